@@ -1,0 +1,9 @@
+namespace FitFolio.Silo.Catalog;
+
+internal enum ActivationState
+{
+    Activating,
+    Active,
+    Deactivating,
+    Dead,
+}

@@ -1,0 +1,9 @@
+namespace FitFolio.Silo.Invocation;
+
+internal enum ReturnShape
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
