@@ -33,8 +33,6 @@ internal sealed class ForwardingClient : IDisposable
             UseProxy = false,
         })
         {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
@@ -43,6 +41,9 @@ internal sealed class ForwardingClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.Endpoint, Path))
         {
+            // h2c with prior knowledge: one multiplexed connection per peer, no TLS handshake on the private network.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(Encode(grainId, method, arguments)) { Headers = { ContentType = Json } },
         };
         request.Headers.Add(ClusterSecret.HeaderName, _secret.Current);
