@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Creates the secret files compose.yml mounts (what each one is: see the top of compose.yml).
+#   deploy/make-secrets.sh [DIR]                     (DIR defaults to $FITFOLIO_SECRETS_DIR or deploy/secrets)
+# Existing files are kept, never overwritten: PostgreSQL stores its password at first start, so a
+# new postgres_password would no longer match the database.
+# Optional input (otherwise random values are generated):
+#   SMTP_PASSWORD        the real relay's password (production); random is right for staging's Mailpit
+#   SMTP_USERNAME        the user Mailpit accepts (default fitfolio, as in compose.yml)
+#   MAILPIT_UI_PASSWORD  the staging mailbox's password for user "staff" (printed when generated)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dir=${1:-${FITFOLIO_SECRETS_DIR:-deploy/secrets}}
+mkdir -p "$dir"
+# The directory is the protection: the files themselves must stay readable to the containers'
+# own users (Compose bind-mounts them as they are).
+chmod 700 "$dir"
+
+command -v openssl >/dev/null || { echo "make-secrets: openssl is needed to hash the Mailpit passwords" >&2; exit 1; }
+
+# 24 random bytes, base64url: 32 characters with none of ; = ' " \ that would need quoting in a
+# connection string or an htpasswd line.
+random_secret() { head -c 24 /dev/urandom | base64 | tr '+/' '-_'; }
+
+# The hash for an htpasswd line; the password goes through stdin, not the process list.
+apr1() { printf '%s' "$1" | openssl passwd -apr1 -stdin; }
+
+# write NAME CONTENT: creates $dir/NAME unless it exists.
+write() {
+  local file="$dir/$1"
+  if [ -e "$file" ]; then
+    echo "kept     $file"
+    return 0
+  fi
+  (umask 077 && printf '%s' "$2" > "$file")
+  chmod 444 "$file"
+  echo "created  $file"
+}
+
+if [ -e "$dir/postgres_password" ]; then
+  db_password=$(cat "$dir/postgres_password")
+else
+  db_password=$(random_secret)
+fi
+write postgres_password "$db_password"
+# Pool of 25 per replica: 3 x 25 leaves room under PostgreSQL's default max_connections of 100.
+write fitfolio_db_connection \
+  "Host=postgres;Port=5432;Database=fitfolio;Username=fitfolio;Password=$db_password;Maximum Pool Size=25"
+
+if [ -e "$dir/smtp_password" ]; then
+  smtp_password=$(cat "$dir/smtp_password")
+else
+  smtp_password=${SMTP_PASSWORD:-$(random_secret)}
+fi
+write smtp_password "$smtp_password"
+write mailpit_smtp_users "${SMTP_USERNAME:-fitfolio}:$(apr1 "$smtp_password")"$'\n'
+
+write cluster_secret "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+
+if [ ! -e "$dir/mailpit_ui_users" ]; then
+  ui_password=${MAILPIT_UI_PASSWORD:-}
+  if [ -z "$ui_password" ]; then
+    ui_password=$(random_secret)
+    echo "staging mailbox login: staff / $ui_password  (shown once; only its hash is stored)" >&2
+  fi
+  write mailpit_ui_users "staff:$(apr1 "$ui_password")"$'\n'
+else
+  echo "kept     $dir/mailpit_ui_users"
+fi
