@@ -1,0 +1,40 @@
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { api } from "../api/fitfolio";
+import { useSession } from "../auth/session";
+import { Button } from "../ui/Button";
+
+export function SignOutButton() {
+  const { signedOut } = useSession();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const signOut = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await api.auth.logout();
+    } catch {
+      // The session cookie is HttpOnly: only the server can end it, so say it did not happen.
+      setBusy(false);
+      setFailed(true);
+      return;
+    }
+    signedOut("signed_out");
+    navigate("/signin", { replace: true });
+  };
+
+  return (
+    <>
+      <Button variant="quiet" onClick={signOut} busy={busy} busyLabel="Signing out…">
+        Sign out
+      </Button>
+      {failed && (
+        <span role="alert" className="header__error">
+          Couldn’t sign out. Try again.
+        </span>
+      )}
+    </>
+  );
+}
