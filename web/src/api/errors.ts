@@ -72,6 +72,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null || value.trim() === "") return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10);
+  if (!/[a-z]/i.test(trimmed)) return null;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, Math.ceil((date - now) / 1000));

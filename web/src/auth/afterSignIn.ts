@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { startTransition, useCallback } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import type { User } from "../api/types";
 import { useSession } from "./session";
@@ -47,8 +47,11 @@ export function useCompleteSignIn(): (user: User, method: SignInMethod, next?: s
   return useCallback(
     (user: User, method: SignInMethod, next?: string) => {
       clearPendingSignIn();
-      signedIn(user);
-      navigate(destinationAfterSignIn(user, next ?? nextFromUrl ?? "/", method), { replace: true });
+      // One transition for both, or the guards of the old route would react to the new user first.
+      startTransition(() => {
+        signedIn(user);
+        void navigate(destinationAfterSignIn(user, next ?? nextFromUrl ?? "/", method), { replace: true });
+      });
     },
     [signedIn, navigate, nextFromUrl],
   );

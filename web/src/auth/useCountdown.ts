@@ -6,10 +6,14 @@ export function useCountdown(initialSeconds: number): { secondsLeft: number; res
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    if (until <= now) return;
-    const timer = window.setTimeout(() => setNow(Date.now()), Math.min(1000, until - now));
-    return () => window.clearTimeout(timer);
-  }, [until, now]);
+    if (until <= Date.now()) return;
+    const timer = window.setInterval(() => {
+      const time = Date.now();
+      setNow(time);
+      if (time >= until) window.clearInterval(timer);
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [until]);
 
   const restart = useCallback((seconds: number) => {
     const start = Date.now();

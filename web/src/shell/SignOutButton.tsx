@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../api/fitfolio";
 import { useSession } from "../auth/session";
@@ -21,8 +21,10 @@ export function SignOutButton() {
       setFailed(true);
       return;
     }
-    signedOut("signed_out");
-    navigate("/signin", { replace: true });
+    startTransition(() => {
+      signedOut("signed_out");
+      void navigate("/signin", { replace: true });
+    });
   };
 
   return (

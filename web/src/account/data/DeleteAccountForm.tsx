@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { startTransition, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../../api/fitfolio";
 import { useWithReauth } from "../../auth/reauth/ReauthProvider";
@@ -30,8 +30,10 @@ export function DeleteAccountForm() {
       setBusy(false);
       return;
     }
-    signedOut("account_deleted");
-    navigate("/signin", { replace: true });
+    startTransition(() => {
+      signedOut("account_deleted");
+      void navigate("/signin", { replace: true });
+    });
   };
 
   return (

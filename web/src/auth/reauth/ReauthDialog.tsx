@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { api } from "../../api/fitfolio";
 import { Button } from "../../ui/Button";
@@ -70,8 +70,10 @@ function FreshSignInNeeded({ onCancel }: { onCancel: () => void }) {
       return;
     }
     onCancel();
-    signedOut("signed_out");
-    navigate(signInPath(`${location.pathname}${location.search}`), { replace: true });
+    startTransition(() => {
+      signedOut("signed_out");
+      void navigate(signInPath(`${location.pathname}${location.search}`), { replace: true });
+    });
   };
 
   return (
