@@ -33,13 +33,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const userRef = useRef<User | null>(null);
   userRef.current = user;
 
+  // Bumped whenever we learn who is signed in by other means. An answer to "who am I?" that was
+  // asked before that (e.g. the start-up call racing a magic-link sign-in) is stale and dropped.
+  const epoch = useRef(0);
+
   const refresh = useCallback(async () => {
+    const asked = epoch.current;
     try {
       const me = await api.auth.me();
+      if (asked !== epoch.current) return;
       setUser(me);
       setLoadError(null);
       setStatus("ready");
     } catch (error) {
+      if (asked !== epoch.current) return;
       setLoadError(error);
       setStatus((current) => (current === "loading" ? "failed" : current));
     }
@@ -53,6 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
+        epoch.current += 1;
         if (userRef.current) setSignOutReason("session_ended");
         setUser(null);
       }),
@@ -60,13 +68,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signedIn = useCallback((next: User) => {
+    epoch.current += 1;
     setUser(next);
     setSignOutReason(null);
     setStatus("ready");
   }, []);
 
   const signedOut = useCallback((reason: Exclude<SignOutReason, null>) => {
+    epoch.current += 1;
     setUser(null);
+    setStatus("ready");
     setSignOutReason(reason);
   }, []);
 
