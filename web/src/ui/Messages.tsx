@@ -22,8 +22,9 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
  * screen readers ignore regions that appear together with their first message.
  */
 export function StatusMessage({ children, tone = "info" }: { children?: ReactNode; tone?: "info" | "success" }) {
+  const className = !children ? "visually-hidden" : tone === "success" ? "notice notice--success" : "status-line";
   return (
-    <div className={children ? `notice notice--${tone}` : "visually-hidden"} role="status">
+    <div className={className} role="status">
       {children}
     </div>
   );
