@@ -8,7 +8,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/api": { target: "http://localhost:8080", changeOrigin: false },
+      // FITFOLIO_API points the proxy elsewhere, e.g. at a second checkout's backend.
+      "/api": { target: process.env.FITFOLIO_API ?? "http://localhost:8080", changeOrigin: false },
     },
   },
   build: {

@@ -19,7 +19,7 @@ export function TrainingHomePage() {
   const user = useUser();
   return (
     <div className="page">
-      <PageHeader title="Your training log" description={`${greeting(new Date().getHours())}, ${user.email}.`} />
+      <PageHeader title="Your training log" description={`${greeting(new Date().getHours())}, ${user.email.split("@")[0]}.`} />
       {user.passkeyCount === 0 && (
         <aside className="notice notice--info" aria-label="Account tip">
           <p>

@@ -37,7 +37,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the inputs of `load` as deps
+    // `load` is read through a ref: callers list its inputs in `deps`, as with useEffect.
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
