@@ -21,6 +21,7 @@ export default defineConfig({
     setupFiles: ["./test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    testTimeout: 30_000,
     unstubGlobals: true,
     pool: "threads",
     maxWorkers: 2,

@@ -101,7 +101,7 @@ describe("protected routes", () => {
     renderApp("/workouts/2026/nope");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Page not found" })).toBeInTheDocument();
-    expect(screen.getByRole("navigation", { name: "Main" })).toBeInTheDocument();
+    expect(await screen.findByRole("navigation", { name: "Main" })).toBeInTheDocument();
   });
 
   it("moves focus to the new page's heading after navigating", async () => {
