@@ -47,7 +47,7 @@ export function CheckEmailPage() {
             </>
           }
         />
-        <Section title="Signing in on another device?" description="Type the 8-digit code from the email here instead.">
+        <Section title="Reading email on another device?" description="Type the 8-digit code from the email to sign in here.">
           <CodeEntryForm email={email} onSignedIn={onSignedIn} />
         </Section>
         <Section title="No email?" description="It can take a minute. Check your spam folder, then ask for another.">

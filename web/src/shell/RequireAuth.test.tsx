@@ -116,4 +116,27 @@ describe("protected routes", () => {
     await waitFor(() => expect(heading).toHaveFocus());
     expect(document.title).toBe("Passkeys · FitFolio");
   });
+
+  it("signs out from the header and says so on the sign-in page", async () => {
+    const user = userEvent.setup();
+    const server = fakeServer({ "GET /auth/me": json(200, aUser()), "POST /auth/logout": new Response(null, { status: 204 }) });
+    renderApp("/");
+
+    await user.click(await screen.findByRole("button", { name: "Sign out" }));
+
+    expect(await screen.findByText("You’re signed out. See you next session.")).toBeInTheDocument();
+    expect(currentLocation()).toBe("/signin");
+    expect(server.callsTo("POST /auth/logout")).toHaveLength(1);
+  });
+
+  it("stays signed in and says so when the server could not sign out", async () => {
+    const user = userEvent.setup();
+    fakeServer({ "GET /auth/me": json(200, aUser()), "POST /auth/logout": apiError(503, "unavailable") });
+    renderApp("/");
+
+    await user.click(await screen.findByRole("button", { name: "Sign out" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Couldn’t sign out. Try again.");
+    expect(currentLocation()).toBe("/");
+  });
 });

@@ -1,5 +1,6 @@
 import { startTransition, useState } from "react";
 import { useNavigate } from "react-router";
+import { isApiError } from "../api/errors";
 import { api } from "../api/fitfolio";
 import { useSession } from "../auth/session";
 import { Button } from "../ui/Button";
@@ -15,11 +16,14 @@ export function SignOutButton() {
     setFailed(false);
     try {
       await api.auth.logout();
-    } catch {
-      // The session cookie is HttpOnly: only the server can end it, so say it did not happen.
-      setBusy(false);
-      setFailed(true);
-      return;
+    } catch (error) {
+      // A 401 means the session had already ended. Otherwise the HttpOnly cookie is still
+      // valid and only the server can end it, so say that it did not happen.
+      if (!(isApiError(error) && error.status === 401)) {
+        setBusy(false);
+        setFailed(true);
+        return;
+      }
     }
     startTransition(() => {
       signedOut("signed_out");

@@ -22,7 +22,9 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
     if (!dialog.open) dialog.showModal();
     return () => {
       if (dialog.open) dialog.close();
-      opener?.focus();
+      // The opener may be gone (its row was just deleted): fall back to the page heading.
+      if (opener?.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>("main h1")?.focus();
     };
   }, [open]);
 

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { fakeServer, json, type Call } from "../../../test/fakeServer";
@@ -72,6 +72,7 @@ describe("audit log", () => {
     await user.click(screen.getByRole("button", { name: "Older" }));
 
     expect(await screen.findByRole("cell", { name: "older.event" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("region", { name: "Audit events" })).toHaveFocus());
     expect(queryOf(server.callsTo("GET /admin/audit/events").at(-1))).toEqual({ ip: "198.51.100.4", cursor: "c-2", limit: "50" });
     expect(screen.queryByRole("button", { name: "Older" })).not.toBeInTheDocument();
 

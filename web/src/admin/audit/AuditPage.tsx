@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/fitfolio";
 import type { AuditFilters } from "../../api/types";
@@ -11,6 +11,8 @@ import { AuditFiltersForm } from "./AuditFiltersForm";
 import { AuditTable } from "./AuditTable";
 import { AUDIT_PAGE_SIZE, filtersFromParams, paramsFromFilters } from "./auditQuery";
 
+const RESULTS_ID = "audit-results";
+
 export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const query = params.toString();
@@ -21,8 +23,19 @@ export function AuditPage() {
     [filters, cursor],
   );
 
+  // Paging replaces the button that was pressed, so hand focus to the fresh results.
+  const paged = useRef(false);
+  useEffect(() => {
+    if (!paged.current || events.loading) return;
+    paged.current = false;
+    document.getElementById(RESULTS_ID)?.focus();
+  }, [events.loading]);
+
   const apply = (next: AuditFilters) => setParams(paramsFromFilters(next));
-  const older = (nextCursor: string) => setParams(paramsFromFilters(filters, nextCursor));
+  const older = (nextCursor: string) => {
+    paged.current = true;
+    setParams(paramsFromFilters(filters, nextCursor));
+  };
   const items = events.data?.items ?? [];
 
   return (
@@ -42,11 +55,15 @@ export function AuditPage() {
           <p>Try a wider time range or fewer filters.</p>
         </EmptyState>
       ) : (
-        <AuditTable events={items} />
+        <AuditTable id={RESULTS_ID} events={items} />
       )}
       <div className="pager">
         {cursor && (
-          <Link className="button button--secondary" to={{ search: paramsFromFilters(filters).toString() }}>
+          <Link
+            className="button button--secondary"
+            to={{ search: paramsFromFilters(filters).toString() }}
+            onClick={() => (paged.current = true)}
+          >
             Newest
           </Link>
         )}

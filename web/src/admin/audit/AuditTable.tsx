@@ -2,9 +2,9 @@ import { Link } from "react-router";
 import type { AuditEvent } from "../../api/types";
 import { DateTime } from "../../ui/Time";
 
-export function AuditTable({ events }: { events: AuditEvent[] }) {
+export function AuditTable({ id, events }: { id?: string; events: AuditEvent[] }) {
   return (
-    <div className="table-wrap" role="region" aria-label="Audit events" tabIndex={0}>
+    <div id={id} className="table-wrap" role="region" aria-label="Audit events" tabIndex={0}>
       <table className="table">
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { fakeServer, json, noContent, type Call } from "../../../test/fakeServer";
@@ -32,7 +32,7 @@ describe("admin users", () => {
 
     await user.click(screen.getByRole("button", { name: "Load more users" }));
 
-    expect(await screen.findByRole("link", { name: "cy@example.com" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("link", { name: "cy@example.com" })).toHaveFocus());
     expect(within(screen.getByRole("region", { name: "Users" })).getAllByRole("row")).toHaveLength(4);
     expect(screen.queryByRole("button", { name: "Load more users" })).not.toBeInTheDocument();
     const last = server.callsTo("GET /admin/users").at(-1)!;

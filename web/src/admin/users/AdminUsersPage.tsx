@@ -23,6 +23,13 @@ export function AdminUsersPage() {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [loadingMore, setLoadingMore] = useState(false);
+  // "Load more" may vanish on the last page; continue from the first newly shown user instead.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    document.querySelectorAll<HTMLElement>("[data-user-link]")[focusRow]?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -56,6 +63,7 @@ export function AdminUsersPage() {
     try {
       const page = await api.admin.searchUsers(query, results.nextCursor);
       setResults({ items: [...results.items, ...page.items], nextCursor: page.nextCursor });
+      setFocusRow(results.items.length);
     } catch (caught) {
       setError(caught);
     } finally {

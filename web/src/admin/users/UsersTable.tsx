@@ -20,7 +20,9 @@ export function UsersTable({ users }: { users: AdminUserSummary[] }) {
           {users.map((user) => (
             <tr key={user.id}>
               <td className="break">
-                <Link to={`/admin/users/${encodeURIComponent(user.id)}`}>{user.email}</Link>
+                <Link data-user-link to={`/admin/users/${encodeURIComponent(user.id)}`}>
+                  {user.email}
+                </Link>
                 {!user.emailVerified && <span className="badge badge--warn">Unverified</span>}
               </td>
               <td>
