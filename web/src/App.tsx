@@ -1,0 +1,67 @@
+import { Navigate, Route, Routes } from "react-router";
+import { AccountLayout } from "./account/AccountLayout";
+import { ApiKeysPage } from "./account/apiKeys/ApiKeysPage";
+import { DataPage } from "./account/data/DataPage";
+import { EmailPage } from "./account/email/EmailPage";
+import { PasskeysPage } from "./account/passkeys/PasskeysPage";
+import { SessionsPage } from "./account/sessions/SessionsPage";
+import { AdminLayout } from "./admin/AdminLayout";
+import { AuditPage } from "./admin/audit/AuditPage";
+import { AdminUserPage } from "./admin/users/AdminUserPage";
+import { AdminUsersPage } from "./admin/users/AdminUsersPage";
+import { CheckEmailPage } from "./auth/CheckEmailPage";
+import { MagicLinkPage } from "./auth/MagicLinkPage";
+import { SessionProvider } from "./auth/session";
+import { SignInPage } from "./auth/SignInPage";
+import { WelcomePasskeyPage } from "./auth/WelcomePasskeyPage";
+import { AppShell } from "./shell/AppShell";
+import { NotFoundPage } from "./shell/NotFoundPage";
+import { RedirectIfSignedIn } from "./shell/RedirectIfSignedIn";
+import { RequireAdmin } from "./shell/RequireAdmin";
+import { RequireAuth } from "./shell/RequireAuth";
+import { TrainingHomePage } from "./training/TrainingHomePage";
+
+/** Every screen of the app. Rendered inside a router: BrowserRouter in the app, MemoryRouter in tests. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route element={<RedirectIfSignedIn />}>
+          <Route path="signin" element={<SignInPage />} />
+          <Route path="signin/check-email" element={<CheckEmailPage />} />
+        </Route>
+        <Route path="auth/link" element={<MagicLinkPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<TrainingHomePage />} />
+          <Route path="welcome/passkey" element={<WelcomePasskeyPage />} />
+          <Route path="account" element={<AccountLayout />}>
+            <Route index element={<Navigate to="passkeys" replace />} />
+            <Route path="passkeys" element={<PasskeysPage />} />
+            <Route path="sessions" element={<SessionsPage />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="email" element={<EmailPage />} />
+            <Route path="data" element={<DataPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="admin" element={<RequireAdmin />}>
+            <Route element={<AdminLayout />}>
+              <Route index element={<AdminUsersPage />} />
+              <Route path="users/:userId" element={<AdminUserPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <AppRoutes />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from "react";
+import { api } from "../../api/fitfolio";
+import { looksLikeEmail } from "../../auth/email";
+import { Button } from "../../ui/Button";
+import { TextField } from "../../ui/Field";
+import { ErrorMessage, StatusMessage } from "../../ui/Messages";
+
+export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
+  const [newEmail, setNewEmail] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const address = newEmail.trim();
+    setError(null);
+    setSentTo(null);
+    if (!looksLikeEmail(address)) return setFieldError("Enter an email address like name@example.com.");
+    if (address.toLowerCase() === currentEmail.toLowerCase()) return setFieldError("That’s already your address.");
+    setFieldError(null);
+    setBusy(true);
+    try {
+      await api.account.changeEmail(address);
+      setSentTo(address);
+      setNewEmail("");
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label="Change email address">
+      <TextField
+        label="New email address"
+        type="email"
+        autoComplete="email"
+        value={newEmail}
+        onChange={(event) => setNewEmail(event.target.value)}
+        error={fieldError}
+      />
+      <ErrorMessage error={error} />
+      <StatusMessage tone="success">
+        {sentTo && (
+          <>
+            We sent a confirmation link to <strong className="break">{sentTo}</strong>. Your address changes when you open
+            it; until then, keep using {currentEmail}.
+          </>
+        )}
+      </StatusMessage>
+      <div>
+        <Button type="submit" busy={busy} busyLabel="Sending…">
+          Change email
+        </Button>
+      </div>
+    </form>
+  );
+}

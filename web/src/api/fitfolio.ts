@@ -1,0 +1,107 @@
+import { download, request, type RequestOptions } from "./client";
+import type {
+  AdminUserDetail,
+  AdminUserSummary,
+  ApiKey,
+  AuditEvent,
+  AuditFilters,
+  AuthenticationResponseJSON,
+  CeremonyStart,
+  CreatedApiKey,
+  ItemList,
+  NewApiKey,
+  Page,
+  Passkey,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+  Session,
+  SignedIn,
+  User,
+} from "./types";
+import { ApiError } from "./errors";
+
+type Signal = Pick<RequestOptions, "signal">;
+const id = (value: string) => encodeURIComponent(value);
+
+/** Every FitFolio endpoint the app uses, typed, in one place. */
+export const api = {
+  auth: {
+    /** The signed-in user, or null when nobody is. */
+    async me(options: Signal = {}): Promise<User | null> {
+      try {
+        return await request<User>("GET", "/auth/me", { ...options, expectUnauthenticated: true });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    startMagicLink: (email: string) =>
+      request<{ status: string }>("POST", "/auth/magic-link/start", { body: { email }, expectUnauthenticated: true }),
+    verifyMagicLink: (token: string) =>
+      request<SignedIn>("POST", "/auth/magic-link/verify", { body: { token }, expectUnauthenticated: true }),
+    verifyCode: (email: string, code: string) =>
+      request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
+    logout: () => request<void>("POST", "/auth/logout", { expectUnauthenticated: true }),
+    setEmailSignIn: (enabled: boolean) => request<User>("PUT", "/auth/email-sign-in", { body: { enabled } }),
+  },
+
+  passkeys: {
+    startAuthentication: (email?: string) =>
+      request<CeremonyStart<PublicKeyCredentialRequestOptionsJSON>>("POST", "/auth/webauthn/authenticate/start", {
+        body: email ? { email } : {},
+        expectUnauthenticated: true,
+      }),
+    finishAuthentication: (ceremonyId: string, credential: AuthenticationResponseJSON) =>
+      request<SignedIn>("POST", "/auth/webauthn/authenticate/finish", {
+        body: { ceremonyId, credential },
+        expectUnauthenticated: true,
+      }),
+    startRegistration: () =>
+      request<{ options: PublicKeyCredentialCreationOptionsJSON }>("POST", "/auth/webauthn/register/start"),
+    finishRegistration: (credential: RegistrationResponseJSON, name?: string) =>
+      request<Passkey>("POST", "/auth/webauthn/register/finish", {
+        body: name ? { credential, name } : { credential },
+      }),
+    list: (options: Signal = {}) => request<ItemList<Passkey>>("GET", "/auth/webauthn/credentials", options),
+    rename: (passkeyId: string, name: string) =>
+      request<Passkey>("PATCH", `/auth/webauthn/credentials/${id(passkeyId)}`, { body: { name } }),
+    remove: (passkeyId: string) => request<void>("DELETE", `/auth/webauthn/credentials/${id(passkeyId)}`),
+    startReauthentication: () =>
+      request<CeremonyStart<PublicKeyCredentialRequestOptionsJSON>>("POST", "/auth/reauthenticate/start"),
+    finishReauthentication: (ceremonyId: string, credential: AuthenticationResponseJSON) =>
+      request<void>("POST", "/auth/reauthenticate/finish", { body: { ceremonyId, credential } }),
+  },
+
+  sessions: {
+    list: (options: Signal = {}) => request<ItemList<Session>>("GET", "/auth/sessions", options),
+    revoke: (sessionId: string) => request<void>("DELETE", `/auth/sessions/${id(sessionId)}`),
+    revokeAllOthers: () => request<{ revoked: number }>("POST", "/auth/sessions/revoke-all-others"),
+  },
+
+  account: {
+    listApiKeys: (options: Signal = {}) => request<ItemList<ApiKey>>("GET", "/account/api-keys", options),
+    createApiKey: (key: NewApiKey) => request<CreatedApiKey>("POST", "/account/api-keys", { body: key }),
+    deleteApiKey: (keyId: string) => request<void>("DELETE", `/account/api-keys/${id(keyId)}`),
+    changeEmail: (newEmail: string) => request<void>("POST", "/account/email-change", { body: { newEmail } }),
+    exportData: () => download("/account/export"),
+    deleteAccount: () => request<void>("DELETE", "/account"),
+  },
+
+  admin: {
+    searchUsers: (query: string, cursor: string | null, options: Signal = {}) =>
+      request<Page<AdminUserSummary>>("GET", "/admin/users", { ...options, query: { query, cursor } }),
+    getUser: (userId: string, options: Signal = {}) =>
+      request<AdminUserDetail>("GET", `/admin/users/${id(userId)}`, options),
+    revokeSessions: (userId: string) =>
+      request<{ revoked: number }>("POST", `/admin/users/${id(userId)}/revoke-sessions`),
+    lockUser: (userId: string, minutes?: number) =>
+      request<void>("POST", `/admin/users/${id(userId)}/lock`, { body: minutes === undefined ? {} : { minutes } }),
+    unlockUser: (userId: string) => request<void>("POST", `/admin/users/${id(userId)}/unlock`),
+    auditEvents: (filters: AuditFilters, cursor: string | null, limit: number, options: Signal = {}) =>
+      request<Page<AuditEvent>>("GET", "/admin/audit/events", {
+        ...options,
+        query: { ...filters, cursor, limit },
+      }),
+  },
+};

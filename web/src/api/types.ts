@@ -1,0 +1,133 @@
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/browser";
+
+export type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+};
+
+/** Timestamps arrive as ISO 8601 strings. */
+export type IsoDate = string;
+
+export interface User {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  isAdmin: boolean;
+  emailSignInEnabled: boolean;
+  passkeyCount: number;
+  createdAt: IsoDate;
+}
+
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: IsoDate;
+  lastUsedAt: IsoDate | null;
+  transports: string[];
+  backedUp: boolean;
+}
+
+export interface Session {
+  id: string;
+  createdAt: IsoDate;
+  lastSeenAt: IsoDate;
+  ip: string | null;
+  device: string;
+  current: boolean;
+}
+
+export type ApiKeyScope = "read" | "write";
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: IsoDate;
+  expiresAt: IsoDate | null;
+  lastUsedAt: IsoDate | null;
+}
+
+export interface NewApiKey {
+  name: string;
+  scopes: ApiKeyScope[];
+  expiresInDays: number | null;
+}
+
+export interface CreatedApiKey {
+  key: ApiKey;
+  secret: string;
+}
+
+export interface ItemList<T> {
+  items: T[];
+}
+
+export interface Page<T> extends ItemList<T> {
+  nextCursor: string | null;
+}
+
+export interface SignedIn {
+  user: User;
+}
+
+export interface CeremonyStart<TOptions> {
+  ceremonyId: string;
+  options: TOptions;
+}
+
+export interface AdminUserSummary {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  createdAt: IsoDate;
+  lockedUntil: IsoDate | null;
+  sessionCount: number;
+  passkeyCount: number;
+}
+
+/** The detail endpoint's user; fields beyond the summary's core are shown when the server sends them. */
+export interface AdminUserRecord {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  createdAt: IsoDate;
+  lockedUntil?: IsoDate | null;
+  isAdmin?: boolean;
+  emailSignInEnabled?: boolean;
+}
+
+export interface AdminUserDetail {
+  user: AdminUserRecord;
+  sessions: Session[];
+  passkeys: Passkey[];
+}
+
+export interface AuditEvent {
+  id: string;
+  occurredAt: IsoDate;
+  type: string;
+  userId: string | null;
+  email: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditFilters {
+  userId: string;
+  type: string;
+  ip: string;
+  /** ISO 8601 instant or empty. */
+  from: string;
+  /** ISO 8601 instant or empty. */
+  to: string;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { isApiError } from "../api/errors";
+import { api } from "../api/fitfolio";
+import { Loading } from "../ui/Spinner";
+import { ErrorMessage } from "../ui/Messages";
+import { PageHeader } from "../ui/Page";
+import { useCompleteSignIn } from "./afterSignIn";
+import { verifyErrorMessage } from "./CodeEntryForm";
+import { readPendingSignIn } from "./pendingSignIn";
+
+export function tokenFromHash(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, "")).get("token");
+  return token && token.trim() !== "" ? token : null;
+}
+
+/**
+ * Landing page of the emailed link `/auth/link#token=…`. The token travels in the fragment so
+ * it never reaches a server log; we read it once, wipe it from the address bar and history
+ * (so it is not left in the tab for shoulder-surfing or sharing), and spend it.
+ */
+export function MagicLinkPage() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const completeSignIn = useCompleteSignIn();
+  const [token] = useState(() => tokenFromHash(location.hash));
+  const [error, setError] = useState<string | null>(token ? null : "This sign-in link is incomplete.");
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (location.hash) navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+  }, [location.hash, location.pathname, location.search, navigate]);
+
+  useEffect(() => {
+    // A link works once; never spend it twice (React StrictMode runs effects twice in development).
+    if (!token || started.current) return;
+    started.current = true;
+    api.auth.verifyMagicLink(token).then(
+      ({ user }) => completeSignIn(user, "email", readPendingSignIn()?.next),
+      (caught: unknown) =>
+        setError(
+          isApiError(caught, "invalid_or_expired")
+            ? "This link has expired or has already been used. Links work once, for a short time."
+            : verifyErrorMessage(caught),
+        ),
+    );
+  }, [token, completeSignIn]);
+
+  if (!error) {
+    return (
+      <div className="page page--auth">
+        <div className="auth-card">
+          <PageHeader title="Signing you in" />
+          <Loading label="Checking your sign-in link…" />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page--auth">
+      <div className="auth-card stack">
+        <PageHeader title="That link didn’t work" />
+        <ErrorMessage error={error} />
+        <p>Ask for a fresh link and use the newest email. If you opened the link on another device, use the code instead.</p>
+        <Link className="button button--primary" to="/signin">
+          Get a new sign-in link
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { api } from "../api/fitfolio";
+import { Button } from "../ui/Button";
+import { ErrorMessage, StatusMessage } from "../ui/Messages";
+import { PageHeader } from "../ui/Page";
+import { dismissPasskeyOffer } from "./afterSignIn";
+import { safeNextPath } from "./nextPath";
+import { createPasskey } from "./passkeyCeremonies";
+import { useSession, useUser } from "./session";
+import { ceremonyErrorMessage, isCeremonyCancelled, webauthn } from "./webauthn";
+
+export function WelcomePasskeyPage() {
+  const user = useUser();
+  const { updateUser } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get("next"));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [created, setCreated] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      await createPasskey();
+      setCreated(true);
+      setStatus("Passkey created. Next time, sign in with it in a second.");
+      const me = await api.auth.me().catch(() => null);
+      updateUser(me ?? { ...user, passkeyCount: user.passkeyCount + 1 });
+    } catch (caught) {
+      if (isCeremonyCancelled(caught)) setStatus("No passkey was created. You can try again or skip for now.");
+      else setError(ceremonyErrorMessage(caught, "create"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const skip = () => {
+    dismissPasskeyOffer(user.id);
+    navigate(next, { replace: true });
+  };
+
+  return (
+    <div className="page page--auth">
+      <div className="auth-card stack">
+        <PageHeader
+          title={created ? "You’re all set" : "Sign in faster next time"}
+          description="A passkey lets you sign in with your fingerprint, face or screen lock — no email round-trip. It stays on your device and can’t be phished."
+        />
+        <StatusMessage tone="success">{status}</StatusMessage>
+        <ErrorMessage error={error} />
+        {created ? (
+          <Button variant="primary" onClick={() => navigate(next, { replace: true })}>
+            Continue
+          </Button>
+        ) : webauthn.isSupported() ? (
+          <div className="button-row">
+            <Button variant="primary" onClick={create} busy={busy} busyLabel="Waiting for your device…">
+              Create a passkey
+            </Button>
+            <Button variant="quiet" onClick={skip} disabled={busy}>
+              Not now
+            </Button>
+          </div>
+        ) : (
+          <>
+            <p>This browser doesn’t support passkeys. You can add one later from another device in Account settings.</p>
+            <Button variant="primary" onClick={skip}>
+              Continue
+            </Button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

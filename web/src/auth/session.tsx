@@ -1,0 +1,102 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { onUnauthenticated } from "../api/client";
+import { api } from "../api/fitfolio";
+import type { User } from "../api/types";
+
+export type SessionStatus = "loading" | "ready" | "failed";
+
+/** Why the person is signed out, so the sign-in page can say so. */
+export type SignOutReason = "signed_out" | "session_ended" | "account_deleted" | null;
+
+interface SessionValue {
+  status: SessionStatus;
+  user: User | null;
+  loadError: unknown;
+  signOutReason: SignOutReason;
+  /** Called with the user a sign-in endpoint returned. */
+  signedIn: (user: User) => void;
+  /** Called with a fresher copy of the user (e.g. after adding a passkey). */
+  updateUser: (user: User) => void;
+  /** Asks the server again who is signed in. */
+  refresh: () => Promise<void>;
+  /** Forgets the user locally, e.g. after logout or account deletion. */
+  signedOut: (reason: Exclude<SignOutReason, null>) => void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SessionStatus>("loading");
+  const [user, setUser] = useState<User | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [signOutReason, setSignOutReason] = useState<SignOutReason>(null);
+  const userRef = useRef<User | null>(null);
+  userRef.current = user;
+
+  // Bumped whenever we learn who is signed in by other means. An answer to "who am I?" that was
+  // asked before that (e.g. the start-up call racing a magic-link sign-in) is stale and dropped.
+  const epoch = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const asked = epoch.current;
+    try {
+      const me = await api.auth.me();
+      if (asked !== epoch.current) return;
+      setUser(me);
+      setLoadError(null);
+      setStatus("ready");
+    } catch (error) {
+      if (asked !== epoch.current) return;
+      setLoadError(error);
+      setStatus((current) => (current === "loading" ? "failed" : current));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // A 401 from any call means the session is gone (expired, or revoked by an admin on any silo).
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        epoch.current += 1;
+        if (userRef.current) setSignOutReason("session_ended");
+        setUser(null);
+      }),
+    [],
+  );
+
+  const signedIn = useCallback((next: User) => {
+    epoch.current += 1;
+    setUser(next);
+    setSignOutReason(null);
+    setStatus("ready");
+  }, []);
+
+  const signedOut = useCallback((reason: Exclude<SignOutReason, null>) => {
+    epoch.current += 1;
+    setUser(null);
+    setStatus("ready");
+    setSignOutReason(reason);
+  }, []);
+
+  const value = useMemo<SessionValue>(
+    () => ({ status, user, loadError, signOutReason, signedIn, updateUser: signedIn, refresh, signedOut }),
+    [status, user, loadError, signOutReason, signedIn, refresh, signedOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession must be used inside <SessionProvider>");
+  return value;
+}
+
+/** The signed-in user; only for screens behind RequireAuth. */
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error("useUser needs a signed-in user; wrap the route in <RequireAuth>");
+  return user;
+}

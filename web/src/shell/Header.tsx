@@ -1,0 +1,34 @@
+import { Link, NavLink } from "react-router";
+import { useSession } from "../auth/session";
+import { SignOutButton } from "./SignOutButton";
+
+export function Header() {
+  const { user } = useSession();
+  return (
+    <header className="header">
+      <div className="header__inner">
+        <Link to="/" className="brand" aria-label="FitFolio home">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__name">FitFolio</span>
+        </Link>
+        {user && (
+          <>
+            <nav className="nav" aria-label="Main">
+              <NavLink to="/" end>
+                Training
+              </NavLink>
+              <NavLink to="/account">Account</NavLink>
+              {user.isAdmin && <NavLink to="/admin">Admin</NavLink>}
+            </nav>
+            <div className="header__user">
+              <span className="header__email" title={user.email}>
+                {user.email}
+              </span>
+              <SignOutButton />
+            </div>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

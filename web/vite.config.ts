@@ -1,0 +1,29 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+// The API and the SPA share one origin in production (ARCHITECTURE.md §5);
+// in development Vite stands in for that origin and forwards /api to the backend.
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      // FITFOLIO_API points the proxy elsewhere, e.g. at a second checkout's backend.
+      "/api": { target: process.env.FITFOLIO_API ?? "http://localhost:8080", changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+  },
+  test: {
+    environment: "jsdom",
+    setupFiles: ["./test/setup.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+    restoreMocks: true,
+    testTimeout: 30_000,
+    unstubGlobals: true,
+    pool: "threads",
+    maxWorkers: 2,
+  },
+});
