@@ -1,0 +1,34 @@
+namespace FitFolio.Grains.Audit;
+
+/// <summary>The event types written to <c>login_events</c>. Stable strings: admins filter on them.</summary>
+public static class AuditEventType
+{
+    public const string MagicLinkSent = "magic_link_sent";
+    public const string MagicLinkRefused = "magic_link_refused";
+    public const string MagicLinkVerifiedSuccess = "magic_link_verified_success";
+    public const string MagicLinkVerifiedFailure = "magic_link_verified_failure";
+    public const string MagicLinkExpired = "magic_link_expired";
+    public const string CodeFailure = "code_failure";
+    public const string EmailVerified = "email_verified";
+    public const string WebAuthnRegisterStart = "webauthn_register_start";
+    public const string WebAuthnRegisterFinishSuccess = "webauthn_register_finish_success";
+    public const string WebAuthnRegisterFinishFailure = "webauthn_register_finish_failure";
+    public const string WebAuthnAuthStart = "webauthn_auth_start";
+    public const string WebAuthnAuthSuccess = "webauthn_auth_success";
+    public const string WebAuthnAuthFailure = "webauthn_auth_failure";
+    public const string WebAuthnCloneWarning = "webauthn_clone_warning";
+    public const string SessionCreated = "session_created";
+    public const string SessionRotated = "session_rotated";
+    public const string SessionRevoked = "session_revoked";
+    public const string SessionExpired = "session_expired";
+    public const string Logout = "logout";
+    public const string AccountLocked = "account_locked";
+    public const string AccountUnlocked = "account_unlocked";
+    public const string RateLimited = "rate_limited";
+    public const string CsrfRejected = "csrf_rejected";
+
+    public static IReadOnlySet<string> All { get; } = typeof(AuditEventType).GetFields()
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,21 @@
+using FitFolio.Silo;
+
+namespace FitFolio.Grains.RateLimiting;
+
+/// <summary>
+/// One counter, keyed <c>policy:subject</c> (for example <c>magic-start-ip:203.0.113.9</c>). Being
+/// a grain, there is one counter per key in the whole cluster, so limits hold exactly across
+/// silos. Ephemeral: a silo crash resets it, which costs an attacker nothing worth having.
+/// </summary>
+[GrainType("ratelimit")]
+public interface IRateLimitGrain : IGrainWithStringKey
+{
+    /// <summary>Counts one event if the rule allows it.</summary>
+    ValueTask<RateLimitDecision> Acquire(RateLimitRule rule);
+
+    /// <summary>Whether one more event would be allowed, counting nothing.</summary>
+    ValueTask<RateLimitDecision> Check(RateLimitRule rule);
+
+    /// <summary>Forgets every counted event (for example after a successful sign-in).</summary>
+    ValueTask Reset();
+}

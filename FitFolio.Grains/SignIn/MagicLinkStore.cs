@@ -1,0 +1,85 @@
+using System.Net;
+using System.Security.Cryptography;
+using FitFolio.Grains.Users;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.SignIn;
+
+/// <summary>The SQL of sign-in links: issue (revoking older ones), find by token hash, redeem once, count code attempts.</summary>
+internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Finds the link a token names, live or not (the caller tells expired from unknown for the audit log only).</summary>
+    public async Task<(Guid LinkId, Guid UserId, bool Live)?> FindByTokenAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("select id, user_id, used_at is null and expires_at > @now from magic_links where token_hash = @hash");
+        command.Parameters.AddWithValue("hash", tokenHash);
+        command.Parameters.AddWithValue("now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2)) : null;
+    }
+
+    /// <summary>Inserts a new link and ends every older live link of the user: only the newest link and code work.</summary>
+    public static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset expiresAt, string? ip)
+    {
+        await using (var revoke = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @user and used_at is null and expires_at > now()"))
+        {
+            revoke.Parameters.AddWithValue("user", userId);
+            await revoke.ExecuteNonQueryAsync();
+        }
+
+        await using var insert = write.Command(
+            """
+            insert into magic_links (id, user_id, purpose, token_hash, code_salt, code_hash, expires_at, requested_ip)
+            values (@id, @user, @purpose, @token, @salt, @code, @expires, @ip)
+            """);
+        insert.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        insert.Parameters.AddWithValue("user", userId);
+        insert.Parameters.AddWithValue("purpose", purpose);
+        insert.Parameters.AddWithValue("token", tokenHash);
+        insert.Parameters.AddWithValue("salt", codeSalt);
+        insert.Parameters.AddWithValue("code", codeHash);
+        insert.Parameters.AddWithValue("expires", expiresAt);
+        insert.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Marks a live link used; its purpose when this call redeemed it, null when it was not live.</summary>
+    public static async Task<string?> RedeemAsync(UserWrite write, Guid linkId, Guid userId, string? ip, DateTimeOffset now)
+    {
+        await using var command = write.Command(
+            "update magic_links set used_at = @now, used_ip = @ip where id = @id and user_id = @user and used_at is null and expires_at > @now returning purpose");
+        command.Parameters.AddWithValue("id", linkId);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>The user's live link, for checking a code.</summary>
+    public async Task<LiveLink?> FindLiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, code_salt, code_hash, code_attempts from magic_links where user_id = @user and used_at is null and expires_at > @now order by created_at desc limit 1");
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LiveLink(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetInt32(3))
+            : null;
+    }
+
+    /// <summary>Counts a wrong code; the attempt that reaches the limit ends the link.</summary>
+    public static async Task CountWrongCodeAsync(UserWrite write, Guid linkId, int maxAttempts)
+    {
+        await using var command = write.Command(
+            "update magic_links set code_attempts = code_attempts + 1, expires_at = case when code_attempts + 1 >= @max then least(expires_at, now()) else expires_at end where id = @id");
+        command.Parameters.AddWithValue("id", linkId);
+        command.Parameters.AddWithValue("max", maxAttempts);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
+}
+
+internal sealed record LiveLink(Guid Id, byte[] CodeSalt, byte[] CodeHash, int CodeAttempts);

@@ -1,0 +1,40 @@
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Sessions;
+using FitFolio.Silo;
+
+namespace FitFolio.Grains.Users;
+
+/// <summary>
+/// One person (key: user id). Holds their sessions and lockout counters in memory, written
+/// through to PostgreSQL with the user row's version as the ETag. Session checks are answered
+/// from memory; everything that changes state is one transaction with its audit events.
+/// Session secrets never reach the grain: callers pass the SHA-256 of the cookie's secret.
+/// </summary>
+[GrainType("user")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    Task<UserProfile> GetProfile();
+
+    /// <summary>Issues a sign-in link and code by mail (unless email sign-in is off for this account).</summary>
+    Task IssueMagicLink(string purpose, RequestOrigin origin);
+
+    /// <summary>Redeems a link found by its token hash, and starts a session.</summary>
+    Task<SignInResult> SignInWithLink(Guid linkId, string newSessionHash, RequestOrigin origin);
+
+    /// <summary>Checks an 8-digit code against the live link, counting failures towards the lockout.</summary>
+    Task<SignInResult> SignInWithCode(string code, string newSessionHash, RequestOrigin origin);
+
+    Task<SessionCheck> CheckSession(string sessionHash);
+
+    /// <summary>Replaces a session's secret (age or privilege change). False when the old session is not live.</summary>
+    Task<bool> RotateSession(string sessionHash, string newSessionHash, string reason, RequestOrigin origin);
+
+    Task Logout(string sessionHash, RequestOrigin origin);
+
+    Task<IReadOnlyList<SessionView>> ListSessions(string currentSessionHash);
+
+    /// <summary>Ends one of the user's other sessions. False when there is no such live session, or it is the current one.</summary>
+    Task<bool> RevokeSession(Guid sessionId, string currentSessionHash, RequestOrigin origin);
+
+    Task<int> RevokeOtherSessions(string currentSessionHash, RequestOrigin origin);
+}

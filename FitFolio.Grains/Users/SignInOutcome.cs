@@ -1,0 +1,12 @@
+namespace FitFolio.Grains.Users;
+
+public enum SignInOutcome
+{
+    SignedIn,
+
+    /// <summary>Wrong, used, expired or unknown: deliberately one outcome, so nothing can be told apart.</summary>
+    Invalid,
+
+    /// <summary>Too many failures: this path is locked for <see cref="SignInResult.RetryAfter"/>.</summary>
+    Locked,
+}

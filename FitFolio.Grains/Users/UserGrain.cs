@@ -1,0 +1,318 @@
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Mail;
+using FitFolio.Grains.Sessions;
+using FitFolio.Grains.SignIn;
+using FitFolio.Silo;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Grains.Users;
+
+/// <summary>
+/// The user grain. Memory is changed only after the transaction carrying the change commits, so a
+/// failed write leaves the activation exactly as the database is.
+/// </summary>
+internal sealed partial class UserGrain(
+    UserStore store,
+    MagicLinkStore links,
+    MailOutbox outbox,
+    TimeProvider clock,
+    IOptions<AuthOptions> authOptions,
+    IOptions<AppOptions> appOptions) : Grain, IUserGrain
+{
+    private readonly AuthOptions _options = authOptions.Value;
+    private UserRecord _user = null!;
+    private Task _lastSeenFlush = Task.CompletedTask;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(Key, "N", out var id))
+        {
+            throw new UnknownUserException($"'{Key}' is not a user id.");
+        }
+
+        _user = await store.LoadAsync(id, Now, cancellationToken) ?? throw new UnknownUserException($"No user {id}.");
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _lastSeenFlush;
+        await FlushLastSeenAsync(force: true);
+    }
+
+    public Task<UserProfile> GetProfile() => Task.FromResult(_user.ToProfile());
+
+    public async Task IssueMagicLink(string purpose, RequestOrigin origin)
+    {
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user);
+        if (!_user.EmailSignInEnabled || _user.AdminLockedUntil > Now)
+        {
+            // Same work, same answer to the caller: whether mail went out is visible only in the audit log.
+            var reason = _user.EmailSignInEnabled ? "account_locked_by_admin" : "email_sign_in_disabled";
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkRefused, origin, ("purpose", purpose), ("reason", reason)));
+            await write.CommitAsync();
+            return;
+        }
+
+        var token = Secrets.NewToken();
+        var code = Secrets.NewCode();
+        var salt = MagicLinkStore.NewSalt();
+        var lifetime = _options.MagicLinkLifetime;
+        await MagicLinkStore.IssueAsync(write, _user.Id, purpose, Secrets.Digest(token), salt, Secrets.CodeDigest(salt, code), Now + lifetime, origin.Ip);
+        var link = new Uri(appOptions.Value.PublicOrigin!, "/auth/link#token=" + token);
+        await outbox.EnqueueAsync(SignInMailTemplate.Create(_user.Email, link, code, (int)Math.Ceiling(lifetime.TotalMinutes)), write.Connection, write.Transaction);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkSent, origin, ("purpose", purpose)));
+        await write.CommitAsync();
+    }
+
+    public async Task<SignInResult> SignInWithLink(Guid linkId, string newSessionHash, RequestOrigin origin)
+    {
+        if (!MaySignIn(out var refusal))
+        {
+            await AuditLog.WriteAsync(store.DataSource, Event(AuditEventType.MagicLinkVerifiedFailure, origin, ("reason", refusal)));
+            return SignInResult.Invalid;
+        }
+
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user);
+        var purpose = await MagicLinkStore.RedeemAsync(write, linkId, _user.Id, origin.Ip, Now);
+        if (purpose is null)
+        {
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedFailure, origin, ("reason", "used_or_expired")));
+            await write.CommitAsync();
+            return SignInResult.Invalid;
+        }
+
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", "link")));
+        return await CompleteSignInAsync(write, newSessionHash, origin, "magic_link");
+    }
+
+    public async Task<SignInResult> SignInWithCode(string code, string newSessionHash, RequestOrigin origin)
+    {
+        var now = Now;
+        if (_user.CodeLockout.RemainingAt(now) is { } remaining)
+        {
+            await AuditLog.WriteAsync(store.DataSource, Event(AuditEventType.CodeFailure, origin, ("reason", "locked")));
+            return SignInResult.LockedFor(remaining);
+        }
+
+        if (!MaySignIn(out var refusal))
+        {
+            await AuditLog.WriteAsync(store.DataSource, Event(AuditEventType.CodeFailure, origin, ("reason", refusal)));
+            return SignInResult.Invalid;
+        }
+
+        var link = await links.FindLiveAsync(_user.Id, now);
+        var matches = link is not null && code.Length == 8 && Secrets.FixedTimeEquals(Secrets.CodeDigest(link.CodeSalt, code), link.CodeHash);
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user);
+        if (!matches || await MagicLinkStore.RedeemAsync(write, link!.Id, _user.Id, origin.Ip, now) is not { } purpose)
+        {
+            return await CountCodeFailureAsync(write, link, origin, now);
+        }
+
+        _user.CodeLockout.RecordSuccess();
+        await UserStore.SaveLockoutsAsync(write, _user);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", "code")));
+        return await CompleteSignInAsync(write, newSessionHash, origin, "code");
+    }
+
+    public Task<SessionCheck> CheckSession(string sessionHash)
+    {
+        var now = Now;
+        if (!_user.Sessions.TryGetValue(sessionHash, out var session))
+        {
+            return Task.FromResult(SessionCheck.Invalid);
+        }
+
+        if (now >= session.ExpiresAt || now - session.LastSeenAt >= _options.SessionIdleTimeout || _user.AdminLockedUntil > now)
+        {
+            // Ended by time: forget it here; maintenance deletes the row.
+            _user.Sessions.Remove(sessionHash);
+            return Task.FromResult(SessionCheck.Invalid);
+        }
+
+        session.LastSeenAt = now;
+        if (now - session.LastSeenStored >= _options.LastSeenWriteInterval && _lastSeenFlush.IsCompleted)
+        {
+            // Off the request path: a session check never waits for the database.
+            _lastSeenFlush = FlushLastSeenAsync(force: false);
+        }
+
+        var rotationDue = now - session.RotatedAt >= _options.SessionRotationInterval;
+        return Task.FromResult(new SessionCheck(true, _user.ToProfile(), session.Id, rotationDue, session.AuthenticatedAt));
+    }
+
+    public async Task<bool> RotateSession(string sessionHash, string newSessionHash, string reason, RequestOrigin origin)
+    {
+        if (!_user.Sessions.TryGetValue(sessionHash, out var session))
+        {
+            return false;
+        }
+
+        var now = Now;
+        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user))
+        {
+            await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", reason)));
+            await write.CommitAsync();
+        }
+
+        _user.Sessions.Remove(sessionHash);
+        session.SecretHash = newSessionHash;
+        session.RotatedAt = now;
+        _user.Sessions[newSessionHash] = session;
+        return true;
+    }
+
+    public async Task Logout(string sessionHash, RequestOrigin origin)
+    {
+        if (_user.Sessions.TryGetValue(sessionHash, out var session))
+        {
+            await RevokeAsync([session], "logout", AuditEventType.Logout, origin);
+        }
+    }
+
+    public Task<IReadOnlyList<SessionView>> ListSessions(string currentSessionHash)
+    {
+        var now = Now;
+        IReadOnlyList<SessionView> views = [.. _user.Sessions.Values
+            .Where(s => now < s.ExpiresAt && now - s.LastSeenAt < _options.SessionIdleTimeout)
+            .OrderByDescending(s => s.LastSeenAt)
+            .Select(s => s.ToView(current: s.SecretHash == currentSessionHash))];
+        return Task.FromResult(views);
+    }
+
+    public async Task<bool> RevokeSession(Guid sessionId, string currentSessionHash, RequestOrigin origin)
+    {
+        var session = _user.Sessions.Values.FirstOrDefault(s => s.Id == sessionId);
+        if (session is null || session.SecretHash == currentSessionHash)
+        {
+            return false;
+        }
+
+        await RevokeAsync([session], "revoked_by_user", AuditEventType.SessionRevoked, origin);
+        return true;
+    }
+
+    public async Task<int> RevokeOtherSessions(string currentSessionHash, RequestOrigin origin)
+    {
+        var others = _user.Sessions.Values.Where(s => s.SecretHash != currentSessionHash).ToList();
+        if (others.Count > 0)
+        {
+            await RevokeAsync(others, "revoked_by_user", AuditEventType.SessionRevoked, origin);
+        }
+
+        return others.Count;
+    }
+
+    private bool MaySignIn(out string refusal)
+    {
+        refusal = _user.AdminLockedUntil > Now ? "account_locked_by_admin" : "";
+        return refusal.Length == 0;
+    }
+
+    private async Task<SignInResult> CountCodeFailureAsync(UserWrite write, LiveLink? link, RequestOrigin origin, DateTimeOffset now)
+    {
+        if (link is not null)
+        {
+            await MagicLinkStore.CountWrongCodeAsync(write, link.Id, _options.MaxCodeAttempts);
+        }
+
+        var locked = _user.CodeLockout.RecordFailure(now, _options);
+        await UserStore.SaveLockoutsAsync(write, _user);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.CodeFailure, origin, ("reason", link is null ? "no_live_code" : "wrong_code")));
+        if (locked is { } duration)
+        {
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "code"), ("minutes", duration.TotalMinutes)));
+        }
+
+        await write.CommitAsync();
+        return locked is { } lockedFor ? SignInResult.LockedFor(lockedFor) : SignInResult.Invalid;
+    }
+
+    private async Task<SignInResult> CompleteSignInAsync(UserWrite write, string newSessionHash, RequestOrigin origin, string method)
+    {
+        var now = Now;
+        var session = new Session
+        {
+            Id = Guid.CreateVersion7(),
+            SecretHash = newSessionHash,
+            CreatedAt = now,
+            RotatedAt = now,
+            ExpiresAt = now + _options.SessionLifetime,
+            LastSeenAt = now,
+            LastSeenStored = now,
+            AuthenticatedAt = now,
+            Ip = origin.Ip,
+            UserAgent = origin.UserAgent,
+        };
+        var verifying = _user.EmailVerifiedAt is null;
+        if (verifying)
+        {
+            await UserStore.MarkEmailVerifiedAsync(write, _user.Id, now);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailVerified, origin));
+        }
+
+        await UserStore.InsertSessionAsync(write, _user.Id, session);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionCreated, origin, ("session_id", session.Id), ("method", method)));
+        await write.CommitAsync();
+
+        if (verifying)
+        {
+            _user.EmailVerifiedAt = now;
+        }
+
+        _user.Sessions[newSessionHash] = session;
+        return new SignInResult(SignInOutcome.SignedIn, _user.ToProfile(), session.Id);
+    }
+
+    private async Task RevokeAsync(IReadOnlyList<Session> sessions, string reason, string auditType, RequestOrigin origin)
+    {
+        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user))
+        {
+            await UserStore.RevokeSessionsAsync(write, [.. sessions.Select(s => s.Id)], reason);
+            foreach (var session in sessions)
+            {
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(auditType, origin, ("session_id", session.Id), ("reason", reason)));
+            }
+
+            await write.CommitAsync();
+        }
+
+        foreach (var session in sessions)
+        {
+            _user.Sessions.Remove(session.SecretHash);
+        }
+    }
+
+    private async Task FlushLastSeenAsync(bool force)
+    {
+        var stale = _user.Sessions.Values
+            .Where(s => s.LastSeenAt > s.LastSeenStored && (force || s.LastSeenAt - s.LastSeenStored >= _options.LastSeenWriteInterval))
+            .Select(s => (s, s.LastSeenAt))
+            .ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        // Marked before the write, inside the turn: the write itself may finish while later turns run.
+        foreach (var (session, at) in stale)
+        {
+            session.LastSeenStored = at;
+        }
+
+        try
+        {
+            await store.StoreLastSeenAsync([.. stale.Select(x => (x.s.Id, x.LastSeenAt))]);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            // Last-seen is advisory; the next check tries again.
+        }
+    }
+
+    private AuditEvent Event(string type, RequestOrigin origin, params (string Key, object? Value)[] details) =>
+        new(type, _user.Id, origin, details.Length == 0 ? null : details.ToDictionary(d => d.Key, d => d.Value));
+}

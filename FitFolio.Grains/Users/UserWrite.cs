@@ -1,0 +1,69 @@
+using FitFolio.Silo;
+using Npgsql;
+
+namespace FitFolio.Grains.Users;
+
+/// <summary>
+/// One write transaction of the user grain. Opening it claims the next version of the users row
+/// (the ETag check): if another activation wrote first, it throws
+/// <see cref="InconsistentStateException"/> and the runtime reloads this grain.
+/// </summary>
+internal sealed class UserWrite : IAsyncDisposable
+{
+    private readonly UserRecord _user;
+    private bool _committed;
+
+    private UserWrite(UserRecord user, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _user = user;
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    public static async Task<UserWrite> BeginAsync(NpgsqlDataSource dataSource, UserRecord user, CancellationToken cancellationToken = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var claim = new NpgsqlCommand("update users set version = version + 1 where id = @id and version = @version", connection, transaction);
+            claim.Parameters.AddWithValue("id", user.Id);
+            claim.Parameters.AddWithValue("version", user.Version);
+            if (await claim.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                throw new InconsistentStateException($"User {user.Id} changed since version {user.Version} was read.");
+            }
+
+            return new UserWrite(user, connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        _committed = true;
+        _user.Version++;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed)
+        {
+            await Transaction.RollbackAsync();
+        }
+
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}
