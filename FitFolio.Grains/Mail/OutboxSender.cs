@@ -22,6 +22,8 @@ public sealed partial class OutboxSender : BackgroundService
     // sender's claim cannot make this one spin.
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
 
+    private static readonly TimeSpan HungSendGrace = TimeSpan.FromSeconds(5);
+
     private readonly MailOptions _options;
     private readonly OutboxStore _store;
     private readonly SmtpMailTransport _transport;
@@ -124,16 +126,13 @@ public sealed partial class OutboxSender : BackgroundService
         try
         {
             // Not tied to the stopping token: a send already begun is finished during shutdown rather than
-            // cut off halfway, which would leave its outcome unknown until the lease ran out.
-            using var timeout = new CancellationTokenSource(_options.Smtp.Timeout, _time);
-            try
-            {
-                await _transport.SendAsync(mail, timeout.Token);
-            }
-            catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Sending took longer than Mail:Smtp:Timeout ({_options.Smtp.Timeout}).", exception);
-            }
+            // cut off halfway, which would leave its outcome unknown until the lease ran out. SmtpClient's own
+            // timeout ends it; the grace beyond that only guards against a send that ignores it.
+            await _transport.SendAsync(mail).WaitAsync(_options.Smtp.Timeout + HungSendGrace, _time);
+        }
+        catch (TimeoutException exception)
+        {
+            failure = new TimeoutException($"Sending took longer than Mail:Smtp:Timeout ({_options.Smtp.Timeout}).", exception);
         }
         catch (Exception exception)
         {

@@ -16,6 +16,7 @@ internal sealed class SmtpLineReader(Stream stream)
     {
         using var line = new MemoryStream();
         var tooLong = false;
+        var lastByte = -1;
         while (true)
         {
             if (_start == _end)
@@ -31,6 +32,11 @@ internal sealed class SmtpLineReader(Stream stream)
             var available = _buffer.AsSpan(_start, _end - _start);
             var lineFeed = available.IndexOf((byte)'\n');
             var length = lineFeed < 0 ? available.Length : lineFeed;
+            if (length > 0)
+            {
+                lastByte = available[length - 1];
+            }
+
             if (!tooLong)
             {
                 // One byte more than the content limit, for the CR of CRLF.
@@ -49,9 +55,10 @@ internal sealed class SmtpLineReader(Stream stream)
             _start += lineFeed < 0 ? length : length + 1;
             if (lineFeed >= 0)
             {
+                // Tracked apart from the content, which a too-long line does not keep.
+                var crLf = lastByte == '\r';
                 var content = line.ToArray();
-                var crLf = content.Length > 0 && content[^1] == '\r';
-                return new SmtpLine(crLf ? content[..^1] : content, crLf, tooLong);
+                return new SmtpLine(crLf && content.Length > 0 ? content[..^1] : content, crLf, tooLong);
             }
         }
     }
