@@ -7,13 +7,15 @@ namespace FitFolio.Grains.Mail;
 /// <summary>
 /// The text stored in <c>mail_outbox.last_error</c>: exception types, SMTP status codes and socket errors
 /// with their messages. These come from the runtime or the SMTP server's reply line, never from the
-/// message, so no body (no sign-in secret) reaches the column; the SMTP password is scrubbed regardless.
+/// message, so no body (no sign-in secret) reaches the column or the log. Servers do echo the recipient
+/// (<c>550 5.1.1 &lt;ada@example.test&gt;: Recipient address rejected</c>), so it is masked, as is the SMTP
+/// password should a server ever repeat it.
 /// </summary>
 internal static class FailureDescription
 {
     private const int MaxLength = 1000;
 
-    public static string Describe(Exception exception, string? smtpPassword)
+    public static string Describe(Exception exception, string recipient, string? smtpPassword)
     {
         var text = new StringBuilder();
         for (var current = exception; current is not null; current = current.InnerException)
@@ -37,7 +39,7 @@ internal static class FailureDescription
             text.Append(": ").Append(current.Message.ReplaceLineEndings(" ").Trim());
         }
 
-        var description = text.ToString();
+        var description = text.ToString().Replace(recipient, "(recipient)", StringComparison.OrdinalIgnoreCase);
         if (!string.IsNullOrEmpty(smtpPassword))
         {
             description = description.Replace(smtpPassword, "***", StringComparison.Ordinal);

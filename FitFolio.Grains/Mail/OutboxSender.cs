@@ -148,12 +148,13 @@ public sealed partial class OutboxSender : BackgroundService
                 return;
             }
 
-            var error = FailureDescription.Describe(failure, _options.Smtp.Password);
+            // The description, not the exception, goes to the log: it is the form with the recipient masked.
+            var error = FailureDescription.Describe(failure, mail.To, _options.Smtp.Password);
             if (mail.Attempt >= _options.Outbox.MaxAttempts)
             {
                 if (await _store.MarkFailedAsync(mail, error, CancellationToken.None))
                 {
-                    LogGaveUp(failure, mail.Id, mail.Purpose, domain, mail.Attempt);
+                    LogGaveUp(mail.Id, mail.Purpose, domain, mail.Attempt, error);
                 }
 
                 return;
@@ -162,7 +163,7 @@ public sealed partial class OutboxSender : BackgroundService
             var delay = RetrySchedule.DelayAfter(mail.Attempt, _options.Outbox.InitialRetryDelay, _options.Outbox.MaxRetryDelay, Random.Shared.NextDouble());
             if (await _store.ScheduleRetryAsync(mail, delay, error, CancellationToken.None))
             {
-                LogRetryScheduled(failure, mail.Id, mail.Purpose, domain, mail.Attempt, delay);
+                LogRetryScheduled(mail.Id, mail.Purpose, domain, mail.Attempt, delay, error);
             }
         }
         catch (Exception exception)
@@ -181,11 +182,11 @@ public sealed partial class OutboxSender : BackgroundService
     [LoggerMessage(EventId = 3001, EventName = "MailSent", Level = LogLevel.Information, Message = "Sent mail {MessageId} ({Purpose}) to a recipient at {RecipientDomain} on attempt {Attempt}")]
     private partial void LogSent(Guid messageId, string purpose, string recipientDomain, int attempt);
 
-    [LoggerMessage(EventId = 3002, EventName = "MailRetryScheduled", Level = LogLevel.Warning, Message = "Sending mail {MessageId} ({Purpose}) to {RecipientDomain} failed on attempt {Attempt}; retrying in {Delay}")]
-    private partial void LogRetryScheduled(Exception exception, Guid messageId, string purpose, string recipientDomain, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 3002, EventName = "MailRetryScheduled", Level = LogLevel.Warning, Message = "Sending mail {MessageId} ({Purpose}) to {RecipientDomain} failed on attempt {Attempt}; retrying in {Delay}: {Error}")]
+    private partial void LogRetryScheduled(Guid messageId, string purpose, string recipientDomain, int attempt, TimeSpan delay, string error);
 
-    [LoggerMessage(EventId = 3003, EventName = "MailGaveUp", Level = LogLevel.Error, Message = "Gave up on mail {MessageId} ({Purpose}) to {RecipientDomain} after {Attempt} attempts")]
-    private partial void LogGaveUp(Exception exception, Guid messageId, string purpose, string recipientDomain, int attempt);
+    [LoggerMessage(EventId = 3003, EventName = "MailGaveUp", Level = LogLevel.Error, Message = "Gave up on mail {MessageId} ({Purpose}) to {RecipientDomain} after {Attempt} attempts: {Error}")]
+    private partial void LogGaveUp(Guid messageId, string purpose, string recipientDomain, int attempt, string error);
 
     [LoggerMessage(EventId = 3004, EventName = "MailAbandoned", Level = LogLevel.Warning, Message = "Marked mail {MessageId} to {RecipientDomain} failed: {Reason}")]
     private partial void LogAbandoned(Guid messageId, string recipientDomain, string reason);

@@ -29,8 +29,8 @@ public sealed class LogCapture : ILoggerProvider
     {
     }
 
-    public Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate, TimeSpan? timeout = null) =>
-        WaitForCountAsync(1, predicate, timeout).ContinueWith(found => found.Result[0], TaskScheduler.Default);
+    public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> predicate, TimeSpan? timeout = null) =>
+        (await WaitForCountAsync(1, predicate, timeout))[0];
 
     public async Task<IReadOnlyList<LogEntry>> WaitForCountAsync(int count, Func<LogEntry, bool> predicate, TimeSpan? timeout = null)
     {
