@@ -1,0 +1,202 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FitFolio.Grains.Mail;
+
+/// <summary>
+/// Delivers the outbox; every silo runs one. Each cycle marks expired and abandoned messages failed,
+/// leases a batch of due messages, sends them concurrently outside any transaction, and records each
+/// outcome: sent, retry later (exponential backoff with jitter), or failed after the last attempt. It
+/// sleeps until a NOTIFY from <see cref="MailOutbox"/>, the next retry falls due, or the poll interval.
+/// </summary>
+/// <remarks>
+/// A message goes out once unless a sender dies (or loses the database) after the SMTP server accepted it
+/// but before the row says so; then its lease runs out and it is sent again, with the same Message-ID.
+/// SMTP offers no way to close that window: delivery is at least once, and exactly once otherwise.
+/// </remarks>
+public sealed partial class OutboxSender : BackgroundService
+{
+    // A floor on the sleep between cycles, so a row that is due but momentarily locked by another
+    // sender's claim cannot make this one spin.
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
+
+    private static readonly TimeSpan HungSendGrace = TimeSpan.FromSeconds(5);
+
+    private readonly MailOptions _options;
+    private readonly OutboxStore _store;
+    private readonly SmtpMailTransport _transport;
+    private readonly OutboxWakeup _wakeup;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxSender> _logger;
+    private readonly string _senderId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public OutboxSender(NpgsqlDataSource dataSource, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxSender> logger)
+    {
+        _options = options.Value;
+        _store = new OutboxStore(dataSource);
+        _transport = new SmtpMailTransport(_options);
+        _wakeup = new OutboxWakeup(dataSource, _options.Outbox.PollInterval, time, logger);
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Identifies this sender in <c>mail_outbox.locked_by</c>.</summary>
+    public string SenderId => _senderId;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(_senderId, _options.Outbox.BatchSize, _options.Outbox.PollInterval);
+        var listening = _wakeup.ListenAsync(stoppingToken);
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await listening;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var errorDelay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await RunCycleAsync(stoppingToken);
+                errorDelay = TimeSpan.FromSeconds(1);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database is unreachable, or not migrated yet while the silo starts: try again soon.
+                LogCycleFailed(exception, errorDelay);
+                wait = errorDelay;
+                errorDelay = TimeSpan.FromTicks(Math.Min(errorDelay.Ticks * 2, _options.Outbox.PollInterval.Ticks));
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await _wakeup.WaitAsync(wait, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One look at the outbox; returns how long to sleep before the next.</summary>
+    private async Task<TimeSpan> RunCycleAsync(CancellationToken stoppingToken)
+    {
+        var outbox = _options.Outbox;
+        foreach (var abandoned in await _store.SweepAsync(outbox.MaxAttempts, stoppingToken))
+        {
+            LogAbandoned(abandoned.Id, MailAddresses.DomainOf(abandoned.To), abandoned.Expired ? "it expired before delivery" : "its last attempt never reported back");
+        }
+
+        var claimed = await _store.ClaimAsync(outbox.BatchSize, outbox.MaxAttempts, outbox.Lease, _senderId, stoppingToken);
+        if (claimed.Count > 0)
+        {
+            // Sent concurrently, so one slow message does not hold up the sign-in mail claimed with it,
+            // and the lease need only cover one send rather than a batch of them.
+            await Task.WhenAll(claimed.Select(DeliverAsync));
+            if (claimed.Count == outbox.BatchSize)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+
+        var untilDue = await _store.TimeUntilNextDueAsync(stoppingToken);
+        var wait = untilDue is { } due ? Clamp(due, MinimumWait, outbox.PollInterval) : outbox.PollInterval;
+        if (claimed.Count == 0)
+        {
+            LogIdle(wait);
+        }
+
+        return wait;
+    }
+
+    private async Task DeliverAsync(ClaimedMail mail)
+    {
+        var domain = MailAddresses.DomainOf(mail.To);
+        Exception? failure = null;
+        try
+        {
+            // Not tied to the stopping token: a send already begun is finished during shutdown rather than
+            // cut off halfway, which would leave its outcome unknown until the lease ran out. SmtpClient's own
+            // timeout ends it; the grace beyond that only guards against a send that ignores it.
+            await _transport.SendAsync(mail).WaitAsync(_options.Smtp.Timeout + HungSendGrace, _time);
+        }
+        catch (TimeoutException exception)
+        {
+            failure = new TimeoutException($"Sending took longer than Mail:Smtp:Timeout ({_options.Smtp.Timeout}).", exception);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+
+        try
+        {
+            if (failure is null)
+            {
+                await _store.MarkSentAsync(mail.Id, CancellationToken.None);
+                LogSent(mail.Id, mail.Purpose, domain, mail.Attempt);
+                return;
+            }
+
+            // The description, not the exception, goes to the log: it is the form with the recipient masked.
+            var error = FailureDescription.Describe(failure, mail.To, _options.Smtp.Password);
+            if (mail.Attempt >= _options.Outbox.MaxAttempts)
+            {
+                if (await _store.MarkFailedAsync(mail, error, CancellationToken.None))
+                {
+                    LogGaveUp(mail.Id, mail.Purpose, domain, mail.Attempt, error);
+                }
+
+                return;
+            }
+
+            var delay = RetrySchedule.DelayAfter(mail.Attempt, _options.Outbox.InitialRetryDelay, _options.Outbox.MaxRetryDelay, Random.Shared.NextDouble());
+            if (await _store.ScheduleRetryAsync(mail, delay, error, CancellationToken.None))
+            {
+                LogRetryScheduled(mail.Id, mail.Purpose, domain, mail.Attempt, delay, error);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The lease runs out and another sender (or this one) takes the message up again.
+            LogRecordFailed(exception, mail.Id, failure is null ? "sent" : "failed");
+        }
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
+        value < min ? min : value > max ? max : value;
+
+    [LoggerMessage(EventId = 3000, EventName = "MailOutboxSenderStarted", Level = LogLevel.Information, Message = "Mail outbox sender {SenderId} started (batch {BatchSize}, poll every {PollInterval})")]
+    private partial void LogStarted(string senderId, int batchSize, TimeSpan pollInterval);
+
+    [LoggerMessage(EventId = 3001, EventName = "MailSent", Level = LogLevel.Information, Message = "Sent mail {MessageId} ({Purpose}) to a recipient at {RecipientDomain} on attempt {Attempt}")]
+    private partial void LogSent(Guid messageId, string purpose, string recipientDomain, int attempt);
+
+    [LoggerMessage(EventId = 3002, EventName = "MailRetryScheduled", Level = LogLevel.Warning, Message = "Sending mail {MessageId} ({Purpose}) to {RecipientDomain} failed on attempt {Attempt}; retrying in {Delay}: {Error}")]
+    private partial void LogRetryScheduled(Guid messageId, string purpose, string recipientDomain, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 3003, EventName = "MailGaveUp", Level = LogLevel.Error, Message = "Gave up on mail {MessageId} ({Purpose}) to {RecipientDomain} after {Attempt} attempts: {Error}")]
+    private partial void LogGaveUp(Guid messageId, string purpose, string recipientDomain, int attempt, string error);
+
+    [LoggerMessage(EventId = 3004, EventName = "MailAbandoned", Level = LogLevel.Warning, Message = "Marked mail {MessageId} to {RecipientDomain} failed: {Reason}")]
+    private partial void LogAbandoned(Guid messageId, string recipientDomain, string reason);
+
+    [LoggerMessage(EventId = 3005, EventName = "MailRecordFailed", Level = LogLevel.Error, Message = "Could not record that mail {MessageId} was {Outcome}; it will be retried when its lease expires")]
+    private partial void LogRecordFailed(Exception exception, Guid messageId, string outcome);
+
+    [LoggerMessage(EventId = 3006, EventName = "MailOutboxCycleFailed", Level = LogLevel.Error, Message = "Working the mail outbox failed; trying again in {Delay}")]
+    private partial void LogCycleFailed(Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3007, EventName = "MailOutboxIdle", Level = LogLevel.Debug, Message = "No mail due; sleeping up to {Wait}")]
+    private partial void LogIdle(TimeSpan wait);
+}

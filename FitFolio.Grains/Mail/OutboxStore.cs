@@ -1,0 +1,135 @@
+using Npgsql;
+
+namespace FitFolio.Grains.Mail;
+
+/// <summary>The sender's SQL over <c>mail_outbox</c>. Each method is one statement, so none holds a transaction open across a send.</summary>
+internal sealed class OutboxStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Leases up to <paramref name="batchSize"/> due messages. SKIP LOCKED lets concurrent senders take
+    /// disjoint rows without waiting; a row another sender claimed a moment earlier is re-checked against
+    /// its new lease and dropped (READ COMMITTED re-evaluates the WHERE clause on the locked version).
+    /// </summary>
+    public async Task<List<ClaimedMail>> ClaimAsync(int batchSize, int maxAttempts, TimeSpan lease, string sender, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            with due as (
+              select id from mail_outbox
+               where sent_at is null and failed_at is null
+                 and next_attempt_at <= now()
+                 and (locked_until is null or locked_until <= now())
+                 and (expires_at is null or expires_at > now())
+                 and attempts < $2
+               order by next_attempt_at
+               limit $1
+               for update skip locked
+            )
+            update mail_outbox as m
+               set attempts = m.attempts + 1, locked_until = now() + $3, locked_by = $4, last_attempt_at = now()
+              from due
+             where m.id = due.id
+            returning m.id, m.purpose, m.to_address, m.subject, m.text_body, m.html_body, m.attempts
+            """);
+        command.Parameters.Add(new() { Value = batchSize });
+        command.Parameters.Add(new() { Value = maxAttempts });
+        command.Parameters.Add(new() { Value = lease });
+        command.Parameters.Add(new() { Value = sender });
+        var claimed = new List<ClaimedMail>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new ClaimedMail(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6)));
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Marks a message sent and erases its bodies. Not fenced by attempt: once the SMTP server has the
+    /// message it has been sent, even if a lease ran out meanwhile, and saying so prevents a further copy.
+    /// </summary>
+    public async Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update mail_outbox
+               set sent_at = now(), failed_at = null, locked_until = null, last_error = null, text_body = null, html_body = null
+             where id = $1 and sent_at is null
+            """);
+        command.Parameters.Add(new() { Value = id });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Records a failed attempt and when to try again; false if another sender has since claimed the row.</summary>
+    public async Task<bool> ScheduleRetryAsync(ClaimedMail mail, TimeSpan delay, string error, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update mail_outbox
+               set locked_until = null, next_attempt_at = now() + $3, last_error = $4
+             where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+            """);
+        command.Parameters.Add(new() { Value = mail.Id });
+        command.Parameters.Add(new() { Value = mail.Attempt });
+        command.Parameters.Add(new() { Value = delay });
+        command.Parameters.Add(new() { Value = error });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Gives up on a message after its last attempt: kept as a record, bodies erased.</summary>
+    public async Task<bool> MarkFailedAsync(ClaimedMail mail, string error, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update mail_outbox
+               set locked_until = null, failed_at = now(), last_error = $3, text_body = null, html_body = null
+             where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+            """);
+        command.Parameters.Add(new() { Value = mail.Id });
+        command.Parameters.Add(new() { Value = mail.Attempt });
+        command.Parameters.Add(new() { Value = error });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Marks failed what no claim will pick up any more: messages past their expiry, and messages whose
+    /// last allowed attempt was claimed by a sender that never reported back before its lease ran out.
+    /// </summary>
+    public async Task<List<AbandonedMail>> SweepAsync(int maxAttempts, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update mail_outbox
+               set failed_at = now(), locked_until = null, text_body = null, html_body = null,
+                   last_error = case when expires_at <= now() then 'expired before delivery'
+                                     else 'gave up: the last attempt did not report back before its lease expired' end
+             where sent_at is null and failed_at is null
+               and (locked_until is null or locked_until <= now())
+               and (expires_at <= now() or attempts >= $1)
+            returning id, to_address, expires_at <= now()
+            """);
+        command.Parameters.Add(new() { Value = maxAttempts });
+        var abandoned = new List<AbandonedMail>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            abandoned.Add(new AbandonedMail(reader.GetGuid(0), reader.GetString(1), !reader.IsDBNull(2) && reader.GetBoolean(2)));
+        }
+
+        return abandoned;
+    }
+
+    /// <summary>How long until the next pending message becomes claimable (negative if one already is), or null if none is pending.</summary>
+    public async Task<TimeSpan?> TimeUntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select min(greatest(next_attempt_at, coalesce(locked_until, next_attempt_at))) - now()
+              from mail_outbox
+             where sent_at is null and failed_at is null
+            """);
+        return await command.ExecuteScalarAsync(cancellationToken) is TimeSpan wait ? wait : null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace FitFolio.MailCatcher.Mime;
+
+internal sealed record ParsedMessage(IReadOnlyList<MessageHeader> Headers, string? TextBody, string? HtmlBody);
