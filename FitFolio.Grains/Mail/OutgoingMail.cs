@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FitFolio.Grains.Mail;
 
 /// <summary>
@@ -8,4 +10,12 @@ namespace FitFolio.Grains.Mail;
 public sealed record OutgoingMail(string To, MailContent Content, string Purpose)
 {
     public TimeSpan? ValidFor { get; init; }
+
+    // Printed into a log line, the message shows no more of the recipient than the sender's logs do.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("To = (recipient at ").Append(MailAddresses.DomainOf(To)).Append("), Content = ").Append(Content)
+            .Append(", Purpose = ").Append(Purpose).Append(", ValidFor = ").Append(ValidFor);
+        return true;
+    }
 }

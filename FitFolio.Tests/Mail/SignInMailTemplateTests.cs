@@ -70,12 +70,13 @@ public sealed class SignInMailTemplateTests
     }
 
     [Fact]
-    public void Printing_the_mail_does_not_reveal_the_bodies()
+    public void Printing_the_mail_reveals_neither_the_bodies_nor_the_recipient()
     {
         var printed = SignInMailTemplate.Create("ada@example.test", Link, "12345678", 10).ToString();
 
         Assert.DoesNotContain("12345678", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("token=abc", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@", printed, StringComparison.Ordinal);
         Assert.Contains("Your FitFolio sign-in link", printed, StringComparison.Ordinal);
     }
 }
