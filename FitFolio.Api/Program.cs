@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
-app.Run();
+using FitFolio.Api.Hosting;
+
+return await Commands.RunAsync(args);

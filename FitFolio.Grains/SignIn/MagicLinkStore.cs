@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace FitFolio.Grains.SignIn;
 
 /// <summary>The SQL of sign-in links: issue (revoking older ones), find by token hash, redeem once, count code attempts.</summary>
-internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
+public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Finds the link a token names, live or not (the caller tells expired from unknown for the audit log only).</summary>
     public async Task<(Guid LinkId, Guid UserId, bool Live)?> FindByTokenAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Inserts a new link and ends every older live link of the user: only the newest link and code work.</summary>
-    public static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset expiresAt, string? ip)
+    internal static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset expiresAt, string? ip)
     {
         await using (var revoke = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @user and used_at is null and expires_at > now()"))
         {
@@ -45,7 +45,7 @@ internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Marks a live link used; its purpose when this call redeemed it, null when it was not live.</summary>
-    public static async Task<string?> RedeemAsync(UserWrite write, Guid linkId, Guid userId, string? ip, DateTimeOffset now)
+    internal static async Task<string?> RedeemAsync(UserWrite write, Guid linkId, Guid userId, string? ip, DateTimeOffset now)
     {
         await using var command = write.Command(
             "update magic_links set used_at = @now, used_ip = @ip where id = @id and user_id = @user and used_at is null and expires_at > @now returning purpose");
@@ -57,7 +57,7 @@ internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The user's live link, for checking a code.</summary>
-    public async Task<LiveLink?> FindLiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    internal async Task<LiveLink?> FindLiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             "select id, code_salt, code_hash, code_attempts from magic_links where user_id = @user and used_at is null and expires_at > @now order by created_at desc limit 1");
@@ -70,7 +70,7 @@ internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Counts a wrong code; the attempt that reaches the limit ends the link.</summary>
-    public static async Task CountWrongCodeAsync(UserWrite write, Guid linkId, int maxAttempts)
+    internal static async Task CountWrongCodeAsync(UserWrite write, Guid linkId, int maxAttempts)
     {
         await using var command = write.Command(
             "update magic_links set code_attempts = code_attempts + 1, expires_at = case when code_attempts + 1 >= @max then least(expires_at, now()) else expires_at end where id = @id");
@@ -79,7 +79,7 @@ internal sealed class MagicLinkStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
-    public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
+    internal static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
 }
 
 internal sealed record LiveLink(Guid Id, byte[] CodeSalt, byte[] CodeHash, int CodeAttempts);

@@ -16,6 +16,7 @@ internal sealed partial class UserGrain(
     UserStore store,
     MagicLinkStore links,
     MailOutbox outbox,
+    AuditLog audit,
     TimeProvider clock,
     IOptions<AuthOptions> authOptions,
     IOptions<AppOptions> appOptions) : Grain, IUserGrain
@@ -71,7 +72,7 @@ internal sealed partial class UserGrain(
     {
         if (!MaySignIn(out var refusal))
         {
-            await AuditLog.WriteAsync(store.DataSource, Event(AuditEventType.MagicLinkVerifiedFailure, origin, ("reason", refusal)));
+            await audit.WriteAsync(Event(AuditEventType.MagicLinkVerifiedFailure, origin, ("reason", refusal)));
             return SignInResult.Invalid;
         }
 
@@ -93,13 +94,13 @@ internal sealed partial class UserGrain(
         var now = Now;
         if (_user.CodeLockout.RemainingAt(now) is { } remaining)
         {
-            await AuditLog.WriteAsync(store.DataSource, Event(AuditEventType.CodeFailure, origin, ("reason", "locked")));
+            await audit.WriteAsync(Event(AuditEventType.CodeFailure, origin, ("reason", "locked")));
             return SignInResult.LockedFor(remaining);
         }
 
         if (!MaySignIn(out var refusal))
         {
-            await AuditLog.WriteAsync(store.DataSource, Event(AuditEventType.CodeFailure, origin, ("reason", refusal)));
+            await audit.WriteAsync(Event(AuditEventType.CodeFailure, origin, ("reason", refusal)));
             return SignInResult.Invalid;
         }
 

@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Liveness (the process answers) and readiness (joined the cluster and PostgreSQL answers).</summary>
+public static class HealthApi
+{
+    public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Checks);
+
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/healthz").WithTags("Health");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", new Dictionary<string, string>())))
+            .WithName("Live").WithSummary("200 while the process runs.");
+        health.MapGet("/ready", ReadyAsync)
+            .WithName("Ready").WithSummary("200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise.")
+            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(Silo.Hosting.Silo silo, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var database = "ok";
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await using var command = dataSource.CreateCommand("select 1");
+            await command.ExecuteScalarAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            database = "unreachable";
+        }
+
+        var cluster = silo.IsReady ? "joined" : "not_joined";
+        var ready = database == "ok" && silo.IsReady;
+        var report = new HealthReport(ready ? "ready" : "not_ready", new Dictionary<string, string> { ["database"] = database, ["cluster"] = cluster });
+        return TypedResults.Json(report, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

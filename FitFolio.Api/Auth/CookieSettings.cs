@@ -1,0 +1,38 @@
+using FitFolio.Grains.Common;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>
+/// Cookie names and flags. Over https (the public origin's scheme) cookies are Secure and
+/// <c>__Host-</c> prefixed: host-only, Path=/, never set by a subdomain. On plain-http localhost
+/// development browsers would drop Secure cookies, so there they are neither.
+/// </summary>
+public sealed class CookieSettings(IOptions<AppOptions> app)
+{
+    public bool Secure { get; } = app.Value.PublicOrigin?.Scheme == Uri.UriSchemeHttps;
+
+    public string SessionName => Secure ? "__Host-ff_session" : "ff_session";
+
+    public string CsrfName => Secure ? "__Host-ff_csrf" : "ff_csrf";
+
+    public CookieOptions Session(TimeSpan lifetime) => new()
+    {
+        HttpOnly = true,
+        Secure = Secure,
+        SameSite = SameSiteMode.Lax,
+        Path = "/",
+        MaxAge = lifetime,
+        IsEssential = true,
+    };
+
+    /// <summary>Readable by the app's script, which echoes it in X-CSRF-Token.</summary>
+    public CookieOptions Csrf() => new()
+    {
+        HttpOnly = false,
+        Secure = Secure,
+        SameSite = SameSiteMode.Strict,
+        Path = "/",
+        IsEssential = true,
+    };
+}

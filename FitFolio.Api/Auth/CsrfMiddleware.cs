@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using FitFolio.Api.Http;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>
+/// CSRF defence for cookie-authenticated requests (OWASP ASVS 5.0 §3.5): every state-changing
+/// request under /api must echo the readable CSRF cookie in <c>X-CSRF-Token</c> (double submit)
+/// and come from our own origin by <c>Origin</c>, or <c>Referer</c> when no Origin is sent.
+/// SameSite=Lax on the session cookie is the first layer; this is the second.
+/// The token cookie is handed out on any response that lacks it.
+/// </summary>
+public sealed partial class CsrfMiddleware(RequestDelegate next, CookieSettings settings, IOptions<AppOptions> app, AuditLog audit, ILogger<CsrfMiddleware> logger)
+{
+    public const string HeaderName = "X-CSRF-Token";
+
+    private readonly string _origin = app.Value.PublicOrigin!.GetLeftPart(UriPartial.Authority);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var cookie = context.Request.Cookies[settings.CsrfName];
+        if (cookie is not { Length: 43 })
+        {
+            context.Response.Cookies.Append(settings.CsrfName, Secrets.NewToken(), settings.Csrf());
+        }
+
+        if (RequiresCheck(context) && Refusal(context, cookie) is { } reason)
+        {
+            LogRefused(reason, context.Request.Path);
+            await audit.WriteAsync(new AuditEvent(AuditEventType.CsrfRejected, context.Features.Get<CurrentSession>()?.UserId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = reason, ["path"] = context.Request.Path.Value }));
+            await Errors.WriteAsync(context, StatusCodes.Status403Forbidden, "csrf_failed", "This request did not come from the FitFolio app. Reload the page and try again.");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static bool RequiresCheck(HttpContext context) =>
+        !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
+        && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        && context.GetEndpoint()?.Metadata.GetMetadata<CsrfExemptAttribute>() is null;
+
+    private string? Refusal(HttpContext context, string? cookie)
+    {
+        var header = context.Request.Headers[HeaderName].ToString();
+        if (cookie is null || header.Length == 0)
+        {
+            return "missing_token";
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(cookie), Encoding.UTF8.GetBytes(header)))
+        {
+            return "token_mismatch";
+        }
+
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length > 0)
+        {
+            return string.Equals(origin, _origin, StringComparison.OrdinalIgnoreCase) ? null : "origin_mismatch";
+        }
+
+        var referer = context.Request.Headers.Referer.ToString();
+        if (Uri.TryCreate(referer, UriKind.Absolute, out var refererUri))
+        {
+            return string.Equals(refererUri.GetLeftPart(UriPartial.Authority), _origin, StringComparison.OrdinalIgnoreCase) ? null : "referer_mismatch";
+        }
+
+        return "missing_origin";
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "CSRF check refused {Path}: {Reason}")]
+    private partial void LogRefused(string reason, string path);
+}

@@ -1,0 +1,24 @@
+using FitFolio.Grains.Common;
+
+namespace FitFolio.Api.Auth;
+
+public static class RequestOrigins
+{
+    /// <summary>The client as this request describes it (the IP is the proxy-forwarded one when forwarded headers are enabled).</summary>
+    public static RequestOrigin Of(HttpContext context)
+    {
+        var agent = context.Request.Headers.UserAgent.ToString();
+        return new RequestOrigin(ClientIp(context), agent.Length == 0 ? null : agent, context.TraceIdentifier);
+    }
+
+    public static string ClientIp(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is { IsIPv4MappedToIPv6: true })
+        {
+            address = address.MapToIPv4();
+        }
+
+        return address?.ToString() ?? "unknown";
+    }
+}

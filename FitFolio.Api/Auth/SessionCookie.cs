@@ -1,0 +1,75 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using FitFolio.Grains.Common;
+using FitFolio.Silo;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>
+/// The session cookie's value: <c>userId.secret.tag</c>. The user id routes the request to the
+/// grain holding the session with no database read; the 256-bit secret is the session (only its
+/// SHA-256 is stored); the tag, an HMAC keyed from the cluster secret, lets the front door throw
+/// away forged or truncated cookies before any grain is activated for them.
+/// </summary>
+public sealed class SessionCookie
+{
+    private const int TagBytes = 16;
+    private readonly byte[] _currentKey;
+    private readonly byte[][] _acceptedKeys;
+
+    public SessionCookie(IOptions<ClusterOptions> cluster)
+    {
+        _currentKey = DeriveKey(cluster.Value.Secret);
+        _acceptedKeys = [_currentKey, .. cluster.Value.PreviousSecrets.Select(DeriveKey)];
+    }
+
+    /// <summary>A new session for <paramref name="userId"/>: the cookie value and the secret's hash for the grain.</summary>
+    public (string Value, string SecretHash) Issue(Guid userId)
+    {
+        var secret = Secrets.NewToken();
+        var body = userId.ToString("N") + "." + secret;
+        return (body + "." + Tag(_currentKey, body), Hash(secret));
+    }
+
+    public bool TryRead(string? value, out Guid userId, out string secretHash)
+    {
+        userId = default;
+        secretHash = "";
+        if (value is not { Length: 32 + 1 + 43 + 1 + 22 } || value[32] != '.' || value[76] != '.')
+        {
+            return false;
+        }
+
+        var body = value[..76];
+        var tag = value[77..];
+        var valid = false;
+        foreach (var key in _acceptedKeys)
+        {
+            valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Tag(key, body)), Encoding.ASCII.GetBytes(tag));
+        }
+
+        if (!valid || !Guid.TryParseExact(value[..32], "N", out userId))
+        {
+            return false;
+        }
+
+        var secret = value[33..76];
+        if (!Secrets.IsWellFormedToken(secret))
+        {
+            return false;
+        }
+
+        secretHash = Hash(secret);
+        return true;
+    }
+
+    private static string Hash(string secret) => Base64Url.EncodeToString(Secrets.Digest(secret));
+
+    private static string Tag(byte[] key, string body) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body)).AsSpan(0, TagBytes));
+
+    private static byte[] DeriveKey(string clusterSecret) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(clusterSecret), 32, info: "fitfolio session cookie v1"u8.ToArray());
+}

@@ -1,0 +1,62 @@
+using FitFolio.Grains.Users;
+using FitFolio.Silo;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>
+/// Maps the session cookie onto the owning user grain: one grain call, no database read. A live
+/// session becomes <see cref="CurrentSession"/>; a session due for rotation gets a new secret and
+/// cookie on the way; anything else is treated as signed out and the cookie is removed.
+/// </summary>
+public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains, IOptions<AuthOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var raw = context.Request.Cookies[settings.SessionName];
+        if (raw is not null)
+        {
+            await AuthenticateAsync(context, raw);
+        }
+
+        await next(context);
+    }
+
+    private async Task AuthenticateAsync(HttpContext context, string raw)
+    {
+        if (!cookies.TryRead(raw, out var userId, out var hash))
+        {
+            context.Response.Cookies.Delete(settings.SessionName, settings.Session(TimeSpan.Zero));
+            return;
+        }
+
+        var grain = grains.GetGrain<IUserGrain>(userId.ToString("N"));
+        Grains.Sessions.SessionCheck check;
+        try
+        {
+            check = await grain.CheckSession(hash);
+        }
+        catch (UnknownUserException)
+        {
+            check = Grains.Sessions.SessionCheck.Invalid;
+        }
+
+        if (!check.Valid)
+        {
+            context.Response.Cookies.Delete(settings.SessionName, settings.Session(TimeSpan.Zero));
+            return;
+        }
+
+        if (check.RotationDue)
+        {
+            var (value, newHash) = cookies.Issue(userId);
+            if (await grain.RotateSession(hash, newHash, "age", RequestOrigins.Of(context)))
+            {
+                hash = newHash;
+                context.Response.Cookies.Append(settings.SessionName, value, settings.Session(options.Value.SessionLifetime));
+            }
+        }
+
+        context.Features.Set(new CurrentSession(userId, check.SessionId, hash, check.User!, check.AuthenticatedAt));
+    }
+}

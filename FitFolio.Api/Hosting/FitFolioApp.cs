@@ -1,0 +1,86 @@
+using FitFolio.Api.Apis;
+using FitFolio.Api.Auth;
+using FitFolio.Api.Database;
+using FitFolio.Api.Http;
+using FitFolio.Grains;
+using FitFolio.Silo.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Npgsql;
+using Scalar.AspNetCore;
+
+namespace FitFolio.Api.Hosting;
+
+/// <summary>Builds the FitFolio process: the HTTP front door and the silo it co-hosts.</summary>
+public static class FitFolioApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Docker secrets: a file /run/secrets/Cluster__Secret sets Cluster:Secret.
+        builder.Configuration.AddKeyPerFile("/run/secrets", optional: true, reloadOnChange: false);
+        ConfigureServices(builder);
+        return builder;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        StartupConfiguration.Validate(builder.Configuration, builder.Environment);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<CookieSettings>();
+        services.AddSingleton<SessionCookie>();
+        services.AddSingleton<RateLimits>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip);
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "FitFolio API";
+            document.Info.Description = "Passwordless sign-in and workout tracking. Errors are {\"error\":{\"code\",\"message\",\"request_id\"}}.";
+            return Task.CompletedTask;
+        }));
+    }
+
+    public static WebApplication Configure(WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePages(ApiStatusCodePages.WriteAsync);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<GlobalRateLimitMiddleware>();
+        app.UseMiddleware<SessionMiddleware>();
+        app.UseMiddleware<CsrfMiddleware>();
+
+        app.MapHealthApi();
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapSessionsApi();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+        app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
+        app.Map("/api/{**rest}", (HttpContext context) => Errors.NotFound(context, "There is no such API route.")).ExcludeFromDescription();
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+
+    /// <summary>Applies pending migrations; every silo does this at start, under the advisory lock.</summary>
+    public static Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<MigrationRunner>().ApplyAsync(MigrationSource.Embedded, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using FitFolio.Silo;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace FitFolio.Api.Http;
+
+/// <summary>
+/// The last line: any exception becomes a JSON error. Bad input is a 4xx naming the problem;
+/// an unavailable dependency is a 503 the client may retry; anything else is a 500 that says
+/// nothing about internals (the log has the detail, tied by the request id).
+/// </summary>
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, message) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "payload_too_large", "The request body is too large."),
+            BadHttpRequestException { InnerException: JsonException } => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
+            BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
+            JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
+            NpgsqlException or TimeoutException or GrainCallException => (503, "unavailable", "The service is briefly unavailable. Try again shortly."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
+            _ => (500, "internal_error", "Something went wrong on our side."),
+        };
+
+        if (status >= 500)
+        {
+            LogUnhandled(exception, context.Request.Method, context.Request.Path);
+        }
+
+        if (context.Response.HasStarted)
+        {
+            return false;
+        }
+
+        context.Response.Clear();
+        context.Response.Headers[RequestIdMiddleware.HeaderName] = context.TraceIdentifier;
+        if (status == 503)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        await Errors.WriteAsync(context, status, code, message);
+        return true;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

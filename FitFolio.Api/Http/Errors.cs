@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FitFolio.Api.Http;
+
+/// <summary>Builds error responses in the API's one shape, carrying the request id.</summary>
+public static class Errors
+{
+    public static JsonHttpResult<ApiErrorBody> Result(HttpContext context, int status, string code, string message) =>
+        TypedResults.Json(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier)), statusCode: status);
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier)));
+    }
+
+    public static JsonHttpResult<ApiErrorBody> BadRequest(HttpContext context, string code, string message) => Result(context, StatusCodes.Status400BadRequest, code, message);
+
+    public static JsonHttpResult<ApiErrorBody> Unauthenticated(HttpContext context) =>
+        Result(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Sign in to continue.");
+
+    public static JsonHttpResult<ApiErrorBody> NotFound(HttpContext context, string message) => Result(context, StatusCodes.Status404NotFound, "not_found", message);
+
+    public static JsonHttpResult<ApiErrorBody> TooManyRequests(HttpContext context, TimeSpan retryAfter, string message = "Too many requests. Try again later.")
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        return Result(context, StatusCodes.Status429TooManyRequests, "rate_limited", message);
+    }
+
+    public static string RetryAfterSeconds(TimeSpan retryAfter) =>
+        Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

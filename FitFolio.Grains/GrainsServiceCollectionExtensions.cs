@@ -1,0 +1,33 @@
+using FitFolio.Grains.Accounts;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Mail;
+using FitFolio.Grains.RateLimiting;
+using FitFolio.Grains.SignIn;
+using FitFolio.Grains.Users;
+using FitFolio.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FitFolio.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Registers FitFolio's grains and the domain services around them on a silo.</summary>
+    public static SiloBuilder AddFitFolioGrains(this SiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section));
+        services.AddMailOutbox(configuration);
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<MagicLinkStore>();
+        return silo
+            .AddGrain<IUserGrain, UserGrain>()
+            .AddGrain<IRateLimitGrain, RateLimitGrain>();
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+using FitFolio.MailCatcher;
+
+namespace FitFolio.Tests.Infrastructure;
+
+/// <summary>Reads the link token and the code out of a received sign-in mail, as a person would.</summary>
+public static partial class SignInMail
+{
+    [GeneratedRegex(@"#token=(?<token>[A-Za-z0-9_-]{43})")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"^\s+(?<code>\d{8})\s*$", RegexOptions.Multiline)]
+    private static partial Regex Code();
+
+    public static string TokenOf(ReceivedMessage message) => Token().Match(message.TextBody!).Groups["token"].Value;
+
+    public static string CodeOf(ReceivedMessage message) => Code().Match(message.TextBody!).Groups["code"].Value;
+
+    public static Task<ReceivedMessage> WaitForAsync(this SmtpSink sink, string to, int nth = 1) =>
+        sink.WaitForMessagesAsync(nth, m => m.EnvelopeRecipients.Contains(to, StringComparer.OrdinalIgnoreCase), TimeSpan.FromSeconds(30))
+            .ContinueWith(t => t.Result[nth - 1], TaskScheduler.Default);
+}
