@@ -75,8 +75,8 @@ public static class FitFolioApp
         api.MapSessionsApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
-        app.Map("/api/{**rest}", (HttpContext context) => Errors.NotFound(context, "There is no such API route.")).ExcludeFromDescription();
-        app.MapFallbackToFile("index.html");
+        // Deep links fall back to the app; unknown /api routes do not, and get a JSON 404 from the status code pages.
+        app.MapFallbackToFile("{*path:regex(^(?!api/|healthz/).*$)}", "index.html");
         return app;
     }
 
