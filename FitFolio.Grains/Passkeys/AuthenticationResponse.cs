@@ -17,7 +17,8 @@ public sealed class AuthenticationResponse
         ClientDataJson = clientDataJson;
         AuthenticatorData = authenticatorData;
         Signature = signature;
-        UserHandle = userHandle;
+        // Explicit: an implicit byte[]? → ReadOnlyMemory<byte>? conversion turns null into an empty, non-null handle.
+        UserHandle = userHandle is null ? default(ReadOnlyMemory<byte>?) : new ReadOnlyMemory<byte>(userHandle);
     }
 
     public ReadOnlyMemory<byte> CredentialId { get; }

@@ -50,7 +50,9 @@ public sealed record PendingPasskeyCeremony
         }
 
         var allowed = allowedCredentialIds.Select(id => (ReadOnlyMemory<byte>)id.ToArray()).ToArray();
-        return new PendingPasskeyCeremony(PasskeyCeremonyKind.Authentication, challenge.ToArray(), userHandle?.ToArray(), allowed, expiresAt);
+        // Explicit: an implicit byte[]? → ReadOnlyMemory<byte>? conversion turns null into an empty, non-null handle.
+        var ownHandle = userHandle is { } given ? new ReadOnlyMemory<byte>(given.ToArray()) : default(ReadOnlyMemory<byte>?);
+        return new PendingPasskeyCeremony(PasskeyCeremonyKind.Authentication, challenge.ToArray(), ownHandle, allowed, expiresAt);
     }
 
     // §13.4.3: challenges need at least 16 random bytes to resist guessing.
