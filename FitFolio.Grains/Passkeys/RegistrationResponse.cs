@@ -69,7 +69,7 @@ public sealed class RegistrationResponse
                 var transports = new List<string>();
                 foreach (var item in array.EnumerateArray())
                 {
-                    var transport = item.ValueKind == JsonValueKind.String ? item.GetString()! : "";
+                    var transport = item.ValueKind == JsonValueKind.String ? StrictJson.ReadString(item, "transports", "response") : "";
                     if (transport.Length is 0 or > InputLimits.MaxTransportLength || !transport.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
                     {
                         throw Fail.Malformed("response.transports must hold short lower-case tokens such as \"usb\" or \"internal\".");

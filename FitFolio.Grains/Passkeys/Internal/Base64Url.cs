@@ -30,9 +30,18 @@ internal static class Base64Url
         }
 
         var bytes = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(value.Length)];
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out var written))
+        int written;
+        try
         {
-            throw Fail.Malformed($"{field} is not unpadded base64url.");
+            // The BCL decoder reports some invalid inputs (non-zero leftover bits) by throwing, not by returning false.
+            if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out written))
+            {
+                throw Fail.Malformed($"{field} is not unpadded base64url.");
+            }
+        }
+        catch (FormatException exception)
+        {
+            throw Fail.Malformed($"{field} is not canonical base64url.", exception);
         }
 
         Array.Resize(ref bytes, written);

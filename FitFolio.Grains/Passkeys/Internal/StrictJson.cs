@@ -43,14 +43,30 @@ internal static class StrictJson
 
     public static string RequiredString(JsonElement obj, string name, string what) =>
         Find(obj, name) is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()!
+            ? ReadString(value, name, what)
             : throw Fail.Malformed($"{what}.{name} is missing or not a string.");
+
+    /// <summary>
+    /// JsonDocument defers transcoding strings, so invalid UTF-8 (or a lone surrogate escape) inside a
+    /// string surfaces only here, as InvalidOperationException.
+    /// </summary>
+    public static string ReadString(JsonElement value, string name, string what)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw Fail.Malformed($"{what}.{name} is not a valid UTF-8 string.", exception);
+        }
+    }
 
     /// <summary>Absent and JSON null both mean "not given"; any other non-string is malformed.</summary>
     public static string? OptionalString(JsonElement obj, string name, string what) => Find(obj, name) switch
     {
         null or { ValueKind: JsonValueKind.Null } => null,
-        { ValueKind: JsonValueKind.String } value => value.GetString()!,
+        { ValueKind: JsonValueKind.String } value => ReadString(value, name, what),
         _ => throw Fail.Malformed($"{what}.{name} must be a string."),
     };
 
