@@ -1,0 +1,114 @@
+using System.Formats.Cbor;
+using FitFolio.Grains.Passkeys;
+
+namespace FitFolio.Tests.Passkeys;
+
+/// <summary>Registration with hand-edited attestation objects (§6.5.4): formats, statements, authenticator data, CBOR form.</summary>
+public sealed class AttestationObjectTests
+{
+    private readonly PasskeyHarness _harness = new();
+    [Theory]
+    [InlineData("fido-u2f")]
+    [InlineData("tpm")]
+    [InlineData("android-key")]
+    [InlineData("apple")]
+    [InlineData("android-safetynet")]
+    [InlineData("")]
+    [InlineData("NONE")]
+    public void Attestation_formats_other_than_none_and_packed_are_refused_by_name(string format)
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (json, pending) = _harness.StartRegistration(authenticator);
+        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => (format, parts.AttStmt, parts.AuthData));
+
+        var failure = Assert.Throws<PasskeyVerificationException>(() => _harness.Registrations.Verify(edited, pending));
+
+        Assert.Equal(PasskeyFailureReason.UnsupportedAttestationFormat, failure.Reason);
+        Assert.Equal("unsupported_attestation_format", failure.Code);
+    }
+
+    [Fact]
+    public void A_none_attestation_with_a_statement_is_refused()
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (json, pending) = _harness.StartRegistration(authenticator);
+        var statement = TestCbor.Map(w =>
+        {
+            w.WriteTextString("sig");
+            w.WriteByteString([1, 2, 3]);
+        });
+        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => (parts.Fmt, statement, parts.AuthData));
+
+        var failure = Assert.Throws<PasskeyVerificationException>(() => _harness.Registrations.Verify(edited, pending));
+
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, failure.Reason);
+    }
+
+    [Fact]
+    public void Registration_without_attested_credential_data_is_refused()
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (json, pending) = _harness.StartRegistration(authenticator);
+        var bare = TestCbor.AuthenticatorData(PasskeyHarness.RpId, 0x05, 1);
+        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => (parts.Fmt, parts.AttStmt, bare));
+
+        var failure = Assert.Throws<PasskeyVerificationException>(() => _harness.Registrations.Verify(edited, pending));
+
+        Assert.Equal(PasskeyFailureReason.AttestedCredentialDataMissing, failure.Reason);
+    }
+
+    [Fact]
+    public void An_Ed25519_credential_key_is_refused_as_unsupported()
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (json, pending) = _harness.StartRegistration(authenticator);
+        var okpKey = TestCbor.Map(TestCbor.Int(1, 1), TestCbor.Int(3, -8), TestCbor.Int(-1, 6), TestCbor.Bytes(-2, new byte[32]));
+        var authData = TestCbor.AuthenticatorData(PasskeyHarness.RpId, 0x45, 1, authenticator.CredentialId, okpKey);
+        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => (parts.Fmt, parts.AttStmt, authData));
+
+        var failure = Assert.Throws<PasskeyVerificationException>(() => _harness.Registrations.Verify(edited, pending));
+
+        Assert.Equal(PasskeyFailureReason.UnsupportedAlgorithm, failure.Reason);
+    }
+
+    [Fact]
+    public void Authenticator_extensions_are_accepted_when_well_formed()
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        var (json, pending) = _harness.StartRegistration(authenticator);
+        var extensions = TestCbor.Map(w =>
+        {
+            w.WriteTextString("credProtect");
+            w.WriteInt32(2);
+        });
+        var authData = TestCbor.AuthenticatorData(PasskeyHarness.RpId, 0xC5, 7, authenticator.CredentialId, authenticator.PublicKeyCose, extensions);
+        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => (parts.Fmt, parts.AttStmt, authData));
+
+        Assert.Equal(7u, _harness.Registrations.Verify(edited, pending).SignCount);
+    }
+
+    [Fact]
+    public void Non_canonical_but_well_formed_attestation_cbor_is_accepted()
+    {
+        // §6.5.1 asks authenticators for CTAP2 canonical CBOR, but real ones (the Feitian vector) do not
+        // sort keys; only well-formedness and unique keys are required of them.
+        using var authenticator = new SoftwareAuthenticator();
+        var (json, pending) = _harness.StartRegistration(authenticator);
+        var edited = CredentialJsonEdits.Edit(json, c =>
+        {
+            var (fmt, attStmt, authData) = TestCbor.ReadAttestationObject(c.Response().Binary("attestationObject"));
+            var writer = new CborWriter(CborConformanceMode.Lax);
+            writer.WriteStartMap(null);
+            writer.WriteTextString("authData");
+            writer.WriteByteString(authData);
+            writer.WriteTextString("attStmt");
+            writer.WriteEncodedValue(attStmt);
+            writer.WriteTextString("fmt");
+            writer.WriteTextString(fmt);
+            writer.WriteEndMap();
+            c.Response().SetBinary("attestationObject", writer.Encode());
+        });
+
+        Assert.Equal(authenticator.CredentialId, _harness.Registrations.Verify(edited, pending).CredentialId);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Formats.Cbor;
+using System.Security.Cryptography;
+using System.Text;
+using FitFolio.Grains.Passkeys;
+
+namespace FitFolio.Tests.Passkeys;
+
+/// <summary>Packed attestation with an x5c certificate (§8.2) and the leaf requirements of §8.2.1.</summary>
+public sealed class PackedAttestationTests : IDisposable
+{
+    private readonly PasskeyHarness _harness = new();
+    private readonly SoftwareAuthenticator _authenticator = new();
+
+    public void Dispose() => _authenticator.Dispose();
+
+    [Fact]
+    public void A_leaf_meeting_every_requirement_with_a_matching_aaguid_is_accepted()
+    {
+        using var certificate = AttestationCertificates.Create(aaguid: _authenticator.Aaguid);
+
+        var passkey = _harness.Register(_authenticator, c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate });
+
+        Assert.Equal("packed", passkey.AttestationFormat);
+        Assert.Equal(PasskeyAttestationType.Certificate, passkey.AttestationType);
+    }
+
+    [Fact]
+    public void A_leaf_without_the_aaguid_extension_is_accepted()
+    {
+        using var certificate = AttestationCertificates.Create();
+        Assert.Equal(PasskeyAttestationType.Certificate, Register(certificate).AttestationType);
+    }
+
+    [Fact]
+    public void A_leaf_naming_another_aaguid_is_refused()
+    {
+        using var certificate = AttestationCertificates.Create(aaguid: Guid.NewGuid());
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, Fails(certificate).Reason);
+    }
+
+    [Fact]
+    public void A_critical_aaguid_extension_is_refused()
+    {
+        using var certificate = AttestationCertificates.Create(aaguid: _authenticator.Aaguid, aaguidCritical: true);
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, Fails(certificate).Reason);
+    }
+
+    [Fact]
+    public void A_certificate_authority_as_leaf_is_refused()
+    {
+        using var certificate = AttestationCertificates.Create(certificateAuthority: true);
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, Fails(certificate).Reason);
+    }
+
+    [Theory]
+    [InlineData("C=SE, O=Vendor, OU=Authenticator attestation, CN=Key")]
+    [InlineData("C=SE, O=Vendor, CN=Key")]
+    [InlineData("O=Vendor, OU=Authenticator Attestation, CN=Key")]
+    [InlineData("C=se, O=Vendor, OU=Authenticator Attestation, CN=Key")]
+    [InlineData("C=SE, OU=Authenticator Attestation, CN=Key")]
+    [InlineData("C=SE, O=Vendor, OU=Authenticator Attestation")]
+    [InlineData("C=SE, O=Vendor, OU=Authenticator Attestation, OU=Authenticator Attestation, CN=Key")]
+    public void A_leaf_subject_outside_the_required_form_is_refused(string subject)
+    {
+        using var certificate = AttestationCertificates.Create(subject);
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, Fails(certificate).Reason);
+    }
+
+    [Fact]
+    public void A_signature_that_the_leaf_key_did_not_make_is_refused()
+    {
+        using var certificate = AttestationCertificates.Create();
+        var failure = _harness.RegistrationFails(_authenticator, c => c with
+        {
+            Attestation = SoftwareAttestation.PackedCertificate,
+            AttestationCertificate = certificate,
+            TamperSignature = s => [.. s[..^1], (byte)(s[^1] ^ 1)],
+        });
+        Assert.Equal(PasskeyFailureReason.BadSignature, failure.Reason);
+    }
+
+    [Fact]
+    public void An_algorithm_that_does_not_fit_the_leaf_key_is_refused()
+    {
+        using var certificate = AttestationCertificates.Create();
+        var failure = _harness.RegistrationFails(_authenticator, c => c with
+        {
+            Attestation = SoftwareAttestation.PackedCertificate,
+            AttestationCertificate = certificate,
+            AttestationAlgorithm = (int)CoseAlgorithm.RS256,
+        });
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, failure.Reason);
+    }
+
+    [Fact]
+    public void An_unknown_attestation_algorithm_is_refused_as_unsupported()
+    {
+        using var certificate = AttestationCertificates.Create();
+        var failure = _harness.RegistrationFails(_authenticator, c => c with
+        {
+            Attestation = SoftwareAttestation.PackedCertificate,
+            AttestationCertificate = certificate,
+            AttestationAlgorithm = -65535,
+        });
+        Assert.Equal(PasskeyFailureReason.UnsupportedAlgorithm, failure.Reason);
+    }
+
+    [Fact]
+    public void X5c_entries_that_are_not_single_DER_certificates_are_refused()
+    {
+        using var certificate = AttestationCertificates.Create();
+        var pem = Encoding.ASCII.GetBytes(certificate.ExportCertificatePem());
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, WithStatement(Statement(x5c: [pem])).Reason);
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, WithStatement(Statement(x5c: [[.. certificate.RawData, 0]])).Reason);
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, WithStatement(Statement(x5c: [RandomNumberGenerator.GetBytes(300)])).Reason);
+        Assert.Equal(PasskeyFailureReason.AttestationCertificateInvalid, WithStatement(Statement(x5c: [[0x30, 0x03, 0x02, 0x01, 0x01]])).Reason);
+    }
+
+    [Fact]
+    public void Packed_statements_outside_the_format_syntax_are_refused()
+    {
+        using var certificate = AttestationCertificates.Create();
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, WithStatement(Statement(x5c: [])).Reason);
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, WithStatement(Statement(includeAlgorithm: false)).Reason);
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, WithStatement(Statement(includeSignature: false)).Reason);
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, WithStatement(Statement(extra: "ecdaaKeyId")).Reason);
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, WithStatement(Statement(x5c: Enumerable.Repeat(certificate.RawData, 9).ToArray())).Reason);
+        Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, WithStatement(TestCbor.Map(w =>
+        {
+            w.WriteTextString("alg");
+            w.WriteTextString("ES256");
+        })).Reason);
+    }
+
+    private RegisteredPasskey Register(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+        _harness.Register(_authenticator, c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate });
+
+    private PasskeyVerificationException Fails(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) =>
+        _harness.RegistrationFails(_authenticator, c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate });
+
+    private PasskeyVerificationException WithStatement(byte[] statement)
+    {
+        var (json, pending) = _harness.StartRegistration(_authenticator);
+        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => ("packed", statement, parts.AuthData));
+        return Assert.Throws<PasskeyVerificationException>(() => _harness.Registrations.Verify(edited, pending));
+    }
+
+    private static byte[] Statement(bool includeAlgorithm = true, bool includeSignature = true, byte[][]? x5c = null, string? extra = null)
+    {
+        var entries = new List<Action<CborWriter>>();
+        if (includeAlgorithm)
+        {
+            entries.Add(w =>
+            {
+                w.WriteTextString("alg");
+                w.WriteInt32(-7);
+            });
+        }
+
+        if (includeSignature)
+        {
+            entries.Add(w =>
+            {
+                w.WriteTextString("sig");
+                w.WriteByteString(new byte[70]);
+            });
+        }
+
+        if (x5c is not null)
+        {
+            entries.Add(w =>
+            {
+                w.WriteTextString("x5c");
+                w.WriteStartArray(x5c.Length);
+                foreach (var certificate in x5c)
+                {
+                    w.WriteByteString(certificate);
+                }
+
+                w.WriteEndArray();
+            });
+        }
+
+        if (extra is not null)
+        {
+            entries.Add(w =>
+            {
+                w.WriteTextString(extra);
+                w.WriteByteString([1]);
+            });
+        }
+
+        return TestCbor.Map([.. entries]);
+    }
+}

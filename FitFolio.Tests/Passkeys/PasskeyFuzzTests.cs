@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text;
+using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Passkeys.Internal;
+using FitFolio.Tests.Passkeys.Fuzzing;
+
+namespace FitFolio.Tests.Passkeys;
+
+/// <summary>
+/// Fuzzing with a fixed seed, so any failure reproduces. The only acceptable outcomes for any input are
+/// success or <see cref="PasskeyVerificationException"/>; and a response whose signed bytes were changed
+/// must never verify.
+/// </summary>
+public sealed class PasskeyFuzzTests
+{
+    private const int EntryPointCases = 120_000;
+    private const int ParserCases = 60_000;
+
+    [Fact]
+    public void Registration_and_authentication_entry_points_only_ever_refuse_mutated_responses_with_a_verification_failure()
+    {
+        var owned = new List<IDisposable>();
+        try
+        {
+            var seeds = FuzzCorpus.Build(owned);
+            CheckSeedsBehaveAsTheyShould(seeds);
+            var donors = Donors(seeds);
+            var random = new Random(20261122);
+            var mutator = new CredentialMutator(new ByteMutator(random), donors);
+            var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var problems = new List<string>();
+            var registrations = 0;
+
+            var stopwatch = Stopwatch.StartNew();
+            for (var i = 0; i < EntryPointCases && problems.Count < 10; i++)
+            {
+                var seed = seeds[random.Next(seeds.Count)];
+                registrations += seed.IsRegistration ? 1 : 0;
+                var fuzzCase = mutator.Mutate(seed);
+                var outcome = Run(seed, fuzzCase, out var problem);
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                if (problem is not null)
+                {
+                    problems.Add($"case {i}, seed {seed.Name}, {fuzzCase.Description}: {problem}\n  input: {Shorten(fuzzCase.Json ?? Convert.ToBase64String(fuzzCase.Utf8!))}");
+                }
+            }
+
+            stopwatch.Stop();
+            Report($"{EntryPointCases} entry-point cases ({registrations} registration, {EntryPointCases - registrations} authentication) in {stopwatch.Elapsed.TotalSeconds:F1} s", outcomes);
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+            Assert.True(outcomes.Count > 10, "The mutations should reach many distinct failure reasons.");
+            Assert.True(outcomes.GetValueOrDefault("ok") > 0, "Some mutations (of unsigned members) should still verify; none did, so the fuzzer may not reach the verifiers.");
+        }
+        finally
+        {
+            owned.ForEach(item => item.Dispose());
+        }
+    }
+
+    [Fact]
+    public void Each_internal_parser_only_ever_refuses_mutated_bytes_with_a_verification_failure()
+    {
+        var owned = new List<IDisposable>();
+        try
+        {
+            var seeds = FuzzCorpus.Build(owned);
+            var inputs = Donors(seeds);
+            var random = new Random(7);
+            var mutator = new ByteMutator(random);
+            (string Name, Action<byte[]> Parse)[] parsers =
+            [
+                ("AttestationObject", bytes => AttestationObject.Parse(bytes)),
+                ("AuthenticatorData", bytes => AuthenticatorData.Parse(bytes)),
+                ("CoseKey", bytes => CoseKey.Parse(bytes)),
+                ("ClientData", bytes => ClientData.Parse(bytes)),
+                ("PackedStatement", bytes => PackedStatement.Parse(bytes)),
+                ("NoneAttestation", bytes => NoneAttestation.Verify(bytes)),
+                ("Base64Url", bytes => Base64Url.Decode(Encoding.Latin1.GetString(bytes), "fuzz")),
+            ];
+            var problems = new List<string>();
+            var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+
+            var stopwatch = Stopwatch.StartNew();
+            for (var i = 0; i < ParserCases && problems.Count < 10; i++)
+            {
+                var (name, parse) = parsers[i % parsers.Length];
+                var input = random.Next(10) == 0 ? mutator.RandomBytes(random.Next(0, 600)) : mutator.Mutate(inputs[random.Next(inputs.Count)], inputs);
+                try
+                {
+                    parse(input);
+                    outcomes["ok"] = outcomes.GetValueOrDefault("ok") + 1;
+                }
+                catch (PasskeyVerificationException exception)
+                {
+                    outcomes[exception.Code] = outcomes.GetValueOrDefault(exception.Code) + 1;
+                }
+                catch (Exception exception)
+                {
+                    problems.Add($"case {i}, {name}: {exception.GetType().Name}: {exception.Message}\n  input: {Convert.ToHexString(input.AsSpan(0, Math.Min(input.Length, 200)))}");
+                }
+            }
+
+            stopwatch.Stop();
+            Report($"{ParserCases} direct parser cases in {stopwatch.Elapsed.TotalSeconds:F1} s", outcomes);
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
+        finally
+        {
+            owned.ForEach(item => item.Dispose());
+        }
+    }
+
+    private static string Run(FuzzSeed seed, FuzzCase fuzzCase, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            if (fuzzCase.Json is not null)
+            {
+                seed.Verify(fuzzCase.Json);
+            }
+            else
+            {
+                seed.VerifyUtf8(fuzzCase.Utf8!);
+            }
+
+            if (fuzzCase.ChangedField is { } changed && seed.SignedFields.Contains(changed))
+            {
+                problem = $"FORGERY: verified after {changed} was changed";
+            }
+
+            return "ok";
+        }
+        catch (PasskeyVerificationException exception)
+        {
+            return exception.Code;
+        }
+        catch (Exception exception)
+        {
+            problem = $"{exception.GetType().FullName}: {exception.Message}\n{exception.StackTrace}";
+            return "UNEXPECTED " + exception.GetType().Name;
+        }
+    }
+
+    // Baseline: unmutated positives verify, unmutated negatives fail; otherwise the oracle above means nothing.
+    private static void CheckSeedsBehaveAsTheyShould(IReadOnlyList<FuzzSeed> seeds)
+    {
+        foreach (var seed in seeds)
+        {
+            var expectOk = !seed.Name.StartsWith("neg-", StringComparison.Ordinal) && seed.Name != "auth-ed25519-pywebauthn";
+            var outcome = Run(seed, new FuzzCase("unmutated", seed.Json, null, null), out var problem);
+            Assert.Null(problem);
+            Assert.True(expectOk == (outcome == "ok"), $"Seed {seed.Name} gave {outcome} unmutated.");
+        }
+    }
+
+    private static List<byte[]> Donors(IReadOnlyList<FuzzSeed> seeds)
+    {
+        var donors = new List<byte[]>();
+        foreach (var seed in seeds)
+        {
+            var response = System.Text.Json.Nodes.JsonNode.Parse(seed.Json)!["response"]!.AsObject();
+            foreach (var (name, value) in response)
+            {
+                if (name != "transports" && value is not null)
+                {
+                    var bytes = Base64UrlText.Decode((string)value!);
+                    donors.Add(bytes);
+                    if (name == "attestationObject")
+                    {
+                        var (_, attStmt, authData) = TestCbor.ReadAttestationObject(bytes);
+                        donors.Add(attStmt);
+                        donors.Add(authData);
+                    }
+                }
+            }
+        }
+
+        return donors;
+    }
+
+    private static void Report(string summary, Dictionary<string, int> outcomes)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine(summary);
+        foreach (var (outcome, count) in outcomes.OrderByDescending(pair => pair.Value))
+        {
+            output?.WriteLine($"  {outcome,-34} {count,7}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 600 ? text : text[..600] + "…";
+}
