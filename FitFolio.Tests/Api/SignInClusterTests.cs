@@ -1,0 +1,130 @@
+using System.Net;
+using FitFolio.MailCatcher;
+using FitFolio.Tests.Infrastructure;
+
+namespace FitFolio.Tests.Api;
+
+/// <summary>Three FitFolio processes (each a silo) on one database: sign-in state holds across all of them.</summary>
+public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    private readonly SmtpSink _mail = new();
+    private readonly List<ApiHost> _hosts = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await _mail.StartAsync(0);
+        for (var i = 0; i < 3; i++)
+        {
+            _hosts.Add(await ApiHost.StartAsync(database.ConnectionString, _mail.Port, new Dictionary<string, string?>
+            {
+                ["RateLimits:VerifyPerIp:Limit"] = "1000",
+                ["RateLimits:GlobalPerIp:Limit"] = "100000",
+            }));
+        }
+
+        var expected = _hosts.Select(h => h.Silo.Address!).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        await Task.WhenAll(_hosts.Select(h => WaitForViewAsync(h, expected)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        await _mail.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_session_created_through_one_silo_is_accepted_by_the_others_and_logout_through_one_is_honoured_by_all()
+    {
+        using var first = _hosts[0].Client();
+        await first.PrimeAsync();
+        await first.PostAsync("/api/v1/auth/magic-link/start", new { email = "roamer@example.com" });
+        var token = SignInMail.TokenOf(await _mail.WaitForAsync("roamer@example.com"));
+        Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
+
+        var clients = _hosts.Select(h => CloneOnto(first, h)).ToList();
+        foreach (var client in clients)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await clients[1].PostAsync("/api/v1/auth/logout")).Status);
+        foreach (var client in clients)
+        {
+            client.Cookies[first.Cookies.Keys.Single(k => k.EndsWith("ff_session", StringComparison.Ordinal))] = first.SessionCookie!;
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task The_per_address_mail_limit_holds_exactly_across_silos()
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 9; i++)
+        {
+            using var client = _hosts[i % 3].Client();
+            answers.Add((await client.PostAsync("/api/v1/auth/magic-link/start", new { email = "spread@example.com" })).Status);
+        }
+
+        Assert.Equal(3, answers.Count(s => s == HttpStatusCode.Accepted));
+        Assert.Equal(6, answers.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Code_lockout_holds_across_silos_and_survives_a_restart_of_every_silo()
+    {
+        using var starter = _hosts[0].Client();
+        await starter.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked@example.com" });
+        var code = SignInMail.CodeOf(await _mail.WaitForAsync("locked@example.com"));
+        var wrong = code == "00000000" ? "11111111" : "00000000";
+        for (var i = 0; i < 5; i++)
+        {
+            using var client = _hosts[i % 3].Client();
+            await client.PrimeAsync();
+            await client.PostAsync("/api/v1/auth/magic-link/verify", new { email = "locked@example.com", code = wrong });
+        }
+
+        foreach (var host in _hosts.ToList())
+        {
+            await host.StopAsync();
+            _hosts.Remove(host);
+            _hosts.Add(await ApiHost.StartAsync(database.ConnectionString, _mail.Port, new Dictionary<string, string?> { ["RateLimits:CodeFailuresPerEmail:Limit"] = "1000" }));
+        }
+
+        using var after = _hosts[2].Client();
+        await after.PrimeAsync();
+        var response = await after.PostAsync("/api/v1/auth/magic-link/verify", new { email = "locked@example.com", code });
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.Status);
+    }
+
+    private static ApiClient CloneOnto(ApiClient source, ApiHost host)
+    {
+        var client = host.Client();
+        foreach (var (name, value) in source.Cookies)
+        {
+            client.Cookies[name] = value;
+        }
+
+        return client;
+    }
+
+    private static async Task WaitForViewAsync(ApiHost host, List<Silo.Membership.SiloAddress> expected)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(Silo.Membership.MembershipSnapshot view)
+        {
+            if (view.ActiveSilos.SequenceEqual(expected))
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        host.Silo.ViewChanged += Check;
+        Check(host.Silo.View);
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        host.Silo.ViewChanged -= Check;
+    }
+}
