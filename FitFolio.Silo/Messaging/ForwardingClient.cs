@@ -39,12 +39,13 @@ internal sealed class ForwardingClient : IDisposable
 
     public async Task<TResult> SendAsync<TResult>(SiloAddress target, GrainId grainId, GrainMethod<TResult> method, object?[] arguments, CancellationToken cancellationToken)
     {
+        var content = new CallContent(Encode(grainId, method, arguments)) { Headers = { ContentType = Json } };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.Endpoint, Path))
         {
             // h2c with prior knowledge: one multiplexed connection per peer, no TLS handshake on the private network.
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(Encode(grainId, method, arguments)) { Headers = { ContentType = Json } },
+            Content = content,
         };
         request.Headers.Add(ClusterSecret.HeaderName, _secret.Current);
 
@@ -53,9 +54,9 @@ internal sealed class ForwardingClient : IDisposable
         {
             response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError || !content.Sent)
         {
-            throw new SiloUnavailableException($"Silo {target} refused the connection.", exception);
+            throw new SiloUnavailableException($"Silo {target} did not take the call (connection refused or lost before the call was sent).", exception);
         }
         catch (HttpRequestException exception)
         {
