@@ -33,9 +33,11 @@ await using (var context = new BenchContext(options, admin))
     foreach (var scenario in selected)
     {
         Console.Error.WriteLine($"==> {scenario.Id}");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             table.AddRange(await scenario.RunAsync(context));
+            Console.Error.WriteLine($"  done in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
         }
         catch (Exception exception)
         {

@@ -1,7 +1,13 @@
 namespace FitFolio.Bench.Measurement;
 
-/// <summary>One closed-loop round: how many operations completed in how long, and their sampled latencies.</summary>
-internal sealed record LoopResult(long Operations, TimeSpan Elapsed, LatencySummary Latency)
+/// <summary>
+/// One closed-loop round: how many operations completed in how long, their sampled latencies, and
+/// the CPU this process burnt meanwhile. CPU per operation barely moves when other processes
+/// compete for the cores, so it is the figure to compare across runs on a shared machine.
+/// </summary>
+internal sealed record LoopResult(long Operations, TimeSpan Elapsed, LatencySummary Latency, TimeSpan Cpu)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    public TimeSpan CpuPerOperation => Cpu / Operations;
 }

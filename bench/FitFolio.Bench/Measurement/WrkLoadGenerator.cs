@@ -72,14 +72,16 @@ internal sealed partial class WrkLoadGenerator(int threads, int connections)
             throw new InvalidOperationException("wrk saw errors: " + output);
         }
 
+        var total = TotalRequests().Match(output);
         return new WrkResult(
             double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture),
-            new LatencySummary(Percentile(output, "50"), Percentile(output, "99"), 1));
+            new LatencySummary(Percentile(output, "50"), Percentile(output, "99"), 1),
+            total.Success ? long.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
     }
 
     private static TimeSpan Percentile(string output, string percent)
     {
-        var match = Regex.Match(output, $@"^\s+{percent}\.000%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+        var match = Regex.Match(output, $@"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline, TimeSpan.FromSeconds(1));
         if (!match.Success)
         {
             return TimeSpan.Zero;
@@ -113,4 +115,7 @@ internal sealed partial class WrkLoadGenerator(int threads, int connections)
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"^\s+(\d+) requests in ", RegexOptions.Multiline)]
+    private static partial Regex TotalRequests();
 }

@@ -8,7 +8,7 @@ internal sealed class ResultTable
 {
     public const string HelloWorld = "Hello-world ceiling (Kestrel GET /)";
 
-    private static readonly string[] Headers = ["Scenario", "Result", "Unit", "p50", "p99", "Target", "Pass", "Notes"];
+    private static readonly string[] Headers = ["Scenario", "Result", "Unit", "p50", "p99", "CPU/op", "Target", "Pass", "Notes"];
     private readonly List<ScenarioResult> _rows = [];
 
     public IReadOnlyList<ScenarioResult> Rows => _rows;
@@ -24,6 +24,7 @@ internal sealed class ResultTable
             r.Unit,
             r.Latency is { Samples: > 0 } l ? Format.Duration(l.P50) : "",
             r.Latency is { Samples: > 0 } m ? Format.Duration(m.P99) : "",
+            r.CpuPerOperation is { } cpu ? Format.Duration(cpu) : "",
             r.Target?.ToString() ?? "",
             r.Passed switch { true => "PASS", false => "FAIL", null => "" },
             r.Notes,
@@ -53,7 +54,7 @@ internal sealed class ResultTable
             return;
         }
 
-        foreach (var row in _rows.Where(r => r.Unit is "calls/s" or "activations/s" && !double.IsNaN(r.Value)))
+        foreach (var row in _rows.Where(r => r.Target is not null && r.Unit == "calls/s" && !double.IsNaN(r.Value)))
         {
             var ratio = (row.Value / hello.Value).ToString("0.00", CultureInfo.InvariantCulture);
             text.AppendLine(CultureInfo.InvariantCulture, $"- {row.Scenario}: {ratio} x hello-world ({Format.Number(hello.Value)} req/s)");

@@ -56,13 +56,15 @@ internal sealed class CrossSiloCallsScenario : IScenario
                 "calls/s",
                 Target.AtLeast(25_000),
                 median.Latency,
-                $"{Concurrency} concurrent callers; {Spread.Describe(rounds.Select(r => r.PerSecond))}"),
+                $"{Concurrency} concurrent callers; {Spread.Describe(rounds.Select(r => r.PerSecond))}; both silos' CPU",
+                median.CpuPerOperation),
             new ScenarioResult(
                 "Cross-silo call, 1 caller (unloaded latency)",
                 single.PerSecond,
                 "calls/s",
                 Latency: single.Latency,
-                Notes: "sequential calls, nothing queued"),
+                Notes: "sequential calls, nothing queued",
+                CpuPerOperation: single.CpuPerOperation),
         ];
     }
 

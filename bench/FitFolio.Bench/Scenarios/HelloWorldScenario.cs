@@ -45,10 +45,13 @@ internal sealed class HelloWorldScenario : IScenario
         BenchContext.Progress($"hello-world: warm-up {options.WarmUp.TotalSeconds} s, then {options.Rounds} x {options.Round.TotalSeconds} s with {Load.Describe()}");
         await Load.RunAsync(wrk, url, options.WarmUp);
         var rounds = new List<WrkResult>();
+        var cpu = ProcessCpu.Now();
         for (var i = 0; i < options.Rounds; i++)
         {
             rounds.Add(await Load.RunAsync(wrk, url, options.Round));
         }
+
+        cpu = ProcessCpu.Now() - cpu;
 
         await app.StopAsync();
         var median = rounds.OrderBy(r => r.RequestsPerSecond).ElementAt(rounds.Count / 2);
@@ -59,7 +62,8 @@ internal sealed class HelloWorldScenario : IScenario
                 median.RequestsPerSecond,
                 "req/s",
                 Latency: median.Latency,
-                Notes: $"{Load.Describe()}, HTTP/1.1; {Spread.Describe(rounds.Select(r => r.RequestsPerSecond))}"),
+                Notes: $"{Load.Describe()}, HTTP/1.1; {Spread.Describe(rounds.Select(r => r.RequestsPerSecond))}; server CPU only",
+                CpuPerOperation: cpu / Math.Max(1, rounds.Sum(r => r.Requests))),
         ];
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FitFolio.Bench.Grains;
 using FitFolio.Bench.Infrastructure;
+using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 
 namespace FitFolio.Bench.Scenarios;
@@ -30,9 +31,11 @@ internal sealed class IdleActivationMemoryScenario : IScenario
         await ActivateAsync(silo, "warm-", 0, 2 * Batch);
 
         var before = FullGc.LiveBytes();
+        var cpu = ProcessCpu.Now();
         var started = Stopwatch.GetTimestamp();
         await ActivateAsync(silo, "mem-", 0, Activations);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = ProcessCpu.Now() - cpu;
         var after = FullGc.LiveBytes();
         if (silo.Silo.ActivationCount != Activations + (2 * Batch))
         {
@@ -54,7 +57,8 @@ internal sealed class IdleActivationMemoryScenario : IScenario
                 "Activations/s, no stored state",
                 Activations / elapsed.TotalSeconds,
                 "activations/s",
-                Notes: $"{Activations:N0} first calls, {Batch:N0} in flight"),
+                Notes: $"{Activations:N0} first calls, {Batch:N0} in flight",
+                CpuPerOperation: cpu / Activations),
         ];
     }
 

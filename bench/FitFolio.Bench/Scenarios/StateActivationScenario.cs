@@ -46,13 +46,15 @@ internal sealed class StateActivationScenario : IScenario
                 one.PerSecond,
                 "activations/s",
                 Latency: one.Latency,
-                Notes: $"{sequential:N0} cold first calls, one SELECT each"),
+                Notes: $"{sequential:N0} cold first calls, one SELECT each",
+                CpuPerOperation: one.CpuPerOperation),
             new ScenarioResult(
                 $"Activation from PostgreSQL, {Concurrency} concurrent",
                 many.PerSecond,
                 "activations/s",
                 Latency: many.Latency,
-                Notes: $"{concurrent:N0} cold first calls; PostgreSQL on the same cores"),
+                Notes: $"{concurrent:N0} cold first calls; PostgreSQL on the same cores",
+                CpuPerOperation: many.CpuPerOperation),
         ];
     }
 
@@ -81,6 +83,7 @@ internal sealed class StateActivationScenario : IScenario
     {
         var nextKey = -1;
         var recorders = Enumerable.Range(0, concurrency).Select(_ => new LatencyRecorder()).ToArray();
+        var cpu = ProcessCpu.Now();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(recorders.Select(recorder => Task.Run(async () =>
         {
@@ -100,6 +103,6 @@ internal sealed class StateActivationScenario : IScenario
             }
         })));
 
-        return new LoopResult(count, Stopwatch.GetElapsedTime(started), LatencyRecorder.Summarize(recorders));
+        return new LoopResult(count, Stopwatch.GetElapsedTime(started), LatencyRecorder.Summarize(recorders), ProcessCpu.Now() - cpu);
     }
 }
