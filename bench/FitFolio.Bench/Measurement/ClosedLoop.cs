@@ -16,6 +16,7 @@ internal static class ClosedLoop
         var stop = new StopFlag();
         var recorders = Enumerable.Range(0, workers).Select(_ => new LatencyRecorder()).ToArray();
         var cpu = ProcessCpu.Now();
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var started = Stopwatch.GetTimestamp();
 
         // Task.Run so each worker starts on the pool at once rather than inline on this thread.
@@ -25,7 +26,7 @@ internal static class ClosedLoop
         var counts = await Task.WhenAll(running);
 
         // Elapsed includes draining the calls in flight at the stop, which are also counted.
-        return new LoopResult(counts.Sum(), Stopwatch.GetElapsedTime(started), LatencyRecorder.Summarize(recorders), ProcessCpu.Now() - cpu);
+        return new LoopResult(counts.Sum(), Stopwatch.GetElapsedTime(started), LatencyRecorder.Summarize(recorders), ProcessCpu.Now() - cpu, GC.GetTotalAllocatedBytes(precise: false) - allocated);
     }
 
     /// <summary>Runs <paramref name="rounds"/> rounds and returns them ordered by throughput, so the median is the middle one.</summary>

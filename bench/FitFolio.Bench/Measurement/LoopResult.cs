@@ -5,8 +5,10 @@ namespace FitFolio.Bench.Measurement;
 /// the CPU this process burnt meanwhile. CPU per operation barely moves when other processes
 /// compete for the cores, so it is the figure to compare across runs on a shared machine.
 /// </summary>
-internal sealed record LoopResult(long Operations, TimeSpan Elapsed, LatencySummary Latency, TimeSpan Cpu)
+internal sealed record LoopResult(long Operations, TimeSpan Elapsed, LatencySummary Latency, TimeSpan Cpu, long AllocatedBytes = 0)
 {
+    public double AllocatedPerOperation => AllocatedBytes / (double)Operations;
+
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
     public TimeSpan CpuPerOperation => Cpu / Operations;

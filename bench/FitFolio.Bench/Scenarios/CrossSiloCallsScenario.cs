@@ -56,7 +56,7 @@ internal sealed class CrossSiloCallsScenario : IScenario
                 "calls/s",
                 Target.AtLeast(25_000),
                 median.Latency,
-                $"{Concurrency} concurrent callers; {Spread.Describe(rounds.Select(r => r.PerSecond))}; both silos' CPU",
+                $"{Concurrency} concurrent callers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; both silos' CPU; {Spread.Describe(rounds.Select(r => r.PerSecond))}",
                 median.CpuPerOperation),
             new ScenarioResult(
                 "Cross-silo call, 1 caller (unloaded latency)",

@@ -41,7 +41,7 @@ internal sealed class LocalCallsScenario : IScenario
                 "calls/s",
                 Target.AtLeast(1_000_000),
                 median.Latency,
-                $"{Grains:N0} grains, {workers} workers; {Spread.Describe(rounds.Select(r => r.PerSecond))}",
+                $"{Grains:N0} grains, {workers} workers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; {Spread.Describe(rounds.Select(r => r.PerSecond))}",
                 median.CpuPerOperation),
         ];
     }
