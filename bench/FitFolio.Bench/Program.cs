@@ -1,1 +1,55 @@
-Console.WriteLine("bench");
+using FitFolio.Bench;
+using FitFolio.Bench.Reporting;
+using FitFolio.Bench.Scenarios;
+
+// Usage: ./fitfolio bench [--quick] [--enforce] [hello|local|cross-silo|memory|pg-activation]
+var options = BenchOptions.Parse(args);
+IScenario[] all = [new HelloWorldScenario(), new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new StateActivationScenario()];
+if (options.ShowHelp)
+{
+    Console.WriteLine($"bench [--quick] [--enforce] [scenario]   scenarios: {string.Join(", ", all.Select(s => s.Id))}");
+    return 0;
+}
+
+var admin = Environment.GetEnvironmentVariable("FITFOLIO_BENCH_POSTGRES");
+if (string.IsNullOrEmpty(admin))
+{
+    Console.Error.WriteLine("FITFOLIO_BENCH_POSTGRES is not set: run through ./fitfolio bench, or set it to an admin connection string.");
+    return 2;
+}
+
+var selected = all.Where(s => options.Includes(s.Id)).ToList();
+if (selected.Count == 0)
+{
+    Console.Error.WriteLine($"No scenario matches '{options.Filter}'; scenarios: {string.Join(", ", all.Select(s => s.Id))}");
+    return 2;
+}
+
+var environment = new RunEnvironment { Mode = options.Quick ? "--quick" : "default" };
+var table = new ResultTable();
+var errors = 0;
+await using (var context = new BenchContext(options, admin))
+{
+    foreach (var scenario in selected)
+    {
+        Console.Error.WriteLine($"==> {scenario.Id}");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            table.AddRange(await scenario.RunAsync(context));
+            Console.Error.WriteLine($"  done in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+        }
+        catch (Exception exception)
+        {
+            // One broken scenario should not hide the others' figures.
+            errors++;
+            Console.Error.WriteLine(exception);
+            table.AddRange([ScenarioResult.Failed(scenario.Id, exception.GetType().Name + ": " + exception.Message)]);
+        }
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine(table.Render(environment));
+var missed = table.Rows.Count(r => r.Passed == false);
+return errors > 0 ? 1 : options.Enforce && missed > 0 ? 3 : 0;

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace FitFolio.Bench.Reporting;
+
+/// <summary>What the figures depend on besides the code: cores, runtime, GC mode and how busy the machine was.</summary>
+internal sealed class RunEnvironment
+{
+    private readonly string _loadAtStart = ReadLoadAverage();
+
+    public string Mode { get; init; } = "";
+
+    public string Describe() =>
+        string.Join(
+            Environment.NewLine,
+            $"- mode: {Mode}; {Environment.ProcessorCount} cores; {RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}",
+            $"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}",
+            $"- load average (1/5/15 min): at start {_loadAtStart}; at end {ReadLoadAverage()}",
+            $"- finished {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+
+    private static string ReadLoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return string.Join(' ', fields.Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using FitFolio.Bench.Measurement;
+
+namespace FitFolio.Bench.Reporting;
+
+/// <summary>One row of the final table. <see cref="CpuPerOperation"/> is this process's CPU only (not wrk's, not PostgreSQL's).</summary>
+internal sealed record ScenarioResult(string Scenario, double Value, string Unit, Target? Target = null, LatencySummary? Latency = null, string Notes = "", TimeSpan? CpuPerOperation = null)
+{
+    public bool? Passed => Target?.IsMetBy(Value);
+
+    public static ScenarioResult Failed(string scenario, string reason) => new(scenario, double.NaN, "", Notes: "ERROR: " + reason);
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using FitFolio.Bench.Grains;
+using FitFolio.Bench.Infrastructure;
+using FitFolio.Bench.Measurement;
+using FitFolio.Bench.Reporting;
+
+namespace FitFolio.Bench.Scenarios;
+
+/// <summary>
+/// Calls made on silo A to grains whose rendezvous home is silo B, so every call is forwarded over
+/// the internal endpoint (HTTP/2 + JSON). Both silos run in this process, each its own Generic Host
+/// and Kestrel port, as the test cluster runs them: one process means the cores are shared exactly
+/// as they would be by two silo processes on this machine, without a second runtime's JIT and GC.
+/// </summary>
+internal sealed class CrossSiloCallsScenario : IScenario
+{
+    private const int Grains = 10_000;
+
+    /// <summary>Outstanding calls: enough that the two silos, not the callers, are the bottleneck.</summary>
+    private const int Concurrency = 256;
+
+    public string Id => "cross-silo";
+
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
+    {
+        var connectionString = await context.DatabaseAsync();
+        await using var siloA = await BenchSilo.StartAsync(connectionString);
+        await using var siloB = await BenchSilo.StartAsync(connectionString);
+        await siloA.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
+        await siloB.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
+
+        var keys = GrainKeys.HomedOn("bench.ping", siloB.Address, siloA.Silo.View, Grains);
+        var grains = keys.Select(siloA.Grains.GetGrain<IPingGrain>).ToArray();
+        await Task.WhenAll(grains.Select(g => g.Ping()));
+        if (siloB.Silo.ActivationCount < Grains || siloA.Silo.ActivationCount != 0)
+        {
+            throw new InvalidOperationException($"Placement is not as chosen: A holds {siloA.Silo.ActivationCount}, B holds {siloB.Silo.ActivationCount} activations.");
+        }
+
+        var options = context.Options;
+        BenchContext.Progress($"cross-silo calls: {Grains:N0} grains on B called from A, {Concurrency} concurrent, warm-up {options.WarmUp.TotalSeconds} s, then {options.Rounds} x {options.Round.TotalSeconds} s");
+        ClosedLoop.Worker saturating = (index, stop, latency) => CallLoopAsync(grains, index, Concurrency, stop, latency);
+        await ClosedLoop.RunAsync(Concurrency, options.WarmUp, saturating);
+        var rounds = await ClosedLoop.RunRoundsAsync(options.Rounds, Concurrency, options.Round, saturating);
+        var median = rounds[rounds.Count / 2];
+
+        // One caller alone: the latency of a forwarded call when nothing queues.
+        BenchContext.Progress($"cross-silo calls: 1 caller for {options.Round.TotalSeconds} s");
+        var single = await ClosedLoop.RunAsync(1, options.Round, (index, stop, latency) => CallLoopAsync(grains, index, 1, stop, latency));
+
+        return
+        [
+            new ScenarioResult(
+                "Cross-silo calls (A -> B, 2 silos in-process)",
+                median.PerSecond,
+                "calls/s",
+                Target.AtLeast(25_000),
+                median.Latency,
+                $"{Concurrency} concurrent callers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; both silos' CPU; {Spread.Describe(rounds.Select(r => r.PerSecond))}",
+                median.CpuPerOperation),
+            new ScenarioResult(
+                "Cross-silo call, 1 caller (unloaded latency)",
+                single.PerSecond,
+                "calls/s",
+                Latency: single.Latency,
+                Notes: "sequential calls, nothing queued",
+                CpuPerOperation: single.CpuPerOperation),
+        ];
+    }
+
+    private static async Task<long> CallLoopAsync(IPingGrain[] grains, int worker, int workers, StopFlag stop, LatencyRecorder latency)
+    {
+        long calls = 0;
+        var next = worker;
+        while (!stop.IsStopped)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await grains[next].Ping();
+            latency.Record(started);
+            calls++;
+            next += workers;
+            if (next >= grains.Length)
+            {
+                next = worker;
+            }
+        }
+
+        return calls;
+    }
+}
