@@ -32,4 +32,13 @@ public abstract class Grain
 
     /// <summary>Deactivates this grain once the current call has finished.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation(DeactivationReason.Requested);
+
+    /// <summary>
+    /// Drops this activation, without running <see cref="OnDeactivateAsync"/>, as soon as the
+    /// current call fails, so the next call reloads from storage. For a write that may or may not
+    /// have reached the database: memory must not keep a change the caller was told failed.
+    /// </summary>
+    protected void ReloadIfThisCallFails() => ReloadOnFailure = true;
+
+    internal bool ReloadOnFailure { get; set; }
 }

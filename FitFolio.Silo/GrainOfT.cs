@@ -31,11 +31,16 @@ public abstract class Grain<TState> : Grain, IStatefulGrain where TState : new()
         StateVersion = stored.Version;
     }
 
-    protected async Task WriteStateAsync(CancellationToken cancellationToken = default) =>
+    protected async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        // State was changed in memory before this write; if the write fails, that change must not survive.
+        ReloadIfThisCallFails();
         StateVersion = await Storage.WriteAsync(GrainId, State, StateVersion, cancellationToken);
+    }
 
     protected async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
+        ReloadIfThisCallFails();
         await Storage.ClearAsync(GrainId, StateVersion, cancellationToken);
         State = new TState();
         StateVersion = 0;

@@ -47,7 +47,7 @@ internal sealed partial class UserGrain(
 
     public async Task IssueMagicLink(string purpose, RequestOrigin origin)
     {
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user);
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
         if (!_user.EmailSignInEnabled || _user.AdminLockedUntil > Now)
         {
             // Same work, same answer to the caller: whether mail went out is visible only in the audit log.
@@ -76,7 +76,7 @@ internal sealed partial class UserGrain(
             return SignInResult.Invalid;
         }
 
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user);
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
         var purpose = await MagicLinkStore.RedeemAsync(write, linkId, _user.Id, origin.Ip, Now);
         if (purpose is null)
         {
@@ -106,7 +106,7 @@ internal sealed partial class UserGrain(
 
         var link = await links.FindLiveAsync(_user.Id, now);
         var matches = link is not null && code.Length == 8 && Secrets.FixedTimeEquals(Secrets.CodeDigest(link.CodeSalt, code), link.CodeHash);
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user);
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
         if (!matches || await MagicLinkStore.RedeemAsync(write, link!.Id, _user.Id, origin.Ip, now) is not { } purpose)
         {
             return await CountCodeFailureAsync(write, link, origin, now);
@@ -152,7 +152,7 @@ internal sealed partial class UserGrain(
         }
 
         var now = Now;
-        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user))
+        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails))
         {
             await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", reason)));
@@ -270,7 +270,7 @@ internal sealed partial class UserGrain(
 
     private async Task RevokeAsync(IReadOnlyList<Session> sessions, string reason, string auditType, RequestOrigin origin)
     {
-        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user))
+        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails))
         {
             await UserStore.RevokeSessionsAsync(write, [.. sessions.Select(s => s.Id)], reason);
             foreach (var session in sessions)

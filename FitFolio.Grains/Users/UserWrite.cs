@@ -11,11 +11,13 @@ namespace FitFolio.Grains.Users;
 internal sealed class UserWrite : IAsyncDisposable
 {
     private readonly UserRecord _user;
+    private readonly Action? _onAbandoned;
     private bool _committed;
 
-    private UserWrite(UserRecord user, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private UserWrite(UserRecord user, NpgsqlConnection connection, NpgsqlTransaction transaction, Action? onAbandoned)
     {
         _user = user;
+        _onAbandoned = onAbandoned;
         Connection = connection;
         Transaction = transaction;
     }
@@ -24,7 +26,8 @@ internal sealed class UserWrite : IAsyncDisposable
 
     public NpgsqlTransaction Transaction { get; }
 
-    public static async Task<UserWrite> BeginAsync(NpgsqlDataSource dataSource, UserRecord user, CancellationToken cancellationToken = default)
+    /// <summary>Opens the transaction and claims the next version; <paramref name="onAbandoned"/> runs if it ends without committing, so the grain reloads rather than keep changes made in memory for it.</summary>
+    public static async Task<UserWrite> BeginAsync(NpgsqlDataSource dataSource, UserRecord user, Action? onAbandoned = null, CancellationToken cancellationToken = default)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -38,7 +41,7 @@ internal sealed class UserWrite : IAsyncDisposable
                 throw new InconsistentStateException($"User {user.Id} changed since version {user.Version} was read.");
             }
 
-            return new UserWrite(user, connection, transaction);
+            return new UserWrite(user, connection, transaction, onAbandoned);
         }
         catch
         {
@@ -60,7 +63,15 @@ internal sealed class UserWrite : IAsyncDisposable
     {
         if (!_committed)
         {
-            await Transaction.RollbackAsync();
+            _onAbandoned?.Invoke();
+            try
+            {
+                await Transaction.RollbackAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone, and the transaction with it.
+            }
         }
 
         await Transaction.DisposeAsync();

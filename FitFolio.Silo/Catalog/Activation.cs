@@ -86,6 +86,7 @@ internal sealed class Activation : IThreadPoolWorkItem
     {
         _lastUsed = Environment.TickCount64;
         var grain = _grain!;
+        grain.ReloadOnFailure = false;
         if (_exclusive is null)
         {
             return method.Invoke(grain, arguments);
@@ -297,6 +298,6 @@ internal sealed class Activation : IThreadPoolWorkItem
     private Task RunLifecycle(Func<Task> step) =>
         _exclusive is null ? step() : Task.Factory.StartNew(step, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _exclusive).Unwrap();
 
-    private static bool IsStale(Task turn) =>
-        turn.IsFaulted && turn.Exception!.InnerException is InconsistentStateException;
+    private bool IsStale(Task turn) =>
+        turn.IsFaulted && (turn.Exception!.InnerException is InconsistentStateException || _grain?.ReloadOnFailure == true);
 }

@@ -45,7 +45,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    private static async Task<string> RunScriptAsync(params string[] arguments)
+    internal static async Task<string> RunScriptAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(RepositoryRoot, "scripts", "postgres.sh"))
         {
@@ -69,7 +69,7 @@ public sealed class PostgresServer : IAsyncLifetime
         return await stdout;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,22 @@
+namespace FitFolio.Tests.Infrastructure;
+
+/// <summary>
+/// Waits for a condition that has no event to observe (readiness after an outage), checking often
+/// and failing with a message at the deadline. Used only where no event exists.
+/// </summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for: {what}");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
