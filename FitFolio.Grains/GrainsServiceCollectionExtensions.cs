@@ -2,6 +2,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
+using FitFolio.Grains.Maintenance;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Users;
@@ -26,6 +27,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<MagicLinkStore>();
+        services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
+        services.TryAddSingleton<ClusterMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
         return silo
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IRateLimitGrain, RateLimitGrain>();

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FitFolio.Grains.Maintenance;
+
+/// <summary>
+/// Housekeeping that must happen once per cluster, not once per silo: every silo wakes on the
+/// interval, and only the one whose conditional update of <c>maintenance_runs</c> succeeds does
+/// the work. Straight SQL: these are queries across users, not per-user state.
+/// </summary>
+public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOptions<MaintenanceOptions> options, ILogger<ClusterMaintenance> logger) : BackgroundService
+{
+    private const string Job = "cleanup";
+
+    /// <summary>Runs the cleanup if no silo ran it within the interval; null when another silo has.</summary>
+    public async Task<MaintenanceReport?> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var claim = new NpgsqlCommand(
+            """
+            insert into maintenance_runs (job) values (@job) on conflict do nothing;
+            update maintenance_runs set last_run_at = now() where job = @job and last_run_at <= now() - @interval
+            """, connection, transaction))
+        {
+            claim.Parameters.AddWithValue("job", Job);
+            claim.Parameters.AddWithValue("interval", settings.Interval * 0.9);
+            if (await claim.ExecuteNonQueryAsync(cancellationToken) < 1)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+        }
+
+        var report = new MaintenanceReport(
+            await DeleteAsync(connection, transaction, "delete from users where email_verified_at is null and created_at < now() - @age", settings.UnverifiedAccountLifetime, cancellationToken),
+            await DeleteAsync(connection, transaction, "delete from magic_links where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
+            await DeleteAsync(connection, transaction, "delete from sessions where coalesce(revoked_at, expires_at) < now() - @age", settings.EndedSessionRetention, cancellationToken),
+            await DeleteAsync(connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.AuditEvents);
+        return report;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (NpgsqlException exception)
+                {
+                    LogFailed(exception.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private static async Task<int> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, TimeSpan age, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("age", age);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} sessions, {Events} audit events")]
+    private partial void LogRan(int accounts, int links, int sessions, int events);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]
+    private partial void LogFailed(string reason);
+}

@@ -1,0 +1,4 @@
+namespace FitFolio.Grains.Maintenance;
+
+/// <summary>What one maintenance run removed.</summary>
+public sealed record MaintenanceReport(int UnverifiedAccounts, int MagicLinks, int Sessions, int AuditEvents);

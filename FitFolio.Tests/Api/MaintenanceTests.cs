@@ -1,0 +1,42 @@
+using FitFolio.Grains.Maintenance;
+using FitFolio.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FitFolio.Tests.Api;
+
+public sealed class MaintenanceTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Unverified_accounts_older_than_a_day_are_purged_once_per_cluster_and_verified_ones_stay()
+    {
+        using var verified = await api.SignedInClientAsync("keeper@example.com");
+        await ExecuteAsync(
+            """
+            insert into users (id, email, created_at) values (gen_random_uuid(), 'stale@example.com', now() - interval '25 hours'),
+                                                           (gen_random_uuid(), 'fresh@example.com', now() - interval '1 hour');
+            update users set created_at = now() - interval '30 days' where email = 'keeper@example.com';
+            update maintenance_runs set last_run_at = 'epoch';
+            """);
+        var maintenance = api.Host.App.Services.GetRequiredService<ClusterMaintenance>();
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => maintenance.RunOnceAsync(TestContext.Current.CancellationToken)));
+
+        var report = Assert.Single(runs, r => r is not null);
+        Assert.Equal(1, report!.UnverifiedAccounts);
+        Assert.Equal(0L, await CountAsync("select count(*) from users where email = 'stale@example.com'"));
+        Assert.Equal(1L, await CountAsync("select count(*) from users where email = 'fresh@example.com'"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await verified.GetAsync("/api/v1/auth/me")).Status);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = api.Database.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var command = api.Database.DataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
