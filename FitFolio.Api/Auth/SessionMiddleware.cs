@@ -14,7 +14,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
     public async Task InvokeAsync(HttpContext context)
     {
         var raw = context.Request.Cookies[settings.SessionName];
-        if (raw is not null)
+        if (raw is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
             await AuthenticateAsync(context, raw);
         }

@@ -68,6 +68,7 @@ public static class FitFolioApp
         app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
+        app.UseMiddleware<SpaFallbackMiddleware>();
 
         app.MapHealthApi();
         var api = app.MapGroup("/api/v1");
@@ -75,8 +76,6 @@ public static class FitFolioApp
         api.MapSessionsApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
-        // Deep links fall back to the app; unknown /api routes do not, and get a JSON 404 from the status code pages.
-        app.MapFallbackToFile("{*path:regex(^(?!api/|healthz/).*$)}", "index.html");
         return app;
     }
 

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using FitFolio.Api.Hosting;
+using FitFolio.Tests.Infrastructure;
+
+namespace FitFolio.Tests.Api;
+
+/// <summary>The real process, started as operators start it: bad configuration stops it with one line naming the key.</summary>
+public sealed class StartupTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Theory]
+    [InlineData("ConnectionStrings__Postgres", null, "ConnectionStrings:Postgres is required")]
+    [InlineData("Cluster__Secret", null, "Cluster:Secret is required")]
+    [InlineData("Cluster__Secret", "short", "Cluster:Secret is too weak")]
+    [InlineData("Cluster__Secret", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Cluster:Secret is too weak")]
+    [InlineData("App__PublicOrigin", null, "App:PublicOrigin is required")]
+    [InlineData("App__PublicOrigin", "https://fitfolio.example/some/path", "App:PublicOrigin must be an origin")]
+    [InlineData("App__PublicOrigin", "http://fitfolio.example", "App:PublicOrigin must be https")]
+    [InlineData("Silo__DeathTimeout", "00:00:01", "Silo:DeathTimeout must be at least three")]
+    public async Task A_missing_or_weak_setting_stops_the_process_with_one_line_naming_the_key(string key, string? value, string expected)
+    {
+        var environment = ValidEnvironment();
+        environment[key] = value;
+
+        var (exitCode, stderr) = await RunAsync(environment);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("fitfolio: configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_process_that_cannot_reach_PostgreSQL_says_so_and_exits_non_zero()
+    {
+        var environment = ValidEnvironment();
+        environment["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=nowhere;Timeout=2";
+
+        var (exitCode, stderr) = await RunAsync(environment);
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("fitfolio: cannot reach PostgreSQL", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_migrate_command_applies_migrations_and_exits()
+    {
+        var (exitCode, stderr) = await RunAsync(ValidEnvironment(), "migrate");
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(stderr);
+    }
+
+    private Dictionary<string, string?> ValidEnvironment() => new()
+    {
+        ["ConnectionStrings__Postgres"] = database.ConnectionString,
+        ["Cluster__Secret"] = TestCluster.Secret,
+        ["App__PublicOrigin"] = "https://fitfolio.example",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Silo__Port"] = "0",
+        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+    };
+
+    private static async Task<(int ExitCode, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(typeof(FitFolioApp).Assembly.Location);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, (await stderr).Trim());
+    }
+}
