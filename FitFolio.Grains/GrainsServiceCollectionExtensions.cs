@@ -2,6 +2,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
+using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Users;
@@ -26,8 +27,11 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<MagicLinkStore>();
+        services.TryAddSingleton(PasskeyRelyingParty.FromServices);
+        services.TryAddSingleton<PasskeyDirectory>();
         return silo
             .AddGrain<IUserGrain, UserGrain>()
-            .AddGrain<IRateLimitGrain, RateLimitGrain>();
+            .AddGrain<IRateLimitGrain, RateLimitGrain>()
+            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>();
     }
 }
