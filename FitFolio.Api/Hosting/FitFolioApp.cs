@@ -73,6 +73,7 @@ public static class FitFolioApp
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapSessionsApi();
+        api.MapWebAuthnApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
         // Deep links fall back to the app; unknown /api routes do not, and get a JSON 404 from the status code pages.

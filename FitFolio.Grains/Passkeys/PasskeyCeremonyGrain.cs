@@ -17,7 +17,9 @@ internal sealed class PasskeyCeremonyGrain(PasskeyRelyingParty relyingParty) : G
 
         // Every FitFolio passkey is discoverable (residentKey "required"), so an empty allowCredentials
         // always works, and the options never list anyone's credential ids (§14.6.3, privacy).
-        var start = relyingParty.Issuer.IssueAuthentication(userHandle is null ? null : new ReadOnlyMemory<byte>(userHandle), []);
+        // Explicit: a null byte[] converts implicitly to an empty, non-null ReadOnlyMemory<byte>.
+        var handle = userHandle is null ? default(ReadOnlyMemory<byte>?) : new ReadOnlyMemory<byte>(userHandle);
+        var start = relyingParty.Issuer.IssueAuthentication(handle, []);
         _pending = start.Pending;
         return Task.FromResult(start.Options);
     }

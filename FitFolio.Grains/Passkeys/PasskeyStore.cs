@@ -110,5 +110,12 @@ internal static class PasskeyStore
         command.Parameters.AddWithValue("id", userId);
         command.Parameters.AddWithValue("enabled", enabled);
         await command.ExecuteNonQueryAsync();
+        if (!enabled)
+        {
+            // Links and codes mailed before the switch was turned off must not outlive it.
+            await using var expire = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @id and used_at is null");
+            expire.Parameters.AddWithValue("id", userId);
+            await expire.ExecuteNonQueryAsync();
+        }
     }
 }
