@@ -3,6 +3,7 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Maintenance;
+using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Users;
@@ -30,8 +31,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
         services.TryAddSingleton<ClusterMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
+        services.TryAddSingleton(PasskeyRelyingParty.FromServices);
+        services.TryAddSingleton<PasskeyDirectory>();
         return silo
             .AddGrain<IUserGrain, UserGrain>()
-            .AddGrain<IRateLimitGrain, RateLimitGrain>();
+            .AddGrain<IRateLimitGrain, RateLimitGrain>()
+            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>();
     }
 }

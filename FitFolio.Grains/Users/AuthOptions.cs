@@ -35,6 +35,9 @@ public sealed class AuthOptions
     /// <summary>How long after a sign-in sensitive actions need no fresh proof. Default 10 minutes.</summary>
     public TimeSpan RecentSignInWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a passkey challenge stays valid (WebAuthn L3 §13.4.3), also sent as the ceremony timeout. Default 5 minutes.</summary>
+    public TimeSpan PasskeyCeremonyTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Emails that are admins as soon as their account exists. Default none.</summary>
     public IList<string> AdminEmails { get; } = [];
 }

@@ -11,7 +11,7 @@ namespace FitFolio.Grains.Users;
 /// Session secrets never reach the grain: callers pass the SHA-256 of the cookie's secret.
 /// </summary>
 [GrainType("user")]
-public interface IUserGrain : IGrainWithStringKey
+public partial interface IUserGrain : IGrainWithStringKey
 {
     Task<UserProfile> GetProfile();
 

@@ -1,6 +1,7 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
+using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
 using FitFolio.Silo;
@@ -19,13 +20,21 @@ internal sealed partial class UserGrain(
     AuditLog audit,
     TimeProvider clock,
     IOptions<AuthOptions> authOptions,
-    IOptions<AppOptions> appOptions) : Grain, IUserGrain
+    IOptions<AppOptions> appOptions,
+    PasskeyRelyingParty relyingParty) : Grain, IUserGrain
 {
     private readonly AuthOptions _options = authOptions.Value;
     private UserRecord _user = null!;
     private Task _lastSeenFlush = Task.CompletedTask;
 
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    // For the other parts of this partial class, which cannot see primary-constructor parameters.
+    private UserStore Store => store;
+
+    private AuditLog Audit => audit;
+
+    private PasskeyRelyingParty RelyingParty => relyingParty;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
 
 namespace FitFolio.Grains.Users;
@@ -28,7 +29,13 @@ internal sealed class UserRecord
     /// <summary>Live sessions by the SHA-256 (base64url) of their secret.</summary>
     public Dictionary<string, Session> Sessions { get; } = new(StringComparer.Ordinal);
 
-    public int PasskeyCount { get; set; }
+    /// <summary>The WebAuthn user handle (32 random bytes), null until the first passkey is registered.</summary>
+    public byte[]? WebAuthnUserHandle { get; set; }
+
+    /// <summary>The user's passkeys, oldest first.</summary>
+    public List<PasskeyRecord> Passkeys { get; } = [];
+
+    public int PasskeyCount => Passkeys.Count;
 
     public UserProfile ToProfile() => new(Id, Email, EmailVerifiedAt is not null, IsAdmin, EmailSignInEnabled, PasskeyCount, CreatedAt);
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Net;
+using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
 using Npgsql;
 using NpgsqlTypes;
@@ -76,6 +77,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
             }
         }
 
+        await PasskeyStore.LoadAsync(connection, user, cancellationToken);
         return user;
     }
 

@@ -1,0 +1,49 @@
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Grains.Passkeys;
+
+/// <summary>
+/// FitFolio as a WebAuthn relying party: one per process, built from <c>App:PublicOrigin</c>
+/// (the RP ID is its host, §5.1.2; the only allowed origin is the origin itself, ARCHITECTURE.md §5)
+/// and <c>Auth:PasskeyCeremonyTimeout</c>. The issuer and verifiers it holds are thread-safe.
+/// </summary>
+public sealed class PasskeyRelyingParty
+{
+    public const string RpName = "FitFolio";
+
+    public PasskeyRelyingParty(AppOptions app, AuthOptions auth, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(auth);
+        var origin = app.PublicOrigin ?? throw new ArgumentException("App:PublicOrigin is required for passkeys.", nameof(app));
+        Options = new RelyingPartyOptions
+        {
+            RpId = origin.Host,
+            RpName = RpName,
+            AllowedOrigins = [origin.GetLeftPart(UriPartial.Authority)],
+            CeremonyTimeout = auth.PasskeyCeremonyTimeout,
+        };
+        Clock = clock;
+        Issuer = new PasskeyChallengeIssuer(Options, clock);
+        Attestation = new AttestationVerifier(Options, clock);
+        Assertion = new AssertionVerifier(Options, clock);
+    }
+
+    public RelyingPartyOptions Options { get; }
+
+    public TimeProvider Clock { get; }
+
+    public PasskeyChallengeIssuer Issuer { get; }
+
+    public AttestationVerifier Attestation { get; }
+
+    public AssertionVerifier Assertion { get; }
+
+    internal static PasskeyRelyingParty FromServices(IServiceProvider services) => new(
+        services.GetRequiredService<IOptions<AppOptions>>().Value,
+        services.GetRequiredService<IOptions<AuthOptions>>().Value,
+        services.GetRequiredService<TimeProvider>());
+}

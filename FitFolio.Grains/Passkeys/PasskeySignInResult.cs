@@ -1,0 +1,17 @@
+using FitFolio.Grains.Users;
+
+namespace FitFolio.Grains.Passkeys;
+
+/// <summary>The end of a passkey sign-in: a new session, a refusal with its reason code, or a locked passkey path.</summary>
+public sealed record PasskeySignInResult(SignInOutcome Outcome, UserProfile? User = null, Guid? SessionId = null, string? FailureCode = null, TimeSpan RetryAfter = default)
+{
+    /// <summary>The credential is not (or no longer) one of this account's passkeys.</summary>
+    public const string UnknownCredential = "unknown_credential";
+
+    /// <summary>An admin has locked the account.</summary>
+    public const string AccountLocked = "account_locked";
+
+    public static PasskeySignInResult Refused(string code) => new(SignInOutcome.Invalid, FailureCode: code);
+
+    public static PasskeySignInResult LockedFor(TimeSpan retryAfter) => new(SignInOutcome.Locked, FailureCode: "passkey_locked", RetryAfter: retryAfter);
+}

@@ -1,0 +1,280 @@
+using System.Security.Cryptography;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Passkeys;
+using Npgsql;
+
+namespace FitFolio.Grains.Users;
+
+/// <summary>The user grain's passkeys. As everywhere in this grain, memory changes only after the commit.</summary>
+internal sealed partial class UserGrain
+{
+    /// <summary>32 random bytes: §14.6.1 wants the handle opaque and unlinkable to the person.</summary>
+    private const int UserHandleSize = 32;
+
+    private PendingPasskeyCeremony? _pendingRegistration;
+
+    public async Task<PublicKeyCredentialCreationOptionsJson> StartPasskeyRegistration(RequestOrigin origin)
+    {
+        // The handle is stored with the first passkey; until then a fresh one per ceremony costs nothing.
+        var handle = _user.WebAuthnUserHandle ?? RandomNumberGenerator.GetBytes(UserHandleSize);
+        var start = RelyingParty.Issuer.IssueRegistration(
+            new PasskeyUser(handle, _user.Email, _user.Email),
+            _user.Passkeys.Select(p => p.ToDescriptor()));
+        await Audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterStart, origin));
+        // A newer start replaces an older one: only the latest options can still be answered.
+        _pendingRegistration = start.Pending;
+        return start.Options;
+    }
+
+    public async Task<PasskeyRegistrationResult> FinishPasskeyRegistration(string credentialJson, string name, string sessionHash, string newSessionHash, RequestOrigin origin)
+    {
+        // §13.4.3: one challenge, one try, whatever the outcome.
+        var pending = _pendingRegistration;
+        _pendingRegistration = null;
+        if (pending is null)
+        {
+            return await RegistrationFailedAsync(PasskeyRegistrationResult.NoPendingCeremony, origin);
+        }
+
+        if (!_user.Sessions.TryGetValue(sessionHash, out var session))
+        {
+            return await RegistrationFailedAsync(PasskeyRegistrationResult.SessionEnded, origin);
+        }
+
+        RegisteredPasskey registered;
+        try
+        {
+            registered = RelyingParty.Attestation.Verify(credentialJson, pending);
+        }
+        catch (PasskeyVerificationException e)
+        {
+            return await RegistrationFailedAsync(e.Code, origin);
+        }
+
+        if (!PasskeyNames.TryNormalize(name, out var passkeyName))
+        {
+            return await RegistrationFailedAsync("invalid_name", origin);
+        }
+
+        if (_user.Passkeys.Any(p => p.HasCredentialId(registered.CredentialId)))
+        {
+            return await RegistrationFailedAsync(PasskeyRegistrationResult.AlreadyRegistered, origin);
+        }
+
+        var now = Now;
+        var passkey = PasskeyRecord.From(registered, passkeyName, now);
+        var newHandle = _user.WebAuthnUserHandle is null ? registered.UserHandle : null;
+        try
+        {
+            await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            if (newHandle is not null)
+            {
+                await PasskeyStore.SetUserHandleAsync(write, _user.Id, newHandle);
+            }
+
+            await PasskeyStore.InsertAsync(write, _user.Id, passkey);
+            // A new way to sign in is a privilege change: the session gets a new secret (OWASP ASVS 5.0 §7.2.4).
+            await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
+                AuditEventType.WebAuthnRegisterFinishSuccess, origin,
+                ("passkey_id", passkey.Id), ("algorithm", (int)passkey.Algorithm), ("attestation_format", passkey.AttestationFormat),
+                ("aaguid", passkey.Aaguid), ("backup_eligible", passkey.BackupEligible)));
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", "privilege_change")));
+            await write.CommitAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // §7.1 step 26: a credential id registered to another account is refused, never moved.
+            return await RegistrationFailedAsync(PasskeyRegistrationResult.AlreadyRegistered, origin);
+        }
+
+        if (newHandle is not null)
+        {
+            _user.WebAuthnUserHandle = newHandle;
+        }
+
+        _user.Passkeys.Add(passkey);
+        _user.Sessions.Remove(sessionHash);
+        session.SecretHash = newSessionHash;
+        session.RotatedAt = now;
+        _user.Sessions[newSessionHash] = session;
+        return new PasskeyRegistrationResult(passkey.ToView(), _user.ToProfile(), null);
+    }
+
+    public async Task<PasskeySignInResult> SignInWithPasskey(PendingCeremonyState ceremony, string credentialJson, string newSessionHash, RequestOrigin origin)
+    {
+        var now = Now;
+        if (_user.PasskeyLockout.RemainingAt(now) is { } remaining)
+        {
+            await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", "locked")));
+            return PasskeySignInResult.LockedFor(remaining);
+        }
+
+        if (!MaySignIn(out var refusal))
+        {
+            await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", refusal)));
+            return PasskeySignInResult.Refused(PasskeySignInResult.AccountLocked);
+        }
+
+        PasskeyRecord? passkey = null;
+        VerifiedAssertion verified;
+        try
+        {
+            var response = AuthenticationResponse.Parse(credentialJson);
+            passkey = _user.Passkeys.FirstOrDefault(p => p.HasCredentialId(response.CredentialId.Span));
+            if (passkey is null || _user.WebAuthnUserHandle is null)
+            {
+                // Deleted since the owner was looked up: nothing of this account was tried, so nothing is counted.
+                await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", PasskeySignInResult.UnknownCredential)));
+                return PasskeySignInResult.Refused(PasskeySignInResult.UnknownCredential);
+            }
+
+            verified = RelyingParty.Assertion.Verify(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle));
+        }
+        catch (PasskeyVerificationException e)
+        {
+            return await CountPasskeyFailureAsync(e, passkey, origin, now);
+        }
+
+        var lockout = LockoutSnapshot.Of(_user.PasskeyLockout);
+        _user.PasskeyLockout.RecordSuccess();
+        SignInResult result;
+        try
+        {
+            var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            await using (write)
+            {
+                await PasskeyStore.RecordUseAsync(write, passkey.Id, verified.SignCount, verified.BackedUp, now);
+                await UserStore.SaveLockoutsAsync(write, _user);
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthSuccess, origin, ("passkey_id", passkey.Id), ("backed_up", verified.BackedUp)));
+                result = await CompleteSignInAsync(write, newSessionHash, origin, "passkey");
+            }
+        }
+        catch
+        {
+            lockout.RestoreTo(_user.PasskeyLockout);
+            throw;
+        }
+
+        passkey.SignCount = verified.SignCount;
+        passkey.BackedUp = verified.BackedUp;
+        passkey.LastUsedAt = now;
+        return new PasskeySignInResult(SignInOutcome.SignedIn, result.User, result.SessionId);
+    }
+
+    public Task<IReadOnlyList<PasskeyView>> ListPasskeys() =>
+        Task.FromResult<IReadOnlyList<PasskeyView>>([.. _user.Passkeys.Select(p => p.ToView())]);
+
+    public async Task<PasskeyView?> RenamePasskey(Guid passkeyId, string name)
+    {
+        var passkey = _user.Passkeys.FirstOrDefault(p => p.Id == passkeyId);
+        if (passkey is null || !PasskeyNames.TryNormalize(name, out var newName))
+        {
+            return null;
+        }
+
+        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        {
+            await PasskeyStore.RenameAsync(write, passkey.Id, newName);
+            await write.CommitAsync();
+        }
+
+        passkey.Name = newName;
+        return passkey.ToView();
+    }
+
+    public async Task<PasskeyChangeOutcome> DeletePasskey(Guid passkeyId, RequestOrigin origin)
+    {
+        var passkey = _user.Passkeys.FirstOrDefault(p => p.Id == passkeyId);
+        if (passkey is null)
+        {
+            return PasskeyChangeOutcome.NotFound;
+        }
+
+        if (_user.Passkeys.Count == 1 && !_user.EmailSignInEnabled)
+        {
+            return PasskeyChangeOutcome.LastSignInMethod;
+        }
+
+        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        {
+            await PasskeyStore.DeleteAsync(write, passkey.Id);
+            await write.CommitAsync();
+        }
+
+        _user.Passkeys.Remove(passkey);
+        return PasskeyChangeOutcome.Done;
+    }
+
+    public async Task<EmailSignInChange> SetEmailSignIn(bool enabled, RequestOrigin origin)
+    {
+        if (!enabled && _user.Passkeys.Count < 2)
+        {
+            return new EmailSignInChange(PasskeyChangeOutcome.NeedsTwoPasskeys, _user.ToProfile());
+        }
+
+        if (enabled != _user.EmailSignInEnabled)
+        {
+            await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+            {
+                await PasskeyStore.SetEmailSignInAsync(write, _user.Id, enabled);
+                await write.CommitAsync();
+            }
+
+            _user.EmailSignInEnabled = enabled;
+        }
+
+        return new EmailSignInChange(PasskeyChangeOutcome.Done, _user.ToProfile());
+    }
+
+    private async Task<PasskeyRegistrationResult> RegistrationFailedAsync(string code, RequestOrigin origin)
+    {
+        await Audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterFinishFailure, origin, ("reason", code)));
+        return PasskeyRegistrationResult.Failed(code);
+    }
+
+    private async Task<PasskeySignInResult> CountPasskeyFailureAsync(PasskeyVerificationException failure, PasskeyRecord? passkey, RequestOrigin origin, DateTimeOffset now)
+    {
+        var lockout = LockoutSnapshot.Of(_user.PasskeyLockout);
+        var locked = _user.PasskeyLockout.RecordFailure(now, _options);
+        try
+        {
+            await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            await UserStore.SaveLockoutsAsync(write, _user);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", failure.Code), ("passkey_id", passkey?.Id)));
+            if (failure.Reason == PasskeyFailureReason.SignCountRegression)
+            {
+                // §6.1.1: a counter that went backwards means two copies of the private key may exist.
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnCloneWarning, origin, ("passkey_id", passkey?.Id), ("stored_sign_count", passkey?.SignCount)));
+            }
+
+            if (locked is { } duration)
+            {
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "passkey"), ("minutes", duration.TotalMinutes)));
+            }
+
+            await write.CommitAsync();
+        }
+        catch
+        {
+            lockout.RestoreTo(_user.PasskeyLockout);
+            throw;
+        }
+
+        return locked is { } lockedFor ? PasskeySignInResult.LockedFor(lockedFor) : PasskeySignInResult.Refused(failure.Code);
+    }
+
+    /// <summary>The lockout as it was before a change, put back when the change's transaction fails.</summary>
+    private readonly record struct LockoutSnapshot(int Failures, DateTimeOffset? LockedUntil, int Lockouts)
+    {
+        public static LockoutSnapshot Of(Lockout lockout) => new(lockout.Failures, lockout.LockedUntil, lockout.Lockouts);
+
+        public void RestoreTo(Lockout lockout)
+        {
+            lockout.Failures = Failures;
+            lockout.LockedUntil = LockedUntil;
+            lockout.Lockouts = Lockouts;
+        }
+    }
+}
