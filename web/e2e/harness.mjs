@@ -124,10 +124,20 @@ export async function nextSignInMail(email, seen = new Set()) {
 
 // --- steps a person takes ----------------------------------------------------------------------
 
+/**
+ * Starts waiting for the app's call to METHOD /api/v1PATH (or a pathname matching a RegExp); await it after the action that
+ * makes it. If an earlier step fails first, the abandoned wait does not mask that failure.
+ */
 export function apiResponse(page, method, path) {
-  return page.waitForResponse(
-    (response) => response.request().method() === method && new URL(response.url()).pathname === `/api/v1${path}`,
+  const response = page.waitForResponse(
+    (candidate) => {
+      if (candidate.request().method() !== method) return false;
+      const pathname = new URL(candidate.url()).pathname;
+      return typeof path === "string" ? pathname === `/api/v1${path}` : path.test(pathname);
+    },
   );
+  response.catch(() => {});
+  return response;
 }
 
 export async function heading(page, name) {

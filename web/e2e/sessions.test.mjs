@@ -40,9 +40,7 @@ test("revoking the other session from the sessions page sends that browser to si
     assert.equal(await current.getByRole("button").count(), 0, "this session has no sign-out button of its own");
     await screenshot(page, "07-sessions");
 
-    const otherSessionRevoked = page.waitForResponse(
-      (response) => response.request().method() === "DELETE" && /\/api\/v1\/auth\/sessions\/[0-9a-f-]{36}$/.test(response.url()),
-    );
+    const otherSessionRevoked = apiResponse(page, "DELETE", /^\/api\/v1\/auth\/sessions\/[0-9a-f-]{36}$/);
     await list.getByRole("button", { name: "Sign out Firefox on Windows" }).click();
     assert.equal((await otherSessionRevoked).status(), 204);
     await page.getByRole("status").filter({ hasText: "Signed out Firefox on Windows." }).waitFor();

@@ -16,9 +16,12 @@ import {
 
 test("opening the app at its address (/) serves the app, which sends a new person to sign-in", (t) =>
   withBrowser(t, async ({ newContext }) => {
-    const page = await (await newContext()).newPage();
-    const response = await page.goto("/");
-    assert.equal(response.status(), 200, "GET / serves the app");
+    const context = await newContext();
+    const root = await context.request.get("/");
+    assert.equal(root.status(), 200, "GET / answers with the app's index.html");
+    assert.match(root.headers()["content-type"] ?? "", /^text\/html/);
+    const page = await context.newPage();
+    await page.goto("/");
     await waitForPath(page, "/signin", "");
     await heading(page, "Sign in to FitFolio");
   }));

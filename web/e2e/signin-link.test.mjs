@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  apiResponse,
   declinePasskeyOffer,
   expectSignedInAs,
   heading,
@@ -24,7 +25,7 @@ test("a new person signs in by opening the emailed link, and the link cannot be 
 
     // The mail client opens the link in a new tab of the same browser.
     const tab = await context.newPage();
-    const verified = tab.waitForResponse((response) => response.url().endsWith("/api/v1/auth/magic-link/verify"));
+    const verified = apiResponse(tab, "POST", "/auth/magic-link/verify");
     await tab.goto(mail.link);
     assert.equal((await verified).status(), 200, "the link's token is accepted");
     await declinePasskeyOffer(tab);
@@ -38,7 +39,7 @@ test("a new person signs in by opening the emailed link, and the link cannot be 
     // The same link opened again, say on another device, is refused.
     const other = await newContext();
     const otherPage = await other.newPage();
-    const refused = otherPage.waitForResponse((response) => response.url().endsWith("/api/v1/auth/magic-link/verify"));
+    const refused = apiResponse(otherPage, "POST", "/auth/magic-link/verify");
     await otherPage.goto(mail.link);
     assert.equal((await refused).status(), 400);
     await heading(otherPage, "That link didn’t work");
