@@ -5,6 +5,7 @@
 #   scripts/e2e.sh                          build what is needed, start the stack, run web/e2e, stop everything
 #   FITFOLIO_E2E_SKIP_BUILD=1 scripts/e2e.sh  reuse the existing Release build and web/dist (e.g. after ./fitfolio test)
 #   FITFOLIO_E2E_PASSKEYS=1 scripts/e2e.sh    also run the passkey test (needs the /auth/webauthn/* endpoints)
+#   scripts/e2e.sh sessions signout           only the test files whose names contain one of the words
 #
 # Screenshots go to artifacts/e2e/; on failure the server logs are copied to artifacts/e2e/logs/.
 # Exits non-zero when anything fails.
@@ -132,7 +133,7 @@ started=$SECONDS
 if (cd web && FITFOLIO_E2E_BASE_URL="http://localhost:$api_port" \
       FITFOLIO_E2E_MAILBOX_URL="http://127.0.0.1:$mail_port" \
       FITFOLIO_E2E_ARTIFACTS="$artifacts" \
-      npm run e2e --silent); then
+      npm run e2e --silent -- "$@"); then
   status=0
   log "passed in $((SECONDS - started)) s; screenshots in artifacts/e2e/"
 else

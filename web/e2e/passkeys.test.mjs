@@ -40,6 +40,7 @@ async function addVirtualAuthenticator(context, page) {
 
 /** Records the mediation of every navigator.credentials.get call, so a test can wait for the autofill request. */
 function recordCredentialRequests() {
+  if (!window.isSecureContext || !navigator.credentials) return; // about:blank
   const calls = [];
   window.__ffCredentialGets = calls;
   const get = navigator.credentials.get.bind(navigator.credentials);

@@ -18,12 +18,19 @@ if (!existsSync(chromium)) {
   process.exit(2);
 }
 
+// Words on the command line narrow the run to the files whose names contain one of them.
+const wanted = process.argv.slice(2);
 const passkeys = process.env.FITFOLIO_E2E_PASSKEYS === "1";
 const files = readdirSync(here)
   .filter((name) => name.endsWith(".test.mjs"))
   .filter((name) => passkeys || name !== "passkeys.test.mjs")
+  .filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)))
   .sort()
   .map((name) => join(here, name));
+if (files.length === 0) {
+  console.error(`e2e: no test file matches ${wanted.join(", ")}`);
+  process.exit(2);
+}
 console.log(`e2e: ${files.length} files${passkeys ? "" : " (passkeys.test.mjs not selected: set FITFOLIO_E2E_PASSKEYS=1)"}`);
 
 const result = spawnSync(
