@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Browser end-to-end tests: the real SPA, the real API (with its silo) on a throwaway PostgreSQL,
+# sign-in mail caught by FitFolio.MailCatcher, all driven through Debian's Chromium by web/e2e.
+#
+#   scripts/e2e.sh                          build what is needed, start the stack, run web/e2e, stop everything
+#   FITFOLIO_E2E_SKIP_BUILD=1 scripts/e2e.sh  reuse the existing Release build and web/dist (e.g. after ./fitfolio test)
+#   FITFOLIO_E2E_PASSKEYS=1 scripts/e2e.sh    also run the passkey test (needs the /auth/webauthn/* endpoints)
+#   scripts/e2e.sh sessions signout           only the test files whose names contain one of the words
+#
+# Screenshots go to artifacts/e2e/; on failure the server logs are copied to artifacts/e2e/logs/.
+# Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+artifacts="$root/artifacts/e2e"
+
+log() { printf '\033[1m==> e2e: %s\033[0m\n' "$*" >&2; }
+die() { printf 'e2e: %s\n' "$*" >&2; exit 1; }
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Polls URL until it answers 2xx, the process PID dies, or SECONDS_MAX pass.
+wait_http() {
+  local url=$1 pid=$2 what=$3 deadline=$((SECONDS + $4))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || die "$what exited during start-up (log in $work)"
+    [ $SECONDS -lt $deadline ] || die "$what did not answer $url within $4 s"
+    sleep 0.2
+  done
+}
+
+# --- machine prerequisites (CI runs this on a fresh Debian as root) ---------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: install with apt-get install ${missing[*]}"
+  log "installing ${missing[*]} (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v node >/dev/null 2>&1 || die "node (20.19 or newer) is required"
+command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required"
+
+# --- build -----------------------------------------------------------------------------------
+api_dll="$root/FitFolio.Api/bin/Release/net10.0/FitFolio.Api.dll"
+mail_dll="$root/FitFolio.MailCatcher/bin/Release/net10.0/FitFolio.MailCatcher.dll"
+if [ "${FITFOLIO_E2E_SKIP_BUILD:-}" = 1 ]; then
+  [ -f "$api_dll" ] && [ -f "$mail_dll" ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but no Release build: run dotnet build -c Release first"
+  [ -f web/dist/index.html ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but web/dist is missing: run npm run build in web/"
+  log "reusing the Release build and web/dist"
+  [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+else
+  log "building the backend (Release)"
+  for project in FitFolio.Api FitFolio.MailCatcher; do
+    dotnet build -c Release -nologo -v quiet "$project" >/dev/null || {
+      dotnet build -c Release -nologo -v quiet "$project" >&2 || true
+      die "dotnet build $project failed"
+    }
+  done
+  log "building the app (web/)"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
+fi
+
+# --- start the stack -------------------------------------------------------------------------
+work=$(mktemp -d /tmp/fitfolio-e2e.XXXXXX)
+chmod 755 "$work"
+pid_mail="" pid_api="" pg_started=""
+status=1
+cleanup() {
+  local code=$?
+  if [ "$status" != 0 ] && [ "$code" = 0 ]; then code=1; fi
+  [ -n "$pid_api" ] && kill "$pid_api" 2>/dev/null && wait "$pid_api" 2>/dev/null || true
+  [ -n "$pid_mail" ] && kill "$pid_mail" 2>/dev/null && wait "$pid_mail" 2>/dev/null || true
+  if [ "$code" != 0 ]; then
+    mkdir -p "$artifacts/logs"
+    cp "$work"/*.log "$artifacts/logs/" 2>/dev/null || true
+    cp "$work/postgres/server.log" "$artifacts/logs/postgres.log" 2>/dev/null || true
+    log "failed; server logs are in artifacts/e2e/logs/"
+  fi
+  [ -n "$pg_started" ] && scripts/postgres.sh stop "$work/postgres" || true
+  rm -rf "$work"
+  exit "$code"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+
+pg_port=$(free_port)
+log "starting a throwaway PostgreSQL on 127.0.0.1:$pg_port"
+pg_started=1
+conn=$(scripts/postgres.sh start "$work/postgres" "$pg_port")
+psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "create database fitfolio_e2e"
+conn="${conn/Database=postgres/Database=fitfolio_e2e}"
+
+mail_port=$(free_port)
+smtp_port=$(free_port)
+log "starting the mailbox on 127.0.0.1:$mail_port (SMTP $smtp_port)"
+dotnet "$mail_dll" --urls "http://127.0.0.1:$mail_port" --Smtp:Port="$smtp_port" >"$work/mailcatcher.log" 2>&1 &
+pid_mail=$!
+wait_http "http://127.0.0.1:$mail_port/api/messages" "$pid_mail" "the mailbox" 60
+
+api_port=$(free_port)
+log "starting FitFolio.Api on http://localhost:$api_port"
+# The suite signs in a dozen times from one IP within a minute; the per-IP limits on sign-in mail and
+# code checks (5 and 10 per minute by default) are raised for this run only. Per-address limits stay.
+env \
+  ConnectionStrings__Postgres="$conn" \
+  Cluster__Secret="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
+  App__PublicOrigin="http://localhost:$api_port" \
+  Silo__Port=0 \
+  Mail__Smtp__Host=127.0.0.1 \
+  Mail__Smtp__Port="$smtp_port" \
+  RateLimits__MagicLinkStartPerIp__Limit=100 \
+  RateLimits__MagicLinkStartPerIp__Window=00:01:00 \
+  RateLimits__VerifyPerIp__Limit=100 \
+  RateLimits__VerifyPerIp__Window=00:01:00 \
+  ASPNETCORE_WEBROOT="$root/web/dist" \
+  ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$api_dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
+pid_api=$!
+wait_http "http://127.0.0.1:$api_port/healthz/ready" "$pid_api" "FitFolio.Api" 90
+
+# --- run the browser tests -------------------------------------------------------------------
+log "running web/e2e against http://localhost:$api_port"
+started=$SECONDS
+if (cd web && FITFOLIO_E2E_BASE_URL="http://localhost:$api_port" \
+      FITFOLIO_E2E_MAILBOX_URL="http://127.0.0.1:$mail_port" \
+      FITFOLIO_E2E_ARTIFACTS="$artifacts" \
+      npm run e2e --silent -- "$@"); then
+  status=0
+  log "passed in $((SECONDS - started)) s; screenshots in artifacts/e2e/"
+else
+  log "browser tests failed after $((SECONDS - started)) s"
+  exit 1
+fi
