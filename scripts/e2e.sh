@@ -4,7 +4,6 @@
 #
 #   scripts/e2e.sh                          build what is needed, start the stack, run web/e2e, stop everything
 #   FITFOLIO_E2E_SKIP_BUILD=1 scripts/e2e.sh  reuse the existing Release build and web/dist (e.g. after ./fitfolio test)
-#   FITFOLIO_E2E_PASSKEYS=1 scripts/e2e.sh    also run the passkey test (needs the /auth/webauthn/* endpoints)
 #   scripts/e2e.sh sessions signout           only the test files whose names contain one of the words
 #
 # Screenshots go to artifacts/e2e/; on failure the server logs are copied to artifacts/e2e/logs/.

@@ -1,6 +1,5 @@
 // Passkeys end to end, with Chromium's virtual authenticator standing in for the device's
-// screen lock. Needs the /api/v1/auth/webauthn/* endpoints, so run.mjs selects this file only
-// when FITFOLIO_E2E_PASSKEYS=1.
+// screen lock.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {

@@ -1,5 +1,4 @@
 // Runs the browser tests with Node's own test runner, one file at a time (each starts a Chromium).
-// The passkey test needs the /auth/webauthn/* endpoints; it is selected only with FITFOLIO_E2E_PASSKEYS=1.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -20,10 +19,8 @@ if (!existsSync(chromium)) {
 
 // Words on the command line narrow the run to the files whose names contain one of them.
 const wanted = process.argv.slice(2);
-const passkeys = process.env.FITFOLIO_E2E_PASSKEYS === "1";
 const files = readdirSync(here)
   .filter((name) => name.endsWith(".test.mjs"))
-  .filter((name) => passkeys || name !== "passkeys.test.mjs")
   .filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)))
   .sort()
   .map((name) => join(here, name));
@@ -31,7 +28,7 @@ if (files.length === 0) {
   console.error(`e2e: no test file matches ${wanted.join(", ")}`);
   process.exit(2);
 }
-console.log(`e2e: ${files.length} files${passkeys ? "" : " (passkeys.test.mjs not selected: set FITFOLIO_E2E_PASSKEYS=1)"}`);
+console.log(`e2e: ${files.length} files`);
 
 const result = spawnSync(
   process.execPath,
