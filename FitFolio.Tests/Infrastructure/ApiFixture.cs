@@ -25,11 +25,15 @@ public class ApiFixture(PostgresServer server) : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => GenerousLimits;
 
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
         await Mail.StartAsync(0);
-        Host = await ApiHost.StartAsync(Database.ConnectionString, Mail.Port, Settings);
+        Host = await ApiHost.StartAsync(Database.ConnectionString, Mail.Port, Settings, ConfigureServices);
     }
 
     public async ValueTask DisposeAsync()

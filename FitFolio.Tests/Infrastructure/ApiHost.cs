@@ -27,7 +27,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public bool Stopped { get; private set; }
 
-    public static async Task<ApiHost> StartAsync(string connectionString, int smtpPort, IDictionary<string, string?>? settings = null)
+    public static async Task<ApiHost> StartAsync(string connectionString, int smtpPort, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -53,6 +53,7 @@ public sealed class ApiHost : IAsyncDisposable
         var builder = FitFolioApp.CreateBuilder(args);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        configureServices?.Invoke(builder.Services);
         var app = FitFolioApp.Configure(builder.Build());
         await FitFolioApp.MigrateAsync(app.Services);
         await app.StartAsync(TestContext.Current.CancellationToken);
