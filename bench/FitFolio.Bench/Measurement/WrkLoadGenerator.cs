@@ -39,17 +39,34 @@ internal sealed partial class WrkLoadGenerator(int threads, int connections)
         return Which("wrk");
     }
 
-    public async Task<WrkResult> RunAsync(string wrk, Uri url, TimeSpan duration)
+    /// <summary>One wrk run. <paramref name="request"/> adds headers (<c>-H</c>) and a Lua script (<c>-s</c>) to a plain GET.</summary>
+    public async Task<WrkResult> RunAsync(string wrk, Uri url, TimeSpan duration, WrkRequest? request = null)
     {
         var info = new ProcessStartInfo(wrk)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{Math.Max(1, (int)Math.Round(duration.TotalSeconds))}s", "--latency", url.ToString() })
+        // A 10 s timeout rather than wrk's 2 s: when other builds take the cores a slow write is slow, not lost,
+        // and a timeout would void the round (socket errors fail it below).
+        foreach (var argument in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{Math.Max(1, (int)Math.Round(duration.TotalSeconds))}s", "--timeout", "10s", "--latency" })
         {
             info.ArgumentList.Add(argument);
         }
+
+        foreach (var header in request?.Headers ?? [])
+        {
+            info.ArgumentList.Add("-H");
+            info.ArgumentList.Add(header);
+        }
+
+        if (request?.Script is { } script)
+        {
+            info.ArgumentList.Add("-s");
+            info.ArgumentList.Add(script);
+        }
+
+        info.ArgumentList.Add(url.ToString());
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start.");
         var output = await process.StandardOutput.ReadToEndAsync();

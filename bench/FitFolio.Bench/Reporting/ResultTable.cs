@@ -15,6 +15,9 @@ internal sealed class ResultTable
 
     public void AddRange(IEnumerable<ScenarioResult> results) => _rows.AddRange(results);
 
+    /// <summary>Rows that miss a target, absolute or relative (a ratio whose other row was not run is not judged).</summary>
+    public int Missed => _rows.Count(r => Passed(r) == false);
+
     public string Render(RunEnvironment environment)
     {
         var cells = _rows.Select(r => new[]
@@ -25,8 +28,8 @@ internal sealed class ResultTable
             r.Latency is { Samples: > 0 } l ? Format.Duration(l.P50) : "",
             r.Latency is { Samples: > 0 } m ? Format.Duration(m.P99) : "",
             r.CpuPerOperation is { } cpu ? Format.Duration(cpu) : "",
-            r.Target?.ToString() ?? "",
-            r.Passed switch { true => "PASS", false => "FAIL", null => "" },
+            string.Join("; ", new[] { r.Target?.ToString() }.Concat((r.Ratios ?? []).Select(t => t.ToString())).OfType<string>()),
+            Passed(r) switch { true => "PASS", false => "FAIL", null => "" },
             r.Notes,
         }).ToList();
         var widths = Headers.Select((h, i) => cells.Select(c => c[i].Length).Append(h.Length).Max()).ToArray();
@@ -45,23 +48,53 @@ internal sealed class ResultTable
         return text.ToString();
     }
 
+    /// <summary>PASS only when every target that can be judged is met; null when none can be.</summary>
+    private bool? Passed(ScenarioResult row)
+    {
+        var verdicts = (row.Ratios ?? []).Select(t => Ratio(row, t.Of) is { } ratio ? ratio >= t.Factor : (bool?)null).Append(row.Passed).OfType<bool>().ToList();
+        return verdicts.Count == 0 ? null : verdicts.All(v => v);
+    }
+
+    private double? Ratio(ScenarioResult row, string of) =>
+        _rows.FirstOrDefault(r => r.Scenario == of && !double.IsNaN(r.Value) && r.Value > 0) is { } other && !double.IsNaN(row.Value)
+            ? row.Value / other.Value
+            : null;
+
     private void AppendRatios(StringBuilder text)
     {
         // Ratios to the hello-world figure from the same run cancel out most of the shared machine's noise.
         var hello = _rows.FirstOrDefault(r => r.Scenario == HelloWorld && !double.IsNaN(r.Value));
-        if (hello is null)
+        var lines = 0;
+        foreach (var row in _rows.Where(r => r != hello && !double.IsNaN(r.Value) && (r.Unit == "req/s" || (r.Target is not null && r.Unit == "calls/s"))))
         {
-            return;
+            var parts = new List<string>();
+            if (hello is not null)
+            {
+                parts.Add($"{Times(row.Value / hello.Value)} x hello-world ({Format.Number(hello.Value)} req/s)");
+            }
+
+            foreach (var target in (row.Ratios ?? []).Where(t => t.Of != HelloWorld))
+            {
+                if (Ratio(row, target.Of) is { } ratio)
+                {
+                    parts.Add($"{Times(ratio)} x {target.Label} (target {Format.Number(target.Factor)} x)");
+                }
+            }
+
+            if (parts.Count > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {row.Scenario}: {string.Join("; ", parts)}");
+                lines++;
+            }
         }
 
-        foreach (var row in _rows.Where(r => r.Target is not null && r.Unit == "calls/s" && !double.IsNaN(r.Value)))
+        if (lines > 0)
         {
-            var ratio = (row.Value / hello.Value).ToString("0.00", CultureInfo.InvariantCulture);
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {row.Scenario}: {ratio} x hello-world ({Format.Number(hello.Value)} req/s)");
+            text.AppendLine();
         }
-
-        text.AppendLine();
     }
+
+    private static string Times(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Row(string[] cells, int[] widths) =>
         "| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |";

@@ -1,11 +1,9 @@
 using System.Net;
+using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FitFolio.Bench.Scenarios;
@@ -16,8 +14,8 @@ namespace FitFolio.Bench.Scenarios;
 /// </summary>
 internal sealed class HelloWorldScenario : IScenario
 {
-    // One wrk thread leaves the other core to Kestrel; 64 keep-alive connections keep both busy.
-    private static readonly WrkLoadGenerator Load = new(threads: 1, connections: 64);
+    /// <summary>One wrk thread leaves the other core to Kestrel; 64 keep-alive connections keep both busy. Every HTTP row uses this, so ratios compare like with like.</summary>
+    public static readonly WrkLoadGenerator Load = new(threads: 1, connections: 64);
 
     public string Id => "hello";
 
@@ -39,31 +37,21 @@ internal sealed class HelloWorldScenario : IScenario
         await using var app = builder.Build();
         app.MapGet("/", () => "hello");
         await app.StartAsync();
-        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var url = ListenAddress.Of(app);
 
         var options = context.Options;
-        BenchContext.Progress($"hello-world: warm-up {options.WarmUp.TotalSeconds} s, then {options.Rounds} x {options.Round.TotalSeconds} s with {Load.Describe()}");
-        await Load.RunAsync(wrk, url, options.WarmUp);
-        var rounds = new List<WrkResult>();
-        var cpu = ProcessCpu.Now();
-        for (var i = 0; i < options.Rounds; i++)
-        {
-            rounds.Add(await Load.RunAsync(wrk, url, options.Round));
-        }
-
-        cpu = ProcessCpu.Now() - cpu;
-
+        BenchContext.Progress($"hello-world: {WrkRounds.Plan(Load, options)}");
+        var measured = await WrkRounds.RunAsync(Load, wrk, url, options);
         await app.StopAsync();
-        var median = rounds.OrderBy(r => r.RequestsPerSecond).ElementAt(rounds.Count / 2);
         return
         [
             new ScenarioResult(
                 ResultTable.HelloWorld,
-                median.RequestsPerSecond,
+                measured.Median.RequestsPerSecond,
                 "req/s",
-                Latency: median.Latency,
-                Notes: $"{Load.Describe()}, HTTP/1.1; {Spread.Describe(rounds.Select(r => r.RequestsPerSecond))}; server CPU only",
-                CpuPerOperation: cpu / Math.Max(1, rounds.Sum(r => r.Requests))),
+                Latency: measured.Median.Latency,
+                Notes: $"{Load.Describe()}, HTTP/1.1; {Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}; server CPU only",
+                CpuPerOperation: measured.CpuPerRequest),
         ];
     }
 }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using FitFolio.Api.Auth;
+using FitFolio.Api.Hosting;
+using FitFolio.MailCatcher;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Bench.Infrastructure;
+
+/// <summary>
+/// A whole FitFolio process (the front door and the one silo it co-hosts) started in the bench
+/// process exactly as Program builds it: <c>FitFolioApp.CreateBuilder</c>, <c>Configure</c>,
+/// migrations, start. Its outbox sends sign-in mail to an SMTP sink in this process, so a
+/// sign-in can go through the real link flow.
+/// </summary>
+internal sealed class FitFolioHost : IAsyncDisposable
+{
+    /// <summary>
+    /// Plain http on loopback is accepted as a public origin, so cookies are <c>ff_session</c> and
+    /// <c>ff_csrf</c> without Secure, which wrk (no TLS) can send back.
+    /// </summary>
+    public const string Origin = "http://127.0.0.1";
+
+    /// <summary>
+    /// Per-IP limits raised for the bench. wrk's requests all come from 127.0.0.1, so the default
+    /// 1,000 API requests per minute per IP (and 5 sign-in mails per minute per IP) would turn
+    /// almost every measured request into a 429 after the first second. One second windows keep
+    /// the rate-limit grain's ring (one <c>long</c> per allowed event) at 8 MB while allowing
+    /// far more than this machine can serve. The counting still happens on every request, as in
+    /// production: only the ceiling moves.
+    /// </summary>
+    public const int RaisedLimitPerSecond = 1_000_000;
+
+    private const string Secret = "bench-cluster-secret-0123456789-abcdefghijklmnop";
+
+    private FitFolioHost(WebApplication app, SmtpSink mail)
+    {
+        App = app;
+        Mail = mail;
+        Address = ListenAddress.Of(app);
+    }
+
+    public WebApplication App { get; }
+
+    public SmtpSink Mail { get; }
+
+    public Uri Address { get; }
+
+    public static async Task<FitFolioHost> StartAsync(string connectionString)
+    {
+        // Few messages kept: the sink is only read for the one sign-in mail; the load's mail is just delivered.
+        var mail = new SmtpSink(new SmtpSinkOptions { MaxStoredMessages = 100 });
+        await mail.StartAsync(0);
+        var limit = RaisedLimitPerSecond.ToString(CultureInfo.InvariantCulture);
+        var settings = new Dictionary<string, string>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["environment"] = "Production",
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Cluster:Secret"] = Secret,
+            ["App:PublicOrigin"] = Origin,
+            ["Silo:Port"] = "0",
+            ["Silo:ListenAddress"] = "127.0.0.1",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = mail.Port.ToString(CultureInfo.InvariantCulture),
+            ["RateLimits:GlobalPerIp:Limit"] = limit,
+            ["RateLimits:GlobalPerIp:Window"] = "00:00:01",
+            ["RateLimits:MagicLinkStartPerIp:Limit"] = limit,
+            ["RateLimits:MagicLinkStartPerIp:Window"] = "00:00:01",
+        };
+        var builder = FitFolioApp.CreateBuilder([.. settings.Select(s => $"--{s.Key}={s.Value}")]);
+
+        // No log output: a console logger under load would measure the terminal, not FitFolio.
+        builder.Logging.ClearProviders();
+        var app = FitFolioApp.Configure(builder.Build());
+        await FitFolioApp.MigrateAsync(app.Services);
+        await app.StartAsync();
+        var host = new FitFolioHost(app, mail);
+        host.CheckLimitsRaised();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The host first: its outbox sender must stop before the sink it sends to.
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Mail.DisposeAsync();
+    }
+
+    /// <summary>Fails the scenario if the settings did not bind, rather than measuring 429s.</summary>
+    private void CheckLimitsRaised()
+    {
+        var limits = App.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (limits.GlobalPerIp.Limit != RaisedLimitPerSecond || limits.GlobalPerIp.Window != TimeSpan.FromSeconds(1) || limits.MagicLinkStartPerIp.Limit != RaisedLimitPerSecond)
+        {
+            throw new InvalidOperationException($"Rate limits were not raised: global {limits.GlobalPerIp}, magic-link start {limits.MagicLinkStartPerIp}.");
+        }
+    }
+}
