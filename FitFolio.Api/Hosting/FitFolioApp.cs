@@ -63,7 +63,8 @@ public static class FitFolioApp
         app.UseExceptionHandler();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages(ApiStatusCodePages.WriteAsync);
-        app.UseStaticFiles();
+        // API requests never look for a file on disk.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), spa => spa.UseStaticFiles());
         app.UseRouting();
         app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
