@@ -1,0 +1,39 @@
+using System.Net;
+using FitFolio.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FitFolio.Tests.Api;
+
+public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task The_openapi_document_describes_every_api_route()
+    {
+        using var client = api.Host.Client();
+        var document = await client.GetAsync("/api/v1/openapi.json");
+        var routes = api.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/'))
+            .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal) && !p.Contains("openapi", StringComparison.Ordinal) && !p.Contains("/docs", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.Equal(HttpStatusCode.OK, document.Status);
+        var paths = document.Body.GetProperty("paths").EnumerateObject().Select(p => p.Name.TrimEnd('/')).ToHashSet();
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.Contains(route, paths));
+    }
+
+    [Fact]
+    public async Task The_docs_page_is_served_without_any_outside_script()
+    {
+        using var client = api.Host.Client();
+
+        var page = await client.GetAsync("/api/v1/docs/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<script", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<script[^>]+src=\"https?://", page.Text);
+    }
+}
