@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL on loopback, from Debian's binaries (installed with apt when missing).
 #   scripts/postgres.sh start DIR PORT   -> prints the connection string on stdout
-#   scripts/postgres.sh stop DIR
+#   scripts/postgres.sh stop DIR [fast]   -> immediate stop by default (disposable data); fast flushes first
 # The server runs as the 'postgres' user when invoked as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 
@@ -47,7 +47,8 @@ case "$cmd" in
     ;;
   stop)
     bin=$(find_bin) || exit 0
-    [ -f "$dir/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
+    mode=${3:-immediate}
+    [ -f "$dir/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m "$mode" -w stop >/dev/null || true
     ;;
   *)
     echo "usage: postgres.sh start DIR PORT | stop DIR" >&2; exit 2 ;;

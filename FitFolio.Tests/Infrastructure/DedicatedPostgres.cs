@@ -34,7 +34,8 @@ public sealed class DedicatedPostgres : IAsyncDisposable
 
     public Task StartServerAsync() => PostgresServer.RunScriptAsync("start", _directory, _port.ToString(CultureInfo.InvariantCulture));
 
-    public Task StopServerAsync() => PostgresServer.RunScriptAsync("stop", _directory);
+    /// <summary>A clean stop: these servers run without synchronous commit, so an immediate stop could lose acknowledged commits.</summary>
+    public Task StopServerAsync() => PostgresServer.RunScriptAsync("stop", _directory, "fast");
 
     public async ValueTask DisposeAsync()
     {

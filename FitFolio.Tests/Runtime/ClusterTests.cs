@@ -69,8 +69,10 @@ public sealed class ClusterTests(TestDatabase database) : IClassFixture<TestData
         }
 
         await victim.KillAsync();
+        var reloaded = await Task.WhenAll(keys.Select(k => SiloFailure.AnswerAfterFailoverAsync(() => caller.Grains.GetGrain<ICounterGrain>(k).WhereAmI())));
         var answered = await Task.WhenAll(keys.Select(k => caller.Grains.GetGrain<ICounterGrain>(k).Increment()));
 
+        Assert.All(reloaded, where => Assert.Equal(3, where.Value));
         Assert.All(answered, value => Assert.Equal(4, value));
         var homes = await Task.WhenAll(keys.Select(k => caller.Grains.GetGrain<ICounterGrain>(k).WhereAmI()));
         Assert.DoesNotContain(homes, h => h.Silo == victim.Id);

@@ -21,11 +21,13 @@ public sealed class FailureDetectionTests(TestDatabase database) : IClassFixture
 
         await victim.KillAsync();
         var clock = Stopwatch.StartNew();
-        var value = await survivor.Grains.GetGrain<ICounterGrain>(key).Increment();
+        var where = await SiloFailure.AnswerAfterFailoverAsync(() => survivor.Grains.GetGrain<ICounterGrain>(key).WhereAmI());
         clock.Stop();
 
-        Assert.Equal(2, value);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.Equal(survivor.Id, where.Silo);
+        Assert.Equal(1, where.Value);
+        Assert.Equal(2, await survivor.Grains.GetGrain<ICounterGrain>(key).Increment());
         Assert.Equal([survivor.Silo.Address!], survivor.Silo.View.ActiveSilos);
     }
 
