@@ -134,14 +134,5 @@ public sealed class SessionCookieTests(SessionCookieTests.HttpsApi api) : IClass
         Assert.Equal(HttpStatusCode.Unauthorized, me.Status);
     }
 
-    private async Task<ApiClient> SignedInAsync(string email)
-    {
-        var client = api.Host.Client(Origin);
-        await client.PrimeAsync();
-        var before = api.Mail.Messages.Count(m => m.EnvelopeRecipients.Contains(email));
-        await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
-        var token = SignInMail.TokenOf(await api.Mail.WaitForAsync(email, before + 1));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
-        return client;
-    }
+    private Task<ApiClient> SignedInAsync(string email) => api.SignedInClientAsync(email, Origin);
 }

@@ -44,9 +44,9 @@ public class ApiFixture(PostgresServer server) : IAsyncLifetime
     }
 
     /// <summary>Signs a new client in by the emailed link and returns it, holding the session cookie.</summary>
-    public async Task<ApiClient> SignedInClientAsync(string email)
+    public async Task<ApiClient> SignedInClientAsync(string email, string? origin = null)
     {
-        var client = Host.Client();
+        var client = Host.Client(origin);
         await client.PrimeAsync();
         var before = Mail.Messages.Count(m => m.EnvelopeRecipients.Contains(email));
         var start = await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
