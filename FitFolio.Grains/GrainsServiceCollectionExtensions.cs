@@ -1,4 +1,5 @@
 using FitFolio.Grains.Accounts;
+using FitFolio.Grains.Admin;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
@@ -28,6 +29,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<MagicLinkStore>();
+        services.TryAddSingleton<AdminQueries>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
         services.TryAddSingleton<ClusterMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());

@@ -75,6 +75,7 @@ public static class FitFolioApp
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapSessionsApi();
+        api.MapAdminApi();
         api.MapWebAuthnApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));

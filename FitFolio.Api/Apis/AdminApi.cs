@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using FitFolio.Api.Auth;
+using FitFolio.Api.Http;
+using FitFolio.Grains.Admin;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Users;
+using FitFolio.Silo;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Admin routes: find users, see and end their sessions, lock and unlock, read the audit log.</summary>
+public static class AdminApi
+{
+    private const int MaxLockMinutes = 30 * 24 * 60;
+
+    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").WithTags("Admin").AddEndpointFilter<AdminEndpointFilter>()
+            .ProducesProblemBodyForGroup();
+
+        admin.MapGet("/users", SearchUsersAsync).WithName("AdminSearchUsers")
+            .WithSummary("Users whose address contains the query, newest first, 50 a page (keyset cursor).");
+        admin.MapGet("/users/{id}", UserDetailAsync).WithName("AdminGetUser")
+            .WithSummary("One user with their live sessions and passkeys.");
+        admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync).WithName("AdminRevokeSessions")
+            .WithSummary("Ends every session of the user; refused by every silo once this returns.");
+        admin.MapPost("/users/{id}/lock", LockAsync).WithName("AdminLockUser")
+            .WithSummary("Blocks every sign-in for the given minutes (default 60) and ends every session.");
+        admin.MapPost("/users/{id}/unlock", UnlockAsync).WithName("AdminUnlockUser")
+            .WithSummary("Lifts an admin lock and any failure lockout.");
+        admin.MapGet("/audit/events", AuditEventsAsync).WithName("AdminAuditEvents")
+            .WithSummary("Security events, newest first, filtered by user, type, IP and time range; keyset paging.");
+        return admin;
+    }
+
+    private static async Task<IResult> SearchUsersAsync(HttpContext context, AdminQueries queries, string? query, string? cursor)
+    {
+        KeysetCursor? after = null;
+        if (cursor is not null)
+        {
+            if (!KeysetCursor.TryDecode(cursor, out var decoded))
+            {
+                return Errors.BadRequest(context, "invalid_cursor", "The cursor is not one this API gave out.");
+            }
+
+            after = decoded;
+        }
+
+        if (query is { Length: > 254 })
+        {
+            return Errors.BadRequest(context, "invalid_query", "The query is longer than any address.");
+        }
+
+        return TypedResults.Ok(await queries.SearchUsersAsync(query, after, 50, context.RequestAborted));
+    }
+
+    private static async Task<IResult> UserDetailAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries)
+    {
+        if (await FindAsync(id, context, queries) is not { } user)
+        {
+            return UnknownUser(context, id);
+        }
+
+        var grain = grains.GetGrain<IUserGrain>(user.ToString("N"));
+        return TypedResults.Ok(new AdminUserDetail(await grain.GetProfile(), await grain.ListSessionsForAdmin(), await grain.ListPasskeys()));
+    }
+
+    private static async Task<IResult> RevokeSessionsAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries)
+    {
+        if (await FindAsync(id, context, queries) is not { } user)
+        {
+            return UnknownUser(context, id);
+        }
+
+        var revoked = await grains.GetGrain<IUserGrain>(user.ToString("N")).RevokeAllSessions(context.Session().UserId, RequestOrigins.Of(context));
+        return TypedResults.Ok(new RevokedResponse(revoked));
+    }
+
+    private static async Task<IResult> LockAsync(string id, AdminLockRequest? request, HttpContext context, IGrainFactory grains, AdminQueries queries, TimeProvider clock)
+    {
+        var minutes = request?.Minutes ?? 60;
+        if (minutes is < 1 or > MaxLockMinutes)
+        {
+            return Errors.BadRequest(context, "invalid_minutes", $"Lock for 1 to {MaxLockMinutes} minutes.");
+        }
+
+        if (await FindAsync(id, context, queries) is not { } user)
+        {
+            return UnknownUser(context, id);
+        }
+
+        await grains.GetGrain<IUserGrain>(user.ToString("N")).Lock(clock.GetUtcNow().AddMinutes(minutes), context.Session().UserId, RequestOrigins.Of(context));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> UnlockAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries)
+    {
+        if (await FindAsync(id, context, queries) is not { } user)
+        {
+            return UnknownUser(context, id);
+        }
+
+        await grains.GetGrain<IUserGrain>(user.ToString("N")).Unlock(context.Session().UserId, RequestOrigins.Of(context));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> AuditEventsAsync(
+        HttpContext context, AdminQueries queries, string? userId, string? type, string? ip, string? from, string? to, string? cursor, int? limit)
+    {
+        Guid? user = null;
+        if (!string.IsNullOrEmpty(userId))
+        {
+            if (!Guid.TryParse(userId, out var parsed))
+            {
+                return Errors.BadRequest(context, "invalid_filter", "userId must be a UUID.");
+            }
+
+            user = parsed;
+        }
+
+        if (!string.IsNullOrEmpty(type) && !AuditEventType.All.Contains(type))
+        {
+            return Errors.BadRequest(context, "invalid_filter", "type is not a known event type.");
+        }
+
+        IPAddress? address = null;
+        if (!string.IsNullOrEmpty(ip) && !IPAddress.TryParse(ip, out address))
+        {
+            return Errors.BadRequest(context, "invalid_filter", "ip must be an IPv4 or IPv6 address.");
+        }
+
+        if (!TryTime(from, out var fromTime) || !TryTime(to, out var toTime))
+        {
+            return Errors.BadRequest(context, "invalid_filter", "from and to must be ISO 8601 times with an offset, e.g. 2026-11-23T10:00:00Z.");
+        }
+
+        if (fromTime is not null && toTime is not null && fromTime > toTime)
+        {
+            return Errors.BadRequest(context, "invalid_filter", "from must not be after to.");
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            return Errors.BadRequest(context, "invalid_limit", "limit is 1 to 200.");
+        }
+
+        KeysetCursor? after = null;
+        if (cursor is not null)
+        {
+            if (!KeysetCursor.TryDecode(cursor, out var decoded) || !long.TryParse(decoded.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return Errors.BadRequest(context, "invalid_cursor", "The cursor is not one this API gave out.");
+            }
+
+            after = decoded;
+        }
+
+        var filter = new AuditFilter(user, string.IsNullOrEmpty(type) ? null : type, address, fromTime, toTime);
+        return TypedResults.Ok(await queries.AuditEventsAsync(filter, after, limit ?? 50, context.RequestAborted));
+    }
+
+    private static bool TryTime(string? value, out DateTimeOffset? time)
+    {
+        time = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            time = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task<Guid?> FindAsync(string id, HttpContext context, AdminQueries queries) =>
+        Guid.TryParse(id, out var user) && await queries.UserExistsAsync(user, context.RequestAborted) ? user : null;
+
+    private static IResult UnknownUser(HttpContext context, string id) =>
+        Guid.TryParse(id, out _)
+            ? Errors.NotFound(context, "No user has that id.")
+            : Errors.BadRequest(context, "invalid_id", "A user id is a UUID.");
+
+    private static RouteGroupBuilder ProducesProblemBodyForGroup(this RouteGroupBuilder group) =>
+        group.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiErrorBody), ["application/json"]));
+}

@@ -1,0 +1,10 @@
+using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Sessions;
+using FitFolio.Grains.Users;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Body of <c>POST /admin/users/{id}/lock</c>: how long, in minutes (default 60, at most 30 days).</summary>
+public sealed record AdminLockRequest(int? Minutes);
+
+public sealed record AdminUserDetail(UserProfile User, IReadOnlyList<SessionView> Sessions, IReadOnlyList<PasskeyView> Passkeys);

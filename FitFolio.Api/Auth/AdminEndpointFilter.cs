@@ -1,0 +1,20 @@
+using FitFolio.Api.Http;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>Admin routes: 401 without a session, 403 for a session that is not an admin's.</summary>
+public sealed class AdminEndpointFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var session = context.HttpContext.Features.Get<CurrentSession>();
+        if (session is null)
+        {
+            return Errors.Unauthenticated(context.HttpContext);
+        }
+
+        return session.User.IsAdmin
+            ? await next(context)
+            : Errors.Result(context.HttpContext, StatusCodes.Status403Forbidden, "forbidden", "This needs an administrator.");
+    }
+}

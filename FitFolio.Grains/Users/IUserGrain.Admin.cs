@@ -1,0 +1,18 @@
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Sessions;
+
+namespace FitFolio.Grains.Users;
+
+/// <summary>What an admin may do to one account. Each call is audited with the admin as actor.</summary>
+public partial interface IUserGrain
+{
+    Task<IReadOnlyList<SessionView>> ListSessionsForAdmin();
+
+    /// <summary>Ends every session of the user. When this returns, the owning grain has forgotten them, so every silo refuses them.</summary>
+    Task<int> RevokeAllSessions(Guid adminId, RequestOrigin origin);
+
+    /// <summary>Blocks every sign-in path until <paramref name="until"/> and ends every session.</summary>
+    Task Lock(DateTimeOffset until, Guid adminId, RequestOrigin origin);
+
+    Task Unlock(Guid adminId, RequestOrigin origin);
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using FitFolio.Tests.Infrastructure;
+
+namespace FitFolio.Tests.Api;
+
+public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTests.WithAdmin>
+{
+    public const string AdminEmail = "root@fitfolio.example";
+
+    public sealed class WithAdmin(PostgresServer server) : ApiFixture(server)
+    {
+        protected override IDictionary<string, string?> Settings { get; } =
+            new Dictionary<string, string?>(GenerousLimits) { ["Auth:AdminEmails:0"] = AdminEmail };
+    }
+
+    [Fact]
+    public async Task Admin_routes_answer_401_signed_out_and_403_to_people_who_are_not_admins()
+    {
+        using var stranger = api.Host.Client();
+        using var member = await api.SignedInClientAsync("member@example.com");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/v1/admin/users")).Status);
+        var forbidden = await member.GetAsync("/api/v1/admin/audit/events");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
+        Assert.Equal("forbidden", forbidden.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_admin_finds_users_page_by_page()
+    {
+        using var admin = await api.SignedInClientAsync(AdminEmail);
+        for (var i = 0; i < 3; i++)
+        {
+            using var _ = await api.SignedInClientAsync($"findme-{i}@example.com");
+        }
+
+        var found = await admin.GetAsync("/api/v1/admin/users?query=FINDME");
+
+        var emails = found.Body.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList();
+        Assert.Equal(["findme-2@example.com", "findme-1@example.com", "findme-0@example.com"], emails);
+        Assert.All(found.Body.GetProperty("items").EnumerateArray(), u => Assert.Equal(1, u.GetProperty("sessionCount").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Locking_ends_every_session_and_refuses_sign_in_until_unlocked()
+    {
+        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var victim = await api.SignedInClientAsync("locked-out@example.com");
+        var id = (await victim.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/lock", new { minutes = 30 })).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await victim.GetAsync("/api/v1/auth/me")).Status);
+        var sent = api.Mail.Messages.Count(m => m.EnvelopeRecipients.Contains("locked-out@example.com"));
+        Assert.Equal(HttpStatusCode.Accepted, (await victim.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked-out@example.com" })).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock")).Status);
+        using var back = await api.SignedInClientAsync("locked-out@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/api/v1/auth/me")).Status);
+        Assert.Equal(sent + 1, api.Mail.Messages.Count(m => m.EnvelopeRecipients.Contains("locked-out@example.com")));
+        var audit = await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=magic_link_refused");
+        Assert.Equal(1, audit.Body.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_audit_log_filters_by_user_and_type_and_pages_with_a_cursor()
+    {
+        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var user = await api.SignedInClientAsync("audited-user@example.com");
+        var id = (await user.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
+
+        var first = await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&limit=2");
+        var second = await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&limit=2&cursor={first.Body.GetProperty("nextCursor").GetString()}");
+        var created = await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=session_created");
+
+        var types = first.Body.GetProperty("items").EnumerateArray().Concat(second.Body.GetProperty("items").EnumerateArray())
+            .Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["session_created", "email_verified", "magic_link_verified_success", "magic_link_sent"], types);
+        Assert.Equal(JsonNull, second.Body.GetProperty("nextCursor").ValueKind);
+        var only = Assert.Single(created.Body.GetProperty("items").EnumerateArray());
+        Assert.Equal("audited-user@example.com", only.GetProperty("email").GetString());
+        Assert.Equal("127.0.0.1", only.GetProperty("ip").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/admin/audit/events?cursor=not-a-cursor", "invalid_cursor")]
+    [InlineData("/api/v1/admin/audit/events?cursor=MTIzfHg", "invalid_cursor")]
+    [InlineData("/api/v1/admin/audit/events?type=x'%3B%20drop%20table%20users%3B--", "invalid_filter")]
+    [InlineData("/api/v1/admin/audit/events?userId=1%20or%201%3D1", "invalid_filter")]
+    [InlineData("/api/v1/admin/audit/events?ip=300.1.1.1", "invalid_filter")]
+    [InlineData("/api/v1/admin/audit/events?from=yesterday", "invalid_filter")]
+    [InlineData("/api/v1/admin/audit/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "invalid_filter")]
+    [InlineData("/api/v1/admin/audit/events?limit=0", "invalid_limit")]
+    [InlineData("/api/v1/admin/audit/events?limit=abc", "invalid_request")]
+    [InlineData("/api/v1/admin/users?cursor=%25%25", "invalid_cursor")]
+    [InlineData("/api/v1/admin/users/not-a-uuid", "invalid_id")]
+    [InlineData("/api/v1/admin/users/00000000-0000-0000-0000-000000000000", "not_found")]
+    public async Task Bad_admin_queries_get_a_clear_4xx_and_change_nothing(string path, string code)
+    {
+        using var admin = await api.SignedInClientAsync(AdminEmail);
+        var users = await CountUsersAsync();
+
+        var response = await admin.GetAsync(path);
+
+        Assert.True((int)response.Status is >= 400 and < 500, response.Status.ToString());
+        Assert.Equal(code, response.ErrorCode);
+        Assert.Equal(users, await CountUsersAsync());
+    }
+
+    private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
+
+    private async Task<long> CountUsersAsync()
+    {
+        await using var command = api.Database.DataSource.CreateCommand("select count(*) from users");
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
