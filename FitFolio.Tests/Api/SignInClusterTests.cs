@@ -18,7 +18,9 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
             _hosts.Add(await ApiHost.StartAsync(database.ConnectionString, _mail.Port, new Dictionary<string, string?>
             {
                 ["RateLimits:VerifyPerIp:Limit"] = "1000",
+                ["RateLimits:MagicLinkStartPerIp:Limit"] = "1000",
                 ["RateLimits:GlobalPerIp:Limit"] = "100000",
+                ["Auth:AdminEmails:0"] = "admin@fitfolio.example",
             }));
         }
 
@@ -55,6 +57,32 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         foreach (var client in clients)
         {
             client.Cookies[first.Cookies.Keys.Single(k => k.EndsWith("ff_session", StringComparison.Ordinal))] = first.SessionCookie!;
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task When_an_admin_revokes_a_users_sessions_every_silo_refuses_them_as_soon_as_the_call_returns()
+    {
+        using var admin = await SignInAsync(_hosts[2], "admin@fitfolio.example");
+        var devices = new List<ApiClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            devices.Add(await SignInAsync(_hosts[i], "revoked-everywhere@example.com"));
+        }
+
+        var id = (await devices[0].GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
+        var everywhere = devices.SelectMany(d => _hosts.Select(h => CloneOnto(d, h))).ToList();
+        foreach (var client in everywhere)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+
+        var revoked = await admin.PostAsync($"/api/v1/admin/users/{id}/revoke-sessions");
+
+        Assert.Equal(3, revoked.Body.GetProperty("revoked").GetInt32());
+        foreach (var client in everywhere)
+        {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).Status);
         }
     }
@@ -98,6 +126,17 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         await after.PrimeAsync();
         var response = await after.PostAsync("/api/v1/auth/magic-link/verify", new { email = "locked@example.com", code });
         Assert.Equal(HttpStatusCode.TooManyRequests, response.Status);
+    }
+
+    private async Task<ApiClient> SignInAsync(ApiHost host, string email)
+    {
+        var client = host.Client();
+        await client.PrimeAsync();
+        var before = _mail.Messages.Count(m => m.EnvelopeRecipients.Contains(email));
+        await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
+        var token = SignInMail.TokenOf(await _mail.WaitForAsync(email, before + 1));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
+        return client;
     }
 
     private static ApiClient CloneOnto(ApiClient source, ApiHost host)
