@@ -120,6 +120,8 @@ env \
   RateLimits__MagicLinkStartPerIp__Window=00:01:00 \
   RateLimits__VerifyPerIp__Limit=100 \
   RateLimits__VerifyPerIp__Window=00:01:00 \
+  RateLimits__WebAuthnStartPerIp__Limit=100 \
+  RateLimits__WebAuthnStartPerIp__Window=00:01:00 \
   ASPNETCORE_WEBROOT="$root/web/dist" \
   ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$api_dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
