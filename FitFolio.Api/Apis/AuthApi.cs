@@ -86,8 +86,7 @@ public static class AuthApi
         SessionCookie cookies,
         CookieSettings cookieSettings,
         TimeProvider clock,
-        IOptions<RateLimitOptions> rules,
-        IOptions<AuthOptions> auth)
+        IOptions<RateLimitOptions> rules)
     {
         if (await limits.AcquireAsync(context, "verify-ip", RequestOrigins.ClientIp(context), rules.Value.VerifyPerIp) is { } refusal)
         {
@@ -110,7 +109,7 @@ public static class AuthApi
             userId = link.UserId;
             var (cookie, hash) = cookies.Issue(userId);
             result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignInWithLink(link.LinkId, hash, origin);
-            return SignedIn(context, result, cookie, cookieSettings, auth.Value);
+            return SignedIn(context, result, cookie, cookieSettings);
         }
 
         var emailOk = EmailAddress.TryParse(request.Email, out var email);
@@ -141,15 +140,15 @@ public static class AuthApi
             await limits.CountAsync("code-fail-email", email.Value, rules.Value.CodeFailuresPerEmail);
         }
 
-        return SignedIn(context, result, codeCookie, cookieSettings, auth.Value);
+        return SignedIn(context, result, codeCookie, cookieSettings);
     }
 
-    private static IResult SignedIn(HttpContext context, SignInResult result, string cookie, CookieSettings settings, AuthOptions auth)
+    private static IResult SignedIn(HttpContext context, SignInResult result, string cookie, CookieSettings settings)
     {
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
-                context.Response.Cookies.Append(settings.SessionName, cookie, settings.Session(auth.SessionLifetime));
+                settings.WriteSession(context.Response, cookie);
                 return TypedResults.Ok(new SignedInResponse(result.User!));
             case SignInOutcome.Locked:
                 return Errors.TooManyRequests(context, result.RetryAfter, "Too many wrong codes. Try again later, or use the link in the email.");
@@ -182,7 +181,7 @@ public static class AuthApi
             await grains.GetGrain<IUserGrain>(session.GrainKey).Logout(session.SecretHash, RequestOrigins.Of(context));
         }
 
-        context.Response.Cookies.Delete(settings.SessionName, settings.Session(TimeSpan.Zero));
+        settings.ClearSession(context.Response);
         return TypedResults.NoContent();
     }
 }

@@ -98,8 +98,7 @@ public static class WebAuthnApi
         RateLimits limits,
         SessionCookie cookies,
         CookieSettings cookieSettings,
-        IOptions<RateLimitOptions> rules,
-        IOptions<AuthOptions> auth)
+        IOptions<RateLimitOptions> rules)
     {
         if (await limits.AcquireAsync(context, FinishPolicy, RequestOrigins.ClientIp(context), rules.Value.WebAuthnFinishPerIp) is { } refusal)
         {
@@ -127,7 +126,7 @@ public static class WebAuthnApi
                 : Errors.BadRequest(context, result.FailureCode!, RegistrationMessage(result.FailureCode!));
         }
 
-        context.Response.Cookies.Append(cookieSettings.SessionName, cookie, cookieSettings.Session(auth.Value.SessionLifetime));
+        cookieSettings.WriteSession(context.Response, cookie);
         return TypedResults.Json(result.Passkey, statusCode: StatusCodes.Status201Created);
     }
 
@@ -186,8 +185,7 @@ public static class WebAuthnApi
         SessionCookie cookies,
         CookieSettings cookieSettings,
         TimeProvider clock,
-        IOptions<RateLimitOptions> rules,
-        IOptions<AuthOptions> auth)
+        IOptions<RateLimitOptions> rules)
     {
         if (await limits.AcquireAsync(context, FinishPolicy, RequestOrigins.ClientIp(context), rules.Value.WebAuthnFinishPerIp) is { } refusal)
         {
@@ -232,7 +230,7 @@ public static class WebAuthnApi
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
-                context.Response.Cookies.Append(cookieSettings.SessionName, cookie, cookieSettings.Session(auth.Value.SessionLifetime));
+                cookieSettings.WriteSession(context.Response, cookie);
                 return TypedResults.Ok(new SignedInResponse(result.User!));
             case SignInOutcome.Locked:
                 context.Response.Headers.RetryAfter = Errors.RetryAfterSeconds(result.RetryAfter);

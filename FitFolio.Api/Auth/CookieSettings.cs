@@ -1,4 +1,5 @@
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Users;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Auth;
@@ -8,7 +9,7 @@ namespace FitFolio.Api.Auth;
 /// <c>__Host-</c> prefixed: host-only, Path=/, never set by a subdomain. On plain-http localhost
 /// development browsers would drop Secure cookies, so there they are neither.
 /// </summary>
-public sealed class CookieSettings(IOptions<AppOptions> app)
+public sealed class CookieSettings(IOptions<AppOptions> app, IOptions<AuthOptions> auth)
 {
     public bool Secure { get; } = app.Value.PublicOrigin?.Scheme == Uri.UriSchemeHttps;
 
@@ -16,7 +17,13 @@ public sealed class CookieSettings(IOptions<AppOptions> app)
 
     public string CsrfName => Secure ? "__Host-ff_csrf" : "ff_csrf";
 
-    public CookieOptions Session(TimeSpan lifetime) => new()
+    /// <summary>Sets the session cookie; it lives as long as a session may (the server enforces the rest).</summary>
+    public void WriteSession(HttpResponse response, string value) =>
+        response.Cookies.Append(SessionName, value, Session(auth.Value.SessionLifetime));
+
+    public void ClearSession(HttpResponse response) => response.Cookies.Delete(SessionName, Session(TimeSpan.Zero));
+
+    private CookieOptions Session(TimeSpan lifetime) => new()
     {
         HttpOnly = true,
         Secure = Secure,

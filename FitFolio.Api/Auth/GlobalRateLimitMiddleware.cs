@@ -1,11 +1,9 @@
-using FitFolio.Grains.RateLimiting;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Auth;
 
 /// <summary>The ceiling on every API request per IP, counted by one grain per IP across the cluster.</summary>
-public sealed class GlobalRateLimitMiddleware(RequestDelegate next, IGrainFactory grains, RateLimits limits, IOptions<RateLimitOptions> options)
+public sealed class GlobalRateLimitMiddleware(RequestDelegate next, RateLimits limits, IOptions<RateLimitOptions> options)
 {
     public const string Policy = "global-ip";
 
@@ -13,10 +11,9 @@ public sealed class GlobalRateLimitMiddleware(RequestDelegate next, IGrainFactor
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            var decision = await grains.GetGrain<IRateLimitGrain>($"{Policy}:{RequestOrigins.ClientIp(context)}").Acquire(options.Value.GlobalPerIp);
-            if (!decision.Allowed)
+            if (await limits.AcquireAsync(context, Policy, RequestOrigins.ClientIp(context), options.Value.GlobalPerIp) is { } refusal)
             {
-                await (await limits.RefuseAsync(context, Policy, decision.RetryAfter)).ExecuteAsync(context);
+                await refusal.ExecuteAsync(context);
                 return;
             }
         }

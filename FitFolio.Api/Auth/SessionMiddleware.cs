@@ -1,6 +1,5 @@
 using FitFolio.Grains.Users;
 using FitFolio.Silo;
-using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Auth;
 
@@ -9,7 +8,7 @@ namespace FitFolio.Api.Auth;
 /// session becomes <see cref="CurrentSession"/>; a session due for rotation gets a new secret and
 /// cookie on the way; anything else is treated as signed out and the cookie is removed.
 /// </summary>
-public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains, IOptions<AuthOptions> options)
+public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,7 +25,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
     {
         if (!cookies.TryRead(raw, out var userId, out var hash))
         {
-            context.Response.Cookies.Delete(settings.SessionName, settings.Session(TimeSpan.Zero));
+            settings.ClearSession(context.Response);
             return;
         }
 
@@ -43,7 +42,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
 
         if (!check.Valid)
         {
-            context.Response.Cookies.Delete(settings.SessionName, settings.Session(TimeSpan.Zero));
+            settings.ClearSession(context.Response);
             return;
         }
 
@@ -53,7 +52,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
             if (await grain.RotateSession(hash, newHash, "age", RequestOrigins.Of(context)))
             {
                 hash = newHash;
-                context.Response.Cookies.Append(settings.SessionName, value, settings.Session(options.Value.SessionLifetime));
+                settings.WriteSession(context.Response, value);
             }
         }
 

@@ -150,20 +150,6 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         return client;
     }
 
-    private static async Task WaitForViewAsync(ApiHost host, List<Silo.Membership.SiloAddress> expected)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check(Silo.Membership.MembershipSnapshot view)
-        {
-            if (view.ActiveSilos.SequenceEqual(expected))
-            {
-                reached.TrySetResult();
-            }
-        }
-
-        host.Silo.ViewChanged += Check;
-        Check(host.Silo.View);
-        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        host.Silo.ViewChanged -= Check;
-    }
+    private static Task WaitForViewAsync(ApiHost host, List<Silo.Membership.SiloAddress> expected) =>
+        SiloViews.WaitForAsync(host.Silo, view => view.ActiveSilos.SequenceEqual(expected), TimeSpan.FromSeconds(30));
 }

@@ -110,29 +110,7 @@ public sealed class TestSilo(IHost host) : IAsyncDisposable
         await Silo.KillAsync();
     }
 
-    /// <summary>Completes when this silo's view satisfies <paramref name="predicate"/>; driven by the view-changed event, no sleeping.</summary>
-    public async Task WaitForViewAsync(Func<MembershipSnapshot, bool> predicate, TimeSpan timeout)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check(MembershipSnapshot view)
-        {
-            if (predicate(view))
-            {
-                reached.TrySetResult();
-            }
-        }
-
-        Silo.ViewChanged += Check;
-        try
-        {
-            Check(Silo.View);
-            await reached.Task.WaitAsync(timeout, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Silo.ViewChanged -= Check;
-        }
-    }
+    public Task WaitForViewAsync(Func<MembershipSnapshot, bool> predicate, TimeSpan timeout) => SiloViews.WaitForAsync(Silo, predicate, timeout);
 
     /// <summary>Leaves gracefully if still running, so the next test's silos never wait for this one to be declared dead.</summary>
     public async ValueTask DisposeAsync()

@@ -16,29 +16,11 @@ import {
   waitForPath,
   withBrowser,
 } from "./harness.mjs";
+import { addVirtualAuthenticator, signOut } from "./passkey-helpers.mjs";
 
 const FINISH = "**/api/v1/auth/webauthn/authenticate/finish";
 /** What the server says for any refused passkey sign-in (WebAuthnApi.SignInMessage). */
 const REFUSED = "That passkey could not sign you in. Try again, or sign in by email.";
-
-/** Same authenticator as passkeys.test.mjs: platform, discoverable credentials, user verification, presence always given. */
-async function addVirtualAuthenticator(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return {
-    credentials: async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials,
-  };
-}
 
 /**
  * Rewrites the next authenticate/finish body with `tamper(credential)` before it leaves the browser.
@@ -70,12 +52,6 @@ function clearUserPresent(credential) {
   assert.equal(data[32] & 0x04, 0x04, "the authenticator set UV, so only UP is missing");
   data[32] &= ~0x01;
   credential.response.authenticatorData = data.toString("base64url");
-}
-
-async function signOut(page) {
-  const loggedOut = apiResponse(page, "POST", "/auth/logout");
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  assert.equal((await loggedOut).status(), 204);
 }
 
 /** The answer to a tampered finish: a 400 JSON error envelope with `code`, shown to the person as an alert on the sign-in page. */

@@ -15,27 +15,7 @@ import {
   waitForPath,
   withBrowser,
 } from "./harness.mjs";
-
-/** A platform authenticator (like a phone's or laptop's) that holds discoverable credentials and verifies the user. */
-async function addVirtualAuthenticator(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return {
-    credentials: async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials,
-    /** With presence off the authenticator answers nobody, as if the person ignored the prompt. */
-    setPresence: (enabled) => cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId, enabled }),
-  };
-}
+import { addVirtualAuthenticator, signOut } from "./passkey-helpers.mjs";
 
 /** Records the mediation of every navigator.credentials.get call, so a test can wait for the autofill request. */
 function recordCredentialRequests() {
@@ -47,12 +27,6 @@ function recordCredentialRequests() {
     calls.push(options?.mediation ?? "optional");
     return get(options);
   };
-}
-
-async function signOut(page) {
-  const loggedOut = apiResponse(page, "POST", "/auth/logout");
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  assert.equal((await loggedOut).status(), 204);
 }
 
 test("a person creates a passkey when offered, then signs in with it without typing an email", (t) =>
