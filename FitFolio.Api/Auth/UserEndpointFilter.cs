@@ -1,0 +1,35 @@
+using FitFolio.Api.Http;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>
+/// Lets a request through when it acts for a person (<see cref="CurrentUser"/>) holding
+/// <paramref name="scope"/>: 401 when nobody is signed in, 403 when an API key lacks the scope.
+/// </summary>
+public sealed class UserEndpointFilter(ApiScope scope) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var user = context.HttpContext.Features.Get<CurrentUser>();
+        if (user is null)
+        {
+            return Errors.Unauthenticated(context.HttpContext);
+        }
+
+        return (user.Scopes & scope) == scope
+            ? await next(context)
+            : Errors.Result(context.HttpContext, StatusCodes.Status403Forbidden, "insufficient_scope", $"This API key lacks the '{scope.ToString().ToLowerInvariant()}' scope.");
+    }
+}
+
+public static class UserEndpointExtensions
+{
+    /// <summary>Requires a session, or an API key with <paramref name="scope"/>.</summary>
+    public static TBuilder RequireUser<TBuilder>(this TBuilder builder, ApiScope scope) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new UserEndpointFilter(scope))
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiErrorBody), ["application/json"]))
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiErrorBody), ["application/json"]));
+
+    public static CurrentUser CurrentUser(this HttpContext context) =>
+        context.Features.Get<CurrentUser>() ?? throw new InvalidOperationException("This endpoint requires a user; add RequireUser().");
+}
