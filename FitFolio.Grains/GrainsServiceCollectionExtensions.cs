@@ -1,5 +1,6 @@
 using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Admin;
+using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
@@ -29,15 +30,19 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<MagicLinkStore>();
+        services.TryAddSingleton<EmailChangeStore>();
         services.TryAddSingleton<AdminQueries>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
         services.TryAddSingleton<ClusterMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
         services.TryAddSingleton(PasskeyRelyingParty.FromServices);
         services.TryAddSingleton<PasskeyDirectory>();
+        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section));
+        services.TryAddSingleton<ApiKeyStore>();
         return silo
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IRateLimitGrain, RateLimitGrain>()
-            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>();
+            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>()
+            .AddGrain<IApiKeyGrain, ApiKeyGrain>();
     }
 }

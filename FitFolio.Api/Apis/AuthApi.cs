@@ -93,7 +93,7 @@ public static class AuthApi
             return refusal;
         }
 
-        var origin = RequestOrigins.Of(context);
+        var origin = RequestOrigins.OfSignIn(context, cookieSettings);
         SignInResult result;
         Guid userId;
         if (request.Token is not null)

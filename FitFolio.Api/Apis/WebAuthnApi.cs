@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FitFolio.Api.Auth;
@@ -64,18 +63,19 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         credentials.MapDelete("/{id}", DeleteAsync)
+            .RequireRecentSignIn()
             .WithName("DeletePasskey")
-            .WithSummary("Deletes one of your passkeys; the last one only while email sign-in is on.")
+            .WithSummary("Deletes one of your passkeys; the last one only while email sign-in is on. Needs a recent sign-in.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPut("/auth/email-sign-in", SetEmailSignInAsync)
             .WithTags("Passkeys")
             .WithName("SetEmailSignIn")
-            .WithSummary("Turns sign-in by emailed link and code on or off; off needs at least two passkeys.")
+            .WithSummary("Turns sign-in by emailed link and code on or off; off needs at least two passkeys and a recent sign-in.")
             .RequireSession()
             .Produces<UserProfile>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         return webauthn;
     }
@@ -165,7 +165,7 @@ public static class WebAuthnApi
             userHandle = await directory.FindUserHandleAsync(address, context.RequestAborted) ?? RandomNumberGenerator.GetBytes(32);
         }
 
-        var ceremonyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var ceremonyId = PasskeyCeremonyIds.New();
         var options = await grains.GetGrain<IPasskeyCeremonyGrain>(ceremonyId).Begin(userHandle);
         await audit.WriteAsync(new AuditEvent(AuditEventType.WebAuthnAuthStart, null, RequestOrigins.Of(context), new Dictionary<string, object?>
         {
@@ -192,9 +192,9 @@ public static class WebAuthnApi
             return refusal;
         }
 
-        var origin = RequestOrigins.Of(context);
+        var origin = RequestOrigins.OfSignIn(context, cookieSettings);
         // Taken before anything else is looked at: whatever follows, this challenge has had its one try.
-        var ceremony = IsCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
+        var ceremony = PasskeyCeremonyIds.IsWellFormed(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
         if (ceremony is null)
         {
             return await RefuseAsync(context, audit, null, UnknownCeremony);
@@ -254,7 +254,7 @@ public static class WebAuthnApi
             return InvalidName(context);
         }
 
-        var renamed = await UserGrain(context, grains).RenamePasskey(passkeyId, name);
+        var renamed = await UserGrain(context, grains).RenamePasskey(passkeyId, name, RequestOrigins.Of(context));
         return renamed is null ? Errors.NotFound(context, "You have no passkey with that id.") : TypedResults.Ok(renamed);
     }
 
@@ -280,6 +280,12 @@ public static class WebAuthnApi
             return Errors.BadRequest(context, "invalid_request", "Say whether email sign-in is enabled: {\"enabled\": true|false}.");
         }
 
+        // Turning a way in off is the sensitive direction; turning it back on never locks anyone out.
+        if (!enabled && RecentSignIn.Refusal(context) is { } refusal)
+        {
+            return refusal;
+        }
+
         var change = await UserGrain(context, grains).SetEmailSignIn(enabled, RequestOrigins.Of(context));
         return change.Outcome == PasskeyChangeOutcome.Done
             ? TypedResults.Ok(change.User)
@@ -293,10 +299,6 @@ public static class WebAuthnApi
         await audit.WriteAsync(new AuditEvent(AuditEventType.WebAuthnAuthFailure, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = code }));
         return Errors.BadRequest(context, code, code == UnknownCeremony ? "This sign-in has expired or was already tried. Start again." : SignInMessage);
     }
-
-    // 16 random bytes, base64url without padding: exactly 22 characters.
-    private static bool IsCeremonyId(string? value) =>
-        value is { Length: 22 } && Base64Url.IsValid(value, out var length) && length == 16;
 
     /// <summary>The credential object exactly as posted; the passkey parsers bound and check it.</summary>
     private static string? CredentialJson(JsonElement? credential) =>

@@ -10,7 +10,9 @@ public sealed class AdminEndpointFilter : IEndpointFilter
         var session = context.HttpContext.Features.Get<CurrentSession>();
         if (session is null)
         {
-            return Errors.Unauthenticated(context.HttpContext);
+            return context.HttpContext.Features.Get<CurrentUser>() is { ViaApiKey: true }
+                ? SessionEndpointFilter.ApiKeyNotAllowed(context.HttpContext)
+                : Errors.Unauthenticated(context.HttpContext);
         }
 
         return session.User.IsAdmin

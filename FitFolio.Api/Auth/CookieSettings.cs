@@ -17,11 +17,20 @@ public sealed class CookieSettings(IOptions<AppOptions> app, IOptions<AuthOption
 
     public string CsrfName => Secure ? "__Host-ff_csrf" : "ff_csrf";
 
+    public string DeviceName => Secure ? "__Host-ff_device" : "ff_device";
+
     /// <summary>Sets the session cookie; it lives as long as a session may (the server enforces the rest).</summary>
     public void WriteSession(HttpResponse response, string value) =>
         response.Cookies.Append(SessionName, value, Session(auth.Value.SessionLifetime));
 
     public void ClearSession(HttpResponse response) => response.Cookies.Delete(SessionName, Session(TimeSpan.Zero));
+
+    /// <summary>
+    /// Names this browser for the new-device alert. 400 days is the longest lifetime browsers honour;
+    /// the value is random, identifies nothing by itself, and only its hash is stored.
+    /// </summary>
+    public void WriteDevice(HttpResponse response, string value) =>
+        response.Cookies.Append(DeviceName, value, Session(TimeSpan.FromDays(400)));
 
     private CookieOptions Session(TimeSpan lifetime) => new()
     {

@@ -42,6 +42,7 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CookieSettings 
     private static bool RequiresCheck(HttpContext context) =>
         !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
         && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+        && context.Features.Get<CurrentUser>() is not { ViaApiKey: true }
         && context.GetEndpoint()?.Metadata.GetMetadata<CsrfExemptAttribute>() is null;
 
     private string? Refusal(HttpContext context, string? cookie)

@@ -25,6 +25,12 @@ public sealed class RateLimitOptions
     /// <summary>Passkey ceremony finishes per IP. Default 20 per minute.</summary>
     public RateLimitRule WebAuthnFinishPerIp { get; set; } = new(20, TimeSpan.FromMinutes(1));
 
+    /// <summary>Failed API-key authentications per IP. Default 10 per minute: a guesser is stopped long before 256 bits matter, and a misconfigured script notices.</summary>
+    public RateLimitRule ApiKeyFailuresPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Requests per API key. Default 600 per minute (10/s): plenty for scripts and sync, a ceiling for a leaked key.</summary>
+    public RateLimitRule ApiKeyRequests { get; set; } = new(600, TimeSpan.FromMinutes(1));
+
     /// <summary>Every API request per IP. Default 1,000 per minute.</summary>
     public RateLimitRule GlobalPerIp { get; set; } = new(1000, TimeSpan.FromMinutes(1));
 }

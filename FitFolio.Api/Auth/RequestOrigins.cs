@@ -11,6 +11,22 @@ public static class RequestOrigins
         return new RequestOrigin(ClientIp(context), agent.Length == 0 ? null : agent, context.TraceIdentifier);
     }
 
+    /// <summary>
+    /// The client of a sign-in request, with the hash of its device cookie; a browser without one
+    /// is given one here, so its next sign-in is recognised.
+    /// </summary>
+    public static RequestOrigin OfSignIn(HttpContext context, CookieSettings cookies)
+    {
+        var device = context.Request.Cookies[cookies.DeviceName];
+        if (!Secrets.IsWellFormedToken(device))
+        {
+            device = Secrets.NewToken();
+            cookies.WriteDevice(context.Response, device);
+        }
+
+        return Of(context) with { DeviceHash = Secrets.Digest(device!) };
+    }
+
     public static string ClientIp(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;

@@ -2,13 +2,24 @@ using FitFolio.Api.Http;
 
 namespace FitFolio.Api.Auth;
 
-/// <summary>Lets a request through only with a live session (<see cref="CurrentSession"/>); otherwise 401.</summary>
+/// <summary>Lets a request through only with a live session (<see cref="CurrentSession"/>); otherwise 401, or 403 for an API key.</summary>
 public sealed class SessionEndpointFilter : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Features.Get<CurrentSession>() is null
-            ? Errors.Unauthenticated(context.HttpContext)
-            : await next(context);
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.Features.Get<CurrentSession>() is not null)
+        {
+            return await next(context);
+        }
+
+        return context.HttpContext.Features.Get<CurrentUser>() is { ViaApiKey: true }
+            ? ApiKeyNotAllowed(context.HttpContext)
+            : Errors.Unauthenticated(context.HttpContext);
+    }
+
+    /// <summary>Sign-in, sessions, passkeys, key management, account and admin routes never accept an API key.</summary>
+    public static IResult ApiKeyNotAllowed(HttpContext context) =>
+        Errors.Result(context, StatusCodes.Status403Forbidden, "api_key_not_allowed", "API keys cannot be used here; sign in to the app instead.");
 }
 
 public static class SessionEndpointExtensions

@@ -13,7 +13,8 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
     public async Task InvokeAsync(HttpContext context)
     {
         var raw = context.Request.Cookies[settings.SessionName];
-        if (raw is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        // A request that presented an API key is judged by the key alone (ApiKeyMiddleware).
+        if (raw is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && context.Features.Get<CurrentUser>() is null)
         {
             await AuthenticateAsync(context, raw);
         }

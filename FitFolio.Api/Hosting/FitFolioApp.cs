@@ -67,6 +67,7 @@ public static class FitFolioApp
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), spa => spa.UseStaticFiles());
         app.UseRouting();
         app.UseMiddleware<GlobalRateLimitMiddleware>();
+        app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseMiddleware<SpaFallbackMiddleware>();
@@ -77,6 +78,9 @@ public static class FitFolioApp
         api.MapSessionsApi();
         api.MapAdminApi();
         api.MapWebAuthnApi();
+        api.MapReauthenticateApi();
+        api.MapAccountApi();
+        api.MapApiKeysApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
         return app;

@@ -24,6 +24,19 @@ public static class AuditEventType
     public const string Logout = "logout";
     public const string AccountLocked = "account_locked";
     public const string AccountUnlocked = "account_unlocked";
+    public const string Reauthenticated = "reauthenticated";
+    public const string PasskeyRenamed = "passkey_renamed";
+    public const string PasskeyDeleted = "passkey_deleted";
+    public const string EmailSignInChanged = "email_sign_in_changed";
+    public const string NewDeviceSignIn = "new_device_sign_in";
+    public const string EmailChangeRequested = "email_change_requested";
+    public const string EmailChanged = "email_changed";
+    public const string EmailChangeFailed = "email_change_failed";
+    public const string AccountDeleted = "account_deleted";
+    public const string DataExported = "data_exported";
+    public const string ApiKeyCreated = "api_key_created";
+    public const string ApiKeyRevoked = "api_key_revoked";
+    public const string ApiKeyRejected = "api_key_rejected";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";
 

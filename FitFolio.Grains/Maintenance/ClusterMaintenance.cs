@@ -1,3 +1,4 @@
+using FitFolio.Grains.Users;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace FitFolio.Grains.Maintenance;
 /// interval, and only the one whose conditional update of <c>maintenance_runs</c> succeeds does
 /// the work. Straight SQL: these are queries across users, not per-user state.
 /// </summary>
-public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOptions<MaintenanceOptions> options, ILogger<ClusterMaintenance> logger) : BackgroundService
+public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOptions<MaintenanceOptions> options, IOptions<AuthOptions> auth, ILogger<ClusterMaintenance> logger) : BackgroundService
 {
     private const string Job = "cleanup";
 
@@ -39,9 +40,11 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
             await DeleteAsync(connection, transaction, "delete from users where email_verified_at is null and created_at < now() - @age", settings.UnverifiedAccountLifetime, cancellationToken),
             await DeleteAsync(connection, transaction, "delete from magic_links where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
             await DeleteAsync(connection, transaction, "delete from sessions where coalesce(revoked_at, expires_at) < now() - @age", settings.EndedSessionRetention, cancellationToken),
+            await DeleteAsync(connection, transaction, "delete from sessions where rotated_at < now() - @age", auth.Value.SessionMaxUnrotatedAge, cancellationToken),
+            await DeleteAsync(connection, transaction, "delete from email_changes where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
             await DeleteAsync(connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.AuditEvents);
+        LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.AuditEvents);
         return report;
     }
 
@@ -76,8 +79,8 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} sessions, {Events} audit events")]
-    private partial void LogRan(int accounts, int links, int sessions, int events);
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {Events} audit events")]
+    private partial void LogRan(int accounts, int links, int sessions, int staleSessions, int emailChanges, int events);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]
     private partial void LogFailed(string reason);

@@ -11,6 +11,9 @@ public sealed record PasskeySignInResult(SignInOutcome Outcome, UserProfile? Use
     /// <summary>An admin has locked the account.</summary>
     public const string AccountLocked = "account_locked";
 
+    /// <summary>The session asking to re-authenticate has ended meanwhile.</summary>
+    public const string SessionEnded = "session_ended";
+
     public static PasskeySignInResult Refused(string code) => new(SignInOutcome.Invalid, FailureCode: code);
 
     public static PasskeySignInResult LockedFor(TimeSpan retryAfter) => new(SignInOutcome.Locked, FailureCode: "passkey_locked", RetryAfter: retryAfter);

@@ -32,6 +32,15 @@ public sealed class AuthOptions
     /// <summary>The longest lock. Default 24 hours.</summary>
     public TimeSpan MaxLockoutDuration { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// A session not rotated for this long ends, whatever its other limits say, and maintenance
+    /// deletes it. Default 90 days: a backstop should the absolute lifetime ever be set longer.
+    /// </summary>
+    public TimeSpan SessionMaxUnrotatedAge { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long the link confirming a new email address works. Default 1 hour: the new mailbox may be slower to reach than a sign-in.</summary>
+    public TimeSpan EmailChangeLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How long after a sign-in sensitive actions need no fresh proof. Default 10 minutes.</summary>
     public TimeSpan RecentSignInWindow { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -18,10 +18,19 @@ public partial interface IUserGrain
     /// <summary>Verifies an assertion by one of this user's passkeys and starts a new session.</summary>
     Task<PasskeySignInResult> SignInWithPasskey(PendingCeremonyState ceremony, string credentialJson, string newSessionHash, RequestOrigin origin);
 
+    /// <summary>
+    /// Verifies an assertion by one of this user's passkeys inside the session <paramref name="sessionHash"/>
+    /// and marks that session freshly authenticated (the recent sign-in sensitive changes need).
+    /// </summary>
+    Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, RequestOrigin origin);
+
+    /// <summary>The WebAuthn user handle a re-authentication ceremony is bound to; null without passkeys.</summary>
+    Task<byte[]?> GetWebAuthnUserHandle();
+
     Task<IReadOnlyList<PasskeyView>> ListPasskeys();
 
     /// <summary>The renamed passkey, or null when the user has no passkey with that id.</summary>
-    Task<PasskeyView?> RenamePasskey(Guid passkeyId, string name);
+    Task<PasskeyView?> RenamePasskey(Guid passkeyId, string name, RequestOrigin origin);
 
     Task<PasskeyChangeOutcome> DeletePasskey(Guid passkeyId, RequestOrigin origin);
 

@@ -102,71 +102,13 @@ internal sealed partial class UserGrain
         return new PasskeyRegistrationResult(passkey.ToView(), _user.ToProfile(), null);
     }
 
-    public async Task<PasskeySignInResult> SignInWithPasskey(PendingCeremonyState ceremony, string credentialJson, string newSessionHash, RequestOrigin origin)
-    {
-        var now = Now;
-        if (_user.PasskeyLockout.RemainingAt(now) is { } remaining)
-        {
-            await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", "locked")));
-            return PasskeySignInResult.LockedFor(remaining);
-        }
-
-        if (!MaySignIn(out var refusal))
-        {
-            await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", refusal)));
-            return PasskeySignInResult.Refused(PasskeySignInResult.AccountLocked);
-        }
-
-        PasskeyRecord? passkey = null;
-        VerifiedAssertion verified;
-        try
-        {
-            var response = AuthenticationResponse.Parse(credentialJson);
-            passkey = _user.Passkeys.FirstOrDefault(p => p.HasCredentialId(response.CredentialId.Span));
-            if (passkey is null || _user.WebAuthnUserHandle is null)
-            {
-                // Deleted since the owner was looked up: nothing of this account was tried, so nothing is counted.
-                await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", PasskeySignInResult.UnknownCredential)));
-                return PasskeySignInResult.Refused(PasskeySignInResult.UnknownCredential);
-            }
-
-            verified = RelyingParty.Assertion.Verify(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle));
-        }
-        catch (PasskeyVerificationException e)
-        {
-            return await CountPasskeyFailureAsync(e, passkey, origin, now);
-        }
-
-        var lockout = LockoutSnapshot.Of(_user.PasskeyLockout);
-        _user.PasskeyLockout.RecordSuccess();
-        SignInResult result;
-        try
-        {
-            var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
-            await using (write)
-            {
-                await PasskeyStore.RecordUseAsync(write, passkey.Id, verified.SignCount, verified.BackedUp, now);
-                await UserStore.SaveLockoutsAsync(write, _user);
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthSuccess, origin, ("passkey_id", passkey.Id), ("backed_up", verified.BackedUp)));
-                result = await CompleteSignInAsync(write, newSessionHash, origin, "passkey");
-            }
-        }
-        catch
-        {
-            lockout.RestoreTo(_user.PasskeyLockout);
-            throw;
-        }
-
-        passkey.SignCount = verified.SignCount;
-        passkey.BackedUp = verified.BackedUp;
-        passkey.LastUsedAt = now;
-        return new PasskeySignInResult(SignInOutcome.SignedIn, result.User, result.SessionId);
-    }
+    public Task<byte[]?> GetWebAuthnUserHandle() =>
+        Task.FromResult(_user.Passkeys.Count == 0 ? null : _user.WebAuthnUserHandle);
 
     public Task<IReadOnlyList<PasskeyView>> ListPasskeys() =>
         Task.FromResult<IReadOnlyList<PasskeyView>>([.. _user.Passkeys.Select(p => p.ToView())]);
 
-    public async Task<PasskeyView?> RenamePasskey(Guid passkeyId, string name)
+    public async Task<PasskeyView?> RenamePasskey(Guid passkeyId, string name, RequestOrigin origin)
     {
         var passkey = _user.Passkeys.FirstOrDefault(p => p.Id == passkeyId);
         if (passkey is null || !PasskeyNames.TryNormalize(name, out var newName))
@@ -177,6 +119,7 @@ internal sealed partial class UserGrain
         await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
         {
             await PasskeyStore.RenameAsync(write, passkey.Id, newName);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.PasskeyRenamed, origin, ("passkey_id", passkey.Id)));
             await write.CommitAsync();
         }
 
@@ -200,6 +143,7 @@ internal sealed partial class UserGrain
         await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
         {
             await PasskeyStore.DeleteAsync(write, passkey.Id);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.PasskeyDeleted, origin, ("passkey_id", passkey.Id)));
             await write.CommitAsync();
         }
 
@@ -219,6 +163,7 @@ internal sealed partial class UserGrain
             await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
             {
                 await PasskeyStore.SetEmailSignInAsync(write, _user.Id, enabled);
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailSignInChanged, origin, ("enabled", enabled)));
                 await write.CommitAsync();
             }
 
@@ -232,49 +177,5 @@ internal sealed partial class UserGrain
     {
         await Audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterFinishFailure, origin, ("reason", code)));
         return PasskeyRegistrationResult.Failed(code);
-    }
-
-    private async Task<PasskeySignInResult> CountPasskeyFailureAsync(PasskeyVerificationException failure, PasskeyRecord? passkey, RequestOrigin origin, DateTimeOffset now)
-    {
-        var lockout = LockoutSnapshot.Of(_user.PasskeyLockout);
-        var locked = _user.PasskeyLockout.RecordFailure(now, _options);
-        try
-        {
-            await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
-            await UserStore.SaveLockoutsAsync(write, _user);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", failure.Code), ("passkey_id", passkey?.Id)));
-            if (failure.Reason == PasskeyFailureReason.SignCountRegression)
-            {
-                // §6.1.1: a counter that went backwards means two copies of the private key may exist.
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnCloneWarning, origin, ("passkey_id", passkey?.Id), ("stored_sign_count", passkey?.SignCount)));
-            }
-
-            if (locked is { } duration)
-            {
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "passkey"), ("minutes", duration.TotalMinutes)));
-            }
-
-            await write.CommitAsync();
-        }
-        catch
-        {
-            lockout.RestoreTo(_user.PasskeyLockout);
-            throw;
-        }
-
-        return locked is { } lockedFor ? PasskeySignInResult.LockedFor(lockedFor) : PasskeySignInResult.Refused(failure.Code);
-    }
-
-    /// <summary>The lockout as it was before a change, put back when the change's transaction fails.</summary>
-    private readonly record struct LockoutSnapshot(int Failures, DateTimeOffset? LockedUntil, int Lockouts)
-    {
-        public static LockoutSnapshot Of(Lockout lockout) => new(lockout.Failures, lockout.LockedUntil, lockout.Lockouts);
-
-        public void RestoreTo(Lockout lockout)
-        {
-            lockout.Failures = Failures;
-            lockout.LockedUntil = LockedUntil;
-            lockout.Lockouts = Lockouts;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
@@ -21,7 +22,8 @@ internal sealed partial class UserGrain(
     TimeProvider clock,
     IOptions<AuthOptions> authOptions,
     IOptions<AppOptions> appOptions,
-    PasskeyRelyingParty relyingParty) : Grain, IUserGrain
+    PasskeyRelyingParty relyingParty,
+    ApiKeyStore apiKeys) : Grain, IUserGrain
 {
     private readonly AuthOptions _options = authOptions.Value;
     private UserRecord _user = null!;
@@ -35,6 +37,12 @@ internal sealed partial class UserGrain(
     private AuditLog Audit => audit;
 
     private PasskeyRelyingParty RelyingParty => relyingParty;
+
+    private MailOutbox Outbox => outbox;
+
+    private ApiKeyStore ApiKeys => apiKeys;
+
+    private Uri PublicOrigin => appOptions.Value.PublicOrigin!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -135,7 +143,7 @@ internal sealed partial class UserGrain(
             return Task.FromResult(SessionCheck.Invalid);
         }
 
-        if (now >= session.ExpiresAt || now - session.LastSeenAt >= _options.SessionIdleTimeout || _user.AdminLockedUntil > now)
+        if (now >= session.ExpiresAt || now - session.LastSeenAt >= _options.SessionIdleTimeout || now - session.RotatedAt >= _options.SessionMaxUnrotatedAge || _user.AdminLockedUntil > now)
         {
             // Ended by time: forget it here; maintenance deletes the row.
             _user.Sessions.Remove(sessionHash);
@@ -266,6 +274,7 @@ internal sealed partial class UserGrain(
 
         await UserStore.InsertSessionAsync(write, _user.Id, session);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionCreated, origin, ("session_id", session.Id), ("method", method)));
+        await NoteDeviceAsync(write, session, origin);
         await write.CommitAsync();
 
         if (verifying)

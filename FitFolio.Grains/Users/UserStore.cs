@@ -49,7 +49,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
 
         await using (var command = new NpgsqlCommand(
             """
-            select id, secret_hash, created_at, rotated_at, expires_at, last_seen_at, host(ip), user_agent
+            select id, secret_hash, created_at, rotated_at, expires_at, last_seen_at, host(ip), user_agent, authenticated_at
             from sessions where user_id = @id and revoked_at is null and expires_at > @now
             """, connection))
         {
@@ -69,8 +69,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
                     ExpiresAt = reader.GetFieldValue<DateTimeOffset>(4),
                     LastSeenAt = lastSeen,
                     LastSeenStored = lastSeen,
-                    // A reloaded session proves no recent sign-in: sensitive actions will ask again.
-                    AuthenticatedAt = DateTimeOffset.MinValue,
+                    AuthenticatedAt = reader.GetFieldValue<DateTimeOffset>(8),
                     Ip = reader.IsDBNull(6) ? null : reader.GetString(6),
                     UserAgent = reader.IsDBNull(7) ? null : reader.GetString(7),
                 };
@@ -85,8 +84,8 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
     {
         await using var command = write.Command(
             """
-            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, expires_at, ip, user_agent)
-            values (@id, @user, @hash, @created, @created, @created, @expires, @ip, @agent)
+            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, expires_at, ip, user_agent, authenticated_at)
+            values (@id, @user, @hash, @created, @created, @created, @expires, @ip, @agent, @created)
             """);
         command.Parameters.AddWithValue("id", session.Id);
         command.Parameters.AddWithValue("user", userId);
@@ -112,6 +111,14 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", sessionId);
         command.Parameters.AddWithValue("hash", Base64Url.DecodeFromChars(newHash));
         command.Parameters.AddWithValue("at", rotatedAt);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task MarkAuthenticatedAsync(UserWrite write, Guid sessionId, DateTimeOffset at)
+    {
+        await using var command = write.Command("update sessions set authenticated_at = @at where id = @id");
+        command.Parameters.AddWithValue("id", sessionId);
+        command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync();
     }
 

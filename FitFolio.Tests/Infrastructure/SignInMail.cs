@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FitFolio.Grains.Mail;
 using FitFolio.MailCatcher;
 
 namespace FitFolio.Tests.Infrastructure;
@@ -16,7 +17,12 @@ public static partial class SignInMail
 
     public static string CodeOf(ReceivedMessage message) => Code().Match(message.TextBody!).Groups["code"].Value;
 
+    /// <summary>The <paramref name="nth"/> sign-in mail to <paramref name="to"/>; other notices (a new-device alert) are not counted.</summary>
     public static Task<ReceivedMessage> WaitForAsync(this SmtpSink sink, string to, int nth = 1) =>
-        sink.WaitForMessagesAsync(nth, m => m.EnvelopeRecipients.Contains(to, StringComparer.OrdinalIgnoreCase), TimeSpan.FromSeconds(30))
+        sink.WaitForAsync(to, SignInMailTemplate.Subject, nth);
+
+    /// <summary>The <paramref name="nth"/> mail to <paramref name="to"/> with this subject.</summary>
+    public static Task<ReceivedMessage> WaitForAsync(this SmtpSink sink, string to, string subject, int nth = 1) =>
+        sink.WaitForMessagesAsync(nth, m => m.EnvelopeRecipients.Contains(to, StringComparer.OrdinalIgnoreCase) && m.Subject == subject, TimeSpan.FromSeconds(30))
             .ContinueWith(t => t.Result[nth - 1], TaskScheduler.Default);
 }

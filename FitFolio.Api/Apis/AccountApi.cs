@@ -1,0 +1,139 @@
+using FitFolio.Api.Auth;
+using FitFolio.Api.Http;
+using FitFolio.Grains.Accounts;
+using FitFolio.Grains.Admin;
+using FitFolio.Grains.ApiKeys;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
+using FitFolio.Grains.Users;
+using FitFolio.Silo;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>The account itself: who am I (also for API keys), change the address, export everything, delete everything.</summary>
+public static class AccountApi
+{
+    private const int MaxExportedEvents = 10_000;
+
+    public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
+    {
+        var account = api.MapGroup("/account").WithTags("Account");
+
+        account.MapGet("/", async (HttpContext context, IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IUserGrain>(context.CurrentUser().GrainKey).GetProfile()))
+            .RequireUser(ApiScope.Read)
+            .WithName("GetAccount")
+            .WithSummary("The account this session or API key acts for.")
+            .Produces<UserProfile>();
+
+        account.MapPost("/email-change", RequestEmailChangeAsync)
+            .RequireSession()
+            .RequireRecentSignIn()
+            .WithName("RequestEmailChange")
+            .WithSummary("Mails a confirmation link to the new address; the account keeps its address until the link is followed. Needs a recent sign-in.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+
+        account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
+            .WithName("ConfirmEmailChange")
+            .WithSummary("Follows the link mailed to the new address: the address changes, and the old one is told.")
+            .Produces<UserProfile>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+
+        account.MapGet("/export", ExportAsync)
+            .RequireSession()
+            .WithName("ExportAccount")
+            .WithSummary("Everything FitFolio holds about you, as one JSON file.")
+            .Produces<AccountExport>();
+
+        account.MapDelete("/", DeleteAsync)
+            .RequireSession()
+            .RequireRecentSignIn()
+            .WithName("DeleteAccount")
+            .WithSummary("Deletes the account and all its data and ends every session and API key everywhere. Needs a recent sign-in.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status403Forbidden);
+
+        return account;
+    }
+
+    private static async Task<IResult> RequestEmailChangeAsync(EmailChangeRequest request, HttpContext context, IGrainFactory grains)
+    {
+        if (!EmailAddress.TryParse(request.NewEmail, out var address))
+        {
+            return Errors.BadRequest(context, "invalid_email", "Enter a valid email address.");
+        }
+
+        var outcome = await grains.GetGrain<IUserGrain>(context.Session().GrainKey).RequestEmailChange(address, RequestOrigins.Of(context));
+        return outcome == EmailChangeOutcome.SameAddress
+            ? Errors.Result(context, StatusCodes.Status409Conflict, "same_email", "That is already your address.")
+            : Results.Accepted();
+    }
+
+    private static async Task<IResult> ConfirmEmailChangeAsync(EmailChangeConfirmRequest request, HttpContext context, EmailChangeStore changes, IGrainFactory grains, AuditLog audit, TimeProvider clock)
+    {
+        var found = Secrets.IsWellFormedToken(request.Token) ? await changes.FindByTokenAsync(Secrets.Digest(request.Token!), clock.GetUtcNow(), context.RequestAborted) : null;
+        var outcome = EmailChangeOutcome.InvalidLink;
+        Guid? userId = null;
+        if (found is { Live: true } change)
+        {
+            userId = change.UserId;
+            try
+            {
+                var grain = grains.GetGrain<IUserGrain>(change.UserId.ToString("N"));
+                outcome = await grain.ConfirmEmailChange(change.ChangeId, RequestOrigins.Of(context));
+                if (outcome == EmailChangeOutcome.Done)
+                {
+                    return TypedResults.Ok(await grain.GetProfile());
+                }
+            }
+            catch (UnknownUserException)
+            {
+                // The account was deleted after asking: the link leads nowhere.
+            }
+        }
+
+        if (outcome == EmailChangeOutcome.AddressTaken)
+        {
+            return Errors.Result(context, StatusCodes.Status409Conflict, "email_taken", "Another account uses that address now. Ask for the change again with a different one.");
+        }
+
+        await audit.WriteAsync(new AuditEvent(AuditEventType.EmailChangeFailed, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = found is null ? "unknown_link" : "used_or_expired" }));
+        return Errors.BadRequest(context, "invalid_or_expired", "This link has expired or was already used. Ask for the change again.");
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext context, IGrainFactory grains, ApiKeyStore keys, AdminQueries queries, AuditLog audit, TimeProvider clock)
+    {
+        var session = context.Session();
+        var snapshot = await grains.GetGrain<IUserGrain>(session.GrainKey).Snapshot();
+        var events = new List<AuditEventRow>();
+        KeysetCursor? cursor = null;
+        do
+        {
+            var page = await queries.AuditEventsAsync(new AuditFilter(session.UserId, null, null, null, null), cursor, 500, context.RequestAborted);
+            events.AddRange(page.Items);
+            cursor = page.NextCursor is { } next && KeysetCursor.TryDecode(next, out var parsed) ? parsed : null;
+        }
+        while (cursor is not null && events.Count < MaxExportedEvents);
+
+        var export = new AccountExport(
+            "fitfolio-export/1",
+            clock.GetUtcNow(),
+            snapshot.Profile,
+            snapshot.Sessions,
+            snapshot.Passkeys,
+            await keys.ListAsync(session.UserId, context.RequestAborted),
+            events);
+        await audit.WriteAsync(new AuditEvent(AuditEventType.DataExported, session.UserId, RequestOrigins.Of(context)));
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"fitfolio-export-{export.ExportedAt:yyyy-MM-dd}.json\"";
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(export);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext context, IGrainFactory grains, CookieSettings cookies)
+    {
+        await grains.GetGrain<IUserGrain>(context.Session().GrainKey).DeleteAccount(RequestOrigins.Of(context));
+        cookies.ClearSession(context.Response);
+        return Results.NoContent();
+    }
+}

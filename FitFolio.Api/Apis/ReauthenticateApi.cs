@@ -1,0 +1,103 @@
+using FitFolio.Api.Auth;
+using FitFolio.Api.Http;
+using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Users;
+using FitFolio.Silo;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>
+/// A fresh passkey assertion inside a session, for the sensitive changes that need a recent
+/// sign-in. The ceremony is bound to the session's own account, so only its passkeys can answer;
+/// people without a passkey sign in again by email instead.
+/// </summary>
+public static class ReauthenticateApi
+{
+    private const string StartPolicy = "reauth-start-user";
+    private const string FinishPolicy = "reauth-finish-user";
+
+    public static RouteGroupBuilder MapReauthenticateApi(this RouteGroupBuilder api)
+    {
+        var reauth = api.MapGroup("/auth/reauthenticate").WithTags("Passkeys").RequireSession();
+
+        reauth.MapPost("/start", StartAsync)
+            .WithName("StartReauthentication")
+            .WithSummary("Request options for a passkey assertion that renews this session's recent sign-in. 409 without a passkey.")
+            .Produces<PasskeyAuthenticationStartResponse>()
+            .ProducesProblemBody(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
+
+        reauth.MapPost("/finish", FinishAsync)
+            .WithName("FinishReauthentication")
+            .WithSummary("Verifies the assertion; sensitive changes are allowed for the next 10 minutes.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+
+        return reauth;
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains, RateLimits limits, IOptions<RateLimitOptions> rules)
+    {
+        var session = context.Session();
+        if (await limits.AcquireAsync(context, StartPolicy, session.GrainKey, rules.Value.WebAuthnStartPerIp) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var handle = await grains.GetGrain<IUserGrain>(session.GrainKey).GetWebAuthnUserHandle();
+        if (handle is null)
+        {
+            return Errors.Result(context, StatusCodes.Status409Conflict, "no_passkey", "You have no passkey yet: sign in again by email to confirm it is you.");
+        }
+
+        var ceremonyId = PasskeyCeremonyIds.New();
+        var options = await grains.GetGrain<IPasskeyCeremonyGrain>(ceremonyId).Begin(handle);
+        return TypedResults.Ok(new PasskeyAuthenticationStartResponse(ceremonyId, options));
+    }
+
+    private static async Task<IResult> FinishAsync(
+        PasskeyAuthenticationFinishRequest request,
+        HttpContext context,
+        IGrainFactory grains,
+        RateLimits limits,
+        TimeProvider clock,
+        IOptions<RateLimitOptions> rules)
+    {
+        var session = context.Session();
+        if (await limits.AcquireAsync(context, FinishPolicy, session.GrainKey, rules.Value.WebAuthnFinishPerIp) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var ceremony = PasskeyCeremonyIds.IsWellFormed(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
+        if (ceremony is null || clock.GetUtcNow() >= ceremony.ExpiresAt)
+        {
+            return Errors.BadRequest(context, "unknown_ceremony", "This confirmation has expired or was already tried. Start again.");
+        }
+
+        // A usernameless ceremony (from the sign-in page) cannot stand in for this account's own.
+        if (ceremony.UserHandle is null)
+        {
+            return Errors.BadRequest(context, "unknown_ceremony", "This confirmation has expired or was already tried. Start again.");
+        }
+
+        if (request.Credential is not { ValueKind: not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined) } credential)
+        {
+            return Errors.BadRequest(context, "malformed", "credential is required: the PublicKeyCredential's toJSON().");
+        }
+
+        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).ReauthenticateWithPasskey(ceremony, credential.GetRawText(), session.SecretHash, RequestOrigins.Of(context));
+        switch (result.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                return TypedResults.NoContent();
+            case SignInOutcome.Locked:
+                context.Response.Headers.RetryAfter = Errors.RetryAfterSeconds(result.RetryAfter);
+                return Errors.Result(context, StatusCodes.Status429TooManyRequests, result.FailureCode!, "Too many failed passkey attempts. Try again later, or sign in again by email.");
+            default:
+                return result.FailureCode == PasskeySignInResult.SessionEnded
+                    ? Errors.Unauthenticated(context)
+                    : Errors.BadRequest(context, result.FailureCode!, "That passkey could not confirm it is you. Try again, or sign in again by email.");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using FitFolio.Api.Http;
+using FitFolio.Grains.ApiKeys;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Users;
+using FitFolio.Silo;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>
+/// <c>Authorization: Bearer ffk_…</c> on an /api request: the key's grain decides, and a live key
+/// becomes <see cref="CurrentUser"/> with the key's scopes — never a <see cref="CurrentSession"/>, so
+/// sign-in, sessions, passkeys and key management stay out of a key's reach by construction. A
+/// request that presents a key is judged by the key alone: any session cookie it also carries is
+/// ignored, and CSRF checks do not apply (a browser never attaches this header by itself).
+/// A bad key ends the request with 401; failures count toward a per-IP limit before any lookup.
+/// </summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains, RateLimits limits, AuditLog audit, IOptions<RateLimitOptions> rules)
+{
+    private const string FailurePolicy = "api-key-failures-ip";
+    private const string UsePolicy = "api-key-requests";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.Length == 0 || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        if (await AuthenticateAsync(context, header) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task<IResult?> AuthenticateAsync(HttpContext context, string header)
+    {
+        var ip = RequestOrigins.ClientIp(context);
+        if (await limits.CheckAsync(context, FailurePolicy, ip, rules.Value.ApiKeyFailuresPerIp) is { } blocked)
+        {
+            return blocked;
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || !ApiKeyToken.TryParse(header[7..].Trim(), out var token))
+        {
+            return await RejectAsync(context, ip, "malformed", null, "Authorization must be \"Bearer ffk_…\" with a FitFolio API key (60 characters).");
+        }
+
+        var check = await grains.GetGrain<IApiKeyGrain>(token.PublicId).Authenticate(token.SecretHash, ip);
+        if (!check.Valid)
+        {
+            return await RejectAsync(context, ip, check.Refusal!, check.UserId, check.Refusal switch
+            {
+                ApiKeyCheck.Expired => "This API key has expired. Create a new one.",
+                ApiKeyCheck.Revoked => "This API key was revoked.",
+                _ => "This API key is not valid.",
+            });
+        }
+
+        // The account's own grain has the last word: a key of a locked or deleted account does nothing.
+        if (!await MayActAsync(check.UserId!.Value))
+        {
+            return await RejectAsync(context, ip, "account_locked", check.UserId, "This API key's account is locked.");
+        }
+
+        if (await limits.AcquireAsync(context, UsePolicy, token.PublicId, rules.Value.ApiKeyRequests) is { } limited)
+        {
+            return limited;
+        }
+
+        var scopes = (check.Scopes.Contains(ApiKeyScopes.Read) ? ApiScope.Read : ApiScope.None)
+            | (check.Scopes.Contains(ApiKeyScopes.Write) ? ApiScope.Write : ApiScope.None);
+        context.Features.Set(new CurrentUser(check.UserId!.Value, scopes, check.KeyId));
+        return null;
+    }
+
+    private async Task<bool> MayActAsync(Guid userId)
+    {
+        try
+        {
+            return await grains.GetGrain<IUserGrain>(userId.ToString("N")).MayUseApiKeys();
+        }
+        catch (UnknownUserException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IResult> RejectAsync(HttpContext context, string ip, string reason, Guid? userId, string message)
+    {
+        await limits.CountAsync(FailurePolicy, ip, rules.Value.ApiKeyFailuresPerIp);
+        await audit.WriteAsync(new AuditEvent(AuditEventType.ApiKeyRejected, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = reason }));
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return Errors.Result(context, StatusCodes.Status401Unauthorized, "invalid_api_key", message);
+    }
+}

@@ -1,0 +1,78 @@
+using FitFolio.Grains.Common;
+using FitFolio.Silo;
+using Microsoft.Extensions.Options;
+
+namespace FitFolio.Grains.ApiKeys;
+
+internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOptions<ApiKeyOptions> options) : Grain, IApiKeyGrain
+{
+    private StoredApiKey? _key;
+    private DateTimeOffset? _lastUsedStored;
+    private Task _lastUsedFlush = Task.CompletedTask;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A guessed id activates this grain too; it holds nothing and refuses everything.
+        _key = ApiKeyToken.IsWellFormedPublicId(Key) ? await store.LoadAsync(Key, cancellationToken) : null;
+        _lastUsedStored = _key?.LastUsedAt;
+    }
+
+    public Task<ApiKeyCheck> Authenticate(byte[] secretHash, string? ip)
+    {
+        // Compared before anything about the key is revealed: only the holder of the secret learns it was revoked or expired.
+        if (_key is null || !Secrets.FixedTimeEquals(secretHash, _key.SecretHash))
+        {
+            return Task.FromResult(ApiKeyCheck.Refused(ApiKeyCheck.Unknown));
+        }
+
+        var now = clock.GetUtcNow();
+        if (_key.RevokedAt is not null)
+        {
+            return Task.FromResult(ApiKeyCheck.Refused(ApiKeyCheck.Revoked, _key.UserId, _key.Id));
+        }
+
+        if (_key.ExpiresAt <= now)
+        {
+            return Task.FromResult(ApiKeyCheck.Refused(ApiKeyCheck.Expired, _key.UserId, _key.Id));
+        }
+
+        if ((_lastUsedStored is null || now - _lastUsedStored >= options.Value.LastUsedWriteInterval) && _lastUsedFlush.IsCompleted)
+        {
+            _lastUsedStored = now;
+            _lastUsedFlush = StoreLastUsedAsync(_key.Id, now, ip);
+        }
+
+        return Task.FromResult(new ApiKeyCheck(_key.UserId, _key.Id, _key.Scopes));
+    }
+
+    public async Task<bool> Revoke(Guid ownerId, string reason, RequestOrigin origin)
+    {
+        if (_key is null || _key.UserId != ownerId || _key.RevokedAt is not null)
+        {
+            return false;
+        }
+
+        var revoked = await store.RevokeAsync(_key.Id, ownerId, reason, origin);
+        _key = _key with { RevokedAt = clock.GetUtcNow() };
+        return revoked;
+    }
+
+    public Task Forget()
+    {
+        _key = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private async Task StoreLastUsedAsync(Guid keyId, DateTimeOffset at, string? ip)
+    {
+        try
+        {
+            await store.StoreLastUsedAsync(keyId, at, ip);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            // "Last used" is advisory: a missed write must never refuse a valid key.
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Net;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.ApiKeys;
+
+/// <summary>The SQL of API keys. Only the SHA-256 of a key's secret is ever stored.</summary>
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Creates a key with its audit event in one transaction; null when the person already holds
+    /// <paramref name="maxLiveKeys"/> live keys. The users row is locked so two concurrent creates
+    /// cannot both slip under the limit.
+    /// </summary>
+    public async Task<(ApiKeyView View, ApiKeyToken Token)?> CreateAsync(
+        Guid userId, string name, IReadOnlyList<string> scopes, DateTimeOffset now, DateTimeOffset? expiresAt, int maxLiveKeys, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var count = new NpgsqlCommand(
+            """
+            select (select count(*) from api_keys where user_id = @user and revoked_at is null and (expires_at is null or expires_at > @now))
+            from users where id = @user for update
+            """, connection, transaction))
+        {
+            count.Parameters.AddWithValue("user", userId);
+            count.Parameters.AddWithValue("now", now);
+            var live = await count.ExecuteScalarAsync(cancellationToken);
+            if (live is not long held || held >= maxLiveKeys)
+            {
+                // No users row: the account was deleted while this request ran; nothing to create.
+                return null;
+            }
+        }
+
+        var token = ApiKeyToken.Create();
+        var id = Guid.CreateVersion7();
+        await using (var insert = new NpgsqlCommand(
+            """
+            insert into api_keys (id, user_id, public_id, secret_hash, name, scopes, created_at, expires_at)
+            values (@id, @user, @public, @hash, @name, @scopes, @now, @expires)
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("user", userId);
+            insert.Parameters.AddWithValue("public", token.PublicId);
+            insert.Parameters.AddWithValue("hash", token.SecretHash);
+            insert.Parameters.AddWithValue("name", name);
+            insert.Parameters.AddWithValue("scopes", scopes.ToArray());
+            insert.Parameters.AddWithValue("now", now);
+            insert.Parameters.AddWithValue("expires", NpgsqlDbType.TimestampTz, (object?)expiresAt ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyCreated, userId, origin, new Dictionary<string, object?>
+        {
+            ["key_id"] = id,
+            ["prefix"] = token.Prefix,
+            ["scopes"] = string.Join(' ', scopes),
+            ["expires_at"] = expiresAt,
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (new ApiKeyView(id, name, token.Prefix, scopes, now, expiresAt, null), token);
+    }
+
+    /// <summary>The person's keys that are not revoked, newest first (expired ones too, so they can be seen and removed).</summary>
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, name, public_id, scopes, created_at, expires_at, last_used_at from api_keys where user_id = @user and revoked_at is null order by created_at desc, id desc");
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ApiKeyView>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new ApiKeyView(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                ApiKeyToken.Scheme + reader.GetString(2),
+                reader.GetFieldValue<string[]>(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The public id of the person's live key <paramref name="keyId"/>: the key grain's name.</summary>
+    public async Task<string?> FindPublicIdAsync(Guid userId, Guid keyId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("select public_id from api_keys where id = @id and user_id = @user and revoked_at is null");
+        command.Parameters.AddWithValue("id", keyId);
+        command.Parameters.AddWithValue("user", userId);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Public ids of every key the person holds, so each key's grain can be told the account is gone.</summary>
+    public async Task<IReadOnlyList<string>> ListPublicIdsAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("select public_id from api_keys where user_id = @user");
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    internal async Task<StoredApiKey?> LoadAsync(string publicId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, user_id, secret_hash, scopes, expires_at, revoked_at, last_used_at from api_keys where public_id = @public");
+        command.Parameters.AddWithValue("public", publicId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StoredApiKey(
+            reader.GetGuid(0),
+            reader.GetGuid(1),
+            reader.GetFieldValue<byte[]>(2),
+            reader.GetFieldValue<string[]>(3),
+            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
+    }
+
+    /// <summary>Revokes the key with its audit event in one transaction; false when it was already revoked or is gone.</summary>
+    internal async Task<bool> RevokeAsync(Guid keyId, Guid userId, string reason, RequestOrigin origin, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("update api_keys set revoked_at = now() where id = @id and revoked_at is null", connection, transaction))
+        {
+            command.Parameters.AddWithValue("id", keyId);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyRevoked, userId, origin, new Dictionary<string, object?>
+        {
+            ["key_id"] = keyId,
+            ["reason"] = reason,
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    internal async Task StoreLastUsedAsync(Guid keyId, DateTimeOffset at, string? ip)
+    {
+        await using var command = dataSource.CreateCommand("update api_keys set last_used_at = @at, last_used_ip = @ip where id = @id");
+        command.Parameters.AddWithValue("id", keyId);
+        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
+        await command.ExecuteNonQueryAsync();
+    }
+}

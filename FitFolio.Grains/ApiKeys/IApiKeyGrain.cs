@@ -1,0 +1,21 @@
+using FitFolio.Grains.Common;
+using FitFolio.Silo;
+
+namespace FitFolio.Grains.ApiKeys;
+
+/// <summary>
+/// One API key (key: its public id). The single source of whether the key works: checks run from
+/// memory, and revocation happens inside this grain, so once it returns no silo accepts the key.
+/// </summary>
+[GrainType("api-key")]
+public interface IApiKeyGrain : IGrainWithStringKey
+{
+    /// <summary>Checks a presented secret (as its SHA-256) in fixed time; notes the use for "last used".</summary>
+    Task<ApiKeyCheck> Authenticate(byte[] secretHash, string? ip);
+
+    /// <summary>Revokes the key if <paramref name="ownerId"/> owns it and it is live; false otherwise.</summary>
+    Task<bool> Revoke(Guid ownerId, string reason, RequestOrigin origin);
+
+    /// <summary>Drops what this grain holds (the account is gone); the next call reads the database again.</summary>
+    Task Forget();
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace FitFolio.Grains.Mail;
+
+/// <summary>The account notices: confirming a new address, telling the old one, a new device, a deleted account.</summary>
+public static class AccountMailTemplates
+{
+    public const string ConfirmEmailSubject = "Confirm your new FitFolio email address";
+    public const string EmailChangedSubject = "Your FitFolio email address was changed";
+    public const string NewDeviceSubject = "New sign-in to your FitFolio account";
+    public const string AccountDeletedSubject = "Your FitFolio account was deleted";
+
+    public static OutgoingMail ConfirmNewEmail(string to, Uri link, TimeSpan lifetime) =>
+        new(to, NoticeMail.Render(
+            ConfirmEmailSubject,
+            "Confirm your new email address",
+            [
+                "Someone signed in to FitFolio asked to use this address for their account. Open the link to confirm it; until then the account keeps its old address.",
+                $"The link expires in {Minutes(lifetime)}. If this was not you, ignore this email and nothing changes.",
+            ],
+            ("Confirm this address", link)), "email-change") { ValidFor = lifetime };
+
+    public static OutgoingMail EmailChanged(string to, string newAddressDomain, DateTimeOffset at, Uri sessionsPage) =>
+        new(to, NoticeMail.Render(
+            EmailChangedSubject,
+            "Your email address was changed",
+            [
+                $"At {Time(at)} your FitFolio account moved to an address at {newAddressDomain}. Mail for the account now goes there.",
+                "If this was not you, sign in with a passkey and review your sessions, or contact support right away.",
+            ],
+            ("Review your sessions", sessionsPage)), "email-changed");
+
+    public static OutgoingMail NewDevice(string to, string device, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        new(to, NoticeMail.Render(
+            NewDeviceSubject,
+            "A new device signed in",
+            [
+                $"Device: {device}",
+                $"Network address: {ip ?? "unknown"}",
+                $"Time: {Time(at)}",
+                "If this was you, there is nothing to do. If not, end that session from your sessions page and make sure your email account is safe.",
+            ],
+            ("Review your sessions", sessionsPage)), "new-device");
+
+    public static OutgoingMail AccountDeleted(string to, DateTimeOffset at) =>
+        new(to, NoticeMail.Render(
+            AccountDeletedSubject,
+            "Your account was deleted",
+            [
+                $"At {Time(at)} your FitFolio account and all of its data were deleted, and every session was ended.",
+                "You can create a new account with this address at any time. If you did not do this, contact support.",
+            ]), "account-deleted");
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Minutes(TimeSpan span) =>
+        span.TotalMinutes <= 1 ? "1 minute" : ((int)Math.Ceiling(span.TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " minutes";
+}
