@@ -35,6 +35,7 @@ public static class AccountApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
+            .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
             .WithSummary("Follows the link mailed to the new address: the address changes, and the old one is told.")
             .Produces<UserProfile>()

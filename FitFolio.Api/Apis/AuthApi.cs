@@ -18,7 +18,7 @@ public static class AuthApi
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Sign-in");
+        var auth = api.MapGroup("/auth").WithTags("Sign-in").RefuseApiKeys();
 
         auth.MapPost("/magic-link/start", StartAsync)
             .WithName("StartMagicLink")

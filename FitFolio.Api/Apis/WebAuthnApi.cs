@@ -23,7 +23,7 @@ public static class WebAuthnApi
 
     public static RouteGroupBuilder MapWebAuthnApi(this RouteGroupBuilder api)
     {
-        var webauthn = api.MapGroup("/auth/webauthn").WithTags("Passkeys");
+        var webauthn = api.MapGroup("/auth/webauthn").WithTags("Passkeys").RefuseApiKeys();
 
         webauthn.MapPost("/register/start", RegisterStartAsync)
             .WithName("StartPasskeyRegistration")

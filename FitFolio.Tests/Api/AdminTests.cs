@@ -50,13 +50,13 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/lock", new { minutes = 30 })).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await victim.GetAsync("/api/v1/auth/me")).Status);
-        var sent = api.Mail.Messages.Count(m => m.EnvelopeRecipients.Contains("locked-out@example.com"));
+        var sent = api.Mail.SignInMailsTo("locked-out@example.com");
         Assert.Equal(HttpStatusCode.Accepted, (await victim.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked-out@example.com" })).Status);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock")).Status);
         using var back = await api.SignedInClientAsync("locked-out@example.com");
         Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/api/v1/auth/me")).Status);
-        Assert.Equal(sent + 1, api.Mail.Messages.Count(m => m.EnvelopeRecipients.Contains("locked-out@example.com")));
+        Assert.Equal(sent + 1, api.Mail.SignInMailsTo("locked-out@example.com"));
         var audit = await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=magic_link_refused");
         Assert.Equal(1, audit.Body.GetProperty("items").GetArrayLength());
     }

@@ -30,6 +30,9 @@ public sealed class ApiClient : IDisposable
 
     public bool SendCsrf { get; set; } = true;
 
+    /// <summary>Sent as <c>Authorization: Bearer …</c> when set, as an API client would.</summary>
+    public string? Bearer { get; set; }
+
     public string? SessionCookie => Cookies.FirstOrDefault(c => c.Key.EndsWith("ff_session", StringComparison.Ordinal)).Value;
 
     public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path, content: null);
@@ -64,6 +67,11 @@ public sealed class ApiClient : IDisposable
             {
                 request.Headers.Add("X-CSRF-Token", csrf);
             }
+        }
+
+        if (Bearer is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Bearer);
         }
 
         if (UserAgent is not null)

@@ -6,10 +6,13 @@ namespace FitFolio.Tests.Infrastructure;
 /// </summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout, what);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

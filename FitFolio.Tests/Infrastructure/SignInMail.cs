@@ -17,6 +17,10 @@ public static partial class SignInMail
 
     public static string CodeOf(ReceivedMessage message) => Code().Match(message.TextBody!).Groups["code"].Value;
 
+    /// <summary>How many sign-in mails <paramref name="to"/> has received so far.</summary>
+    public static int SignInMailsTo(this SmtpSink sink, string to) =>
+        sink.Messages.Count(m => m.EnvelopeRecipients.Contains(to, StringComparer.OrdinalIgnoreCase) && m.Subject == SignInMailTemplate.Subject);
+
     /// <summary>The <paramref name="nth"/> sign-in mail to <paramref name="to"/>; other notices (a new-device alert) are not counted.</summary>
     public static Task<ReceivedMessage> WaitForAsync(this SmtpSink sink, string to, int nth = 1) =>
         sink.WaitForAsync(to, SignInMailTemplate.Subject, nth);
