@@ -7,47 +7,33 @@ namespace FitFolio.Tests.Api;
 /// <summary>Three FitFolio processes (each a silo) on one database: sign-in state holds across all of them.</summary>
 public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private readonly SmtpSink _mail = new();
-    private readonly List<ApiHost> _hosts = [];
+    private ApiCluster _cluster = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        await _mail.StartAsync(0);
-        for (var i = 0; i < 3; i++)
+    private List<ApiHost> Hosts => _cluster.Hosts;
+
+    private SmtpSink Mail => _cluster.Mail;
+
+    public async ValueTask InitializeAsync() =>
+        _cluster = await ApiCluster.StartAsync(database.ConnectionString, 3, new Dictionary<string, string?>
         {
-            _hosts.Add(await ApiHost.StartAsync(database.ConnectionString, _mail.Port, new Dictionary<string, string?>
-            {
-                ["RateLimits:VerifyPerIp:Limit"] = "1000",
-                ["RateLimits:MagicLinkStartPerIp:Limit"] = "1000",
-                ["RateLimits:GlobalPerIp:Limit"] = "100000",
-                ["Auth:AdminEmails:0"] = "admin@fitfolio.example",
-            }));
-        }
+            ["RateLimits:VerifyPerIp:Limit"] = "1000",
+            ["RateLimits:MagicLinkStartPerIp:Limit"] = "1000",
+            ["RateLimits:GlobalPerIp:Limit"] = "100000",
+            ["Auth:AdminEmails:0"] = "admin@fitfolio.example",
+        });
 
-        var expected = _hosts.Select(h => h.Silo.Address!).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-        await Task.WhenAll(_hosts.Select(h => WaitForViewAsync(h, expected)));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        await _mail.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_session_created_through_one_silo_is_accepted_by_the_others_and_logout_through_one_is_honoured_by_all()
     {
-        using var first = _hosts[0].Client();
+        using var first = Hosts[0].Client();
         await first.PrimeAsync();
         await first.PostAsync("/api/v1/auth/magic-link/start", new { email = "roamer@example.com" });
-        var token = SignInMail.TokenOf(await _mail.WaitForAsync("roamer@example.com"));
+        var token = SignInMail.TokenOf(await Mail.WaitForAsync("roamer@example.com"));
         Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
 
-        var clients = _hosts.Select(h => CloneOnto(first, h)).ToList();
+        var clients = Hosts.Select(h => CloneOnto(first, h)).ToList();
         foreach (var client in clients)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
@@ -64,15 +50,15 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
     [Fact]
     public async Task When_an_admin_revokes_a_users_sessions_every_silo_refuses_them_as_soon_as_the_call_returns()
     {
-        using var admin = await SignInAsync(_hosts[2], "admin@fitfolio.example");
+        using var admin = await SignInAsync(Hosts[2], "admin@fitfolio.example");
         var devices = new List<ApiClient>();
         for (var i = 0; i < 3; i++)
         {
-            devices.Add(await SignInAsync(_hosts[i], "revoked-everywhere@example.com"));
+            devices.Add(await SignInAsync(Hosts[i], "revoked-everywhere@example.com"));
         }
 
         var id = (await devices[0].GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
-        var everywhere = devices.SelectMany(d => _hosts.Select(h => CloneOnto(d, h))).ToList();
+        var everywhere = devices.SelectMany(d => Hosts.Select(h => CloneOnto(d, h))).ToList();
         foreach (var client in everywhere)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
@@ -93,7 +79,7 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 9; i++)
         {
-            using var client = _hosts[i % 3].Client();
+            using var client = Hosts[i % 3].Client();
             answers.Add((await client.PostAsync("/api/v1/auth/magic-link/start", new { email = "spread@example.com" })).Status);
         }
 
@@ -104,52 +90,31 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
     [Fact]
     public async Task Code_lockout_holds_across_silos_and_survives_a_restart_of_every_silo()
     {
-        using var starter = _hosts[0].Client();
+        using var starter = Hosts[0].Client();
         await starter.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked@example.com" });
-        var code = SignInMail.CodeOf(await _mail.WaitForAsync("locked@example.com"));
+        var code = SignInMail.CodeOf(await Mail.WaitForAsync("locked@example.com"));
         var wrong = code == "00000000" ? "11111111" : "00000000";
         for (var i = 0; i < 5; i++)
         {
-            using var client = _hosts[i % 3].Client();
+            using var client = Hosts[i % 3].Client();
             await client.PrimeAsync();
             await client.PostAsync("/api/v1/auth/magic-link/verify", new { email = "locked@example.com", code = wrong });
         }
 
-        foreach (var host in _hosts.ToList())
+        foreach (var host in Hosts.ToList())
         {
             await host.StopAsync();
-            _hosts.Remove(host);
-            _hosts.Add(await ApiHost.StartAsync(database.ConnectionString, _mail.Port, new Dictionary<string, string?> { ["RateLimits:CodeFailuresPerEmail:Limit"] = "1000" }));
+            Hosts.Remove(host);
+            Hosts.Add(await ApiHost.StartAsync(database.ConnectionString, Mail.Port, new Dictionary<string, string?> { ["RateLimits:CodeFailuresPerEmail:Limit"] = "1000" }));
         }
 
-        using var after = _hosts[2].Client();
+        using var after = Hosts[2].Client();
         await after.PrimeAsync();
         var response = await after.PostAsync("/api/v1/auth/magic-link/verify", new { email = "locked@example.com", code });
         Assert.Equal(HttpStatusCode.TooManyRequests, response.Status);
     }
 
-    private async Task<ApiClient> SignInAsync(ApiHost host, string email)
-    {
-        var client = host.Client();
-        await client.PrimeAsync();
-        var before = _mail.SignInMailsTo(email);
-        await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
-        var token = SignInMail.TokenOf(await _mail.WaitForAsync(email, before + 1));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
-        return client;
-    }
+    private Task<ApiClient> SignInAsync(ApiHost host, string email) => _cluster.SignInAsync(host, email);
 
-    private static ApiClient CloneOnto(ApiClient source, ApiHost host)
-    {
-        var client = host.Client();
-        foreach (var (name, value) in source.Cookies)
-        {
-            client.Cookies[name] = value;
-        }
-
-        return client;
-    }
-
-    private static Task WaitForViewAsync(ApiHost host, List<Silo.Membership.SiloAddress> expected) =>
-        SiloViews.WaitForAsync(host.Silo, view => view.ActiveSilos.SequenceEqual(expected), TimeSpan.FromSeconds(30));
+    private static ApiClient CloneOnto(ApiClient source, ApiHost host) => ApiCluster.CloneOnto(source, host);
 }

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using FitFolio.Grains.Maintenance;
+using FitFolio.Silo;
+using FitFolio.Silo.Placement;
+using FitFolio.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FitFolio.Tests.Api;
+
+/// <summary>
+/// Admin revocation and maintenance on three silos, with a silo killed in the middle: once the
+/// revocation returns, no surviving silo accepts the sessions, and cleanup runs once per cluster.
+/// </summary>
+public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    private const string AdminEmail = "cluster-admin@fitfolio.example";
+    private ApiCluster _cluster = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _cluster = await ApiCluster.StartAsync(database.ConnectionString, 3, new Dictionary<string, string?>
+        {
+            ["RateLimits:VerifyPerIp:Limit"] = "1000",
+            ["RateLimits:MagicLinkStartPerIp:Limit"] = "1000",
+            ["RateLimits:MagicLinkStartPerEmail:Limit"] = "1000",
+            ["RateLimits:GlobalPerIp:Limit"] = "1000000",
+            ["Auth:AdminEmails:0"] = AdminEmail,
+        });
+
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Once_a_revocation_returns_no_surviving_silo_accepts_the_sessions_even_while_a_silo_is_killed(bool killTheGrainsSilo)
+    {
+        var hosts = _cluster.Hosts;
+        var email = killTheGrainsSilo ? "owner-killed@example.com" : "bystander-killed@example.com";
+        var devices = new List<ApiClient>();
+        foreach (var host in hosts)
+        {
+            devices.Add(await _cluster.SignInAsync(host, email));
+        }
+
+        var userId = (await devices[0].GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString()!;
+        var owner = hosts.Single(h => RendezvousPlacement.Place(new GrainId("user", Guid.Parse(userId).ToString("N")), hosts[0].Silo.View) == h.Silo.Address);
+        var victim = killTheGrainsSilo ? owner : hosts.First(h => h != owner);
+        var survivors = hosts.Where(h => h != victim).ToList();
+        using var admin = await _cluster.SignInAsync(survivors[0], AdminEmail);
+        var watchers = devices.SelectMany(d => survivors.Select(h => ApiCluster.CloneOnto(d, h))).ToList();
+
+        // Steady traffic from the victim's devices on the surviving silos throughout.
+        var log = new System.Collections.Concurrent.ConcurrentBag<(long Started, HttpStatusCode Status)>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var traffic = watchers.Select(w => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var started = clock.ElapsedTicks;
+                log.Add((started, (await w.GetAsync("/api/v1/auth/me")).Status));
+            }
+        })).ToList();
+
+        var kill = victim.KillAsync();
+        long revokedAt;
+        while (true)
+        {
+            var response = await admin.PostAsync($"/api/v1/admin/users/{userId}/revoke-sessions");
+            if (response.Status == HttpStatusCode.OK)
+            {
+                revokedAt = clock.ElapsedTicks;
+                break;
+            }
+
+            // While the cluster notices the death, a call to the dead silo's grain fails cleanly (a 5xx JSON error); the admin tries again.
+            Assert.True((int)response.Status >= 500 && response.ErrorCode is not null, response.Text);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the revocation succeeded within 30 s of the kill");
+        }
+
+        await kill;
+        await _cluster.WaitUntilWholeAsync();
+        await Eventually.TrueAsync(() => log.Count(e => e.Started > revokedAt) >= 2 * watchers.Count, TimeSpan.FromSeconds(30), "every watcher tried twice after the revocation");
+        await stop.CancelAsync();
+        await Task.WhenAll(traffic);
+
+        var afterRevocation = log.Where(e => e.Started > revokedAt).ToList();
+        Assert.DoesNotContain(afterRevocation, e => e.Status == HttpStatusCode.OK);
+        foreach (var watcher in watchers)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await watcher.GetAsync("/api/v1/auth/me")).Status);
+        }
+
+        Assert.Equal(0L, await CountAsync($"select count(*) from sessions where user_id = '{userId}' and revoked_at is null"));
+        await _cluster.AddHostAsync();
+        await _cluster.WaitUntilWholeAsync();
+    }
+
+    [Fact]
+    public async Task Maintenance_asked_on_every_silo_at_once_runs_once_for_the_cluster()
+    {
+        await using (var insert = database.DataSource.CreateCommand(
+            """
+            insert into users (id, email, created_at) values (gen_random_uuid(), 'never-verified@example.com', now() - interval '2 days');
+            update maintenance_runs set last_run_at = 'epoch';
+            """))
+        {
+            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var running = _cluster.Hosts.Where(h => !h.Stopped).ToList();
+        var reports = await Task.WhenAll(running.Select(h => h.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken)));
+
+        var report = Assert.Single(reports, r => r is not null);
+        Assert.Equal(1, report!.UnverifiedAccounts);
+        Assert.Equal(0L, await CountAsync("select count(*) from users where email = 'never-verified@example.com'"));
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}

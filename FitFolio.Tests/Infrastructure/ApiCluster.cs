@@ -1,0 +1,87 @@
+using System.Net;
+using FitFolio.MailCatcher;
+
+namespace FitFolio.Tests.Infrastructure;
+
+/// <summary>
+/// Several FitFolio hosts (each a silo) on one database and one mailbox, started together and
+/// waited on until every silo sees all of them: the cluster the multi-silo API tests run on.
+/// </summary>
+public sealed class ApiCluster : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly IDictionary<string, string?> _settings;
+
+    private ApiCluster(string connectionString, IDictionary<string, string?> settings)
+    {
+        _connectionString = connectionString;
+        _settings = settings;
+    }
+
+    public SmtpSink Mail { get; } = new();
+
+    public List<ApiHost> Hosts { get; } = [];
+
+    public static async Task<ApiCluster> StartAsync(string connectionString, int silos, IDictionary<string, string?> settings)
+    {
+        var cluster = new ApiCluster(connectionString, settings);
+        await cluster.Mail.StartAsync(0);
+        for (var i = 0; i < silos; i++)
+        {
+            cluster.Hosts.Add(await ApiHost.StartAsync(connectionString, cluster.Mail.Port, settings));
+        }
+
+        await cluster.WaitUntilWholeAsync();
+        return cluster;
+    }
+
+    /// <summary>Starts one more host with the cluster's settings (a restart of a stopped one).</summary>
+    public async Task<ApiHost> AddHostAsync()
+    {
+        var host = await ApiHost.StartAsync(_connectionString, Mail.Port, _settings);
+        Hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Waits until every running host's view holds exactly the running hosts.</summary>
+    public Task WaitUntilWholeAsync()
+    {
+        var running = Hosts.Where(h => !h.Stopped).ToList();
+        var expected = running.Select(h => h.Silo.Address!).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        return Task.WhenAll(running.Select(h => SiloViews.WaitForAsync(h.Silo, view => view.ActiveSilos.SequenceEqual(expected), TimeSpan.FromSeconds(30))));
+    }
+
+    /// <summary>Signs a new client in on <paramref name="host"/> by the emailed link.</summary>
+    public async Task<ApiClient> SignInAsync(ApiHost host, string email)
+    {
+        var client = host.Client();
+        await client.PrimeAsync();
+        var before = Mail.SignInMailsTo(email);
+        await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
+        var token = SignInMail.TokenOf(await Mail.WaitForAsync(email, before + 1));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
+        return client;
+    }
+
+    /// <summary>The same browser (its cookies) talking to another host.</summary>
+    public static ApiClient CloneOnto(ApiClient source, ApiHost host)
+    {
+        var client = host.Client();
+        foreach (var (name, value) in source.Cookies)
+        {
+            client.Cookies[name] = value;
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        await Mail.DisposeAsync();
+    }
+}
