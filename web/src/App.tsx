@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from "react-router";
 import { AccountLayout } from "./account/AccountLayout";
 import { ApiKeysPage } from "./account/apiKeys/ApiKeysPage";
 import { DataPage } from "./account/data/DataPage";
+import { ConfirmEmailChangePage } from "./account/email/ConfirmEmailChangePage";
 import { EmailPage } from "./account/email/EmailPage";
 import { PasskeysPage } from "./account/passkeys/PasskeysPage";
 import { SessionsPage } from "./account/sessions/SessionsPage";
@@ -31,6 +32,7 @@ export function AppRoutes() {
           <Route path="signin/check-email" element={<CheckEmailPage />} />
         </Route>
         <Route path="auth/link" element={<MagicLinkPage />} />
+        <Route path="account/email/confirm" element={<ConfirmEmailChangePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<TrainingHomePage />} />
           <Route path="welcome/passkey" element={<WelcomePasskeyPage />} />

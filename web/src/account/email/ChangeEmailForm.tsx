@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/fitfolio";
 import { looksLikeEmail } from "../../auth/email";
+import { useWithReauth } from "../../auth/reauth/ReauthProvider";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
@@ -11,6 +12,7 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
   const [error, setError] = useState<unknown>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const withReauth = useWithReauth();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +24,7 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
     setFieldError(null);
     setBusy(true);
     try {
-      await api.account.changeEmail(address);
+      await withReauth(() => api.account.changeEmail(address));
       setSentTo(address);
       setNewEmail("");
     } catch (caught) {
