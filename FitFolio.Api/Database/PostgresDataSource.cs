@@ -12,7 +12,8 @@ public static class PostgresDataSource
 {
     public static NpgsqlDataSource Create(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Named, so metrics and spans carry "fitfolio" as the pool name rather than the connection string.
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "fitfolio" };
         builder.ConfigureTracing(tracing => tracing
             // A command outside any traced work (membership heartbeats every second, outbox polls)
             // would be a trace of its own and drown the ones that matter; it still counts in the metrics.

@@ -1,6 +1,7 @@
 using FitFolio.Api.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -54,6 +55,8 @@ public static class TelemetryServiceCollectionExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddMeter([.. Meters]));
 
+        // Exported log records carry their trace context anyway; the scopes add the request id.
+        builder.Services.Configure<OpenTelemetryLoggerOptions>(logging => logging.IncludeScopes = true);
         if (options.OtlpEndpoint is not null)
         {
             otel.UseOtlpExporter(OtlpExportProtocol.HttpProtobuf, options.OtlpEndpoint);
