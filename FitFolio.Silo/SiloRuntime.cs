@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using FitFolio.Silo.Catalog;
 using FitFolio.Silo.Diagnostics;
@@ -16,7 +18,7 @@ internal sealed class SiloRuntime : IGrainFactory
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
 
-    public SiloRuntime(IServiceProvider services, SiloOptions options, GrainTypeRegistry registry, SiloLog log, JsonSerializerOptions jsonOptions)
+    public SiloRuntime(IServiceProvider services, SiloOptions options, GrainTypeRegistry registry, SiloLog log, JsonSerializerOptions jsonOptions, IMeterFactory? meterFactory = null)
     {
         Services = services;
         Options = options;
@@ -24,6 +26,7 @@ internal sealed class SiloRuntime : IGrainFactory
         Log = log;
         JsonOptions = jsonOptions;
         Catalog = new ActivationCatalog(this);
+        Telemetry = new SiloTelemetry(meterFactory, () => Catalog.Count);
     }
 
     public IServiceProvider Services { get; }
@@ -37,6 +40,8 @@ internal sealed class SiloRuntime : IGrainFactory
     public JsonSerializerOptions JsonOptions { get; }
 
     public ActivationCatalog Catalog { get; }
+
+    public SiloTelemetry Telemetry { get; }
 
     /// <summary>Set once the silo has joined; until then every grain is placed here.</summary>
     public MembershipService? Membership { get; set; }
@@ -64,11 +69,45 @@ internal sealed class SiloRuntime : IGrainFactory
             return Task.FromException<TResult>(new GrainCallException($"Silo {SiloName} is dead."));
         }
 
+        if (Telemetry.Enabled)
+        {
+            return InvokeObservedAsync(grainId, method, arguments);
+        }
+
         var home = PlaceOrNull(grainId);
         var task = home is null
             ? Catalog.GetOrCreate(method.Owner, grainId).Call(method, arguments, forwarded: false)
             : InvokeRemoteAsync(home, grainId, method, arguments);
         return task.IsCompleted ? task : WithTimeout(task, grainId, method);
+    }
+
+    /// <summary>The same call with its activity and measurements, taken only while someone listens.</summary>
+    private async Task<TResult> InvokeObservedAsync<TResult>(GrainId grainId, GrainMethod<TResult> method, object?[] arguments)
+    {
+        var home = PlaceOrNull(grainId);
+        var forwarded = home is not null;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = SiloTelemetry.StartCall(method, SiloName, home?.Id);
+        if (forwarded)
+        {
+            Telemetry.Forwarded(method);
+        }
+
+        try
+        {
+            var task = home is null
+                ? Catalog.GetOrCreate(method.Owner, grainId).Call(method, arguments, forwarded: false)
+                : InvokeRemoteAsync(home, grainId, method, arguments);
+            var result = await (task.IsCompleted ? task : WithTimeout(task, grainId, method));
+            Telemetry.CallEnded(method, forwarded, started, exception: null);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            SiloTelemetry.Failed(activity, exception);
+            Telemetry.CallEnded(method, forwarded, started, exception);
+            throw;
+        }
     }
 
     /// <summary>Runs a call here whatever placement says: it was forwarded to this silo, or rerouted after a forwarded call's activation died.</summary>

@@ -1,10 +1,14 @@
 using FitFolio.Api.Database;
+using FitFolio.Api.Operations;
 using FitFolio.Grains.Accounts;
 using Npgsql;
 
 namespace FitFolio.Api.Hosting;
 
-/// <summary>The process's commands: serve (default), <c>migrate</c>, <c>grant-admin &lt;email&gt;</c>.</summary>
+/// <summary>
+/// The process's commands: serve (default), <c>migrate</c>, <c>grant-admin &lt;email&gt;</c>,
+/// <c>backup</c>, <c>restore FILE [--database NAME] [--force]</c>.
+/// </summary>
 public static class Commands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -15,6 +19,8 @@ public static class Commands
             {
                 "migrate" => await MigrateAsync(args[1..]),
                 "grant-admin" => await GrantAdminAsync(args[1..]),
+                "backup" => await BackupCommand.RunAsync(args[1..]),
+                "restore" => await RestoreCommand.RunAsync(args[1..]),
                 _ => await ServeAsync(args),
             };
         }
@@ -37,6 +43,11 @@ public static class Commands
         {
             await Console.Error.WriteLineAsync($"fitfolio: {exception.Message}");
             return 4;
+        }
+        catch (PostgresToolException exception)
+        {
+            await Console.Error.WriteLineAsync($"fitfolio: {exception.Message}");
+            return 5;
         }
     }
 

@@ -2,10 +2,10 @@ using FitFolio.Api.Apis;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Database;
 using FitFolio.Api.Http;
+using FitFolio.Api.Telemetry;
 using FitFolio.Grains;
 using FitFolio.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
-using Npgsql;
 using Scalar.AspNetCore;
 
 namespace FitFolio.Api.Hosting;
@@ -31,6 +31,7 @@ public static class FitFolioApp
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
         });
+        builder.AddFitFolioTelemetry();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -38,7 +39,7 @@ public static class FitFolioApp
         });
 
         var services = builder.Services;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
+        services.AddSingleton(_ => PostgresDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
         services.AddSingleton<MigrationRunner>();
         services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));

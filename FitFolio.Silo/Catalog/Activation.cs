@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FitFolio.Silo.Invocation;
 
 namespace FitFolio.Silo.Catalog;
@@ -18,6 +19,9 @@ internal sealed class Activation : IThreadPoolWorkItem
     private int _interleaved;
     private long _lastUsed = Environment.TickCount64;
     private Grain? _grain;
+
+    // The call that caused this activation: loading its state belongs to that call's trace.
+    private Activity? _activatedBy = Activity.Current;
 
     public Activation(SiloRuntime runtime, GrainInterface grainInterface, GrainId grainId)
     {
@@ -200,6 +204,13 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     internal async Task ActivateAsync()
     {
+        if (_activatedBy is not null)
+        {
+            // Set inside this async method, so it flows into the activation's awaits and no further.
+            Activity.Current = _activatedBy;
+            _activatedBy = null;
+        }
+
         try
         {
             await RunLifecycle(async () =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FitFolio.Silo.Invocation;
 
 namespace FitFolio.Silo.Catalog;
@@ -8,13 +9,17 @@ internal sealed class CallItem<TResult>(GrainId grainId, GrainMethod<TResult> me
     // Continuations run asynchronously so a caller's code never runs inside the activation's pump.
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The mailbox runs turns on pool threads without the caller's execution context, so the
+    // caller's activity travels with the call: the grain's own calls and queries join its trace.
+    private readonly Activity? _caller = Activity.Current;
+
     public Task<TResult> Task => _completion.Task;
 
     public override bool Interleaves => method.Owner.Reentrant || method.AlwaysInterleave;
 
     public override void Run(Activation activation)
     {
-        var turn = activation.RunTurn(method, arguments);
+        var turn = _caller is null ? activation.RunTurn(method, arguments) : RunInCallersTrace(activation);
         if (turn.IsCompleted)
         {
             Complete(turn, activation);
@@ -31,6 +36,20 @@ internal sealed class CallItem<TResult>(GrainId grainId, GrainMethod<TResult> me
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private Task<TResult> RunInCallersTrace(Activation activation)
+    {
+        var previous = Activity.Current;
+        Activity.Current = _caller;
+        try
+        {
+            return activation.RunTurn(method, arguments);
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
     }
 
     public override void Reroute(SiloRuntime runtime)

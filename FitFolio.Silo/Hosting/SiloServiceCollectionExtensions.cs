@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FitFolio.Silo.Diagnostics;
 using FitFolio.Silo.Invocation;
 using FitFolio.Silo.Storage;
@@ -35,7 +36,8 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SiloOptions>>().Value,
             registry,
             sp.GetRequiredService<SiloLog>(),
-            GrainJson.Options));
+            GrainJson.Options,
+            sp.GetService<IMeterFactory>()));
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton<IGrainStorage>(sp => new PostgresGrainStorage(sp.GetRequiredService<NpgsqlDataSource>(), GrainJson.Options));
         services.AddSingleton(sp => new Silo(

@@ -17,6 +17,7 @@ internal abstract class GrainMethod
         ParameterTypes = method.GetParameters().Select(p => p.ParameterType).ToArray();
         Id = $"{method.Name}({string.Join(',', ParameterTypes.Select(t => t.Name))})";
         AlwaysInterleave = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: false);
+        SpanName = owner.Name + "/" + method.Name;
     }
 
     public GrainInterface Owner { get; }
@@ -27,6 +28,9 @@ internal abstract class GrainMethod
     public string Id { get; }
 
     public Type[] ParameterTypes { get; }
+
+    /// <summary>The name of this call's activity, <c>GrainType/Method</c>, built once rather than per call.</summary>
+    public string SpanName { get; }
 
     public bool AlwaysInterleave { get; }
 

@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using FitFolio.Silo.Diagnostics;
 using FitFolio.Silo.Invocation;
 using FitFolio.Silo.Membership;
 
@@ -31,6 +33,8 @@ internal sealed class ForwardingClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
             UseCookies = false,
             UseProxy = false,
+            // The trace context is written below from the grain call's own activity, not by the handler.
+            ActivityHeadersPropagator = null,
         })
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -48,6 +52,15 @@ internal sealed class ForwardingClient : IDisposable
             Content = content,
         };
         request.Headers.Add(ClusterSecret.HeaderName, _secret.Current);
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            // W3C Trace Context: the home silo continues this trace (Activity.Id is the traceparent value).
+            request.Headers.TryAddWithoutValidation(SiloTelemetry.TraceParentHeader, activity.Id);
+            if (!string.IsNullOrEmpty(activity.TraceStateString))
+            {
+                request.Headers.TryAddWithoutValidation(SiloTelemetry.TraceStateHeader, activity.TraceStateString);
+            }
+        }
 
         HttpResponseMessage response;
         try

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using FitFolio.Silo.Diagnostics;
@@ -104,6 +105,7 @@ internal sealed class InternalEndpoint : IAsyncDisposable
             return;
         }
 
+        using var activity = _runtime.Telemetry.ReceivedEnabled ? StartReceived(context, call.Method) : null;
         var buffer = new ArrayBufferWriter<byte>(256);
         try
         {
@@ -115,11 +117,13 @@ internal sealed class InternalEndpoint : IAsyncDisposable
         }
         catch (GrainCallTimeoutException exception)
         {
+            SiloTelemetry.Failed(activity, exception);
             await WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, new WireError(WireError.CallTimeout, exception.Message));
             return;
         }
         catch (Exception exception)
         {
+            SiloTelemetry.Failed(activity, exception);
             await WriteErrorAsync(context, StatusCodes.Status422UnprocessableEntity, new WireError(WireError.GrainException, exception.Message, RemoteExceptions.Describe(exception)));
             return;
         }
@@ -127,6 +131,13 @@ internal sealed class InternalEndpoint : IAsyncDisposable
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(buffer.WrittenMemory);
+    }
+
+    private Activity? StartReceived(HttpContext context, GrainMethod method)
+    {
+        _runtime.Telemetry.Received(method);
+        var headers = context.Request.Headers;
+        return SiloTelemetry.StartReceived(method, _runtime.SiloName, headers[SiloTelemetry.TraceParentHeader], headers[SiloTelemetry.TraceStateHeader]);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
