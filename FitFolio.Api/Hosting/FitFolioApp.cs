@@ -5,6 +5,7 @@ using FitFolio.Api.Http;
 using FitFolio.Grains;
 using FitFolio.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Scalar.AspNetCore;
 
@@ -25,6 +26,7 @@ public static class FitFolioApp
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
         StartupConfiguration.Validate(builder.Configuration, builder.Environment);
+        ForwardedHeadersTrust.Configure(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
         {
@@ -40,6 +42,10 @@ public static class FitFolioApp
         var services = builder.Services;
         services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
         services.AddSingleton<MigrationRunner>();
+        services.AddOptions<ShutdownOptions>().Bind(builder.Configuration.GetSection(ShutdownOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<CookieSettings>();
