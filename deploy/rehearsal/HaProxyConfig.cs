@@ -41,10 +41,12 @@ public sealed record HaProxyConfig(int Port, SelfSignedCertificate Certificate, 
                 timeout server 40s
                 timeout check 2s
                 # A request is re-sent to another silo (redispatch on every retry, no 1 s turn-around)
-                # when the connection was refused or reset before any response byte came back.
+                # when the connection was refused or reset before any response byte came back, or, for
+                # safe methods only (see the backend), when the silo answered 503: FitFolio says 503 when
+                # a grain call was cut off by a crashed silo, and another silo will place the grain anew.
                 retries 3
                 option redispatch 1
-                retry-on conn-failure empty-response
+                retry-on conn-failure empty-response 503
 
             frontend https
                 bind 127.0.0.1:{{Port}} ssl crt {{Certificate.CombinedPemPath}} alpn h2,http/1.1
@@ -60,8 +62,9 @@ public sealed record HaProxyConfig(int Port, SelfSignedCertificate Certificate, 
                 balance roundrobin
                 option httpchk GET /healthz/ready
                 http-check expect status 200
-                # empty-response means the silo got the request and died before answering: it may have run.
-                # Only safe methods are re-sent then; a refused connection (nothing sent) is retried for all.
+                # empty-response means the silo got the request and died before answering, and a 503 may
+                # come after part of the work was done: either way the request may have run. Only safe
+                # methods are re-sent then; a refused connection (nothing sent) is retried for all.
                 http-request disable-l7-retry unless METH_GET || METH_HEAD || METH_OPTIONS
                 # fall 1: one failed readiness check (a draining silo answers 503) takes the silo out at once.
                 # observe layer4: a refused connection (a killed silo) takes it out without waiting for a check.

@@ -52,7 +52,11 @@ public sealed class RehearsalStack : IAsyncDisposable
     {
         StaleRehearsals.Reap();
         var work = Directory.CreateTempSubdirectory(StaleRehearsals.Prefix).FullName;
-        File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            // PostgreSQL runs as its own user (scripts/postgres.sh, as root) and keeps its data below.
+            File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
         await File.WriteAllTextAsync(Path.Combine(work, StaleRehearsals.OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var stack = new RehearsalStack(options, work);
         try
@@ -70,13 +74,16 @@ public sealed class RehearsalStack : IAsyncDisposable
     /// <summary>A handler for HTTPS to the proxy that trusts exactly this rehearsal's certificate (pinned), nothing else self-signed.</summary>
     public SocketsHttpHandler CreateHttpHandler()
     {
-        var pinned = X509Certificate2.CreateFromPemFile(Certificate.CertificatePath);
+        var pem = File.ReadAllText(Certificate.CertificatePath);
+        var fields = PemEncoding.Find(pem);
+        using var pinned = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pem[fields.Base64Data]));
+        var pinnedHash = pinned.GetCertHash();
         return new SocketsHttpHandler
         {
             UseCookies = false,
             UseProxy = false,
             AllowAutoRedirect = false,
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || (certificate is not null && certificate.GetCertHash().AsSpan().SequenceEqual(pinned.GetCertHash())) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || (certificate is not null && certificate.GetCertHash().AsSpan().SequenceEqual(pinnedHash)) },
         };
     }
 

@@ -17,8 +17,11 @@ public sealed record SelfSignedCertificate(string CertificatePath, string KeyPat
         // HAProxy takes the certificate and its key in one PEM file.
         var combined = Path.Combine(directory, "localhost.pem");
         await File.WriteAllTextAsync(combined, await File.ReadAllTextAsync(certificate) + await File.ReadAllTextAsync(key));
-        File.SetUnixFileMode(combined, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(combined, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         return new SelfSignedCertificate(certificate, key, combined);
     }
 }

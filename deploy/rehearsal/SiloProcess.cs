@@ -42,6 +42,9 @@ public sealed class SiloProcess : IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The exit code of the last process, once it has exited.</summary>
+    public int ExitCode => Running(allowExited: true).ExitCode;
+
     /// <summary>Starts the process (again, after a stop or kill) and waits until <c>/healthz/ready</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
