@@ -10,6 +10,7 @@ namespace FitFolio.Tests.Production;
 /// silos killed and restarted under load. One stack for the class; each test first waits for it to
 /// be whole, so a restart left by one test cannot pass for a success in the next.
 /// </summary>
+[Collection(nameof(RehearsalCollection))]
 public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper output) : IClassFixture<RehearsalFixture>
 {
     // 6 sessions x 3 workers x 20 + 2 writers x 20: about 400 requests a second when the machine keeps up.

@@ -43,6 +43,9 @@ public sealed class RehearsalStack : IAsyncDisposable
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
+    /// <summary>HAProxy's process (for CPU accounting), once started.</summary>
+    public int? ProxyProcessId => _proxy?.Id;
+
     /// <summary>HAProxy's runtime API socket (see <see cref="ProxyStatus"/>).</summary>
     public string ProxySocket => Path.Combine(WorkDirectory, "haproxy.sock");
 
@@ -155,7 +158,10 @@ public sealed class RehearsalStack : IAsyncDisposable
         if (_postgres is not null)
         {
             await _postgres.StopAsync();
-            Directory.Delete(Path.Combine(WorkDirectory, "postgres"), recursive: true);
+            if (Directory.Exists(Path.Combine(WorkDirectory, "postgres")))
+            {
+                Directory.Delete(Path.Combine(WorkDirectory, "postgres"), recursive: true);
+            }
         }
 
         if (!_options.KeepLogs)
