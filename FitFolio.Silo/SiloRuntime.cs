@@ -110,12 +110,21 @@ internal sealed class SiloRuntime : IGrainFactory
         }
     }
 
-    /// <summary>Runs a call here whatever placement says: it was forwarded to this silo, or rerouted after a forwarded call's activation died.</summary>
+    /// <summary>
+    /// Runs a call here whatever placement says: it was forwarded to this silo, or rerouted after a
+    /// forwarded call's activation died. Except while this silo stops: a new activation here would
+    /// outlive the hand-off, so the call goes to the grain's next home instead.
+    /// </summary>
     public Task<TResult> InvokeLocalAsync<TResult>(GrainId grainId, GrainMethod<TResult> method, object?[] arguments)
     {
         if (IsDead)
         {
             return Task.FromException<TResult>(new GrainCallException($"Silo {SiloName} is dead."));
+        }
+
+        if (IsStopping)
+        {
+            return InvokeAsync(grainId, method, arguments);
         }
 
         var task = Catalog.GetOrCreate(method.Owner, grainId).Call(method, arguments, forwarded: true);
@@ -134,7 +143,7 @@ internal sealed class SiloRuntime : IGrainFactory
         }
     }
 
-    /// <summary>The home silo when it is another silo; null when the grain belongs here.</summary>
+    /// <summary>The home silo when it is another silo; null when the grain belongs here (or no other silo is left while this one stops).</summary>
     private SiloAddress? PlaceOrNull(GrainId grainId, MembershipSnapshot? view = null)
     {
         var membership = Membership;
@@ -143,7 +152,8 @@ internal sealed class SiloRuntime : IGrainFactory
             return null;
         }
 
-        var home = RendezvousPlacement.Place(grainId, view ?? membership.Current);
+        // A stopping silo places nothing on itself, even before its own view has caught up with its leaving.
+        var home = RendezvousPlacement.Place(grainId, view ?? membership.Current, IsStopping ? self : null);
         return home is null || home == self ? null : home;
     }
 

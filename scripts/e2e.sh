@@ -124,6 +124,7 @@ env \
   RateLimits__WebAuthnStartPerIp__Window=00:01:00 \
   ASPNETCORE_WEBROOT="$root/web/dist" \
   ASPNETCORE_ENVIRONMENT=Production \
+  Shutdown__DrainDelay=00:00:00 \
   dotnet "$api_dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
 pid_api=$!
 wait_http "http://127.0.0.1:$api_port/healthz/ready" "$pid_api" "FitFolio.Api" 90

@@ -1,8 +1,9 @@
+using FitFolio.Api.Hosting;
 using Npgsql;
 
 namespace FitFolio.Api.Apis;
 
-/// <summary>Liveness (the process answers) and readiness (joined the cluster and PostgreSQL answers).</summary>
+/// <summary>Liveness (the process answers) and readiness (joined the cluster, PostgreSQL answers, not shutting down).</summary>
 public static class HealthApi
 {
     public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Checks);
@@ -13,13 +14,19 @@ public static class HealthApi
         health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", new Dictionary<string, string>())))
             .WithName("Live").WithSummary("200 while the process runs.");
         health.MapGet("/ready", ReadyAsync)
-            .WithName("Ready").WithSummary("200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise.")
+            .WithName("Ready").WithSummary("200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise, and from the moment it is asked to stop.")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(Silo.Hosting.Silo silo, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(Silo.Hosting.Silo silo, NpgsqlDataSource dataSource, ShutdownDrain drain, CancellationToken cancellationToken)
     {
+        if (drain.IsDraining)
+        {
+            // Answered without touching the database: the proxy must see this at once, however busy PostgreSQL is.
+            return TypedResults.Json(new HealthReport("not_ready", new Dictionary<string, string> { ["shutdown"] = "draining" }), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var database = "ok";
         try
         {

@@ -6,6 +6,7 @@ using FitFolio.Api.Telemetry;
 using FitFolio.Grains;
 using FitFolio.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace FitFolio.Api.Hosting;
@@ -25,6 +26,7 @@ public static class FitFolioApp
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
         StartupConfiguration.Validate(builder.Configuration, builder.Environment);
+        ForwardedHeadersTrust.Configure(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
         {
@@ -41,6 +43,10 @@ public static class FitFolioApp
         var services = builder.Services;
         services.AddSingleton(_ => PostgresDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
         services.AddSingleton<MigrationRunner>();
+        services.AddOptions<ShutdownOptions>().Bind(builder.Configuration.GetSection(ShutdownOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<CookieSettings>();

@@ -85,14 +85,16 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         _membership.RequestRefresh();
         _runtime.IsStopping = true;
         _log.Stopping(_membership.Self?.Id ?? "?", _runtime.Catalog.Count);
-        foreach (var activation in _runtime.Catalog.All)
-        {
-            activation.RequestDeactivation(DeactivationReason.SiloStopping);
-        }
-
         var deadline = Environment.TickCount64 + (long)_options.DeactivationTimeout.TotalMilliseconds;
         while (_runtime.Catalog.Count > 0 && Environment.TickCount64 < deadline && !cancellationToken.IsCancellationRequested)
         {
+            // Asked again each round (a no-op for those already asked): an activation created while
+            // stopping, by a call that was already past the endpoint's check, is handed off too.
+            foreach (var activation in _runtime.Catalog.All)
+            {
+                activation.RequestDeactivation(DeactivationReason.SiloStopping);
+            }
+
             await Task.Delay(10, CancellationToken.None);
         }
 

@@ -9,13 +9,19 @@ namespace FitFolio.Silo.Placement;
 /// </summary>
 internal static class RendezvousPlacement
 {
-    public static SiloAddress? Place(GrainId grainId, MembershipSnapshot view)
+    /// <summary>The grain's home in <paramref name="view"/>, leaving out <paramref name="excluded"/> (a silo on its way out); null when no silo is left.</summary>
+    public static SiloAddress? Place(GrainId grainId, MembershipSnapshot view, SiloAddress? excluded = null)
     {
         var silos = view.ActiveSilos;
         SiloAddress? best = null;
         var bestScore = 0UL;
         foreach (var silo in silos)
         {
+            if (silo == excluded)
+            {
+                continue;
+            }
+
             var score = StableHashing.Mix(grainId.StableHash ^ silo.StableHash);
             if (best is null || score > bestScore)
             {

@@ -16,6 +16,9 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
     [InlineData("App__PublicOrigin", "https://fitfolio.example/some/path", "App:PublicOrigin must be an origin")]
     [InlineData("App__PublicOrigin", "http://fitfolio.example", "App:PublicOrigin must be https")]
     [InlineData("Silo__DeathTimeout", "00:00:01", "Silo:DeathTimeout must be at least three")]
+    [InlineData("Shutdown__DrainDelay", "00:00:45", "Shutdown:DrainDelay (45 s) must be shorter than the host's shutdown timeout")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies:0 is not an IP address")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "10.0.0.2", "take effect only with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true")]
     public async Task A_missing_or_weak_setting_stops_the_process_with_one_line_naming_the_key(string key, string? value, string expected)
     {
         var environment = ValidEnvironment();

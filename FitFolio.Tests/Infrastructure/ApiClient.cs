@@ -17,8 +17,14 @@ public sealed class ApiClient : IDisposable
     private readonly HttpClient _http;
 
     public ApiClient(Uri address, string origin)
+        : this(address, origin, new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
-        _http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address };
+    }
+
+    /// <summary>Over a handler of the caller's (HTTPS to the rehearsal's proxy, its certificate pinned); it must not handle cookies itself.</summary>
+    public ApiClient(Uri address, string origin, HttpMessageHandler handler)
+    {
+        _http = new HttpClient(handler) { BaseAddress = address };
         Origin = origin;
     }
 

@@ -43,6 +43,8 @@ public sealed class ApiHost : IAsyncDisposable
             ["Mail:Smtp:Host"] = "127.0.0.1",
             ["Mail:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Smtp:Timeout"] = "00:00:10",
+            // No load balancer in front: nothing to drain from, and every fixture's stop would wait for it.
+            ["Shutdown:DrainDelay"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -10,18 +10,22 @@ internal static class WrkRounds
     /// <summary>Builds the request for each run; called once per wrk invocation (warm-up included).</summary>
     public delegate WrkRequest? RequestFactory();
 
-    /// <summary>Warm-up (<see cref="BenchOptions.WarmUp"/> unless given: see <see cref="HostWarmUp"/>), then the measured rounds.</summary>
-    public static async Task<WrkRoundsResult> RunAsync(WrkLoadGenerator load, string wrk, Uri url, BenchOptions options, RequestFactory? request = null, TimeSpan? warmUp = null)
+    /// <summary>
+    /// Warm-up (<see cref="BenchOptions.WarmUp"/> unless given: see <see cref="HostWarmUp"/>), then the measured rounds.
+    /// CPU is this process's unless <c>cpuClock</c> reads the server's (when the server is another process).
+    /// </summary>
+    public static async Task<WrkRoundsResult> RunAsync(WrkLoadGenerator load, string wrk, Uri url, BenchOptions options, RequestFactory? request = null, TimeSpan? warmUp = null, Func<TimeSpan>? cpuClock = null)
     {
+        cpuClock ??= ProcessCpu.Now;
         await load.RunAsync(wrk, url, warmUp ?? options.WarmUp, request?.Invoke());
         var rounds = new List<WrkResult>();
-        var cpu = ProcessCpu.Now();
+        var cpu = cpuClock();
         for (var i = 0; i < options.Rounds; i++)
         {
             rounds.Add(await load.RunAsync(wrk, url, options.Round, request?.Invoke()));
         }
 
-        cpu = ProcessCpu.Now() - cpu;
+        cpu = cpuClock() - cpu;
         return new WrkRoundsResult([.. rounds.OrderBy(r => r.RequestsPerSecond)], cpu / Math.Max(1, rounds.Sum(r => r.Requests)));
     }
 

@@ -1,0 +1,41 @@
+using System.Net;
+using FitFolio.Tests.Infrastructure;
+
+namespace FitFolio.Tests.Production;
+
+/// <summary>
+/// Who the steady load runs as: a few signed-in people reading <c>/auth/me</c> (their user grains
+/// spread over the silos) and an admin locking and unlocking accounts that exist only for it, one
+/// writer per account, so every acknowledged write is a distinct audit row to read back.
+/// </summary>
+public sealed record LoadActors(IReadOnlyList<ApiClient> Readers, ApiClient Admin, IReadOnlyList<Guid> Targets)
+{
+    public const int ReaderCount = 6;
+    // Two writers: a crash can cut at most one write per writer, and a write cut off may or may not
+    // have run (it is never re-sent), so the writers bound the failures a SIGKILL may cause.
+    public const int TargetCount = 2;
+
+    public static async Task<LoadActors> CreateAsync(RehearsalFixture rehearsal)
+    {
+        var readers = new List<ApiClient>();
+        for (var i = 0; i < ReaderCount; i++)
+        {
+            readers.Add(await rehearsal.SignedInClientAsync($"reader{i}@rehearsal.test"));
+        }
+
+        var admin = await rehearsal.SignedInClientAsync(RehearsalFixture.AdminEmail);
+        var targets = new List<Guid>();
+        for (var i = 0; i < TargetCount; i++)
+        {
+            var email = $"target{i}@rehearsal.test";
+            // Asking for a link makes the (unverified) account; that is all an admin lock needs.
+            var start = await admin.PostAsync("/api/v1/auth/magic-link/start", new { email });
+            Assert.Equal(HttpStatusCode.Accepted, start.Status);
+            var found = await admin.GetAsync($"/api/v1/admin/users?query={Uri.EscapeDataString(email)}");
+            Assert.Equal(HttpStatusCode.OK, found.Status);
+            targets.Add(found.Body.GetProperty("items")[0].GetProperty("id").GetGuid());
+        }
+
+        return new LoadActors(readers, admin, targets);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace FitFolio.Bench.Measurement;
+
+/// <summary>User plus kernel CPU of other processes (the rehearsal's silos and proxy), from /proc/&lt;pid&gt;/stat.</summary>
+internal static class ChildCpu
+{
+    // USER_HZ: the unit of utime and stime in /proc/<pid>/stat; 100 on every Linux that FitFolio runs on.
+    private const double TicksPerSecond = 100;
+
+    public static TimeSpan Of(IEnumerable<int> processIds) =>
+        TimeSpan.FromSeconds(processIds.Sum(pid => Ticks(pid)) / TicksPerSecond);
+
+    private static long Ticks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) may hold spaces; every field after it is separated by one.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+}
