@@ -35,10 +35,13 @@ internal sealed class FitFolioHost : IAsyncDisposable
 
     private const string Secret = "bench-cluster-secret-0123456789-abcdefghijklmnop";
 
-    private FitFolioHost(WebApplication app, SmtpSink mail)
+    private readonly bool _ownsMail;
+
+    private FitFolioHost(WebApplication app, SmtpSink mail, bool ownsMail)
     {
         App = app;
         Mail = mail;
+        _ownsMail = ownsMail;
         Address = ListenAddress.Of(app);
     }
 
@@ -48,11 +51,19 @@ internal sealed class FitFolioHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<FitFolioHost> StartAsync(string connectionString)
+    /// <summary>
+    /// Starts a host. Several hosts on one database form a cluster; give them one
+    /// <paramref name="sharedMail"/> sink, since any silo's outbox sender may deliver a message.
+    /// </summary>
+    public static async Task<FitFolioHost> StartAsync(string connectionString, SmtpSink? sharedMail = null, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         // Few messages kept: the sink is only read for the one sign-in mail; the load's mail is just delivered.
-        var mail = new SmtpSink(new SmtpSinkOptions { MaxStoredMessages = 100 });
-        await mail.StartAsync(0);
+        var mail = sharedMail ?? new SmtpSink(new SmtpSinkOptions { MaxStoredMessages = 100 });
+        if (sharedMail is null)
+        {
+            await mail.StartAsync(0);
+        }
+
         var limit = RaisedLimitPerSecond.ToString(CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string>
         {
@@ -70,6 +81,11 @@ internal sealed class FitFolioHost : IAsyncDisposable
             ["RateLimits:MagicLinkStartPerIp:Limit"] = limit,
             ["RateLimits:MagicLinkStartPerIp:Window"] = "00:00:01",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         var builder = FitFolioApp.CreateBuilder([.. settings.Select(s => $"--{s.Key}={s.Value}")]);
 
         // No log output: a console logger under load would measure the terminal, not FitFolio.
@@ -77,7 +93,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
         var app = FitFolioApp.Configure(builder.Build());
         await FitFolioApp.MigrateAsync(app.Services);
         await app.StartAsync();
-        var host = new FitFolioHost(app, mail);
+        var host = new FitFolioHost(app, mail, ownsMail: sharedMail is null);
         host.CheckLimitsRaised();
         return host;
     }
@@ -87,7 +103,10 @@ internal sealed class FitFolioHost : IAsyncDisposable
         // The host first: its outbox sender must stop before the sink it sends to.
         await App.StopAsync();
         await App.DisposeAsync();
-        await Mail.DisposeAsync();
+        if (_ownsMail)
+        {
+            await Mail.DisposeAsync();
+        }
     }
 
     /// <summary>Fails the scenario if the settings did not bind, rather than measuring 429s.</summary>

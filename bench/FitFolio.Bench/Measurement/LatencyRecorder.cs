@@ -14,6 +14,9 @@ internal sealed class LatencyRecorder
 
     public void Record(long startTimestamp) => _ticks.Add(Stopwatch.GetTimestamp() - startTimestamp);
 
+    /// <summary>Records a span measured elsewhere, in Stopwatch ticks.</summary>
+    public void RecordTicks(long elapsed) => _ticks.Add(elapsed);
+
     public static LatencySummary Summarize(IEnumerable<LatencyRecorder> recorders)
     {
         var all = recorders.SelectMany(r => r._ticks).ToArray();
