@@ -41,6 +41,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ProgressQueries>();
         services.TryAddSingleton<BodyWeightLog>();
         services.TryAddSingleton<TrainingExport>();
+        services.TryAddSingleton<WorkoutQueries>();
         return silo
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IRateLimitGrain, RateLimitGrain>()
