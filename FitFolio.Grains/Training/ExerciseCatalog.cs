@@ -86,6 +86,12 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return error;
         }
 
+        if (draft.Kind != existing.Kind && await IsLoggedAsync(id, cancellationToken))
+        {
+            // Logged sets were checked, and their records found, for the old kind.
+            return TrainingError.Conflict("exercise_in_use", "Sets are logged for this exercise, so its kind cannot change; create a new exercise instead.");
+        }
+
         await using var command = dataSource.CreateCommand(
             """
             update exercises set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
@@ -129,6 +135,13 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         }
 
         return TrainingOutcome<bool>.Ok(true);
+    }
+
+    private async Task<bool> IsLoggedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select exists (select 1 from workout_sets where exercise_id = @id)");
+        command.With("id", id);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     internal static Exercise Read(NpgsqlDataReader reader, int offset = 0) => new(

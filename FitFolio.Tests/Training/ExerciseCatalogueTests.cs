@@ -94,11 +94,16 @@ public sealed class ExerciseCatalogueTests(ApiFixture api) : IClassFixture<ApiFi
         var workout = (await client.PostAsync($"{Base}/workouts", new { })).Body.Id();
         await client.PostAsync($"{Base}/workouts/{workout}/exercises", new { exerciseId = custom });
 
+        var added = (await client.GetAsync($"{Base}/workouts/{workout}")).Body.GetProperty("exercises")[0].Id();
+        await client.LogAsync(workout, added, new { id = Guid.NewGuid(), weight = 60, weightUnit = "kg", reps = 5 });
+        var kindChange = await client.PutAsync($"{Base}/exercises/{custom}", new { name = "Sandbag Shoulder", category = "full_body", primaryMuscles = new[] { "glutes" }, equipment = "other", kind = "time" });
         var builtIn = await client.PutAsync($"{Base}/exercises/{Exercise("squat-barbell")}", new { name = "Mine", category = "legs", primaryMuscles = new[] { "quads" }, equipment = "barbell", kind = "weight_reps" });
         var inUse = await client.DeleteAsync($"{Base}/exercises/{custom}");
 
         Assert.Equal(HttpStatusCode.Forbidden, builtIn.Status);
         Assert.Equal("built_in_exercise", builtIn.ErrorCode);
+        Assert.Equal(HttpStatusCode.Conflict, kindChange.Status);
+        Assert.Equal("exercise_in_use", kindChange.ErrorCode);
         Assert.Equal(HttpStatusCode.Conflict, inUse.Status);
         Assert.Equal("exercise_in_use", inUse.ErrorCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{Base}/exercises/{custom}")).Status);
