@@ -8,6 +8,7 @@ using FitFolio.Grains.Maintenance;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.SignIn;
+using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
 using FitFolio.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -39,10 +40,17 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<PasskeyDirectory>();
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section));
         services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<ExerciseCatalog>();
+        services.TryAddSingleton<ProgramStore>();
+        services.TryAddSingleton<ProgressQueries>();
+        services.TryAddSingleton<BodyWeightLog>();
+        services.TryAddSingleton<TrainingExport>();
+        services.TryAddSingleton<WorkoutQueries>();
         return silo
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IRateLimitGrain, RateLimitGrain>()
             .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>()
-            .AddGrain<IApiKeyGrain, ApiKeyGrain>();
+            .AddGrain<IApiKeyGrain, ApiKeyGrain>()
+            .AddGrain<ITrainingGrain, TrainingGrain>();
     }
 }
