@@ -1,0 +1,51 @@
+import type { PersonalRecord, RecordType } from "../../api/trainingTypes";
+import { formatDistance, formatDuration } from "./labels";
+import { formatWeight, type WeightUnit } from "./units";
+
+const NAMES: Record<RecordType, string> = {
+  heaviest_weight: "heaviest weight",
+  best_e1rm: "best estimated 1RM",
+  most_reps_at_weight: "most reps",
+  best_set_volume: "best set volume",
+  best_session_volume: "best session volume",
+  longest_duration: "longest time",
+  longest_distance: "longest distance",
+};
+
+export function recordName(type: RecordType): string {
+  return NAMES[type];
+}
+
+function value(record: Pick<PersonalRecord, "unit">, amount: number, unit: WeightUnit): string {
+  if (record.unit === "kg") return formatWeight(amount, unit);
+  if (record.unit === "s") return formatDuration(amount);
+  if (record.unit === "m") return formatDistance(amount);
+  return `${amount} rep${amount === 1 ? "" : "s"}`;
+}
+
+/** "best estimated 1RM 112.5 kg (was 110 kg)"; "most reps at 100 kg: 8 reps". */
+export function describeRecord(record: PersonalRecord, unit: WeightUnit): string {
+  const name =
+    record.type === "most_reps_at_weight" && record.atWeightKg !== null
+      ? `most reps at ${formatWeight(record.atWeightKg, unit)}:`
+      : recordName(record.type);
+  const was =
+    record.previous === undefined ? "" : record.previous === null ? " (your first)" : ` (was ${value(record, record.previous, unit)})`;
+  return `${name} ${value(record, record.value, unit)}${was}`;
+}
+
+/** The banner text for the records one set broke, e.g. "New records on Bench press: …". */
+export function celebrationText(exerciseName: string, records: PersonalRecord[], unit: WeightUnit): string {
+  const parts = records.map((record) => describeRecord(record, unit));
+  const noun = records.length === 1 ? "New record" : "New records";
+  return `${noun} on ${exerciseName}: ${parts.join("; ")}.`;
+}
+
+/**
+ * When the set's first answer was lost and a retry came back with `records: []`, the stored set
+ * still lists the types it set; name them without values rather than celebrate nothing.
+ */
+export function celebrationFromTypes(exerciseName: string, types: RecordType[]): string {
+  const noun = types.length === 1 ? "New record" : "New records";
+  return `${noun} on ${exerciseName}: ${types.map(recordName).join(", ")}.`;
+}
