@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { PersonalRecord } from "../../api/trainingTypes";
+import { epley } from "./e1rm";
+import { celebrationFromTypes, celebrationText, describeRecord } from "./records";
+
+const base: PersonalRecord = {
+  exerciseId: "e1",
+  exerciseName: "Bench press",
+  type: "best_e1rm",
+  value: 112.5,
+  unit: "kg",
+  atWeightKg: null,
+  setId: "s1",
+  workoutId: "w1",
+  achievedAt: "2026-11-23T18:04:00Z",
+  previous: 110,
+};
+
+describe("records", () => {
+  it("names the record, its value and the one it beat", () => {
+    expect(describeRecord(base, "kg")).toBe("best estimated 1RM 112.5 kg (was 110 kg)");
+    expect(describeRecord({ ...base, previous: null }, "kg")).toBe("best estimated 1RM 112.5 kg (your first)");
+    expect(describeRecord({ ...base, type: "most_reps_at_weight", value: 8, unit: "reps", atWeightKg: 100, previous: 7 }, "lb")).toBe(
+      "most reps at 220.5 lb: 8 reps (was 7 reps)",
+    );
+    expect(describeRecord({ ...base, type: "longest_duration", value: 95, unit: "s", previous: undefined }, "kg")).toBe("longest time 1:35");
+  });
+
+  it("celebrates every record a set broke in one sentence", () => {
+    const text = celebrationText("Bench press", [base, { ...base, type: "heaviest_weight", value: 100, previous: 97.5 }], "kg");
+    expect(text).toBe("New records on Bench press: best estimated 1RM 112.5 kg (was 110 kg); heaviest weight 100 kg (was 97.5 kg).");
+  });
+
+  it("still names the records when only their types are known", () => {
+    expect(celebrationFromTypes("Squat", ["best_e1rm"])).toBe("New record on Squat: best estimated 1RM.");
+  });
+
+  it("estimates 1RM with Epley only up to 12 reps", () => {
+    expect(epley(100, 1)).toBe(100);
+    expect(epley(100, 5)).toBeCloseTo(116.667, 3);
+    expect(epley(90, 12)).toBeCloseTo(126, 6);
+    expect(epley(90, 13)).toBeNull();
+    expect(epley(0, 5)).toBeNull();
+  });
+});
