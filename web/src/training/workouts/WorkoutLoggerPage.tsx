@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Navigate, useNavigate, useParams } from "react-router";
+import { UserFacingError } from "../../api/errors";
 import { trainingApi } from "../../api/training";
 import type { Exercise, Workout, WorkoutExercise } from "../../api/trainingTypes";
 import { useUser } from "../../auth/session";
@@ -137,7 +138,7 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
     void run("finish", async () => {
       if (waiting > 0) {
         queue.retryNow();
-        throw new Error(`${waiting} change${waiting === 1 ? " is" : "s are"} still on the way to FitFolio. Finish once they’re saved.`);
+        throw new UserFacingError(`${waiting} change${waiting === 1 ? " is" : "s are"} still on the way to FitFolio. Finish once they’re saved.`, "writes_pending");
       }
       const finished = await trainingApi.workouts.finish(workout.id);
       navigate(trainingPaths.pastWorkout(finished.id), { state: { status: `Workout finished. Well done!` } });

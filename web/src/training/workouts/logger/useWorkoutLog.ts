@@ -13,12 +13,15 @@ export interface Celebration {
 
 const setKey = (setId: string) => `set:${setId}`;
 
+/** Puts the set in its exercise, replacing the copy with its id or, when there is none, adding it. */
 function replaceSet(workout: Workout, set: SetView): Workout {
   return {
     ...workout,
-    exercises: workout.exercises.map((exercise) =>
-      exercise.id !== set.workoutExerciseId ? exercise : { ...exercise, sets: exercise.sets.map((item) => (item.id === set.id ? set : item)) },
-    ),
+    exercises: workout.exercises.map((exercise) => {
+      if (exercise.id !== set.workoutExerciseId) return exercise;
+      const known = exercise.sets.some((item) => item.id === set.id);
+      return { ...exercise, sets: known ? exercise.sets.map((item) => (item.id === set.id ? set : item)) : renumber([...exercise.sets, set]) };
+    }),
   };
 }
 
@@ -74,6 +77,11 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       }),
     [queue, unitRef],
   );
+
+  // Listening now: send whatever an earlier visit left waiting.
+  useEffect(() => {
+    if (queue.getState().pending.length > 0) queue.retryNow();
+  }, [queue]);
 
   const logSet = useCallback(
     (exercise: WorkoutExercise, input: SetInput) => {

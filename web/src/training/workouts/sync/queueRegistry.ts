@@ -24,8 +24,8 @@ export function queueFor(userId: string): WriteQueue {
     if (typeof window !== "undefined") window.addEventListener("online", () => created.retryNow());
     queue = created;
     queues.set(userId, queue);
-    // Writes left from an earlier visit (closed tab, dead battery) go out now.
-    if (queue.getState().pending.length > 0) queue.retryNow();
+    // Writes left from an earlier visit (closed tab, dead battery) wait for the logger to call
+    // retryNow() once it listens for their answers, so none of them lands unseen.
   }
   return queue;
 }
