@@ -7,6 +7,7 @@ using FitFolio.Grains.Maintenance;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.SignIn;
+using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
 using FitFolio.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -35,9 +36,16 @@ public static class GrainsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
         services.TryAddSingleton(PasskeyRelyingParty.FromServices);
         services.TryAddSingleton<PasskeyDirectory>();
+        services.TryAddSingleton<ExerciseCatalog>();
+        services.TryAddSingleton<ProgramStore>();
+        services.TryAddSingleton<ProgressQueries>();
+        services.TryAddSingleton<BodyWeightLog>();
+        services.TryAddSingleton<TrainingExport>();
+        services.TryAddSingleton<WorkoutQueries>();
         return silo
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IRateLimitGrain, RateLimitGrain>()
-            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>();
+            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>()
+            .AddGrain<ITrainingGrain, TrainingGrain>();
     }
 }

@@ -70,6 +70,7 @@ public static class FitFolioApp
         app.UseMiddleware<SessionMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseMiddleware<SpaFallbackMiddleware>();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1/training", StringComparison.Ordinal), training => training.UseMiddleware<TrainingJsonErrors>());
 
         app.MapHealthApi();
         var api = app.MapGroup("/api/v1");
@@ -77,6 +78,7 @@ public static class FitFolioApp
         api.MapSessionsApi();
         api.MapAdminApi();
         api.MapWebAuthnApi();
+        api.MapTrainingApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
         return app;

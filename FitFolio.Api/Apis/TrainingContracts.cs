@@ -1,0 +1,19 @@
+namespace FitFolio.Api.Apis;
+
+/// <summary>The closed word lists, for the app's pickers and filters.</summary>
+public sealed record TrainingMeta(
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Muscles,
+    IReadOnlyList<string> Equipment,
+    IReadOnlyList<string> Kinds,
+    IReadOnlyList<string> SetTypes,
+    IReadOnlyList<string> WeightUnits,
+    IReadOnlyList<string> RecordTypes);
+
+public sealed record CopyProgramRequest(string? Name);
+
+public sealed record FinishWorkoutRequest(DateTimeOffset? EndedAt);
+
+public sealed record SwapExerciseRequest(Guid? ExerciseId);
+
+public sealed record ReorderExercisesRequest(IReadOnlyList<Guid>? Order);

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using FitFolio.Grains.Training;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>The API's error shape plus the input at fault: <c>{"error":{"code","message","request_id","field"}}</c>.</summary>
+public sealed record TrainingApiError(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("request_id")] string? RequestId,
+    [property: JsonPropertyName("field"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field);
+
+public sealed record TrainingApiErrorBody([property: JsonPropertyName("error")] TrainingApiError Error);
+
+/// <summary>Turns training refusals into HTTP answers.</summary>
+public static class TrainingErrors
+{
+    public static IResult Of(HttpContext context, TrainingError error) => TypedResults.Json(
+        new TrainingApiErrorBody(new TrainingApiError(error.Code, error.Message, context.TraceIdentifier, error.Field)),
+        statusCode: error.Failure switch
+        {
+            TrainingFailure.NotFound => StatusCodes.Status404NotFound,
+            TrainingFailure.Conflict => StatusCodes.Status409Conflict,
+            TrainingFailure.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        });
+
+    public static IResult Invalid(HttpContext context, string field, string message) => Of(context, TrainingError.Validation(field, message));
+
+    public static IResult InvalidId(HttpContext context, string field) =>
+        Of(context, new TrainingError(TrainingFailure.Invalid, "invalid_id", $"{field} must be a UUID.", field));
+
+    public static IResult NotFound(HttpContext context, string what) => Of(context, TrainingError.NotFound(what));
+
+    public static IResult Answer<T>(HttpContext context, TrainingOutcome<T> outcome, string? location = null) =>
+        outcome.Error is { } error ? Of(context, error)
+        : outcome.Created ? TypedResults.Json(outcome.Value, statusCode: StatusCodes.Status201Created).WithLocation(context, location)
+        : TypedResults.Ok(outcome.Value);
+
+    private static IResult WithLocation(this IResult result, HttpContext context, string? location)
+    {
+        if (location is not null)
+        {
+            context.Response.Headers.Location = location;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using FitFolio.Api.Auth;
+using FitFolio.Grains.Training;
+using FitFolio.Grains.Training.Import;
+using FitFolio.Silo;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Import from Strong and Hevy CSV exports; export everything as CSV.</summary>
+public static class TrainingImportApi
+{
+    /// <summary>The largest file an import takes: 5 MB is years of daily training in either app's format.</summary>
+    public const int MaxImportBytes = 5 * 1024 * 1024;
+
+    // A bigger body than this is cut off by Kestrel; up to it the body is read to the end, so a
+    // client that is still sending gets a clean 413 rather than a reset connection.
+    private const long MaxDrainedBytes = 16L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapTrainingImportApi(this RouteGroupBuilder training)
+    {
+        training.MapPost("/import", ImportAsync).RequireUser(ApiScope.Write).WithName("TrainingImport")
+            .WithSummary("Imports a Strong or Hevy CSV export (raw text/csv body or multipart field 'file', at most 5 MB); answers what was imported and skipped.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<string>("text/csv")
+            .Produces<ImportSummary>();
+        training.MapGet("/export.csv", ExportAsync).RequireUser(ApiScope.Read).WithName("TrainingExportCsv")
+            .WithSummary("All your sets as CSV, one row per set (columns in docs/training-api.md).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return training;
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext context, IGrainFactory grains, string? tz)
+    {
+        if (!TrainingQuery.TryZone(tz, out var zone))
+        {
+            return TrainingErrors.Invalid(context, "tz", "tz is an IANA time zone such as Europe/Berlin (the zone the export's times are in).");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxDrainedBytes;
+        }
+
+        if (context.Request.ContentLength > MaxDrainedBytes)
+        {
+            return TooLarge(context);
+        }
+
+        byte[]? file;
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType == "multipart/form-data")
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } upload)
+            {
+                return TrainingErrors.Invalid(context, "file", "Send the export as the multipart field 'file'.");
+            }
+
+            if (upload.Length > MaxImportBytes)
+            {
+                return TooLarge(context);
+            }
+
+            file = new byte[upload.Length];
+            await using var stream = upload.OpenReadStream();
+            await stream.ReadExactlyAsync(file, context.RequestAborted);
+        }
+        else if (mediaType is "text/csv" or "application/csv" or "text/plain" or "application/octet-stream" or "application/vnd.ms-excel")
+        {
+            file = await ReadCappedAsync(context.Request.Body, context.RequestAborted);
+            if (file is null)
+            {
+                return TooLarge(context);
+            }
+        }
+        else
+        {
+            return Error(context, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                "Send the file as text/csv, application/octet-stream, or multipart/form-data with the field 'file'.");
+        }
+
+        var parsed = ImportParser.Parse(file, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        if (parsed.Batch is not { } batch)
+        {
+            return Error(context, StatusCodes.Status400BadRequest, parsed.Code!, parsed.Message!);
+        }
+
+        return TypedResults.Ok(await context.TrainingGrain(grains).Import(batch));
+    }
+
+    private static async Task ExportAsync(HttpContext context, TrainingExport export)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"fitfolio-training.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 16 * 1024);
+        await export.WriteCsvAsync(context.UserId(), writer, context.RequestAborted);
+    }
+
+    /// <summary>The body if it is within the limit, else null (having read and dropped the rest).</summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        var tooLarge = false;
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (!tooLarge && buffer.Length + read > MaxImportBytes)
+            {
+                tooLarge = true;
+                buffer.SetLength(0);
+            }
+
+            if (!tooLarge)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        return tooLarge ? null : buffer.ToArray();
+    }
+
+    private static IResult TooLarge(HttpContext context) =>
+        Error(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"An import is at most {MaxImportBytes / (1024 * 1024)} MB.");
+
+    private static IResult Error(HttpContext context, int status, string code, string message) =>
+        TypedResults.Json(new TrainingApiErrorBody(new TrainingApiError(code, message, context.TraceIdentifier, null)), statusCode: status);
+}

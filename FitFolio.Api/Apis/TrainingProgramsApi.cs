@@ -1,0 +1,91 @@
+using FitFolio.Api.Auth;
+using FitFolio.Grains.Training;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Programs: named plans of days, each an ordered list of exercises with targets; copy and archive.</summary>
+public static class TrainingProgramsApi
+{
+    public static RouteGroupBuilder MapTrainingProgramsApi(this RouteGroupBuilder training)
+    {
+        var programs = training.MapGroup("/programs");
+        programs.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListPrograms")
+            .WithSummary("Your programs, most recently changed first; archived=false (default), true or all.");
+        programs.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateProgram")
+            .WithSummary("Creates a program with its days, exercises, supersets and targets.");
+        programs.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetProgram").WithSummary("One program with its days.");
+        programs.MapPut("/{id}", ReplaceAsync).RequireUser(ApiScope.Write).WithName("TrainingReplaceProgram")
+            .WithSummary("Replaces a program's name, notes and days.");
+        programs.MapPost("/{id}/copy", CopyAsync).RequireUser(ApiScope.Write).WithName("TrainingCopyProgram")
+            .WithSummary("Copies a program (name defaults to \"<name> (copy)\").");
+        programs.MapPost("/{id}/archive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, true, context, store))
+            .RequireUser(ApiScope.Write).WithName("TrainingArchiveProgram").WithSummary("Archives a program.");
+        programs.MapPost("/{id}/unarchive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, false, context, store))
+            .RequireUser(ApiScope.Write).WithName("TrainingUnarchiveProgram").WithSummary("Brings an archived program back.");
+        programs.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteProgram")
+            .WithSummary("Deletes a program; workouts started from it keep their exercises.");
+        return programs;
+    }
+
+    private static async Task<IResult> ListAsync(string? archived, HttpContext context, ProgramStore store)
+    {
+        bool? filter = archived switch { null or "" or "false" => false, "true" => true, "all" => null, _ => false };
+        if (archived is not (null or "" or "false" or "true" or "all"))
+        {
+            return TrainingErrors.Invalid(context, "archived", "archived is false, true or all.");
+        }
+
+        return TypedResults.Ok(new ItemsResponse<ProgramSummary>(await store.ListAsync(context.UserId(), filter, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> CreateAsync(ProgramDraft draft, HttpContext context, ProgramStore store)
+    {
+        var outcome = await store.CreateAsync(context.UserId(), draft, context.RequestAborted);
+        return TrainingErrors.Answer(context, outcome, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, ProgramStore store)
+    {
+        if (!Guid.TryParse(id, out var programId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        return await store.GetAsync(context.UserId(), programId, context.RequestAborted) is { } program
+            ? TypedResults.Ok(program)
+            : TrainingErrors.NotFound(context, "program");
+    }
+
+    private static async Task<IResult> ReplaceAsync(string id, ProgramDraft draft, HttpContext context, ProgramStore store) =>
+        Guid.TryParse(id, out var programId)
+            ? TrainingErrors.Answer(context, await store.ReplaceAsync(context.UserId(), programId, draft, context.RequestAborted))
+            : TrainingErrors.InvalidId(context, "id");
+
+    private static async Task<IResult> CopyAsync(string id, CopyProgramRequest? request, HttpContext context, ProgramStore store)
+    {
+        if (!Guid.TryParse(id, out var programId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        var outcome = await store.CopyAsync(context.UserId(), programId, request?.Name, context.RequestAborted);
+        return TrainingErrors.Answer(context, outcome, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
+    }
+
+    private static async Task<IResult> SetArchivedAsync(string id, bool archived, HttpContext context, ProgramStore store) =>
+        Guid.TryParse(id, out var programId)
+            ? TrainingErrors.Answer(context, await store.SetArchivedAsync(context.UserId(), programId, archived, context.RequestAborted))
+            : TrainingErrors.InvalidId(context, "id");
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, ProgramStore store)
+    {
+        if (!Guid.TryParse(id, out var programId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        return await store.DeleteAsync(context.UserId(), programId, context.RequestAborted)
+            ? TypedResults.NoContent()
+            : TrainingErrors.NotFound(context, "program");
+    }
+}

@@ -1,0 +1,96 @@
+using FitFolio.Api.Auth;
+using FitFolio.Grains.Training;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Records, weekly volume per muscle group and the body-weight log.</summary>
+public static class TrainingProgressApi
+{
+    public static RouteGroupBuilder MapTrainingProgressApi(this RouteGroupBuilder training)
+    {
+        training.MapGet("/records", RecordsAsync).RequireUser(ApiScope.Read).WithName("TrainingRecords")
+            .WithSummary("Your current personal records, for every exercise or one (exerciseId).");
+        training.MapGet("/progress/muscle-volume", MuscleVolumeAsync).RequireUser(ApiScope.Read).WithName("TrainingMuscleVolume")
+            .WithSummary("Sets and volume per muscle group per ISO week; primary muscles count a set fully, secondary ones half.");
+        training.MapGet("/body-weight", BodyWeightAsync).RequireUser(ApiScope.Read).WithName("TrainingBodyWeight")
+            .WithSummary("Your body-weight entries, oldest first (the chart series).");
+        training.MapPut("/body-weight/{date}", PutBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingPutBodyWeight")
+            .WithSummary("Records (201) or replaces (200) the body weight of a day.");
+        training.MapDelete("/body-weight/{date}", DeleteBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteBodyWeight")
+            .WithSummary("Deletes a day's body weight.");
+        return training;
+    }
+
+    private static async Task<IResult> RecordsAsync(string? exerciseId, HttpContext context, ProgressQueries progress)
+    {
+        Guid? exercise = null;
+        if (!string.IsNullOrEmpty(exerciseId))
+        {
+            if (!Guid.TryParse(exerciseId, out var parsed))
+            {
+                return TrainingErrors.InvalidId(context, "exerciseId");
+            }
+
+            exercise = parsed;
+        }
+
+        return TypedResults.Ok(new ItemsResponse<PersonalRecord>(await progress.RecordsAsync(context.UserId(), exercise, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> MuscleVolumeAsync(string? weeks, string? tz, HttpContext context, ProgressQueries progress)
+    {
+        if (!TrainingQuery.TryInt(weeks, 1, 104, 12, out var count))
+        {
+            return TrainingErrors.Invalid(context, "weeks", "weeks is 1 to 104.");
+        }
+
+        if (!TrainingQuery.TryZone(tz, out var zone))
+        {
+            return TrainingErrors.Invalid(context, "tz", "tz is an IANA time zone such as Europe/Berlin.");
+        }
+
+        return TypedResults.Ok(new ItemsResponse<MuscleVolumePoint>(await progress.WeeklyMuscleVolumeAsync(context.UserId(), count, zone, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> BodyWeightAsync(string? from, string? to, HttpContext context, BodyWeightLog log)
+    {
+        if (!TrainingQuery.TryDate(from, out var fromDate))
+        {
+            return TrainingErrors.Invalid(context, "from", "from is a date, yyyy-MM-dd.");
+        }
+
+        if (!TrainingQuery.TryDate(to, out var toDate))
+        {
+            return TrainingErrors.Invalid(context, "to", "to is a date, yyyy-MM-dd.");
+        }
+
+        return TypedResults.Ok(new ItemsResponse<BodyWeightEntry>(await log.ListAsync(context.UserId(), fromDate, toDate, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> PutBodyWeightAsync(string date, BodyWeightInput input, HttpContext context, BodyWeightLog log, TimeProvider clock)
+    {
+        if (!TrainingQuery.TryDate(date, out var day) || day is null)
+        {
+            return TrainingErrors.Invalid(context, "date", "date is yyyy-MM-dd.");
+        }
+
+        if (day < new DateOnly(1900, 1, 1) || day > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        {
+            return TrainingErrors.Invalid(context, "date", "date cannot be in the future.");
+        }
+
+        return TrainingErrors.Answer(context, await log.PutAsync(context.UserId(), day.Value, input, context.RequestAborted));
+    }
+
+    private static async Task<IResult> DeleteBodyWeightAsync(string date, HttpContext context, BodyWeightLog log)
+    {
+        if (!TrainingQuery.TryDate(date, out var day) || day is null)
+        {
+            return TrainingErrors.Invalid(context, "date", "date is yyyy-MM-dd.");
+        }
+
+        return await log.DeleteAsync(context.UserId(), day.Value, context.RequestAborted)
+            ? TypedResults.NoContent()
+            : TrainingErrors.Of(context, new TrainingError(TrainingFailure.NotFound, "not_found", "You have no body weight for that day."));
+    }
+}

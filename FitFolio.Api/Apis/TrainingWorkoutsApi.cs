@@ -1,0 +1,152 @@
+using FitFolio.Api.Auth;
+using FitFolio.Grains.Admin;
+using FitFolio.Grains.Training;
+using FitFolio.Silo;
+
+namespace FitFolio.Api.Apis;
+
+/// <summary>Workouts: start (empty or from a program day), edit, finish, abandon; their exercises added, swapped, reordered, skipped.</summary>
+public static class TrainingWorkoutsApi
+{
+    public static RouteGroupBuilder MapTrainingWorkoutsApi(this RouteGroupBuilder training)
+    {
+        var workouts = training.MapGroup("/workouts");
+        workouts.MapPost("/", StartAsync).RequireUser(ApiScope.Write).WithName("TrainingStartWorkout")
+            .WithSummary("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).");
+        workouts.MapGet("/active", ActiveAsync).RequireUser(ApiScope.Read).WithName("TrainingActiveWorkout")
+            .WithSummary("The workout in progress, or 404.");
+        workouts.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListWorkouts")
+            .WithSummary("Your workouts, newest first, with set counts, volume and records; keyset cursor.");
+        workouts.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetWorkout")
+            .WithSummary("One workout with its exercises, sets, records and prefill.");
+        workouts.MapPatch("/{id}", (string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
+                Call(id, context, grains, (g, w) => g.UpdateWorkout(w, patch)))
+            .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkout").WithSummary("Changes a workout's name, notes, start or end time.");
+        workouts.MapPost("/{id}/finish", (string id, FinishWorkoutRequest? request, HttpContext context, IGrainFactory grains) =>
+                Call(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
+            .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finishes the workout in progress.");
+        workouts.MapPost("/{id}/abandon", (string id, HttpContext context, IGrainFactory grains) =>
+                Call(id, context, grains, (g, w) => g.AbandonWorkout(w)))
+            .RequireUser(ApiScope.Write).WithName("TrainingAbandonWorkout")
+            .WithSummary("Abandons the workout in progress: its sets stop counting for records and progress.");
+        workouts.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains) =>
+                NoContent(id, context, grains, (g, w) => g.DeleteWorkout(w)))
+            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Deletes a workout and its sets.");
+
+        workouts.MapPost("/{id}/exercises", (string id, AddExerciseCommand command, HttpContext context, IGrainFactory grains) =>
+                Call(id, context, grains, (g, w) => g.AddExercise(w, command)))
+            .RequireUser(ApiScope.Write).WithName("TrainingAddWorkoutExercise")
+            .WithSummary("Adds an exercise (at a position, default last), prefilled with the sets from last time.");
+        workouts.MapPut("/{id}/exercises/order", (string id, ReorderExercisesRequest request, HttpContext context, IGrainFactory grains) =>
+                Call(id, context, grains, (g, w) => g.ReorderExercises(w, request.Order)))
+            .RequireUser(ApiScope.Write).WithName("TrainingReorderWorkoutExercises").WithSummary("Puts the workout's exercises in the given order.");
+        workouts.MapPatch("/{id}/exercises/{exerciseId}", (string id, string exerciseId, WorkoutExercisePatch patch, HttpContext context, IGrainFactory grains) =>
+                Call(id, exerciseId, context, grains, (g, w, e) => g.UpdateExercise(w, e, patch)))
+            .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkoutExercise").WithSummary("Skips or unskips an exercise; changes its notes or superset.");
+        workouts.MapPost("/{id}/exercises/{exerciseId}/swap", (string id, string exerciseId, SwapExerciseRequest request, HttpContext context, IGrainFactory grains) =>
+                Call(id, exerciseId, context, grains, (g, w, e) => g.SwapExercise(w, e, request.ExerciseId)))
+            .RequireUser(ApiScope.Write).WithName("TrainingSwapWorkoutExercise")
+            .WithSummary("Replaces an exercise that has no sets yet with another, prefilled from last time.");
+        workouts.MapDelete("/{id}/exercises/{exerciseId}", (string id, string exerciseId, HttpContext context, IGrainFactory grains) =>
+                NoContent(id, exerciseId, context, grains, (g, w, e) => g.RemoveExercise(w, e)))
+            .RequireUser(ApiScope.Write).WithName("TrainingRemoveWorkoutExercise").WithSummary("Removes an exercise and its sets from the workout.");
+        return workouts;
+    }
+
+    private static async Task<IResult> StartAsync(StartWorkoutCommand command, HttpContext context, IGrainFactory grains)
+    {
+        var outcome = await context.TrainingGrain(grains).StartWorkout(command);
+        return TrainingErrors.Answer(context, outcome, outcome.Value is { } w ? $"/api/v1/training/workouts/{w.Id}" : null);
+    }
+
+    private static async Task<IResult> ActiveAsync(HttpContext context, WorkoutQueries queries) =>
+        await queries.ActiveAsync(context.UserId(), context.RequestAborted) is { } workout
+            ? TypedResults.Ok(workout)
+            : TrainingErrors.Of(context, new TrainingError(TrainingFailure.NotFound, "not_found", "No workout is in progress."));
+
+    private static async Task<IResult> ListAsync(string? cursor, string? limit, string? status, HttpContext context, WorkoutQueries queries)
+    {
+        if (!TrainingQuery.TryInt(limit, 1, 100, 20, out var count))
+        {
+            return TrainingErrors.Invalid(context, "limit", "limit is 1 to 100.");
+        }
+
+        if (status is { Length: > 0 } && !TrainingVocabulary.WorkoutStatuses.Contains(status))
+        {
+            return TrainingErrors.Invalid(context, "status", "status is in_progress, finished or abandoned.");
+        }
+
+        KeysetCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!KeysetCursor.TryDecode(cursor, out var decoded) || !Guid.TryParse(decoded.Id, out _))
+            {
+                return TrainingErrors.Invalid(context, "cursor", "The cursor is not one this API gave out.");
+            }
+
+            after = decoded;
+        }
+
+        return TypedResults.Ok(await queries.ListAsync(context.UserId(), string.IsNullOrEmpty(status) ? null : status, after, count, context.RequestAborted));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, WorkoutQueries queries)
+    {
+        if (!Guid.TryParse(id, out var workoutId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        return await queries.GetAsync(context.UserId(), workoutId, context.RequestAborted) is { } workout
+            ? TypedResults.Ok(workout)
+            : TrainingErrors.NotFound(context, "workout");
+    }
+
+    internal static async Task<IResult> Call<T>(string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<T>>> call) =>
+        Guid.TryParse(id, out var workoutId)
+            ? TrainingErrors.Answer(context, await call(context.TrainingGrain(grains), workoutId))
+            : TrainingErrors.InvalidId(context, "id");
+
+    internal static async Task<IResult> Call<T>(
+        string id, string childId, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Guid, Task<TrainingOutcome<T>>> call,
+        string childField = "exerciseId")
+    {
+        if (!Guid.TryParse(id, out var workoutId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        return Guid.TryParse(childId, out var child)
+            ? TrainingErrors.Answer(context, await call(context.TrainingGrain(grains), workoutId, child))
+            : TrainingErrors.InvalidId(context, childField);
+    }
+
+    private static async Task<IResult> NoContent(string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<bool>>> call)
+    {
+        if (!Guid.TryParse(id, out var workoutId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        var outcome = await call(context.TrainingGrain(grains), workoutId);
+        return outcome.Error is { } error ? TrainingErrors.Of(context, error) : TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> NoContent(
+        string id, string childId, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Guid, Task<TrainingOutcome<bool>>> call,
+        string childField = "exerciseId")
+    {
+        if (!Guid.TryParse(id, out var workoutId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        if (!Guid.TryParse(childId, out var child))
+        {
+            return TrainingErrors.InvalidId(context, childField);
+        }
+
+        var outcome = await call(context.TrainingGrain(grains), workoutId, child);
+        return outcome.Error is { } error ? TrainingErrors.Of(context, error) : TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,75 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+/// <summary>The body-weight log: one entry a day, stored as entered and in kg for the chart.</summary>
+public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
+{
+    public const decimal MinKg = 20m;
+    public const decimal MaxKg = 500m;
+
+    public async Task<IReadOnlyList<BodyWeightEntry>> ListAsync(Guid userId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select day, weight, unit, weight_kg, notes from body_weights
+            where user_id = @user and (@from is null or day >= @from) and (@to is null or day <= @to) order by day
+            """);
+        command.With("user", userId).With("from", NpgsqlDbType.Date, from).With("to", NpgsqlDbType.Date, to);
+        var entries = new List<BodyWeightEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new BodyWeightEntry(reader.GetFieldValue<DateOnly>(0), reader.GetDecimal(1), reader.GetString(2),
+                Math.Round(reader.GetDecimal(3), 2, MidpointRounding.AwayFromZero), reader.NullableString(4)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Adds or replaces the day's entry; Created tells which.</summary>
+    public async Task<TrainingOutcome<BodyWeightEntry>> PutAsync(Guid userId, DateOnly day, BodyWeightInput input, CancellationToken cancellationToken)
+    {
+        if (input.Weight is not { } weight)
+        {
+            return TrainingError.Validation("weight", "weight is required.");
+        }
+
+        if (!TrainingVocabulary.IsWeightUnit(input.Unit))
+        {
+            return TrainingError.Validation("unit", "unit is kg or lb.");
+        }
+
+        var kg = Weights.ToKg(weight, input.Unit!);
+        if (kg < MinKg || kg > MaxKg || decimal.Round(weight, 2) != weight)
+        {
+            return TrainingError.Validation("weight", $"weight is {MinKg} to {MaxKg} kg (or the same in lb), with at most 2 decimals.");
+        }
+
+        if (TextRules.Notes(input.Notes, "notes") is { } notesError)
+        {
+            return notesError;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into body_weights (user_id, day, weight, unit, weight_kg, notes) values (@user, @day, @weight, @unit, @kg, @notes)
+            on conflict (user_id, day) do update set weight = excluded.weight, unit = excluded.unit, weight_kg = excluded.weight_kg, notes = excluded.notes
+            returning (xmax = 0)
+            """);
+        command.With("user", userId).With("day", NpgsqlDbType.Date, day).With("weight", NpgsqlDbType.Numeric, weight)
+            .With("unit", NpgsqlDbType.Text, input.Unit).With("kg", NpgsqlDbType.Numeric, kg)
+            .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(input.Notes));
+        var created = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return TrainingOutcome<BodyWeightEntry>.Ok(
+            new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormaliseNotes(input.Notes)), created);
+    }
+
+    public async Task<bool> DeleteAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("delete from body_weights where user_id = @user and day = @day");
+        command.With("user", userId).With("day", NpgsqlDbType.Date, day);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+}

@@ -1,0 +1,170 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+/// <summary>
+/// The built-in catalogue plus each person's custom exercises, straight from SQL. Custom exercises
+/// are independent of workout writes (nothing about records depends on them), so they need no grain.
+/// </summary>
+public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    internal const string Columns = "e.id, e.slug, e.name, e.category, e.primary_muscles, e.secondary_muscles, e.equipment, e.kind";
+
+    public async Task<IReadOnlyList<Exercise>> ListAsync(Guid userId, ExerciseFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select {Columns} from exercises e
+            where (e.user_id is null or e.user_id = @user)
+              and (@query is null or strpos(lower(e.name), @query) > 0)
+              and (@category is null or e.category = @category)
+              and (@muscle is null or @muscle = any(e.primary_muscles) or @muscle = any(e.secondary_muscles))
+              and (@equipment is null or e.equipment = @equipment)
+              and (@kind is null or e.kind = @kind)
+              and (@custom is null or (e.user_id is not null) = @custom)
+            order by lower(e.name), e.id
+            """);
+        command.With("user", userId)
+            .With("query", NpgsqlDbType.Text, string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim().ToLowerInvariant())
+            .With("category", NpgsqlDbType.Text, filter.Category)
+            .With("muscle", NpgsqlDbType.Text, filter.Muscle)
+            .With("equipment", NpgsqlDbType.Text, filter.Equipment)
+            .With("kind", NpgsqlDbType.Text, filter.Kind)
+            .With("custom", NpgsqlDbType.Boolean, filter.Custom);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<Exercise?> GetAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select {Columns} from exercises e where e.id = @id and (e.user_id is null or e.user_id = @user)");
+        command.With("id", id).With("user", userId);
+        return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    /// <summary>Every exercise this person can use (the catalogue and their own), for matching imported names.</summary>
+    public Task<IReadOnlyList<Exercise>> AllForAsync(Guid userId, CancellationToken cancellationToken) =>
+        ListAsync(userId, new ExerciseFilter(null, null, null, null, null, null), cancellationToken);
+
+    public async Task<TrainingOutcome<Exercise>> CreateAsync(Guid userId, ExerciseDraft draft, CancellationToken cancellationToken)
+    {
+        if (ExerciseDraftValidator.Validate(draft) is { } error)
+        {
+            return error;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            insert into exercises (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
+            values (@id, @user, @name, @category, @primary, @secondary, @equipment, @kind, @now)
+            on conflict do nothing
+            """);
+        var id = Guid.CreateVersion7(clock.GetUtcNow());
+        Bind(command, draft).With("id", id).With("user", userId).With("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return DuplicateName;
+        }
+
+        return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!, created: true);
+    }
+
+    public async Task<TrainingOutcome<Exercise>> UpdateAsync(Guid userId, Guid id, ExerciseDraft draft, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(userId, id, cancellationToken) is not { } existing)
+        {
+            return TrainingError.NotFound("exercise");
+        }
+
+        if (!existing.Custom)
+        {
+            return BuiltIn;
+        }
+
+        if (ExerciseDraftValidator.Validate(draft) is { } error)
+        {
+            return error;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            update exercises set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
+                                 equipment = @equipment, kind = @kind
+            where id = @id and user_id = @user
+            """);
+        Bind(command, draft).With("id", id).With("user", userId);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return DuplicateName;
+        }
+
+        return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!);
+    }
+
+    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(userId, id, cancellationToken) is not { } existing)
+        {
+            return TrainingError.NotFound("exercise");
+        }
+
+        if (!existing.Custom)
+        {
+            return BuiltIn;
+        }
+
+        await using var command = dataSource.CreateCommand("delete from exercises where id = @id and user_id = @user");
+        command.With("id", id).With("user", userId);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return TrainingError.Conflict("exercise_in_use", "This exercise is used by a workout or a program; remove it there first.");
+        }
+
+        return TrainingOutcome<bool>.Ok(true);
+    }
+
+    internal static Exercise Read(NpgsqlDataReader reader, int offset = 0) => new(
+        reader.GetGuid(offset),
+        reader.NullableString(offset + 1),
+        reader.GetString(offset + 2),
+        reader.GetString(offset + 3),
+        reader.GetFieldValue<string[]>(offset + 4),
+        reader.GetFieldValue<string[]>(offset + 5),
+        reader.GetString(offset + 6),
+        reader.GetString(offset + 7),
+        reader.IsDBNull(offset + 1));
+
+    private static TrainingError BuiltIn =>
+        new(TrainingFailure.Forbidden, "built_in_exercise", "Built-in exercises cannot be changed; create your own instead.");
+
+    private static TrainingError DuplicateName =>
+        new(TrainingFailure.Conflict, "duplicate_name", "You already have an exercise with that name.", "name");
+
+    private static NpgsqlCommand Bind(NpgsqlCommand command, ExerciseDraft draft) => command
+        .With("name", NpgsqlDbType.Text, draft.Name!.Trim())
+        .With("category", NpgsqlDbType.Text, draft.Category)
+        .With("primary", NpgsqlDbType.Array | NpgsqlDbType.Text, draft.PrimaryMuscles!.Distinct().ToArray())
+        .With("secondary", NpgsqlDbType.Array | NpgsqlDbType.Text, (draft.SecondaryMuscles ?? []).Distinct().ToArray())
+        .With("equipment", NpgsqlDbType.Text, draft.Equipment)
+        .With("kind", NpgsqlDbType.Text, draft.Kind);
+
+    private static async Task<IReadOnlyList<Exercise>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var list = new List<Exercise>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,43 @@
+using FitFolio.Silo;
+
+namespace FitFolio.Grains.Training;
+
+/// <summary>
+/// One person's training log writes (key: user id, "N" format). Every change to a workout and its
+/// sets goes through here, one at a time, so record detection (which compares a set with everything
+/// before it) never races a concurrent write of the same person. Reads go straight to SQL.
+/// </summary>
+[GrainType("training")]
+public interface ITrainingGrain : IGrainWithStringKey
+{
+    Task<TrainingOutcome<WorkoutView>> StartWorkout(StartWorkoutCommand command);
+
+    Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch);
+
+    Task<TrainingOutcome<WorkoutView>> FinishWorkout(Guid workoutId, DateTimeOffset? endedAt);
+
+    /// <summary>Ends a workout without finishing it: its sets stop counting for records and progress.</summary>
+    Task<TrainingOutcome<WorkoutView>> AbandonWorkout(Guid workoutId);
+
+    Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId);
+
+    Task<TrainingOutcome<WorkoutExerciseView>> AddExercise(Guid workoutId, AddExerciseCommand command);
+
+    Task<TrainingOutcome<WorkoutExerciseView>> UpdateExercise(Guid workoutId, Guid workoutExerciseId, WorkoutExercisePatch patch);
+
+    Task<TrainingOutcome<WorkoutExerciseView>> SwapExercise(Guid workoutId, Guid workoutExerciseId, Guid? exerciseId);
+
+    Task<TrainingOutcome<WorkoutView>> ReorderExercises(Guid workoutId, IReadOnlyList<Guid>? order);
+
+    Task<TrainingOutcome<bool>> RemoveExercise(Guid workoutId, Guid workoutExerciseId);
+
+    /// <summary>Logs a set, idempotently by its client-generated id; Created is false for a retry.</summary>
+    Task<TrainingOutcome<SetLogged>> LogSet(Guid workoutId, Guid workoutExerciseId, SetInput input);
+
+    Task<TrainingOutcome<SetLogged>> ReplaceSet(Guid workoutId, Guid setId, SetInput input);
+
+    Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId);
+
+    /// <summary>Stores parsed workouts from another app, skipping those already imported.</summary>
+    Task<ImportSummary> Import(ImportBatch batch);
+}

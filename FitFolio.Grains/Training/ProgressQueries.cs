@@ -1,0 +1,125 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+/// <summary>
+/// History and charts, straight from SQL: they read many workouts and change nothing, so they never
+/// go through the grain. Sets of abandoned workouts and warm-ups are left out.
+/// </summary>
+public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>The half a secondary muscle gets of a set: it works, but is not what the set trains.</summary>
+    public const decimal SecondaryShare = 0.5m;
+
+    public async Task<IReadOnlyList<ExerciseProgressPoint>> ExerciseSeriesAsync(
+        Guid userId, Guid exerciseId, DateOnly? from, DateOnly? to, string zone, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select (w.started_at at time zone @zone)::date, w.id, s.set_type, s.reps, s.weight_kg, e.kind
+            from workout_sets s join workouts w on w.id = s.workout_id join exercises e on e.id = s.exercise_id
+            where s.user_id = @user and s.exercise_id = @exercise and w.status <> 'abandoned' and s.set_type <> 'warmup'
+              and (@from is null or (w.started_at at time zone @zone)::date >= @from)
+              and (@to is null or (w.started_at at time zone @zone)::date <= @to)
+            order by w.started_at, w.id
+            """);
+        command.With("user", userId).With("exercise", exerciseId).With("zone", NpgsqlDbType.Text, zone)
+            .With("from", NpgsqlDbType.Date, from).With("to", NpgsqlDbType.Date, to);
+        var rows = new List<(DateOnly Date, Guid Workout, int? Reps, decimal? Kg, string Kind)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetFieldValue<DateOnly>(0), reader.GetGuid(1), reader.Nullable<int>(3), reader.Nullable<decimal>(4), reader.GetString(5)));
+            }
+        }
+
+        return [.. rows.GroupBy(r => r.Workout).Select(g =>
+        {
+            var weighted = g.Where(r => r.Kind == ExerciseKind.WeightReps && r.Kg is not null && r.Reps is > 0)
+                .Select(r => (Kg: Math.Round(r.Kg!.Value, 2, MidpointRounding.AwayFromZero), Reps: r.Reps!.Value)).ToList();
+            return new ExerciseProgressPoint(
+                g.First().Date, g.Key,
+                weighted.Select(r => Epley.OneRepMax(r.Kg, r.Reps)).Max(),
+                weighted.Count == 0 ? null : weighted.Max(r => r.Kg),
+                weighted.Sum(r => Math.Round(r.Kg * r.Reps, 2, MidpointRounding.AwayFromZero)),
+                g.Sum(r => r.Reps ?? 0),
+                g.Count());
+        })];
+    }
+
+    public async Task<IReadOnlyList<MuscleVolumePoint>> WeeklyMuscleVolumeAsync(Guid userId, int weeks, string zone, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            with counted as (
+              select date_trunc('week', w.started_at at time zone @zone)::date as week_start,
+                     case when e.kind = 'weight_reps' then coalesce(s.weight_kg, 0) * coalesce(s.reps, 0) else 0 end as volume,
+                     e.primary_muscles, e.secondary_muscles
+              from workout_sets s join workouts w on w.id = s.workout_id join exercises e on e.id = s.exercise_id
+              where s.user_id = @user and w.status <> 'abandoned' and s.set_type <> 'warmup'
+                and (w.started_at at time zone @zone)::date >= @since
+            ), shares as (
+              select week_start, m as muscle, 1.0 as share, volume from counted, unnest(primary_muscles) m
+              union all
+              select week_start, m, @secondary, volume from counted, unnest(secondary_muscles) m
+            )
+            select week_start, muscle, sum(share), round(sum(share * volume), 2)
+            from shares group by week_start, muscle order by week_start, muscle
+            """);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        command.With("user", userId).With("zone", NpgsqlDbType.Text, zone).With("since", NpgsqlDbType.Date, monday.AddDays(-7 * (weeks - 1)))
+            .With("secondary", NpgsqlDbType.Numeric, SecondaryShare);
+        var points = new List<MuscleVolumePoint>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            points.Add(new MuscleVolumePoint(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetDecimal(2), reader.GetDecimal(3)));
+        }
+
+        return points;
+    }
+
+    public async Task<IReadOnlyList<ExerciseSession>> ExerciseHistoryAsync(Guid userId, Guid exerciseId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var workouts = new List<(Guid Id, string Name, DateTimeOffset At)>();
+        await using (var command = new NpgsqlCommand(
+            """
+            select w.id, w.name, w.started_at from workouts w
+            where w.user_id = @user and w.status <> 'abandoned'
+              and exists (select 1 from workout_sets s where s.workout_id = w.id and s.exercise_id = @exercise)
+            order by w.started_at desc, w.id desc limit @limit
+            """, connection))
+        {
+            command.With("user", userId).With("exercise", exerciseId).With("limit", NpgsqlDbType.Integer, limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                workouts.Add((reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            }
+        }
+
+        var sessions = new List<ExerciseSession>();
+        foreach (var workout in workouts)
+        {
+            var view = await WorkoutReader.ReadAsync(connection, null, userId, workout.Id, cancellationToken);
+            sessions.Add(new ExerciseSession(workout.Id, workout.Name, workout.At,
+                [.. view!.Exercises.Where(e => e.ExerciseId == exerciseId).SelectMany(e => e.Sets)]));
+        }
+
+        return sessions;
+    }
+
+    public async Task<PreviousPerformance> LastAsync(Guid userId, Guid exerciseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var previous = await WorkoutReader.PreviousAsync(connection, null, userId, [exerciseId], null, clock.GetUtcNow().AddHours(1), cancellationToken);
+        return previous.GetValueOrDefault(exerciseId) ?? new PreviousPerformance(null, null, []);
+    }
+
+    public Task<IReadOnlyList<PersonalRecord>> RecordsAsync(Guid userId, Guid? exerciseId, CancellationToken cancellationToken) =>
+        RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken);
+}

@@ -1,0 +1,254 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+public sealed partial class TrainingGrain
+{
+    private const int MaxExercisesPerWorkout = 50;
+
+    public async Task<TrainingOutcome<WorkoutExerciseView>> AddExercise(Guid workoutId, AddExerciseCommand command)
+    {
+        if (command.ExerciseId is not { } exerciseId)
+        {
+            return TrainingError.Validation("exerciseId", "exerciseId is required.");
+        }
+
+        if (command.SupersetGroup is < 1 or > TargetRules.MaxSupersetGroup)
+        {
+            return TrainingError.Validation("supersetGroup", $"supersetGroup is 1 to {TargetRules.MaxSupersetGroup}.");
+        }
+
+        if (TextRules.Notes(command.Notes, "notes") is { } notesError)
+        {
+            return notesError;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if ((await TrainingSql.KnownExercisesAsync(connection, transaction, UserId, [exerciseId], default)).Count == 0)
+        {
+            return TrainingError.UnknownExercise("exerciseId");
+        }
+
+        var count = await CountExercisesAsync(connection, transaction, workoutId);
+        if (count >= MaxExercisesPerWorkout)
+        {
+            return TrainingError.Validation("exerciseId", $"A workout has at most {MaxExercisesPerWorkout} exercises.");
+        }
+
+        var position = command.Position ?? count + 1;
+        if (position < 1 || position > count + 1)
+        {
+            return TrainingError.Validation("position", $"position is 1 to {count + 1}.");
+        }
+
+        var id = Guid.CreateVersion7(clock.GetUtcNow());
+        await using (var insert = new NpgsqlCommand(
+            """
+            update workout_exercises set position = position + 1 where workout_id = @workout and position >= @position;
+            insert into workout_exercises (id, workout_id, user_id, position, exercise_id, superset_group, notes)
+            values (@id, @workout, @user, @position, @exercise, @superset, @notes)
+            """, connection, transaction))
+        {
+            insert.With("id", id).With("workout", workoutId).With("user", UserId).With("position", NpgsqlDbType.Integer, position)
+                .With("exercise", exerciseId).With("superset", NpgsqlDbType.Integer, command.SupersetGroup)
+                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(command.Notes));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        return await CommitWithExerciseAsync(connection, transaction, workoutId, id, created: true);
+    }
+
+    public async Task<TrainingOutcome<WorkoutExerciseView>> UpdateExercise(Guid workoutId, Guid workoutExerciseId, WorkoutExercisePatch patch)
+    {
+        if (patch.SupersetGroup is < 0 or > TargetRules.MaxSupersetGroup)
+        {
+            return TrainingError.Validation("supersetGroup", $"supersetGroup is 1 to {TargetRules.MaxSupersetGroup}, or 0 to clear it.");
+        }
+
+        if (TextRules.Notes(patch.Notes, "notes") is { } notesError)
+        {
+            return notesError;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using (var update = new NpgsqlCommand(
+            """
+            update workout_exercises set skipped = coalesce(@skipped, skipped),
+                   notes = case when @notes_given then @notes else notes end,
+                   superset_group = case when @superset is null then superset_group when @superset = 0 then null else @superset end
+            where id = @id and workout_id = @workout and user_id = @user
+            """, connection, transaction))
+        {
+            update.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId)
+                .With("skipped", NpgsqlDbType.Boolean, patch.Skipped).With("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null)
+                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(patch.Notes)).With("superset", NpgsqlDbType.Integer, patch.SupersetGroup);
+            if (await update.ExecuteNonQueryAsync() == 0)
+            {
+                return TrainingError.NotFound("exercise in this workout");
+            }
+        }
+
+        return await CommitWithExerciseAsync(connection, transaction, workoutId, workoutExerciseId, created: false);
+    }
+
+    public async Task<TrainingOutcome<WorkoutExerciseView>> SwapExercise(Guid workoutId, Guid workoutExerciseId, Guid? exerciseId)
+    {
+        if (exerciseId is null)
+        {
+            return TrainingError.Validation("exerciseId", "exerciseId is required.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using (var check = new NpgsqlCommand(
+            "select exists (select 1 from workout_sets s where s.workout_exercise_id = we.id) from workout_exercises we where we.id = @id and we.workout_id = @workout and we.user_id = @user",
+            connection, transaction))
+        {
+            check.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId);
+            switch (await check.ExecuteScalarAsync())
+            {
+                case null:
+                    return TrainingError.NotFound("exercise in this workout");
+                case true:
+                    return TrainingError.Conflict("exercise_has_sets", "Sets are logged for this exercise; add the other exercise instead, or delete the sets first.");
+            }
+        }
+
+        if ((await TrainingSql.KnownExercisesAsync(connection, transaction, UserId, [exerciseId.Value], default)).Count == 0)
+        {
+            return TrainingError.UnknownExercise("exerciseId");
+        }
+
+        await using (var update = new NpgsqlCommand("update workout_exercises set exercise_id = @exercise where id = @id and user_id = @user", connection, transaction))
+        {
+            update.With("id", workoutExerciseId).With("user", UserId).With("exercise", exerciseId.Value);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        return await CommitWithExerciseAsync(connection, transaction, workoutId, workoutExerciseId, created: false);
+    }
+
+    public async Task<TrainingOutcome<WorkoutView>> ReorderExercises(Guid workoutId, IReadOnlyList<Guid>? order)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var current = new List<Guid>();
+        await using (var list = new NpgsqlCommand("select id from workout_exercises where workout_id = @workout and user_id = @user", connection, transaction))
+        {
+            list.With("workout", workoutId).With("user", UserId);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                current.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (order is null || order.Count != current.Count || order.Distinct().Count() != order.Count || !order.All(current.Contains))
+        {
+            return TrainingError.Validation("order", "order must list every exercise of the workout exactly once.");
+        }
+
+        await using (var update = new NpgsqlCommand(
+            "update workout_exercises we set position = v.position from unnest(@ids) with ordinality as v (id, position) where we.id = v.id and we.user_id = @user",
+            connection, transaction))
+        {
+            update.Parameters.AddWithValue("ids", order.ToArray());
+            update.With("user", UserId);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        if (current.Count > 0)
+        {
+            await RecordKeeper.RemarkAsync(connection, transaction, UserId, await ExercisesOfAsync(connection, transaction, workoutId), default);
+        }
+
+        return await CommitWithViewAsync(connection, transaction, workoutId);
+    }
+
+    public async Task<TrainingOutcome<bool>> RemoveExercise(Guid workoutId, Guid workoutExerciseId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Guid exerciseId;
+        await using (var delete = new NpgsqlCommand(
+            "delete from workout_exercises where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
+        {
+            delete.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId);
+            if (await delete.ExecuteScalarAsync() is not Guid deleted)
+            {
+                return TrainingError.NotFound("exercise in this workout");
+            }
+
+            exerciseId = deleted;
+        }
+
+        await RenumberAsync(connection, transaction, workoutId);
+        await RecordKeeper.RemarkAsync(connection, transaction, UserId, [exerciseId], default);
+        await transaction.CommitAsync();
+        return TrainingOutcome<bool>.Ok(true);
+    }
+
+    /// <summary>Locks the workout; refuses when it is not this person's or was abandoned.</summary>
+    private async Task<TrainingError?> WritableWorkoutAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId) =>
+        await LockWorkoutAsync(connection, transaction, workoutId) switch
+        {
+            null => TrainingError.NotFound("workout"),
+            { Status: WorkoutStatus.Abandoned } => TrainingError.Conflict("workout_abandoned", "This workout was abandoned; it can only be deleted."),
+            _ => null,
+        };
+
+    private async Task<int> CountExercisesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
+    {
+        await using var count = new NpgsqlCommand("select count(*)::int from workout_exercises where workout_id = @workout", connection, transaction);
+        count.With("workout", workoutId);
+        return (int)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static async Task RenumberAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
+    {
+        await using var renumber = new NpgsqlCommand(
+            """
+            update workout_exercises we set position = v.rn
+            from (select id, row_number() over (order by position, id)::int as rn from workout_exercises where workout_id = @workout) v
+            where we.id = v.id and we.position <> v.rn
+            """, connection, transaction);
+        renumber.With("workout", workoutId);
+        await renumber.ExecuteNonQueryAsync();
+    }
+
+    private async Task<TrainingOutcome<WorkoutExerciseView>> CommitWithExerciseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId, bool created)
+    {
+        var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
+        await transaction.CommitAsync();
+        return TrainingOutcome<WorkoutExerciseView>.Ok(view!.Exercises.Single(e => e.Id == workoutExerciseId), created);
+    }
+}

@@ -1,0 +1,225 @@
+using FitFolio.Grains.Training.Import;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+public sealed partial class TrainingGrain
+{
+    public async Task<ImportSummary> Import(ImportBatch batch)
+    {
+        var skipped = new List<ImportSkip>(batch.Skipped);
+        var created = new List<CreatedExercise>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        var matcher = new ExerciseMatcher(await ExercisesForImportAsync(connection, transaction));
+        var present = await ImportedKeysAsync(connection, transaction, [.. batch.Workouts.Select(w => w.Key)]);
+        var now = clock.GetUtcNow();
+        var workoutRows = new List<ImportedWorkout>();
+        var exerciseRows = new List<(Guid Id, Guid WorkoutId, int Position, Guid ExerciseId, int? Superset, string? Notes)>();
+        var setRows = new List<(Guid Id, Guid WorkoutId, Guid WorkoutExerciseId, Guid ExerciseId, int Position, SetContent Content, DateTimeOffset At)>();
+        var workoutIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var alreadyPresent = 0;
+        foreach (var workout in batch.Workouts)
+        {
+            if (present.Contains(workout.Key) || workoutIds.ContainsKey(workout.Key))
+            {
+                alreadyPresent += present.Contains(workout.Key) ? 1 : 0;
+                continue;
+            }
+
+            var workoutId = Guid.CreateVersion7(now);
+            var position = 0;
+            var sets = 0;
+            foreach (var block in workout.Exercises)
+            {
+                var exercise = matcher.Find(block.Name) ?? await CreateImportedExerciseAsync(connection, transaction, block, matcher, created, now);
+                var workoutExerciseId = Guid.CreateVersion7(now);
+                var setPosition = 0;
+                foreach (var set in block.Sets)
+                {
+                    var validated = SetValidator.Validate(Adapt(set, exercise.Kind), exercise.Kind);
+                    if (validated.Error is { } error)
+                    {
+                        skipped.Add(new ImportSkip(set.Row, $"{error.Field}: {error.Message}"));
+                        continue;
+                    }
+
+                    setRows.Add((Guid.CreateVersion7(now), workoutId, workoutExerciseId, exercise.Id, ++setPosition, validated.Value!, workout.StartedAt));
+                }
+
+                if (setPosition > 0)
+                {
+                    exerciseRows.Add((workoutExerciseId, workoutId, ++position, exercise.Id, block.SupersetGroup, Clip(block.Notes, TextRules.MaxNotesLength)));
+                    sets += setPosition;
+                }
+            }
+
+            if (sets > 0)
+            {
+                workoutIds[workout.Key] = workoutId;
+                workoutRows.Add(workout);
+            }
+        }
+
+        await CopyWorkoutsAsync(connection, workoutRows, workoutIds);
+        await CopyExercisesAsync(connection, exerciseRows);
+        await CopySetsAsync(connection, setRows);
+        await RecordKeeper.RemarkAsync(connection, transaction, UserId, [.. setRows.Select(s => s.ExerciseId).Distinct()], default);
+        await transaction.CommitAsync();
+        return new ImportSummary(batch.Format, workoutRows.Count, alreadyPresent, setRows.Count, created, [.. skipped.OrderBy(s => s.Row)]);
+    }
+
+    /// <summary>Fits another app's set to the exercise's kind: a 0 the app wrote for "nothing" becomes nothing.</summary>
+    private static SetInput Adapt(ImportedSet set, string kind)
+    {
+        var noLoad = kind is ExerciseKind.Bodyweight or ExerciseKind.Time or ExerciseKind.Distance;
+        var noReps = kind is ExerciseKind.Time or ExerciseKind.Distance;
+        var rpe = set.Rpe is { } r && r >= 1 && r <= 10 ? Math.Round(r * 2, MidpointRounding.AwayFromZero) / 2 : (decimal?)null;
+        return new SetInput(
+            Guid.Empty, set.Type, noReps && set.Reps == 0 ? null : set.Reps, noLoad && set.Weight == 0 ? null : set.Weight, set.WeightUnit,
+            set.DurationSeconds, set.DistanceMeters, rpe, null, Clip(set.Notes, TextRules.MaxNotesLength), null);
+    }
+
+    private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    private async Task<IReadOnlyList<Exercise>> ExercisesForImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select {ExerciseCatalog.Columns} from exercises e where e.user_id is null or e.user_id = @user", connection, transaction);
+        command.With("user", UserId);
+        var list = new List<Exercise>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            list.Add(ExerciseCatalog.Read(reader));
+        }
+
+        return list;
+    }
+
+    private async Task<HashSet<string>> ImportedKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys)
+    {
+        await using var command = new NpgsqlCommand("select import_key from workouts where user_id = @user and import_key = any(@keys)", connection, transaction);
+        command.With("user", UserId);
+        command.Parameters.AddWithValue("keys", keys);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            present.Add(reader.GetString(0));
+        }
+
+        return present;
+    }
+
+    private async Task<Exercise> CreateImportedExerciseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ImportedExercise block, ExerciseMatcher matcher, List<CreatedExercise> created, DateTimeOffset now)
+    {
+        var sets = block.Sets;
+        var kind = sets.Any(s => s.Weight > 0) ? ExerciseKind.WeightReps
+            : sets.Any(s => s.Reps > 0) ? ExerciseKind.Bodyweight
+            : sets.Any(s => s.DistanceMeters > 0) ? ExerciseKind.Distance
+            : ExerciseKind.Time;
+        var name = Clip(block.Name.Trim(), TextRules.MaxNameLength)!;
+        var exercise = new Exercise(Guid.CreateVersion7(now), null, name, "other", [], [], ExerciseMatcher.EquipmentOf(name), kind, true);
+        await using var insert = new NpgsqlCommand(
+            """
+            insert into exercises (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
+            values (@id, @user, @name, @category, '{}', '{}', @equipment, @kind, @now)
+            """, connection, transaction);
+        insert.With("id", exercise.Id).With("user", UserId).With("name", NpgsqlDbType.Text, name).With("category", NpgsqlDbType.Text, exercise.Category)
+            .With("equipment", NpgsqlDbType.Text, exercise.Equipment).With("kind", NpgsqlDbType.Text, kind).With("now", NpgsqlDbType.TimestampTz, now);
+        await insert.ExecuteNonQueryAsync();
+        matcher.Remember(exercise);
+        created.Add(new CreatedExercise(exercise.Id, name));
+        return exercise;
+    }
+
+    private async Task CopyWorkoutsAsync(NpgsqlConnection connection, List<ImportedWorkout> workouts, Dictionary<string, Guid> ids)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy workouts (id, user_id, name, notes, status, started_at, ended_at, source, import_key) from stdin (format binary)");
+        foreach (var w in workouts)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(ids[w.Key], NpgsqlDbType.Uuid);
+            await copy.WriteAsync(UserId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(Clip(w.Name, TextRules.MaxNameLength)!, NpgsqlDbType.Text);
+            await WriteNullableAsync(copy, Clip(w.Notes, TextRules.MaxNotesLength), NpgsqlDbType.Text);
+            await copy.WriteAsync(WorkoutStatus.Finished, NpgsqlDbType.Text);
+            await copy.WriteAsync(w.StartedAt, NpgsqlDbType.TimestampTz);
+            await WriteNullableAsync(copy, w.EndedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(w.Key.Split(':')[0], NpgsqlDbType.Text);
+            await copy.WriteAsync(w.Key, NpgsqlDbType.Text);
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    private async Task CopyExercisesAsync(NpgsqlConnection connection, List<(Guid Id, Guid WorkoutId, int Position, Guid ExerciseId, int? Superset, string? Notes)> rows)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy workout_exercises (id, workout_id, user_id, position, exercise_id, superset_group, notes) from stdin (format binary)");
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(row.WorkoutId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(UserId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(row.Position, NpgsqlDbType.Integer);
+            await copy.WriteAsync(row.ExerciseId, NpgsqlDbType.Uuid);
+            await WriteNullableAsync(copy, row.Superset, NpgsqlDbType.Integer);
+            await WriteNullableAsync(copy, row.Notes, NpgsqlDbType.Text);
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    private async Task CopySetsAsync(
+        NpgsqlConnection connection, List<(Guid Id, Guid WorkoutId, Guid WorkoutExerciseId, Guid ExerciseId, int Position, SetContent Content, DateTimeOffset At)> rows)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            """
+            copy workout_sets (id, user_id, workout_id, workout_exercise_id, exercise_id, position, set_type, reps, weight, weight_unit, weight_kg,
+                               duration_seconds, distance_m, rpe, rir, notes, completed_at) from stdin (format binary)
+            """);
+        foreach (var row in rows)
+        {
+            var c = row.Content;
+            await copy.StartRowAsync();
+            await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(UserId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(row.WorkoutId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(row.WorkoutExerciseId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(row.ExerciseId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(row.Position, NpgsqlDbType.Integer);
+            await copy.WriteAsync(c.Type, NpgsqlDbType.Text);
+            await WriteNullableAsync(copy, c.Reps, NpgsqlDbType.Integer);
+            await WriteNullableAsync(copy, c.Weight, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.WeightUnit, NpgsqlDbType.Text);
+            await WriteNullableAsync(copy, c.WeightKg, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.DurationSeconds, NpgsqlDbType.Integer);
+            await WriteNullableAsync(copy, c.DistanceMeters, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.Rpe, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.Rir, NpgsqlDbType.Integer);
+            await WriteNullableAsync(copy, c.Notes, NpgsqlDbType.Text);
+            await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz);
+        }
+
+        await copy.CompleteAsync();
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync();
+        }
+        else
+        {
+            await copy.WriteAsync(value, type);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+public sealed partial class TrainingGrain
+{
+    public async Task<TrainingOutcome<SetLogged>> LogSet(Guid workoutId, Guid workoutExerciseId, SetInput input)
+    {
+        if (input.Id is not { } setId || setId == Guid.Empty)
+        {
+            return TrainingError.Validation("id", "id is required: a UUID the client generates, so a retry never logs the set twice.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await FindWorkoutExerciseAsync(connection, transaction, workoutId, workoutExerciseId) is not { } target)
+        {
+            return TrainingError.NotFound("exercise in this workout");
+        }
+
+        var validated = SetValidator.Validate(input, target.Kind);
+        if (validated.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var content = validated.Value!;
+        if (await StoredSetAsync(connection, transaction, setId) is { } stored)
+        {
+            return await RetriedAsync(connection, transaction, stored, workoutExerciseId, content, target);
+        }
+
+        await using (var insert = new NpgsqlCommand(
+            """
+            insert into workout_sets (id, user_id, workout_id, workout_exercise_id, exercise_id, position, set_type, reps, weight, weight_unit, weight_kg,
+                                      duration_seconds, distance_m, rpe, rir, notes, completed_at)
+            values (@id, @user, @workout, @we, @exercise,
+                    (select coalesce(max(position), 0) + 1 from workout_sets where workout_exercise_id = @we),
+                    @type, @reps, @weight, @unit, @kg, @duration, @distance, @rpe, @rir, @notes, @completed)
+            on conflict (id) do nothing
+            """, connection, transaction))
+        {
+            Bind(insert, content).With("id", setId).With("user", UserId).With("workout", workoutId).With("we", workoutExerciseId)
+                .With("exercise", target.ExerciseId).With("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? clock.GetUtcNow());
+            if (await insert.ExecuteNonQueryAsync() == 0)
+            {
+                // Another activation of this grain stored it a moment ago (only during a membership change).
+                return TrainingError.Conflict("set_conflict", "A set with this id was just logged; retry to get it.");
+            }
+        }
+
+        return await CommitWithSetAsync(connection, transaction, setId, target, created: true);
+    }
+
+    public async Task<TrainingOutcome<SetLogged>> ReplaceSet(Guid workoutId, Guid setId, SetInput input)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await StoredSetAsync(connection, transaction, setId) is not { } stored || stored.WorkoutId != workoutId)
+        {
+            return TrainingError.NotFound("set in this workout");
+        }
+
+        var target = (await FindWorkoutExerciseAsync(connection, transaction, workoutId, stored.WorkoutExerciseId))!;
+        var validated = SetValidator.Validate(input, target.Kind);
+        if (validated.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using (var update = new NpgsqlCommand(
+            """
+            update workout_sets set set_type = @type, reps = @reps, weight = @weight, weight_unit = @unit, weight_kg = @kg,
+                   duration_seconds = @duration, distance_m = @distance, rpe = @rpe, rir = @rir, notes = @notes,
+                   completed_at = coalesce(@completed, completed_at)
+            where id = @id and user_id = @user
+            """, connection, transaction))
+        {
+            Bind(update, validated.Value!).With("id", setId).With("user", UserId).With("completed", NpgsqlDbType.TimestampTz, input.CompletedAt);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        return await CommitWithSetAsync(connection, transaction, setId, target, created: false);
+    }
+
+    public async Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using (var delete = new NpgsqlCommand(
+            "delete from workout_sets where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
+        {
+            delete.With("id", setId).With("workout", workoutId).With("user", UserId);
+            if (await delete.ExecuteScalarAsync() is not Guid exerciseId)
+            {
+                return TrainingError.NotFound("set in this workout");
+            }
+
+            await delete.DisposeAsync();
+            await RecordKeeper.RemarkAsync(connection, transaction, UserId, [exerciseId], default);
+        }
+
+        await transaction.CommitAsync();
+        return TrainingOutcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// The same id again: the same content (completion time aside) is a retry and gets the stored set
+    /// and its records; anything else reusing the id is a client bug and is refused, changing nothing.
+    /// </summary>
+    private async Task<TrainingOutcome<SetLogged>> RetriedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, StoredSet stored, Guid workoutExerciseId, SetContent content, WorkoutExerciseRef target)
+    {
+        if (stored.UserId != UserId || stored.WorkoutExerciseId != workoutExerciseId || stored.Content != content)
+        {
+            return TrainingError.Conflict("set_conflict", "A different set was already logged with this id; generate a new id for a new set.");
+        }
+
+        return await CommitWithSetAsync(connection, transaction, stored.Id, target, created: false);
+    }
+
+    private async Task<TrainingOutcome<SetLogged>> CommitWithSetAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid setId, WorkoutExerciseRef target, bool created)
+    {
+        var hits = await RecordKeeper.RemarkAsync(connection, transaction, UserId, [target.ExerciseId], default);
+        var set = (await WorkoutReader.SetsOfExerciseAsync(connection, transaction, UserId, target.Id, default)).Single(s => s.Id == setId);
+        await transaction.CommitAsync();
+        var records = hits.GetValueOrDefault(setId) ?? [];
+        return TrainingOutcome<SetLogged>.Ok(
+            new SetLogged(set, [.. records.Select(h => new PersonalRecord(
+                target.ExerciseId, target.ExerciseName, h.Type, h.Value, h.Unit, h.AtWeightKg,
+                h.Type == RecordType.BestSessionVolume ? null : set.Id, target.WorkoutId, set.CompletedAt, h.Previous))]),
+            created);
+    }
+
+    private static NpgsqlCommand Bind(NpgsqlCommand command, SetContent content) => command
+        .With("type", NpgsqlDbType.Text, content.Type).With("reps", NpgsqlDbType.Integer, content.Reps)
+        .With("weight", NpgsqlDbType.Numeric, content.Weight).With("unit", NpgsqlDbType.Text, content.WeightUnit)
+        .With("kg", NpgsqlDbType.Numeric, content.WeightKg).With("duration", NpgsqlDbType.Integer, content.DurationSeconds)
+        .With("distance", NpgsqlDbType.Numeric, content.DistanceMeters).With("rpe", NpgsqlDbType.Numeric, content.Rpe)
+        .With("rir", NpgsqlDbType.Integer, content.Rir).With("notes", NpgsqlDbType.Text, content.Notes);
+
+    private async Task<WorkoutExerciseRef?> FindWorkoutExerciseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select we.exercise_id, e.kind, e.name from workout_exercises we join exercises e on e.id = we.exercise_id
+            where we.id = @id and we.workout_id = @workout and we.user_id = @user
+            """, connection, transaction);
+        command.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new WorkoutExerciseRef(workoutExerciseId, workoutId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    private static async Task<StoredSet?> StoredSetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid setId)
+    {
+        // Any person's set: a client id clashing with someone else's set is refused, never overwritten.
+        await using var command = new NpgsqlCommand(
+            """
+            select user_id, workout_id, workout_exercise_id, set_type, reps, weight, weight_unit, duration_seconds, distance_m, rpe, rir, notes
+            from workout_sets where id = @id
+            """, connection, transaction);
+        command.With("id", setId);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        var content = new SetContent(
+            reader.GetString(3), reader.Nullable<int>(4), reader.Nullable<decimal>(5), reader.NullableString(6), reader.Nullable<int>(7),
+            reader.Nullable<decimal>(8), reader.Nullable<decimal>(9), reader.Nullable<int>(10), reader.NullableString(11));
+        return new StoredSet(setId, reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), content);
+    }
+
+    private sealed record WorkoutExerciseRef(Guid Id, Guid WorkoutId, Guid ExerciseId, string Kind, string ExerciseName);
+
+    private sealed record StoredSet(Guid Id, Guid UserId, Guid WorkoutId, Guid WorkoutExerciseId, SetContent Content);
+}
