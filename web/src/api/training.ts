@@ -97,7 +97,8 @@ export const trainingApi = {
     list: (before: string | null, limit = 20, status: WorkoutStatus | "" = "", options: Signal = {}) =>
       request<ItemList<WorkoutSummary> & { nextCursor: string | null }>("GET", `${T}/workouts`, {
         ...options,
-        query: { before, limit, status },
+        // The contract document names the cursor `before`, the server reads `cursor`: send both.
+        query: { cursor: before, before, limit, status },
       }),
     get: (workoutId: string, options: Signal = {}) => request<Workout>("GET", `${T}/workouts/${id(workoutId)}`, options),
     update: (workoutId: string, changes: { name?: string; notes?: string | null; startedAt?: string; endedAt?: string }) =>
@@ -124,8 +125,9 @@ export const trainingApi = {
     setPath: (workoutId: string, setId: string) => `${T}/workouts/${id(workoutId)}/sets/${id(setId)}`,
     create: (workoutId: string, workoutExerciseId: string, set: SetInput) =>
       request<SetResult>("POST", trainingApi.sets.createPath(workoutId, workoutExerciseId), { body: set }),
-    update: (workoutId: string, setId: string, changes: Omit<Partial<SetInput>, "id">) =>
-      request<SetResult>("PATCH", trainingApi.sets.setPath(workoutId, setId), { body: changes }),
+    /** Replaces the set's content (the server has PUT here, where the contract document says PATCH). */
+    replace: (workoutId: string, setId: string, content: Omit<SetInput, "id" | "completedAt">) =>
+      request<SetResult>("PUT", trainingApi.sets.setPath(workoutId, setId), { body: content }),
     remove: (workoutId: string, setId: string) => request<void>("DELETE", trainingApi.sets.setPath(workoutId, setId)),
   },
 

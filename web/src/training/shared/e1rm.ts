@@ -6,5 +6,6 @@ export const E1RM_EXPLANATION = `Estimated one-rep max (e1RM) uses the Epley for
 /** Epley's estimate for one set, or null where the formula does not apply. */
 export function epley(weightKg: number, reps: number): number | null {
   if (!(weightKg > 0) || !Number.isInteger(reps) || reps < 1 || reps > EPLEY_MAX_REPS) return null;
-  return reps === 1 ? weightKg : weightKg * (1 + reps / 30);
+  // The server applies the formula as written for every count, 1 rep included (docs/training-api.md).
+  return weightKg * (1 + reps / 30);
 }

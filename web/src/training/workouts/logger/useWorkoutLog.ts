@@ -111,7 +111,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       const patch: Omit<PendingWrite, "attempts"> = {
         key: setKey(set.id),
         workoutId,
-        method: "PATCH",
+        method: "PUT",
         path: trainingApi.sets.setPath(workoutId, set.id),
         body: changes,
         meta: { action: "update_set", setId: set.id, workoutExerciseId: exercise.id },

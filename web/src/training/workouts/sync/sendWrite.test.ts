@@ -7,7 +7,7 @@ describe("sending one queued write", () => {
     document.cookie = "ff_csrf=t; Path=/";
     const server = fakeServer({
       "POST /training/workouts/w1/exercises/we1/sets": apiError(409, "set_conflict", "That set id is taken."),
-      "PATCH /training/workouts/w1/sets/a1": json(200, { set: { id: "a1", reps: 6 }, records: [] }),
+      "PUT /training/workouts/w1/sets/a1": json(200, { set: { id: "a1", reps: 6 }, records: [] }),
     });
 
     const response = await sendWrite({
@@ -21,7 +21,7 @@ describe("sending one queued write", () => {
     });
 
     expect(response).toEqual({ set: { id: "a1", reps: 6 }, records: [] });
-    expect(server.callsTo("PATCH /training/workouts/w1/sets/a1")[0]!.body).toEqual({ reps: 6, type: "working" });
+    expect(server.callsTo("PUT /training/workouts/w1/sets/a1")[0]!.body).toEqual({ reps: 6, type: "working" });
   });
 
   it("counts a delete of a set that is already gone as done", async () => {

@@ -136,7 +136,7 @@ describe("the offline write queue", () => {
     queue.enqueue(setWrite("a1"));
     await settle();
 
-    queue.enqueue({ ...setWrite("a1"), method: "PATCH", body: { reps: 6 } }, (waiting) => ({ ...waiting, body: { ...(waiting.body as object), reps: 6 } }));
+    queue.enqueue({ ...setWrite("a1"), method: "PUT", body: { reps: 6 } }, (waiting) => ({ ...waiting, body: { ...(waiting.body as object), reps: 6 } }));
     await settle();
     timers.fire();
     await settle();
@@ -152,10 +152,10 @@ describe("the offline write queue", () => {
     queue.enqueue(setWrite("a1"));
     await settle();
 
-    queue.enqueue({ ...setWrite("a1"), method: "PATCH", body: { reps: 6 } }, () => ({ ...setWrite("a1"), body: { id: "a1", reps: 6 } }));
+    queue.enqueue({ ...setWrite("a1"), method: "PUT", body: { reps: 6 } }, () => ({ ...setWrite("a1"), body: { id: "a1", reps: 6 } }));
     release();
     await settle();
 
-    expect(send.mock.calls.map(([write]) => write.method)).toEqual(["POST", "PATCH"]);
+    expect(send.mock.calls.map(([write]) => write.method)).toEqual(["POST", "PUT"]);
   });
 });
