@@ -148,6 +148,6 @@ export const trainingApi = {
   },
 
   importCsv: (file: File, onProgress?: (progress: UploadProgress) => void, signal?: AbortSignal) =>
-    uploadFile<ImportSummary>(`${T}/import`, file, { onProgress, signal }),
+    uploadFile<ImportSummary>(`${T}/import`, file, { onProgress, signal, contentType: "text/csv", query: { tz: localTimeZone() } }),
   exportCsv: () => download(`${T}/export.csv`),
 };

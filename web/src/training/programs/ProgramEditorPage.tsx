@@ -157,7 +157,7 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
         </div>
         {Object.keys(problems).length > 0 && !error && <ErrorMessage error="Some details need fixing: see the marked boxes." />}
         <ErrorMessage error={error} />
-        <div className="sticky-actions">
+        <div className="button-row">
           <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
             {program ? "Save changes" : "Create program"}
           </Button>

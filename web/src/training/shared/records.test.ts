@@ -27,7 +27,7 @@ describe("records", () => {
   });
 
   it("celebrates every record a set broke in one sentence", () => {
-    const text = celebrationText("Bench press", [base, { ...base, type: "heaviest_weight", value: 100, previous: 97.5 }], "kg");
+    const text = celebrationText("Bench press", [{ ...base, type: "heaviest_weight", value: 100, previous: 97.5 }, base], "kg");
     expect(text).toBe("New records on Bench press: best estimated 1RM 112.5 kg (was 110 kg); heaviest weight 100 kg (was 97.5 kg).");
   });
 

@@ -34,9 +34,16 @@ export function describeRecord(record: PersonalRecord, unit: WeightUnit): string
   return `${name} ${value(record, record.value, unit)}${was}`;
 }
 
+/** The records people care most about come first when a set breaks several. */
+const PRIORITY: RecordType[] = ["best_e1rm", "heaviest_weight", "longest_duration", "longest_distance", "most_reps_at_weight", "best_set_volume", "best_session_volume"];
+
+export function byImportance<T extends { type: RecordType }>(records: T[]): T[] {
+  return [...records].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+}
+
 /** The banner text for the records one set broke, e.g. "New records on Bench press: …". */
 export function celebrationText(exerciseName: string, records: PersonalRecord[], unit: WeightUnit): string {
-  const parts = records.map((record) => describeRecord(record, unit));
+  const parts = byImportance(records).map((record) => describeRecord(record, unit));
   const noun = records.length === 1 ? "New record" : "New records";
   return `${noun} on ${exerciseName}: ${parts.join("; ")}.`;
 }
@@ -47,5 +54,5 @@ export function celebrationText(exerciseName: string, records: PersonalRecord[],
  */
 export function celebrationFromTypes(exerciseName: string, types: RecordType[]): string {
   const noun = types.length === 1 ? "New record" : "New records";
-  return `${noun} on ${exerciseName}: ${types.map(recordName).join(", ")}.`;
+  return `${noun} on ${exerciseName}: ${byImportance(types.map((type) => ({ type }))).map((record) => recordName(record.type)).join(", ")}.`;
 }

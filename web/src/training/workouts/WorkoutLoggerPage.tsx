@@ -19,7 +19,6 @@ import { UnitSelect } from "../shared/UnitSelect";
 import { useWeightUnit } from "../shared/useWeightUnit";
 import { ExerciseCard, type ExerciseActions } from "./logger/ExerciseCard";
 import { useLoggerSettings } from "./logger/loggerSettings";
-import { RecordBanner } from "./logger/RecordBanner";
 import { RestTimer, type Rest } from "./logger/RestTimer";
 import { SyncStatus } from "./logger/SyncStatus";
 import { useWorkoutLog } from "./logger/useWorkoutLog";
@@ -157,7 +156,6 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
           </>
         }
       />
-      <RecordBanner celebration={log.celebration} onDismiss={log.dismissCelebration} />
       <SyncStatus state={queueState} workoutId={workout.id} onRetry={() => queue.retryNow()} />
       <ErrorMessage error={log.syncError} />
       <StatusMessage>{status}</StatusMessage>
@@ -199,6 +197,8 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
             pendingSetIds={pendingIds}
             busy={busy !== null}
             actions={actions}
+            celebration={log.celebration}
+            onDismissCelebration={log.dismissCelebration}
           />
         ))
       )}

@@ -4,6 +4,8 @@ import { Button } from "../../../ui/Button";
 import { formatDate } from "../../../ui/format";
 import { describeTarget } from "../../programs/programDraft";
 import type { WeightUnit } from "../../shared/units";
+import type { Celebration } from "./useWorkoutLog";
+import { RecordBanner } from "./RecordBanner";
 import { prefillDraft, type EffortScale, type PrefillSource } from "./setDraft";
 import { SetForm } from "./SetForm";
 import { SetRow } from "./SetRow";
@@ -28,6 +30,8 @@ interface ExerciseCardProps {
   pendingSetIds: Set<string>;
   busy: boolean;
   actions: ExerciseActions;
+  celebration: Celebration | null;
+  onDismissCelebration: () => void;
 }
 
 const HINTS: Record<PrefillSource, string> = {
@@ -38,7 +42,7 @@ const HINTS: Record<PrefillSource, string> = {
 };
 
 /** One exercise of the workout in progress: target, last time, the sets so far, and the next set. */
-export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetIds, busy, actions }: ExerciseCardProps) {
+export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetIds, busy, actions, celebration, onDismissCelebration }: ExerciseCardProps) {
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
   const { draft, source } = prefillDraft(exercise, unit, scale);
@@ -87,6 +91,7 @@ export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetId
           ))}
         </ol>
       )}
+      <RecordBanner celebration={celebration?.workoutExerciseId === exercise.id ? celebration : null} onDismiss={onDismissCelebration} />
       {!exercise.skipped && (
         <SetForm
           key={`${exercise.sets.length}:${unit}:${scale}`}

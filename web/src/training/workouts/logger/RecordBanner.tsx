@@ -4,8 +4,9 @@ import { E1RM_EXPLANATION } from "../../shared/e1rm";
 import type { Celebration } from "./useWorkoutLog";
 
 /**
- * New personal records, celebrated where they cannot be missed. The live region is always in
- * the page (regions that appear with their text are often not announced); the text changes.
+ * New personal records, celebrated in the card of the exercise just logged, where the person is
+ * looking. The live region is always in the page (regions that appear with their text are often
+ * not announced); only its text changes.
  */
 export function RecordBanner({ celebration, onDismiss }: { celebration: Celebration | null; onDismiss: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -20,7 +21,7 @@ export function RecordBanner({ celebration, onDismiss }: { celebration: Celebrat
       {celebration && (
         <>
           <span className="record-banner__icon" aria-hidden="true">
-            🏆
+            ★
           </span>
           <div className="record-banner__text">
             <p className="record-banner__title">{celebration.text}</p>

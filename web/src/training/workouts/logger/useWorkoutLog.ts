@@ -8,6 +8,8 @@ import type { PendingWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue"
 
 export interface Celebration {
   id: number;
+  /** The workout exercise whose set broke the records: the banner shows in its card. */
+  workoutExerciseId: string;
   text: string;
 }
 
@@ -73,7 +75,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
             : write.meta.action === "create_set" && result.set.records.length > 0
               ? celebrationFromTypes(name, result.set.records)
               : null;
-        if (text) setCelebration({ id: ++celebrationCount.current, text });
+        if (text) setCelebration({ id: ++celebrationCount.current, workoutExerciseId: write.meta.workoutExerciseId, text });
       }),
     [queue, unitRef],
   );
