@@ -107,6 +107,8 @@ test("plan a program, log a workout from it with a record, and see it in progres
     await waitForPath(page, `/training/history/${workoutId}`);
     await heading(page, "Push");
     const sets = page.getByRole("list", { name: `Sets of ${exerciseName}` });
+    await page.getByRole("status").filter({ hasText: "Workout finished." }).waitFor();
+    await sets.getByRole("listitem").nth(1).waitFor();
     assert.equal(await sets.getByRole("listitem").count(), 2, "two sets, the retried one stored once");
     await screenshot(page, "34-training-workout-done");
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -18,6 +18,8 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const controller = useRef<AbortController | null>(null);
+  // Bumped after an import so the file box empties for the next file.
+  const [inputKey, setInputKey] = useState(0);
   const busy = stage.name === "uploading" || stage.name === "processing";
 
   const choose = async (chosen: File | null) => {
@@ -49,6 +51,7 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
       );
       setStage({ name: "idle" });
       setFile(null);
+      setInputKey((key) => key + 1);
       onImported(summary);
     } catch (caught) {
       setStage({ name: "checked", source: stage.source });
@@ -64,6 +67,7 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
         <div className="field">
           <label htmlFor={inputId}>CSV file</label>
           <input
+            key={inputKey}
             id={inputId}
             type="file"
             accept=".csv,text/csv"

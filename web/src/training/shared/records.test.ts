@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PersonalRecord } from "../../api/trainingTypes";
 import { epley } from "./e1rm";
-import { celebrationFromTypes, celebrationText, describeRecord } from "./records";
+import { celebrationLines, describeRecord } from "./records";
 
 const base: PersonalRecord = {
   exerciseId: "e1",
@@ -26,13 +26,9 @@ describe("records", () => {
     expect(describeRecord({ ...base, type: "longest_duration", value: 95, unit: "s", previous: undefined }, "kg")).toBe("longest time 1:35");
   });
 
-  it("celebrates every record a set broke in one sentence", () => {
-    const text = celebrationText("Bench press", [{ ...base, type: "heaviest_weight", value: 100, previous: 97.5 }, base], "kg");
-    expect(text).toBe("New records on Bench press: best estimated 1RM 112.5 kg (was 110 kg); heaviest weight 100 kg (was 97.5 kg).");
-  });
-
-  it("still names the records when only their types are known", () => {
-    expect(celebrationFromTypes("Squat", ["best_e1rm"])).toBe("New record on Squat: best estimated 1RM.");
+  it("lists every record a set broke, the estimated 1RM first", () => {
+    const lines = celebrationLines([{ ...base, type: "best_set_volume", value: 500, previous: 450 }, { ...base, type: "heaviest_weight", value: 100, previous: 97.5 }, base], "kg");
+    expect(lines).toEqual(["best estimated 1RM 112.5 kg (was 110 kg)", "heaviest weight 100 kg (was 97.5 kg)", "best set volume 500 kg (was 450 kg)"]);
   });
 
   it("estimates 1RM with Epley only up to 12 reps", () => {

@@ -41,18 +41,7 @@ export function byImportance<T extends { type: RecordType }>(records: T[]): T[] 
   return [...records].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
 }
 
-/** The banner text for the records one set broke, e.g. "New records on Bench press: …". */
-export function celebrationText(exerciseName: string, records: PersonalRecord[], unit: WeightUnit): string {
-  const parts = byImportance(records).map((record) => describeRecord(record, unit));
-  const noun = records.length === 1 ? "New record" : "New records";
-  return `${noun} on ${exerciseName}: ${parts.join("; ")}.`;
-}
-
-/**
- * When the set's first answer was lost and a retry came back with `records: []`, the stored set
- * still lists the types it set; name them without values rather than celebrate nothing.
- */
-export function celebrationFromTypes(exerciseName: string, types: RecordType[]): string {
-  const noun = types.length === 1 ? "New record" : "New records";
-  return `${noun} on ${exerciseName}: ${byImportance(types.map((type) => ({ type }))).map((record) => recordName(record.type)).join(", ")}.`;
+/** One line per record, most important first, for the banner's list. */
+export function celebrationLines(records: PersonalRecord[], unit: WeightUnit): string[] {
+  return byImportance(records).map((record) => describeRecord(record, unit));
 }

@@ -99,8 +99,10 @@ describe("the workout logger", () => {
 
     await user.click(screen.getByRole("button", { name: "Try now" }));
 
-    const banner = await screen.findByText("New record on Bench press: best estimated 1RM 120 kg (was 116.7 kg).");
-    expect(banner.closest("[role=status]")).toHaveTextContent("Epley formula");
+    const banner = (await screen.findByText("New record on Bench press:")).closest("[role=status]");
+    expect(banner).toHaveTextContent("best estimated 1RM 120 kg (was 116.7 kg)");
+    expect(banner).toHaveTextContent("e1RM) uses the Epley formula, weight × (1 + reps ÷ 30), for sets of 12 reps or fewer.");
+    expect(within(card).getByRole("button", { name: "Dismiss the record message" })).toBeInTheDocument();
     const [first, second] = server.callsTo(SETS);
     expect((first!.body as SetInput).id).toMatch(UUID);
     expect(second!.body).toEqual(first!.body);
@@ -116,7 +118,8 @@ describe("the workout logger", () => {
     const card = await screen.findByRole("region", { name: "Bench press" });
     await user.click(within(card).getByRole("button", { name: "Log set 1" }));
 
-    expect(await screen.findByText("New records on Bench press: best estimated 1RM, heaviest weight.")).toBeInTheDocument();
+    const banner = (await screen.findByText("New records on Bench press:")).closest("[role=status]");
+    expect(within(banner as HTMLElement).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["best estimated 1RM", "heaviest weight"]);
   });
 
   it("shows sets still waiting from an earlier visit, and sends them", async () => {

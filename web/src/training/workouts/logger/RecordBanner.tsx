@@ -24,7 +24,12 @@ export function RecordBanner({ celebration, onDismiss }: { celebration: Celebrat
             ★
           </span>
           <div className="record-banner__text">
-            <p className="record-banner__title">{celebration.text}</p>
+            <p className="record-banner__title">{celebration.title}:</p>
+            <ul className="record-banner__list">
+              {celebration.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
             <p className="small">{E1RM_EXPLANATION}</p>
           </div>
           <Button variant="quiet" onClick={onDismiss} aria-label="Dismiss the record message">

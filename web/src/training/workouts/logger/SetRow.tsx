@@ -42,11 +42,11 @@ export function SetRow({ set, kind, unit, scale, pending, editing, readOnly, onE
         {set.notes && <span className="set-row__note muted small">{set.notes}</span>}
       </span>
       <span className="set-row__badges">
-        {set.records.map((type) => (
-          <span key={type} className="badge badge--record" title={`Record: ${recordName(type)}`}>
-            PR<span className="visually-hidden">: {recordName(type)}</span>
+        {set.records.length > 0 && (
+          <span className="badge badge--record" title={`Records: ${set.records.map(recordName).join(", ")}`}>
+            PR<span className="visually-hidden">: {set.records.map(recordName).join(", ")}</span>
           </span>
-        ))}
+        )}
         {pending && (
           <span className="badge badge--warn" title="Waiting to be saved">
             Saving…

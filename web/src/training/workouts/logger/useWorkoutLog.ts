@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { trainingApi } from "../../../api/training";
 import type { SetInput, SetResult, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
-import { celebrationFromTypes, celebrationText } from "../../shared/records";
+import { byImportance, celebrationLines, recordName } from "../../shared/records";
 import type { WeightUnit } from "../../shared/units";
 import { optimisticSet, withPendingSets } from "../sync/pendingSets";
 import type { PendingWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
@@ -10,7 +10,10 @@ export interface Celebration {
   id: number;
   /** The workout exercise whose set broke the records: the banner shows in its card. */
   workoutExerciseId: string;
-  text: string;
+  /** "New records on Bench press". */
+  title: string;
+  /** Each record with its value and the one it beat; only names when the values are not known. */
+  lines: string[];
 }
 
 const setKey = (setId: string) => `set:${setId}`;
@@ -69,13 +72,17 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
         if (!result?.set) return;
         // Keep the place the person sees; the server numbers within the exercise the same way.
         setWorkout((current) => replaceSet(current, { ...result.set, workoutExerciseId: write.meta!.workoutExerciseId }));
-        const text =
+        const lines =
           result.records.length > 0
-            ? celebrationText(name, result.records, unitRef.current)
+            ? celebrationLines(result.records, unitRef.current)
             : write.meta.action === "create_set" && result.set.records.length > 0
-              ? celebrationFromTypes(name, result.set.records)
-              : null;
-        if (text) setCelebration({ id: ++celebrationCount.current, workoutExerciseId: write.meta.workoutExerciseId, text });
+              ? // A retry's answer carries no records; the stored set still names the ones it set.
+                byImportance(result.set.records.map((type) => ({ type }))).map((record) => recordName(record.type))
+              : [];
+        if (lines.length > 0) {
+          const title = `${lines.length === 1 ? "New record" : "New records"} on ${name}`;
+          setCelebration({ id: ++celebrationCount.current, workoutExerciseId: write.meta.workoutExerciseId, title, lines });
+        }
       }),
     [queue, unitRef],
   );
