@@ -16,9 +16,8 @@ export interface UploadOptions {
 }
 
 /**
- * POSTs a file's bytes as the raw request body. (The import endpoint documents multipart too,
- * but its route metadata only admits text/csv today, so the raw form is the one that works.)
- * fetch() cannot report upload progress in today's
+ * POSTs a file's bytes as the raw request body (the import endpoint takes text/csv as well as
+ * multipart; the raw form needs no encoding and its size is the file's). fetch() cannot report upload progress in today's
  * browsers (request streams need HTTP/2 and half-duplex), so this one call uses
  * XMLHttpRequest; errors still arrive as ApiError through the same envelope parsing.
  */
