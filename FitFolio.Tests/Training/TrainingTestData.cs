@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FitFolio.Tests.Infrastructure;
+
+namespace FitFolio.Tests.Training;
+
+/// <summary>Shortcuts for the training tests: catalogue ids by slug, JSON verbs ApiClient lacks, common setups.</summary>
+internal static class TrainingTestData
+{
+    public const string Base = "/api/v1/training";
+
+    /// <summary>A built-in exercise's id: the migration derives it from the slug the same way.</summary>
+    public static Guid Exercise(string slug) =>
+        Guid.ParseExact(Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes("fitfolio-exercise:" + slug))), "N");
+
+    public static Task<ApiResponse> PutAsync(this ApiClient client, string path, object body) =>
+        client.SendAsync(HttpMethod.Put, path, JsonContent.Create(body));
+
+    public static Task<ApiResponse> PatchAsync(this ApiClient client, string path, object body) =>
+        client.SendAsync(HttpMethod.Patch, path, JsonContent.Create(body));
+
+    public static async Task<ApiResponse> PostCsvAsync(this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
+        await client.SendAsync(HttpMethod.Post, path, new ByteArrayContent(body) { Headers = { ContentType = new(contentType) } });
+
+    public static string Id(this JsonElement element, string property = "id") => element.GetProperty(property).GetString()!;
+
+    /// <summary>Starts an empty workout and adds the exercises; returns the workout id and each workout-exercise id.</summary>
+    public static async Task<(string Workout, string[] Exercises)> StartWorkoutAsync(this ApiClient client, params string[] slugs)
+    {
+        var started = await client.PostAsync($"{Base}/workouts", new { name = "Test session" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, started.Status);
+        var workout = started.Body.Id();
+        var ids = new List<string>();
+        foreach (var slug in slugs)
+        {
+            var added = await client.PostAsync($"{Base}/workouts/{workout}/exercises", new { exerciseId = Exercise(slug) });
+            Assert.Equal(System.Net.HttpStatusCode.Created, added.Status);
+            ids.Add(added.Body.Id());
+        }
+
+        return (workout, [.. ids]);
+    }
+
+    public static Task<ApiResponse> LogAsync(this ApiClient client, string workout, string exercise, object set) =>
+        client.PostAsync($"{Base}/workouts/{workout}/exercises/{exercise}/sets", set);
+
+    /// <summary>Logs a set with a fresh id and returns the record types it set.</summary>
+    public static async Task<string[]> LogRecordsAsync(
+        this ApiClient client, string workout, string exercise, decimal? weight, int? reps, string unit = "kg", string type = "working")
+    {
+        var response = await client.LogAsync(workout, exercise, new { id = Guid.NewGuid(), weight, weightUnit = unit, reps, type });
+        Assert.True(response.Status == System.Net.HttpStatusCode.Created, response.Text);
+        return [.. response.Body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("type").GetString()!)];
+    }
+
+    public static async Task<long> CountAsync(this ApiFixture api, string sql)
+    {
+        await using var command = api.Database.DataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    public static async Task<string> UserIdAsync(this ApiClient client) => (await client.GetAsync("/api/v1/auth/me")).Body.Id();
+}
