@@ -20,7 +20,7 @@ import { NotFoundPage } from "./shell/NotFoundPage";
 import { RedirectIfSignedIn } from "./shell/RedirectIfSignedIn";
 import { RequireAdmin } from "./shell/RequireAdmin";
 import { RequireAuth } from "./shell/RequireAuth";
-import { TrainingHomePage } from "./training/TrainingHomePage";
+import { trainingRoutes } from "./training/trainingRoutes";
 
 /** Every screen of the app. Rendered inside a router: BrowserRouter in the app, MemoryRouter in tests. */
 export function AppRoutes() {
@@ -34,7 +34,7 @@ export function AppRoutes() {
         <Route path="auth/link" element={<MagicLinkPage />} />
         <Route path="account/email/confirm" element={<ConfirmEmailChangePage />} />
         <Route element={<RequireAuth />}>
-          <Route index element={<TrainingHomePage />} />
+          {trainingRoutes()}
           <Route path="welcome/passkey" element={<WelcomePasskeyPage />} />
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<Navigate to="passkeys" replace />} />

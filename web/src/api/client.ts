@@ -131,6 +131,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     message: envelope?.message || fallback,
     requestId: envelope?.request_id ?? response.headers.get("X-Request-Id"),
     retryAfterSeconds,
+    field: envelope?.field,
   });
 }
 
@@ -138,6 +139,7 @@ interface ErrorEnvelope {
   code?: string;
   message?: string;
   request_id?: string;
+  field?: string;
 }
 
 async function readErrorEnvelope(response: Response): Promise<ErrorEnvelope | null> {
@@ -152,8 +154,9 @@ async function readErrorEnvelope(response: Response): Promise<ErrorEnvelope | nu
     if (typeof parsed !== "object" || parsed === null || !("error" in parsed)) return null;
     const error = (parsed as { error: unknown }).error;
     if (typeof error !== "object" || error === null) return null;
-    const { code, message, request_id } = error as Record<string, unknown>;
+    const { code, message, request_id, field } = error as Record<string, unknown>;
     return {
+      field: typeof field === "string" ? field : undefined,
       code: typeof code === "string" ? code : undefined,
       message: typeof message === "string" ? message : undefined,
       request_id: typeof request_id === "string" ? request_id : undefined,

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   /** Seconds the server asked us to wait (429, 423), when it said. */
   readonly retryAfterSeconds: number | null;
+  /** The input at fault, when the server named one (a JSON path such as `reps` or `days[0].name`). */
+  readonly field: string | null;
 
   constructor(init: {
     status: number;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     message: string;
     requestId?: string | null;
     retryAfterSeconds?: number | null;
+    field?: string | null;
   }) {
     super(init.message);
     this.name = "ApiError";
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.field = init.field ?? null;
   }
 }
 

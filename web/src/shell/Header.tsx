@@ -1,9 +1,11 @@
-import { Link, NavLink } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 import { useSession } from "../auth/session";
+import { isTrainingPath } from "../training/paths";
 import { SignOutButton } from "./SignOutButton";
 
 export function Header() {
   const { user } = useSession();
+  const { pathname } = useLocation();
   return (
     <header className="header">
       <div className="header__inner">
@@ -14,9 +16,10 @@ export function Header() {
         {user && (
           <>
             <nav className="nav" aria-label="Main">
-              <NavLink to="/" end>
+              {/* The training area spans "/" and /training/…: one entry, lit for all of it. */}
+              <Link to="/" className={isTrainingPath(pathname) ? "active" : undefined} aria-current={isTrainingPath(pathname) ? "page" : undefined}>
                 Training
-              </NavLink>
+              </Link>
               <NavLink to="/account">Account</NavLink>
               {user.isAdmin && <NavLink to="/admin">Admin</NavLink>}
             </nav>

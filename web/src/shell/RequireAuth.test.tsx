@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apiError, fakeServer, json } from "../../test/fakeServer";
 import { aUser } from "../../test/fixtures";
 import { currentLocation, renderApp } from "../../test/renderApp";
+import { emptyTrainingHome } from "../../test/trainingFakes";
 
 const aSession = { id: "s1", createdAt: "2026-11-01T10:00:00Z", lastSeenAt: "2026-11-22T10:00:00Z", ip: "203.0.113.7", device: "Firefox on Linux", current: true };
 
@@ -131,7 +132,7 @@ describe("protected routes", () => {
 
   it("stays signed in and says so when the server could not sign out", async () => {
     const user = userEvent.setup();
-    fakeServer({ "GET /auth/me": json(200, aUser()), "POST /auth/logout": apiError(503, "unavailable") });
+    fakeServer({ "GET /auth/me": json(200, aUser()), "POST /auth/logout": apiError(503, "unavailable"), ...emptyTrainingHome() });
     renderApp("/");
 
     await user.click(await screen.findByRole("button", { name: "Sign out" }));

@@ -1,0 +1,58 @@
+import { useId, type ReactNode } from "react";
+
+interface ChartFrameProps {
+  title: string;
+  description?: ReactNode;
+  empty: boolean;
+  emptyText?: string;
+  table: { columns: string[]; rows: string[][] };
+  children: ReactNode;
+}
+
+/** A titled card holding a chart, its numbers as a table under a disclosure, or a note when there is no data. */
+export function ChartFrame({ title, description, empty, emptyText, table, children }: ChartFrameProps) {
+  const id = useId();
+  return (
+    <section className="card chart-card" aria-labelledby={id}>
+      <h2 className="card__title" id={id}>
+        {title}
+      </h2>
+      {description && <p className="card__description">{description}</p>}
+      {empty ? (
+        <p className="muted">{emptyText ?? "Nothing logged yet for this chart."}</p>
+      ) : (
+        <>
+          <figure className="chart" aria-label={title}>
+            {children}
+          </figure>
+          <details className="chart__table">
+            <summary>Show the numbers</summary>
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((column) => (
+                      <th key={column} scope="col">
+                        {column}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((row, index) => (
+                    <tr key={index}>
+                      {row.map((cell, cellIndex) => (
+                        <td key={cellIndex}>{cell}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useId, useState, type FormEvent } from "react";
+import type { ExerciseKind, SetInput, SetType } from "../../../api/trainingTypes";
+import { Button } from "../../../ui/Button";
+import { TextField } from "../../../ui/Field";
+import { kindUsesReps, kindUsesWeight, label, SET_TYPES, weightLabel } from "../../shared/labels";
+import { SelectField } from "../../shared/Select";
+import { parseDecimal, roundForDisplay, type WeightUnit } from "../../shared/units";
+import { draftToInput, type DraftErrors, type EffortScale, type SetDraft } from "./setDraft";
+
+interface SetFormProps {
+  kind: ExerciseKind;
+  unit: WeightUnit;
+  scale: EffortScale;
+  initial: SetDraft;
+  /** Names the form for assistive technology and the submit button, e.g. "Log set 3". */
+  submitLabel: string;
+  hint?: string;
+  onSubmit: (input: SetInput) => void;
+  onCancel?: () => void;
+  /** The id the set is written under: a new UUID per logged set, the set's own when editing. */
+  setId: () => string;
+}
+
+const RPE_VALUES = Array.from({ length: 19 }, (_, index) => String(1 + index * 0.5));
+const RIR_VALUES = Array.from({ length: 11 }, (_, index) => String(index));
+
+function step(value: string, by: number, min = 0): string {
+  const current = parseDecimal(value);
+  const base = current === null || Number.isNaN(current) ? 0 : current;
+  return String(Math.max(min, roundForDisplay(base + by)));
+}
+
+/** Entering one set: big boxes, steppers for thumbs, the values already filled in. */
+export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmit, onCancel, setId }: SetFormProps) {
+  const [draft, setDraft] = useState<SetDraft>(initial);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const id = useId();
+  const set = <K extends keyof SetDraft>(key: K, value: SetDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const weightStep = unit === "kg" ? 2.5 : 5;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const built = draftToInput(draft, kind, unit, scale, setId(), new Date().toISOString());
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setErrors({});
+    onSubmit(built.input);
+  };
+
+  return (
+    <form className="set-form" onSubmit={submit} noValidate aria-label={submitLabel}>
+      {hint && (
+        <p className="muted small" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <div className="set-form__grid">
+        {kindUsesWeight(kind) && (
+          <div className="stepper">
+            <TextField
+              label={`${weightLabel(kind)} (${unit})`}
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.weight}
+              onChange={(event) => set("weight", event.target.value)}
+              error={errors.weight ?? null}
+            />
+            <div className="stepper__buttons">
+              <Button variant="quiet" onClick={() => set("weight", step(draft.weight, -weightStep))} aria-label={`${weightStep} ${unit} less`}>
+                −
+              </Button>
+              <Button variant="quiet" onClick={() => set("weight", step(draft.weight, weightStep))} aria-label={`${weightStep} ${unit} more`}>
+                +
+              </Button>
+            </div>
+          </div>
+        )}
+        {kindUsesReps(kind) && (
+          <div className="stepper">
+            <TextField label="Reps" inputMode="numeric" autoComplete="off" value={draft.reps} onChange={(event) => set("reps", event.target.value)} error={errors.reps ?? null} />
+            <div className="stepper__buttons">
+              <Button variant="quiet" onClick={() => set("reps", step(draft.reps, -1))} aria-label="One rep less">
+                −
+              </Button>
+              <Button variant="quiet" onClick={() => set("reps", step(draft.reps, 1))} aria-label="One rep more">
+                +
+              </Button>
+            </div>
+          </div>
+        )}
+        {(kind === "time" || kind === "distance") && (
+          <TextField label="Time (m:ss)" inputMode="numeric" autoComplete="off" value={draft.duration} onChange={(event) => set("duration", event.target.value)} error={errors.duration ?? null} />
+        )}
+        {kind === "distance" && (
+          <TextField label="Distance (m)" inputMode="decimal" autoComplete="off" value={draft.distance} onChange={(event) => set("distance", event.target.value)} error={errors.distance ?? null} />
+        )}
+        <SelectField
+          label={scale === "rpe" ? "RPE" : "Reps in reserve"}
+          value={draft.effort}
+          emptyLabel="—"
+          options={(scale === "rpe" ? RPE_VALUES : RIR_VALUES).map((value) => ({ value, label: value }))}
+          onChange={(event) => set("effort", event.target.value)}
+          error={errors.effort ?? null}
+        />
+        <SelectField label="Set type" value={draft.type} options={SET_TYPES.map((value) => ({ value, label: label(value) }))} onChange={(event) => set("type", event.target.value as SetType)} />
+      </div>
+      <TextField label="Note" placeholder="Optional" value={draft.notes} maxLength={2000} onChange={(event) => set("notes", event.target.value)} error={errors.notes ?? null} />
+      <div className="button-row">
+        <Button type="submit" variant="primary" className="set-form__submit">
+          {submitLabel}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { trainingApi } from "../../../api/training";
+import type { SetInput, SetResult, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
+import { byImportance, celebrationLines, recordName } from "../../shared/records";
+import type { WeightUnit } from "../../shared/units";
+import { optimisticSet, withPendingSets } from "../sync/pendingSets";
+import type { PendingWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
+
+export interface Celebration {
+  id: number;
+  /** The workout exercise whose set broke the records: the banner shows in its card. */
+  workoutExerciseId: string;
+  /** "New records on Bench press". */
+  title: string;
+  /** Each record with its value and the one it beat; only names when the values are not known. */
+  lines: string[];
+}
+
+const setKey = (setId: string) => `set:${setId}`;
+
+/** Puts the set in its exercise, replacing the copy with its id or, when there is none, adding it. */
+function replaceSet(workout: Workout, set: SetView): Workout {
+  return {
+    ...workout,
+    exercises: workout.exercises.map((exercise) => {
+      if (exercise.id !== set.workoutExerciseId) return exercise;
+      const known = exercise.sets.some((item) => item.id === set.id);
+      return { ...exercise, sets: known ? exercise.sets.map((item) => (item.id === set.id ? set : item)) : renumber([...exercise.sets, set]) };
+    }),
+  };
+}
+
+function mapExercise(workout: Workout, id: string, change: (exercise: WorkoutExercise) => WorkoutExercise): Workout {
+  return { ...workout, exercises: workout.exercises.map((exercise) => (exercise.id === id ? change(exercise) : exercise)) };
+}
+
+function renumber(sets: SetView[]): SetView[] {
+  return sets.map((set, index) => ({ ...set, position: index + 1 }));
+}
+
+/**
+ * The workout in progress as the logger shows it: the server's copy with every set the person
+ * logged laid over it at once. Set writes go through the queue (client ids, retried until they
+ * land); their answers replace the optimistic copies and bring the records to celebrate.
+ */
+export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { current: WeightUnit }) {
+  const [workout, setWorkout] = useState<Workout>(() => withPendingSets(initial, queue.getState().pending));
+  const [celebration, setCelebration] = useState<Celebration | null>(null);
+  const [syncError, setSyncError] = useState<string | null>(null);
+  const workoutRef = useRef(workout);
+  workoutRef.current = workout;
+  const celebrationCount = useRef(0);
+
+  useEffect(
+    () =>
+      queue.onOutcome((outcome: WriteOutcome) => {
+        const { write } = outcome;
+        if (write.workoutId !== workoutRef.current.id || !write.meta) return;
+        const exercise = workoutRef.current.exercises.find((item) => item.id === write.meta!.workoutExerciseId);
+        const name = exercise?.exerciseName ?? "this exercise";
+        if (outcome.kind === "rejected") {
+          setSyncError(`A set of ${name} couldn’t be saved: ${outcome.error.message}`);
+          // What the server holds is now the truth for this workout.
+          void trainingApi.workouts.get(write.workoutId).then(
+            (fresh) => setWorkout(withPendingSets(fresh, queue.getState().pending)),
+            () => undefined,
+          );
+          return;
+        }
+        if (write.meta.action === "delete_set") return;
+        const result = outcome.response as SetResult | undefined;
+        if (!result?.set) return;
+        // Keep the place the person sees; the server numbers within the exercise the same way.
+        setWorkout((current) => replaceSet(current, { ...result.set, workoutExerciseId: write.meta!.workoutExerciseId }));
+        const lines =
+          result.records.length > 0
+            ? celebrationLines(result.records, unitRef.current)
+            : write.meta.action === "create_set" && result.set.records.length > 0
+              ? // A retry's answer carries no records; the stored set still names the ones it set.
+                byImportance(result.set.records.map((type) => ({ type }))).map((record) => recordName(record.type))
+              : [];
+        if (lines.length > 0) {
+          const title = `${lines.length === 1 ? "New record" : "New records"} on ${name}`;
+          setCelebration({ id: ++celebrationCount.current, workoutExerciseId: write.meta.workoutExerciseId, title, lines });
+        }
+      }),
+    [queue, unitRef],
+  );
+
+  // Listening now: send whatever an earlier visit left waiting.
+  useEffect(() => {
+    if (queue.getState().pending.length > 0) queue.retryNow();
+  }, [queue]);
+
+  const logSet = useCallback(
+    (exercise: WorkoutExercise, input: SetInput) => {
+      const position = exercise.sets.length + 1;
+      const shown = optimisticSet(input, exercise.id, exercise.exerciseId, position, exercise.kind === "weight_reps");
+      setWorkout((current) => mapExercise(current, exercise.id, (item) => ({ ...item, sets: [...item.sets, shown] })));
+      setSyncError(null);
+      queue.enqueue({
+        key: setKey(input.id),
+        workoutId: workoutRef.current.id,
+        method: "POST",
+        path: trainingApi.sets.createPath(workoutRef.current.id, exercise.id),
+        body: input,
+        meta: { action: "create_set", setId: input.id, workoutExerciseId: exercise.id },
+      });
+    },
+    [queue],
+  );
+
+  const saveSet = useCallback(
+    (exercise: WorkoutExercise, set: SetView, input: SetInput) => {
+      const { id: _id, completedAt: _completedAt, ...changes } = input;
+      const shown = { ...optimisticSet({ ...input, id: set.id, completedAt: set.completedAt }, exercise.id, exercise.exerciseId, set.position, exercise.kind === "weight_reps"), records: set.records };
+      setWorkout((current) => replaceSet(current, shown));
+      setSyncError(null);
+      const workoutId = workoutRef.current.id;
+      const patch: Omit<PendingWrite, "attempts"> = {
+        key: setKey(set.id),
+        workoutId,
+        method: "PUT",
+        path: trainingApi.sets.setPath(workoutId, set.id),
+        body: changes,
+        meta: { action: "update_set", setId: set.id, workoutExerciseId: exercise.id },
+      };
+      // Not sent yet: it stays the same create (same id), carrying the new values.
+      queue.enqueue(patch, (waiting) => (waiting.meta?.action === "create_set" ? { ...waiting, body: { ...(waiting.body as SetInput), ...changes } } : patch));
+    },
+    [queue],
+  );
+
+  const deleteSet = useCallback(
+    (exercise: WorkoutExercise, set: SetView) => {
+      setWorkout((current) => mapExercise(current, exercise.id, (item) => ({ ...item, sets: renumber(item.sets.filter((s) => s.id !== set.id)) })));
+      const workoutId = workoutRef.current.id;
+      queue.enqueue({
+        key: setKey(set.id),
+        workoutId,
+        method: "DELETE",
+        path: trainingApi.sets.setPath(workoutId, set.id),
+        meta: { action: "delete_set", setId: set.id, workoutExerciseId: exercise.id },
+      });
+    },
+    [queue],
+  );
+
+  /** Takes the server's copy after an exercise-level change, keeping the sets still on their way. */
+  const adoptServerWorkout = useCallback((fresh: Workout) => setWorkout(withPendingSets(fresh, queue.getState().pending)), [queue]);
+
+  const adoptServerExercise = useCallback(
+    (fresh: WorkoutExercise, replacing?: string) =>
+      setWorkout((current) => {
+        const exists = current.exercises.some((item) => item.id === (replacing ?? fresh.id));
+        const exercises = exists
+          ? current.exercises.map((item) => (item.id === (replacing ?? fresh.id) ? { ...fresh, sets: replacing ? fresh.sets : item.sets } : item))
+          : [...current.exercises, fresh];
+        return { ...current, exercises };
+      }),
+    [],
+  );
+
+  const dropExercise = useCallback(
+    (exerciseId: string) => {
+      queue.discard((write) => write.meta?.workoutExerciseId === exerciseId);
+      setWorkout((current) => ({ ...current, exercises: current.exercises.filter((item) => item.id !== exerciseId) }));
+    },
+    [queue],
+  );
+
+  return { workout, setWorkout, celebration, dismissCelebration: () => setCelebration(null), syncError, logSet, saveSet, deleteSet, adoptServerWorkout, adoptServerExercise, dropExercise };
+}

@@ -1,0 +1,66 @@
+import type { SetInput, SetView, Workout } from "../../../api/trainingTypes";
+import { epley } from "../../shared/e1rm";
+import { toKg } from "../../shared/units";
+import type { PendingWrite } from "./writeQueue";
+
+/** The set as the logger shows it before the server has answered. */
+export function optimisticSet(input: SetInput, workoutExerciseId: string, exerciseId: string, position: number, isWeightReps: boolean): SetView {
+  const weightKg = input.weight === null ? null : toKg(input.weight, input.weightUnit ?? "kg");
+  return {
+    id: input.id,
+    workoutExerciseId,
+    exerciseId,
+    position,
+    type: input.type,
+    reps: input.reps,
+    weight: input.weight,
+    weightUnit: input.weightUnit,
+    weightKg,
+    durationSeconds: input.durationSeconds,
+    distanceMeters: input.distanceMeters,
+    rpe: input.rpe,
+    rir: input.rir,
+    notes: input.notes,
+    completedAt: input.completedAt ?? new Date().toISOString(),
+    e1rmKg: isWeightReps && weightKg !== null && input.reps !== null && input.type !== "warmup" ? epley(weightKg, input.reps) : null,
+    volumeKg: isWeightReps && weightKg !== null && input.reps !== null ? weightKg * input.reps : null,
+    records: [],
+  };
+}
+
+/**
+ * Lays the writes still waiting in the queue over a workout just loaded from the server, so a
+ * reload while offline shows every set the person logged, in the state they left it.
+ */
+export function withPendingSets(workout: Workout, pending: PendingWrite[]): Workout {
+  const mine = pending.filter((write) => write.workoutId === workout.id && write.meta);
+  if (mine.length === 0) return workout;
+  const exercises = workout.exercises.map((exercise) => {
+    let sets = [...exercise.sets];
+    for (const write of mine) {
+      const meta = write.meta!;
+      if (meta.workoutExerciseId !== exercise.id) continue;
+      const index = sets.findIndex((set) => set.id === meta.setId);
+      if (meta.action === "delete_set") {
+        if (index >= 0) sets.splice(index, 1);
+      } else if (meta.action === "create_set") {
+        const input = write.body as SetInput;
+        const shown = optimisticSet(input, exercise.id, exercise.exerciseId, index >= 0 ? sets[index]!.position : sets.length + 1, exercise.kind === "weight_reps");
+        if (index >= 0) sets[index] = { ...shown, records: sets[index]!.records };
+        else sets.push(shown);
+      } else if (index >= 0) {
+        const changes = write.body as Partial<SetInput>;
+        const current = sets[index]!;
+        const merged = { ...current, ...changes, id: current.id, completedAt: current.completedAt } as SetInput;
+        sets[index] = { ...optimisticSet(merged, exercise.id, exercise.exerciseId, current.position, exercise.kind === "weight_reps"), records: current.records };
+      }
+    }
+    sets = sets.map((set, position) => ({ ...set, position: position + 1 }));
+    return { ...exercise, sets };
+  });
+  return { ...workout, exercises };
+}
+
+export function pendingSetIds(pending: PendingWrite[], workoutId: string): Set<string> {
+  return new Set(pending.filter((write) => write.workoutId === workoutId && write.meta).map((write) => write.meta!.setId));
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "../../../api/errors";
+import { WriteQueue, type PendingWrite } from "./writeQueue";
+
+const offline = () => new ApiError({ status: 0, code: "network_error", message: "offline" });
+
+/** Timers the test fires by hand, so retries happen exactly when the test says. */
+function manualTimers() {
+  const scheduled: { callback: () => void; ms: number }[] = [];
+  return {
+    scheduled,
+    setTimer: (callback: () => void, ms: number) => scheduled.push({ callback, ms }),
+    clearTimer: () => undefined,
+    fire: () => scheduled.shift()?.callback(),
+  };
+}
+
+const setWrite = (id: string, reps = 5): Omit<PendingWrite, "attempts"> => ({
+  key: `set:${id}`,
+  workoutId: "w1",
+  method: "POST",
+  path: "/training/workouts/w1/exercises/we1/sets",
+  body: { id, reps },
+  meta: { action: "create_set", setId: id, workoutExerciseId: "we1" },
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("the offline write queue", () => {
+  it("retries a write that failed on the network with the very same id and body", async () => {
+    const timers = manualTimers();
+    const sent: unknown[] = [];
+    const send = vi.fn(async (write: PendingWrite) => {
+      sent.push(structuredClone(write.body));
+      if (sent.length === 1) throw offline();
+      return { set: { id: (write.body as { id: string }).id }, records: [] };
+    });
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers });
+    const outcomes: string[] = [];
+    queue.onOutcome((outcome) => outcomes.push(outcome.kind));
+
+    queue.enqueue(setWrite("a1"));
+    await settle();
+    expect(queue.getState()).toMatchObject({ waitingToRetry: true, lastFailure: { status: 0 } });
+    expect(queue.getState().pending).toHaveLength(1);
+    expect(timers.scheduled[0]!.ms).toBe(1000);
+
+    timers.fire();
+    await settle();
+
+    expect(sent).toEqual([{ id: "a1", reps: 5 }, { id: "a1", reps: 5 }]);
+    expect(outcomes).toEqual(["sent"]);
+    expect(queue.getState()).toMatchObject({ pending: [], waitingToRetry: false, lastFailure: null });
+  });
+
+  it("backs off further after each failure and retries at once when asked", async () => {
+    const timers = manualTimers();
+    const send = vi.fn().mockRejectedValueOnce(offline()).mockRejectedValueOnce(offline()).mockResolvedValue({});
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers, retryDelays: [100, 500] });
+
+    queue.enqueue(setWrite("a1"));
+    await settle();
+    timers.fire();
+    await settle();
+    expect(timers.scheduled.map((timer) => timer.ms)).toEqual([500]);
+
+    queue.retryNow();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(queue.getState().pending).toEqual([]);
+  });
+
+  it("sends in order and holds later writes while the first waits to be retried", async () => {
+    const timers = manualTimers();
+    const order: string[] = [];
+    let fail = true;
+    const send = vi.fn(async (write: PendingWrite) => {
+      order.push(write.key);
+      if (fail) {
+        fail = false;
+        throw offline();
+      }
+    });
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers });
+
+    queue.enqueue(setWrite("a1"));
+    queue.enqueue(setWrite("a2"));
+    await settle();
+    expect(order).toEqual(["set:a1"]);
+
+    timers.fire();
+    await settle();
+    expect(order).toEqual(["set:a1", "set:a1", "set:a2"]);
+  });
+
+  it("drops a write the server refuses and reports why, then carries on", async () => {
+    const refused = new ApiError({ status: 400, code: "validation_failed", message: "reps must be 0–1000", field: "reps" });
+    const send = vi.fn().mockRejectedValueOnce(refused).mockResolvedValue({});
+    const queue = new WriteQueue({ storageKey: "q", send, ...manualTimers() });
+    const outcomes: unknown[] = [];
+    queue.onOutcome((outcome) => outcomes.push(outcome));
+
+    queue.enqueue(setWrite("bad", 5000));
+    queue.enqueue(setWrite("good"));
+    await settle();
+
+    expect(outcomes).toEqual([
+      { kind: "rejected", write: expect.objectContaining({ key: "set:bad" }), error: refused },
+      { kind: "sent", write: expect.objectContaining({ key: "set:good" }), response: {} },
+    ]);
+    expect(queue.getState().pending).toEqual([]);
+  });
+
+  it("keeps waiting writes in storage, and a new page sends them", async () => {
+    const storage = window.localStorage;
+    const first = new WriteQueue({ storage, storageKey: "fitfolio.pendingWrites.u1", send: () => Promise.reject(offline()), ...manualTimers() });
+    first.enqueue(setWrite("a1"));
+    await settle();
+    first.dispose();
+    expect(JSON.parse(storage.getItem("fitfolio.pendingWrites.u1")!)).toEqual([expect.objectContaining({ key: "set:a1", body: { id: "a1", reps: 5 }, attempts: 1 })]);
+
+    const send = vi.fn().mockResolvedValue({});
+    const second = new WriteQueue({ storage, storageKey: "fitfolio.pendingWrites.u1", send, ...manualTimers() });
+    expect(second.getState().pending).toHaveLength(1);
+    second.retryNow();
+    await settle();
+
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ key: "set:a1", body: { id: "a1", reps: 5 } }));
+    expect(storage.getItem("fitfolio.pendingWrites.u1")).toBeNull();
+  });
+
+  it("folds an edit into a create that has not gone out yet, keeping the set's id", async () => {
+    const timers = manualTimers();
+    const send = vi.fn().mockRejectedValueOnce(offline()).mockResolvedValue({});
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers });
+    queue.enqueue(setWrite("a1"));
+    await settle();
+
+    queue.enqueue({ ...setWrite("a1"), method: "PUT", body: { reps: 6 } }, (waiting) => ({ ...waiting, body: { ...(waiting.body as object), reps: 6 } }));
+    await settle();
+    timers.fire();
+    await settle();
+
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send.mock.calls[1]![0]).toMatchObject({ method: "POST", body: { id: "a1", reps: 6 } });
+  });
+
+  it("never replaces a write that is on the wire; the edit follows it", async () => {
+    let release: () => void = () => undefined;
+    const send = vi.fn((write: PendingWrite) => (write.method === "POST" ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve()));
+    const queue = new WriteQueue({ storageKey: "q", send, ...manualTimers() });
+    queue.enqueue(setWrite("a1"));
+    await settle();
+
+    queue.enqueue({ ...setWrite("a1"), method: "PUT", body: { reps: 6 } }, () => ({ ...setWrite("a1"), body: { id: "a1", reps: 6 } }));
+    release();
+    await settle();
+
+    expect(send.mock.calls.map(([write]) => write.method)).toEqual(["POST", "PUT"]);
+  });
+});

@@ -1,0 +1,206 @@
+import type { HttpMethod } from "../../../api/client";
+import { ApiError } from "../../../api/errors";
+
+/**
+ * One change to a workout that must reach the server. `key` names what it changes (a set id,
+ * "finish:<workout>") so a later edit of the same thing replaces a write still waiting, and a
+ * retry sends the very same ids: the server treats the repeat as the same write, never a copy.
+ */
+export interface PendingWrite {
+  key: string;
+  workoutId: string;
+  method: HttpMethod;
+  path: string;
+  body?: unknown;
+  /** What the write does, for showing it before it lands (see pendingSets.ts). */
+  meta?: { action: "create_set" | "update_set" | "delete_set"; setId: string; workoutExerciseId: string };
+  /** Failed attempts so far; drives the back-off. */
+  attempts: number;
+}
+
+export type WriteOutcome =
+  | { kind: "sent"; write: PendingWrite; response: unknown }
+  | { kind: "rejected"; write: PendingWrite; error: ApiError };
+
+export interface QueueState {
+  pending: PendingWrite[];
+  /** True while the head write waits to be retried after a failure that was not its fault. */
+  waitingToRetry: boolean;
+  lastFailure: ApiError | null;
+}
+
+export type Send = (write: PendingWrite) => Promise<unknown>;
+
+export interface WriteQueueOptions {
+  storage?: Storage | null;
+  storageKey: string;
+  send: Send;
+  /** Milliseconds before retry n (the last one repeats). */
+  retryDelays?: number[];
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+const DEFAULT_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/** Network trouble, the server struggling, or "slow down": worth trying again with the same write. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/**
+ * Sends workout writes one at a time, in order (a set must not overtake the exercise it belongs
+ * to), keeps them in storage so a closed tab or a dead phone battery loses nothing, and retries
+ * network failures with the same body until they go through. A write the server refuses (4xx)
+ * is dropped and reported: repeating it would be refused again.
+ */
+export class WriteQueue {
+  private pending: PendingWrite[];
+  private sending = false;
+  private timer: unknown = null;
+  private lastFailure: ApiError | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly outcomeListeners = new Set<(outcome: WriteOutcome) => void>();
+  private snapshot: QueueState;
+  private readonly delays: number[];
+  private readonly setTimer: (callback: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly options: WriteQueueOptions) {
+    this.delays = options.retryDelays ?? DEFAULT_DELAYS;
+    this.setTimer = options.setTimer ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
+    this.clearTimer = options.clearTimer ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>));
+    this.pending = this.load();
+    this.snapshot = this.makeSnapshot();
+  }
+
+  /**
+   * Adds a write and starts sending. A write with the same key that is still waiting (not on the
+   * wire) is replaced in its place, by `combine(waiting)` when given (an edit of a set whose
+   * create has not gone out yet stays a create, with the new values) or else by `write`.
+   */
+  enqueue(write: Omit<PendingWrite, "attempts">, combine?: (waiting: PendingWrite) => Omit<PendingWrite, "attempts"> | null): void {
+    const index = this.pending.findIndex((item, at) => item.key === write.key && !(at === 0 && this.sending));
+    if (index >= 0) {
+      const replacement = combine ? combine(this.pending[index]!) : write;
+      if (replacement) this.pending[index] = { ...replacement, attempts: 0 };
+      else this.pending.splice(index, 1);
+    } else {
+      this.pending.push({ ...write, attempts: 0 });
+    }
+    this.changed();
+    void this.flush();
+  }
+
+  /** Drops waiting writes that match, e.g. a set's writes once the set is deleted before it synced. */
+  discard(predicate: (write: PendingWrite) => boolean): void {
+    const keep = this.pending.filter((write, index) => (index === 0 && this.sending) || !predicate(write));
+    if (keep.length === this.pending.length) return;
+    this.pending = keep;
+    this.changed();
+  }
+
+  /** Tries the waiting writes now (e.g. the browser says it is back online). */
+  retryNow(): void {
+    if (this.timer !== null) {
+      this.clearTimer(this.timer);
+      this.timer = null;
+    }
+    void this.flush();
+  }
+
+  getState = (): QueueState => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  onOutcome(listener: (outcome: WriteOutcome) => void): () => void {
+    this.outcomeListeners.add(listener);
+    return () => this.outcomeListeners.delete(listener);
+  }
+
+  /** Stops retrying (the logger closed); the writes stay stored for next time. */
+  dispose(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+    this.outcomeListeners.clear();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.sending || this.timer !== null) return;
+    this.sending = true;
+    try {
+      while (this.pending.length > 0) {
+        const write = this.pending[0]!;
+        try {
+          const response = await this.options.send(write);
+          this.pending.shift();
+          this.lastFailure = null;
+          this.changed();
+          this.emit({ kind: "sent", write, response });
+        } catch (error) {
+          if (isRetryable(error)) {
+            write.attempts += 1;
+            this.lastFailure = error as ApiError;
+            this.changed();
+            const delay = this.delays[Math.min(write.attempts - 1, this.delays.length - 1)] ?? 30_000;
+            this.timer = this.setTimer(() => {
+              this.timer = null;
+              void this.flush();
+            }, delay);
+            return;
+          }
+          this.pending.shift();
+          this.changed();
+          const apiError =
+            error instanceof ApiError
+              ? error
+              : new ApiError({ status: 0, code: "unknown_error", message: "Something went wrong. Please try again." });
+          this.emit({ kind: "rejected", write, error: apiError });
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private emit(outcome: WriteOutcome) {
+    for (const listener of [...this.outcomeListeners]) listener(outcome);
+  }
+
+  private changed() {
+    this.save();
+    this.snapshot = this.makeSnapshot();
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private makeSnapshot(): QueueState {
+    return { pending: this.pending.map((write) => ({ ...write })), waitingToRetry: this.timer !== null || this.lastFailure !== null, lastFailure: this.lastFailure };
+  }
+
+  private load(): PendingWrite[] {
+    const storage = this.options.storage;
+    if (!storage) return [];
+    try {
+      const parsed: unknown = JSON.parse(storage.getItem(this.options.storageKey) ?? "[]");
+      return Array.isArray(parsed) ? (parsed as PendingWrite[]).filter((item) => typeof item?.key === "string" && typeof item?.path === "string") : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private save() {
+    const storage = this.options.storage;
+    if (!storage) return;
+    try {
+      if (this.pending.length === 0) storage.removeItem(this.options.storageKey);
+      else storage.setItem(this.options.storageKey, JSON.stringify(this.pending));
+    } catch {
+      /* storage full or blocked: the queue still works for this page */
+    }
+  }
+}
