@@ -5,6 +5,7 @@ using FitFolio.Grains.Admin;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
 using FitFolio.Silo;
 
@@ -103,7 +104,7 @@ public static class AccountApi
         return Errors.BadRequest(context, "invalid_or_expired", "This link has expired or was already used. Ask for the change again.");
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, IGrainFactory grains, ApiKeyStore keys, AdminQueries queries, AuditLog audit, TimeProvider clock)
+    private static async Task<IResult> ExportAsync(HttpContext context, IGrainFactory grains, ApiKeyStore keys, AdminQueries queries, TrainingExport training, AuditLog audit, TimeProvider clock)
     {
         var session = context.Session();
         var snapshot = await grains.GetGrain<IUserGrain>(session.GrainKey).Snapshot();
@@ -124,7 +125,8 @@ public static class AccountApi
             snapshot.Sessions,
             snapshot.Passkeys,
             await keys.ListAsync(session.UserId, context.RequestAborted),
-            events);
+            events,
+            await training.ExportAsync(session.UserId, context.RequestAborted));
         await audit.WriteAsync(new AuditEvent(AuditEventType.DataExported, session.UserId, RequestOrigins.Of(context)));
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"fitfolio-export-{export.ExportedAt:yyyy-MM-dd}.json\"";
         context.Response.Headers.CacheControl = "no-store";

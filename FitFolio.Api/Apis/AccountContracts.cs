@@ -2,6 +2,7 @@ using FitFolio.Grains.Admin;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
+using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
 
 namespace FitFolio.Api.Apis;
@@ -26,4 +27,5 @@ public sealed record AccountExport(
     IReadOnlyList<SessionView> Sessions,
     IReadOnlyList<PasskeyView> Passkeys,
     IReadOnlyList<ApiKeyView> ApiKeys,
-    IReadOnlyList<AuditEventRow> SecurityEvents);
+    IReadOnlyList<AuditEventRow> SecurityEvents,
+    TrainingExportData Training);

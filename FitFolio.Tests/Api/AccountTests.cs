@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using FitFolio.Grains.Mail;
 using FitFolio.Tests.Infrastructure;
 using FitFolio.Tests.Passkeys;
@@ -90,6 +91,7 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
         using var authenticator = new SoftwareAuthenticator();
         await client.RegisterAsync(authenticator, "Laptop");
         await client.PostAsync("/api/v1/account/api-keys", new { name = "export key", scopes = new[] { "read" } });
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-20", JsonContent.Create(new { weight = 81.5, unit = "kg" }))).Status);
 
         var export = await client.GetAsync("/api/v1/account/export");
 
@@ -103,6 +105,7 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
         Assert.Equal("export key", Assert.Single(body.GetProperty("apiKeys").EnumerateArray()).GetProperty("name").GetString());
         var types = body.GetProperty("securityEvents").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "magic_link_sent", "session_created", "webauthn_register_finish_success", "api_key_created" }, types);
+        Assert.Equal(81.5, Assert.Single(body.GetProperty("training").GetProperty("bodyWeight").EnumerateArray()).GetProperty("weight").GetDouble());
         Assert.DoesNotContain("ffk_", export.Text.Replace(body.GetProperty("apiKeys")[0].GetProperty("prefix").GetString()!, "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

@@ -53,6 +53,30 @@ public sealed class ApiKeyTests(AccountApi api) : IClassFixture<AccountApi>
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, listed.GetProperty("lastUsedAt").ValueKind);
     }
 
+    [Fact]
+    public async Task The_training_log_takes_keys_by_scope_without_csrf_a_read_key_reads_and_only_a_write_key_writes()
+    {
+        using var owner = await api.SignedInClientAsync("scoped@example.com");
+        var (_, reader) = await CreateKeyAsync(owner, "read");
+        var (_, writer) = await CreateKeyAsync(owner, "write");
+        using var script = api.Host.Client();
+        var entry = new StringContent("{\"weight\":80,\"unit\":\"kg\"}", Encoding.UTF8, "application/json");
+
+        script.Bearer = reader;
+        var read = await script.GetAsync("/api/v1/training/exercises?query=bench");
+        var refused = await script.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-21", entry);
+        script.Bearer = writer;
+        var written = await script.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-21", new StringContent("{\"weight\":80,\"unit\":\"kg\"}", Encoding.UTF8, "application/json"));
+        var readByWriter = await script.GetAsync("/api/v1/training/body-weight");
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal("insufficient_scope", refused.ErrorCode);
+        Assert.Equal(HttpStatusCode.Created, written.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, readByWriter.Status);
+        Assert.Single((await owner.GetAsync("/api/v1/training/body-weight")).Body.GetProperty("items").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("GET", "/api/v1/auth/me")]
     [InlineData("GET", "/api/v1/auth/sessions")]
