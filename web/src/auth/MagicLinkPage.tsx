@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { isApiError } from "../api/errors";
 import { api } from "../api/fitfolio";
 import { Loading } from "../ui/Spinner";
@@ -8,28 +8,14 @@ import { PageHeader } from "../ui/Page";
 import { useCompleteSignIn } from "./afterSignIn";
 import { verifyErrorMessage } from "./CodeEntryForm";
 import { readPendingSignIn } from "./pendingSignIn";
+import { useFragmentToken } from "./useFragmentToken";
 
-export function tokenFromHash(hash: string): string | null {
-  const token = new URLSearchParams(hash.replace(/^#/, "")).get("token");
-  return token && token.trim() !== "" ? token : null;
-}
-
-/**
- * Landing page of the emailed link `/auth/link#token=…`. The token travels in the fragment so
- * it never reaches a server log; we read it once, wipe it from the address bar and history
- * (so it is not left in the tab for shoulder-surfing or sharing), and spend it.
- */
+/** Landing page of the emailed link `/auth/link#token=…`: spends the fragment's token once. */
 export function MagicLinkPage() {
-  const location = useLocation();
-  const navigate = useNavigate();
   const completeSignIn = useCompleteSignIn();
-  const [token] = useState(() => tokenFromHash(location.hash));
+  const token = useFragmentToken();
   const [error, setError] = useState<string | null>(token ? null : "This sign-in link is incomplete.");
   const started = useRef(false);
-
-  useEffect(() => {
-    if (location.hash) navigate({ pathname: location.pathname, search: location.search }, { replace: true });
-  }, [location.hash, location.pathname, location.search, navigate]);
 
   useEffect(() => {
     // A link works once; never spend it twice (React StrictMode runs effects twice in development).

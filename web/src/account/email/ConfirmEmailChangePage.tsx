@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { isApiError } from "../../api/errors";
 import { api } from "../../api/fitfolio";
-import { tokenFromHash } from "../../auth/MagicLinkPage";
+import { useFragmentToken } from "../../auth/useFragmentToken";
 import { useSession } from "../../auth/session";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { PageHeader } from "../../ui/Page";
@@ -12,21 +12,15 @@ type State = { kind: "working" } | { kind: "done"; email: string } | { kind: "fa
 
 /**
  * Landing page of the link mailed to a new address, `/account/email/confirm#token=…`. It works
- * signed in or not (the link may be opened on another device); like the sign-in link, the token
- * is read from the fragment once, wiped from the address bar, and spent once.
+ * signed in or not (the link may be opened on another device); like the sign-in link, the
+ * fragment's token is spent once.
  */
 export function ConfirmEmailChangePage() {
-  const location = useLocation();
-  const navigate = useNavigate();
   const { user, updateUser } = useSession();
   const signedIn = user !== null;
-  const [token] = useState(() => tokenFromHash(location.hash));
+  const token = useFragmentToken();
   const [state, setState] = useState<State>(token ? { kind: "working" } : { kind: "failed", message: "This confirmation link is incomplete." });
   const started = useRef(false);
-
-  useEffect(() => {
-    if (location.hash) navigate({ pathname: location.pathname, search: location.search }, { replace: true });
-  }, [location.hash, location.pathname, location.search, navigate]);
 
   useEffect(() => {
     if (!token || started.current) return;
