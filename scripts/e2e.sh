@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser end-to-end tests: the real SPA, the real API (with its silo) on a throwaway PostgreSQL,
 # sign-in mail caught by FitFolio.MailCatcher, all driven through Debian's Chromium by web/e2e.
+# A second API instance with a short Auth:RecentSignInWindow serves reauth.test.mjs (web/e2e/README.md).
 #
 #   scripts/e2e.sh                          build what is needed, start the stack, run web/e2e, stop everything
 #   FITFOLIO_E2E_SKIP_BUILD=1 scripts/e2e.sh  reuse the existing Release build and web/dist (e.g. after ./fitfolio test)
