@@ -71,7 +71,7 @@ test("an API key is shown once, works as a bearer token, and stops working when 
     await notice.getByRole("button", { name: "Copy key" }).click();
     await notice.getByRole("status").filter({ hasText: "Copied" }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret, "the copy button copied the secret");
-    await screenshot(page, "20-api-key-created");
+    await screenshot(page, "50-api-key-created");
 
     // Listed by name and prefix, never by secret.
     const keys = page.getByRole("list", { name: "Your API keys" });
@@ -119,7 +119,7 @@ test("changing the address: the link mailed to the new one switches the account 
     await page.getByRole("status").filter({ hasText: `We sent a confirmation link to ${newAddress}` }).waitFor();
     assert.equal(await page.getByRole("dialog").count(), 0, "no re-authentication was asked for");
     await expectSignedInAs(page, oldEmail);
-    await screenshot(page, "21-email-change-requested");
+    await screenshot(page, "51-email-change-requested");
 
     // The confirmation goes to the new address; the link's token rides in the fragment.
     const mail = await nextMail(newAddress, CONFIRM_EMAIL_SUBJECT);
@@ -139,7 +139,7 @@ test("changing the address: the link mailed to the new one switches the account 
     await waitForPath(page, "/account/email", "");
     await heading(page, "Email");
     await page.getByRole("region", { name: "Your address" }).getByText(newAddress, { exact: true }).waitFor();
-    await screenshot(page, "22-email-changed");
+    await screenshot(page, "52-email-changed");
     const me = await context.request.get(url("/api/v1/auth/me"));
     assert.equal((await me.json()).email, newAddress, "the server agrees");
 
@@ -177,7 +177,7 @@ test("exporting downloads the account as JSON; deleting it signs out, and the ad
     assert.equal(await deleteButton.isDisabled(), true);
     await page.getByLabel(`Type ${email} to confirm`).fill(email);
     assert.equal(await deleteButton.isEnabled(), true);
-    await screenshot(page, "23-your-data");
+    await screenshot(page, "53-your-data");
     const mailSeen = await mailIds(email);
     const deleted = apiResponse(page, "DELETE", "/account");
     await deleteButton.click();

@@ -95,7 +95,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     assert.equal(await foundCells.nth(2).innerText(), "1", "one session");
     assert.equal(await foundCells.nth(3).innerText(), "1", "one passkey");
     assert.equal(await foundCells.nth(4).innerText(), "Active");
-    await screenshot(adminPage, "30-admin-users");
+    await screenshot(adminPage, "60-admin-users");
 
     const detailLoaded = apiResponse(adminPage, "GET", `/admin/users/${user.id}`);
     await found.getByRole("link", { name: email }).click();
@@ -109,7 +109,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     assert.equal(await passkeys.locator("tbody tr").count(), 1);
     await adminPage.getByRole("heading", { name: "Sessions (1)" }).waitFor();
     await adminPage.getByRole("heading", { name: "Passkeys (1)" }).waitFor();
-    await screenshot(adminPage, "31-admin-user-detail");
+    await screenshot(adminPage, "61-admin-user-detail");
 
     // 1. Sign out everywhere, after a confirmation.
     await adminPage.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -130,7 +130,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     await waitForPath(person, "/signin", signInPathTo("/account/sessions"));
     await heading(person, "Sign in to FitFolio");
     await person.getByRole("status").filter({ hasText: "Your session has ended." }).waitFor();
-    await screenshot(person, "32-signed-out-by-admin");
+    await screenshot(person, "62-signed-out-by-admin");
     assert.equal(await meStatus(personContext), 401);
 
     // They may sign in again: the passkey answers the sign-in page's autofill.
@@ -157,7 +157,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     await adminPage.getByText(/^Locked until /).waitFor();
     await adminPage.getByRole("heading", { name: "Sessions (0)" }).waitFor();
     await adminPage.getByRole("button", { name: "Unlock account" }).waitFor();
-    await screenshot(adminPage, "33-admin-user-locked");
+    await screenshot(adminPage, "63-admin-user-locked");
 
     // The person's next action lands on sign-in, where the passkey (answering autofill at once) is refused...
     const refusedAgain = apiResponse(person, "GET", "/auth/webauthn/credentials");
@@ -170,7 +170,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     assert.equal((await lockedAnswer.json()).error.code, "account_locked");
     await person.getByRole("alert").filter({ hasText: "This account is locked." }).waitFor();
     assert.equal(await meStatus(personContext), 401);
-    await screenshot(person, "34-sign-in-while-locked");
+    await screenshot(person, "64-sign-in-while-locked");
 
     // ...and email sign-in answers as always (it tells nobody whether an address is locked) but
     // sends nothing: the audit log below shows the refusal.
@@ -206,7 +206,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
       assert.ok(types.includes(type), `the log has ${type}`);
     }
     assert.ok(types.indexOf("account_unlocked") < types.indexOf("account_locked"), "newest first");
-    await screenshot(adminPage, "35-audit-log");
+    await screenshot(adminPage, "65-audit-log");
 
     assert.deepEqual(await filterAuditByType(adminPage, "session_revoked"), [
       ["session_revoked", email],
@@ -218,5 +218,5 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     const refusal = adminPage.getByRole("region", { name: "Audit events" }).locator("tbody tr").first();
     await refusal.getByText("Show").click();
     await refusal.getByText('"reason": "account_locked_by_admin"').waitFor();
-    await screenshot(adminPage, "36-audit-log-filtered");
+    await screenshot(adminPage, "66-audit-log-filtered");
   }));

@@ -90,7 +90,7 @@ test("a stale sign-in must be confirmed before creating an API key: with a passk
     assert.equal((await refusedResponse.json()).error.code, "reauthentication_required");
     const dialog = withPasskey.getByRole("dialog", { name: "Confirm it’s you" });
     await dialog.getByText("Use one of your passkeys to confirm it’s really you.").waitFor();
-    await screenshot(withPasskey, "40-reauth-passkey");
+    await screenshot(withPasskey, "70-reauth-passkey");
 
     const reauthStarted = apiResponse(withPasskey, "POST", "/auth/reauthenticate/start");
     const reauthFinished = apiResponse(withPasskey, "POST", "/auth/reauthenticate/finish");
@@ -110,7 +110,7 @@ test("a stale sign-in must be confirmed before creating an API key: with a passk
     assert.equal((await refusedAgain).status(), 403);
     const signInAgain = emailOnly.getByRole("dialog", { name: "Confirm it’s you" });
     await signInAgain.getByText("your sign-in isn’t recent enough").waitFor();
-    await screenshot(emailOnly, "41-reauth-sign-in-again");
+    await screenshot(emailOnly, "71-reauth-sign-in-again");
     const loggedOut = apiResponse(emailOnly, "POST", "/auth/logout");
     await signInAgain.getByRole("button", { name: "Sign in again" }).click();
     assert.equal((await loggedOut).status(), 204);

@@ -97,4 +97,24 @@ describe("admin users", () => {
     expect(await screen.findByText("Active")).toBeInTheDocument();
     expect(server.callsTo("GET /admin/users")).toHaveLength(0);
   });
+
+  it("goes straight to the user when the search is a user ID (the server searches addresses only)", async () => {
+    const user = userEvent.setup();
+    const id = "01a2091e-25b9-70a7-ae7f-6552d5cabe39";
+    const detail = { user: { id, email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null }, sessions: [], passkeys: [] };
+    const server = fakeServer({
+      "GET /auth/me": json(200, admin),
+      "GET /admin/users": json(200, { items: [aSummary("u1", "ann@example.com")], nextCursor: null }),
+      [`GET /admin/users/${id}`]: json(200, detail),
+    });
+    renderApp("/admin");
+    await screen.findByRole("link", { name: "ann@example.com" });
+
+    await user.type(screen.getByLabelText("Search by email or user ID"), ` ${id.toUpperCase()} `);
+    await user.click(screen.getByRole("button", { name: "Search" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "bob@example.com" })).toBeInTheDocument();
+    expect(currentLocation()).toBe(`/admin/users/${id}`);
+    expect(server.callsTo("GET /admin/users")).toHaveLength(1);
+  });
 });
