@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser end-to-end tests: the real SPA, the real API (with its silo) on a throwaway PostgreSQL,
 # sign-in mail caught by FitFolio.MailCatcher, all driven through Debian's Chromium by web/e2e.
+# A second API instance with a short Auth:RecentSignInWindow serves reauth.test.mjs (web/e2e/README.md).
 #
 #   scripts/e2e.sh                          build what is needed, start the stack, run web/e2e, stop everything
 #   FITFOLIO_E2E_SKIP_BUILD=1 scripts/e2e.sh  reuse the existing Release build and web/dist (e.g. after ./fitfolio test)
@@ -68,12 +69,13 @@ fi
 # --- start the stack -------------------------------------------------------------------------
 work=$(mktemp -d /tmp/fitfolio-e2e.XXXXXX)
 chmod 755 "$work"
-pid_mail="" pid_api="" pg_started=""
+pid_mail="" pid_api="" pid_reauth="" pg_started=""
 status=1
 cleanup() {
   local code=$?
   if [ "$status" != 0 ] && [ "$code" = 0 ]; then code=1; fi
   [ -n "$pid_api" ] && kill "$pid_api" 2>/dev/null && wait "$pid_api" 2>/dev/null || true
+  [ -n "$pid_reauth" ] && kill "$pid_reauth" 2>/dev/null && wait "$pid_reauth" 2>/dev/null || true
   [ -n "$pid_mail" ] && kill "$pid_mail" 2>/dev/null && wait "$pid_mail" 2>/dev/null || true
   if [ "$code" != 0 ]; then
     mkdir -p "$artifacts/logs"
@@ -95,8 +97,6 @@ pg_port=$(free_port)
 log "starting a throwaway PostgreSQL on 127.0.0.1:$pg_port"
 pg_started=1
 conn=$(scripts/postgres.sh start "$work/postgres" "$pg_port")
-psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "create database fitfolio_e2e"
-conn="${conn/Database=postgres/Database=fitfolio_e2e}"
 
 mail_port=$(free_port)
 smtp_port=$(free_port)
@@ -105,35 +105,60 @@ dotnet "$mail_dll" --urls "http://127.0.0.1:$mail_port" --Smtp:Port="$smtp_port"
 pid_mail=$!
 wait_http "http://127.0.0.1:$mail_port/api/messages" "$pid_mail" "the mailbox" 60
 
+# One FitFolio.Api with its co-hosted silo: start_api NAME PORT DATABASE [SETTING=VALUE...].
+# Each instance has its own database, so each is a cluster of one (membership lives in the database).
+start_api() {
+  local name=$1 port=$2 database=$3
+  shift 3
+  psql "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "create database $database"
+  # The suite signs in a dozen times from one IP within a minute; the per-IP limits on sign-in mail and
+  # code checks (5 and 10 per minute by default) are raised for this run only. Per-address limits stay.
+  env \
+    ConnectionStrings__Postgres="${conn/Database=postgres/Database=$database}" \
+    Cluster__Secret="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
+    App__PublicOrigin="http://localhost:$port" \
+    Silo__Port=0 \
+    Mail__Smtp__Host=127.0.0.1 \
+    Mail__Smtp__Port="$smtp_port" \
+    RateLimits__MagicLinkStartPerIp__Limit=100 \
+    RateLimits__MagicLinkStartPerIp__Window=00:01:00 \
+    RateLimits__VerifyPerIp__Limit=100 \
+    RateLimits__VerifyPerIp__Window=00:01:00 \
+    RateLimits__WebAuthnStartPerIp__Limit=100 \
+    RateLimits__WebAuthnStartPerIp__Window=00:01:00 \
+    Auth__AdminEmails__0="$admin_email" \
+    ASPNETCORE_WEBROOT="$root/web/dist" \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Shutdown__DrainDelay=00:00:00 \
+    "$@" \
+    dotnet "$api_dll" --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+}
+
+# The admin by configuration (Auth:AdminEmails) that admin-revocation.test.mjs signs in as.
+admin_email="e2e-admin@example.com"
+
 api_port=$(free_port)
 log "starting FitFolio.Api on http://localhost:$api_port"
-# The suite signs in a dozen times from one IP within a minute; the per-IP limits on sign-in mail and
-# code checks (5 and 10 per minute by default) are raised for this run only. Per-address limits stay.
-env \
-  ConnectionStrings__Postgres="$conn" \
-  Cluster__Secret="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
-  App__PublicOrigin="http://localhost:$api_port" \
-  Silo__Port=0 \
-  Mail__Smtp__Host=127.0.0.1 \
-  Mail__Smtp__Port="$smtp_port" \
-  RateLimits__MagicLinkStartPerIp__Limit=100 \
-  RateLimits__MagicLinkStartPerIp__Window=00:01:00 \
-  RateLimits__VerifyPerIp__Limit=100 \
-  RateLimits__VerifyPerIp__Window=00:01:00 \
-  RateLimits__WebAuthnStartPerIp__Limit=100 \
-  RateLimits__WebAuthnStartPerIp__Window=00:01:00 \
-  ASPNETCORE_WEBROOT="$root/web/dist" \
-  ASPNETCORE_ENVIRONMENT=Production \
-  Shutdown__DrainDelay=00:00:00 \
-  dotnet "$api_dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
+start_api api "$api_port" fitfolio_e2e
 pid_api=$!
+
+# A second instance whose recent-sign-in window (10 min by default) is a few seconds, so
+# reauth.test.mjs can meet a stale sign-in honestly without slowing the main instance's tests.
+reauth_port=$(free_port)
+log "starting FitFolio.Api with a short re-authentication window on http://localhost:$reauth_port"
+start_api api-reauth "$reauth_port" fitfolio_e2e_reauth Auth__RecentSignInWindow=00:00:08
+pid_reauth=$!
+
 wait_http "http://127.0.0.1:$api_port/healthz/ready" "$pid_api" "FitFolio.Api" 90
+wait_http "http://127.0.0.1:$reauth_port/healthz/ready" "$pid_reauth" "FitFolio.Api (short re-auth window)" 90
 
 # --- run the browser tests -------------------------------------------------------------------
 log "running web/e2e against http://localhost:$api_port"
 started=$SECONDS
 if (cd web && FITFOLIO_E2E_BASE_URL="http://localhost:$api_port" \
       FITFOLIO_E2E_MAILBOX_URL="http://127.0.0.1:$mail_port" \
+      FITFOLIO_E2E_REAUTH_BASE_URL="http://localhost:$reauth_port" \
+      FITFOLIO_E2E_ADMIN_EMAIL="$admin_email" \
       FITFOLIO_E2E_ARTIFACTS="$artifacts" \
       npm run e2e --silent -- "$@"); then
   status=0

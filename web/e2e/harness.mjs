@@ -99,29 +99,38 @@ export async function mailIds(email) {
 }
 
 /**
- * Waits until a sign-in mail to `email` arrives that is not in `seen`, and returns its link and code.
- * The mailbox has no push, so this polls its API (a few requests a second) until the deadline.
+ * Waits until a mail to `email` with exactly `subject` arrives that is not in `seen`, and returns it
+ * (`id`, `subject`, `textBody`, `htmlBody`). Other mail to the same address (sign-in links, new-device
+ * alerts, account notices) may arrive in between and is ignored. The mailbox has no push, so this polls
+ * its API (a few requests a second) until the deadline.
  */
-export async function nextSignInMail(email, seen = new Set()) {
+export async function nextMail(email, subject, seen = new Set()) {
   const deadline = Date.now() + STEP_TIMEOUT;
   for (;;) {
-    // Only sign-in mail counts: a new-device alert to the same address may arrive in between.
-    const fresh = (await messagesTo(email)).filter((message) => !seen.has(message.id) && message.subject === SIGN_IN_SUBJECT);
+    const fresh = (await messagesTo(email)).filter((message) => !seen.has(message.id) && message.subject === subject);
     if (fresh.length > 0) {
-      assert.equal(fresh.length, 1, `exactly one new sign-in mail to ${email}`);
-      const [message] = fresh;
-      const text = message.textBody ?? "";
-      const code = /^\s+(\d{8})\s*$/m.exec(text)?.[1];
-      const link = /(https?:\/\/\S+\/auth\/link#token=\S+)/.exec(text)?.[1];
-      assert.ok(code, `the mail carries an 8-digit code:\n${text}`);
-      assert.ok(link, `the mail carries a sign-in link:\n${text}`);
-      assert.equal(new URL(link).origin, BASE_URL, "the link points at the app's public origin");
-      assert.ok(message.htmlBody?.includes(code), "the HTML part carries the same code");
-      return { id: message.id, code, link };
+      assert.equal(fresh.length, 1, `exactly one new "${subject}" mail to ${email}`);
+      return fresh[0];
     }
-    if (Date.now() > deadline) throw new Error(`no sign-in mail to ${email} within ${STEP_TIMEOUT} ms`);
+    if (Date.now() > deadline) throw new Error(`no "${subject}" mail to ${email} within ${STEP_TIMEOUT} ms`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/**
+ * Waits until a sign-in mail to `email` arrives that is not in `seen`, and returns its link and code.
+ * `origin` is the app the mail should point at (another instance than BASE_URL for some tests).
+ */
+export async function nextSignInMail(email, seen = new Set(), origin = BASE_URL) {
+  const message = await nextMail(email, SIGN_IN_SUBJECT, seen);
+  const text = message.textBody ?? "";
+  const code = /^\s+(\d{8})\s*$/m.exec(text)?.[1];
+  const link = /(https?:\/\/\S+\/auth\/link#token=\S+)/.exec(text)?.[1];
+  assert.ok(code, `the mail carries an 8-digit code:\n${text}`);
+  assert.ok(link, `the mail carries a sign-in link:\n${text}`);
+  assert.equal(new URL(link).origin, origin, "the link points at the app's public origin");
+  assert.ok(message.htmlBody?.includes(code), "the HTML part carries the same code");
+  return { id: message.id, code, link };
 }
 
 // --- steps a person takes ----------------------------------------------------------------------
@@ -165,7 +174,7 @@ export async function requestSignInMail(page, email) {
   assert.equal((await started).status(), 202, "magic-link/start answers 202");
   await heading(page, "Check your email");
   await page.getByText(email, { exact: true }).waitFor();
-  return nextSignInMail(email, seen);
+  return nextSignInMail(email, seen, new URL(page.url()).origin);
 }
 
 /** On "Check your email": types the emailed code and signs in. Returns the signed-in user. */

@@ -1,8 +1,13 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, fakeServer, json } from "../../../test/fakeServer";
 import { aUser } from "../../../test/fixtures";
 import { currentLocation, renderApp } from "../../../test/renderApp";
+
+/** The app's own header (page headers are <header> elements too). */
+function appHeader(): HTMLElement {
+  return document.querySelector<HTMLElement>("header.header")!;
+}
 
 describe("email change confirmation", () => {
   it("spends the token once, wipes it from the URL and shows the new address, signed out", async () => {
@@ -31,5 +36,50 @@ describe("email change confirmation", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "That link didn’t work" })).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent("Another account uses that address now");
     expect(screen.getByRole("link", { name: "Back to your account" })).toHaveAttribute("href", "/account/email");
+  });
+
+  it("shows the new address in the header when who-am-I answered with the old one before the change went through", async () => {
+    let confirm!: () => void;
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
+    fakeServer({
+      "GET /auth/me": json(200, aUser({ id: "u1", email: "old@example.com" })),
+      "POST /account/email-change/confirm": async () => {
+        await confirmed;
+        return json(200, aUser({ id: "u1", email: "new@example.com" }));
+      },
+    });
+
+    renderApp("/account/email/confirm#token=tok_3");
+    const header = appHeader();
+    expect(await within(header).findByText("old@example.com")).toBeInTheDocument();
+    confirm();
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Address changed" })).toBeInTheDocument();
+    expect(await within(header).findByText("new@example.com")).toBeInTheDocument();
+    expect(within(header).queryByText("old@example.com")).not.toBeInTheDocument();
+  });
+
+  it("shows the new address in the header when who-am-I answers with the old one after the change", async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    fakeServer({
+      // Asked as the page loaded, before the change; the answer only arrives afterwards.
+      "GET /auth/me": async () => {
+        await answered;
+        return json(200, aUser({ id: "u1", email: "old@example.com" }));
+      },
+      "POST /account/email-change/confirm": json(200, aUser({ id: "u1", email: "new@example.com" })),
+    });
+
+    // A signed-in browser already holds the CSRF cookie, so the confirmation need not wait for "who am I?".
+    document.cookie = "ff_csrf=t; Path=/";
+    renderApp("/account/email/confirm#token=tok_4", { strict: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Address changed" })).toBeInTheDocument();
+    answer();
+
+    const header = appHeader();
+    expect(await within(header).findByText("new@example.com")).toBeInTheDocument();
+    expect(within(header).queryByText("old@example.com")).not.toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "Back to your account" })).toHaveAttribute("href", "/account/email");
   });
 });

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { isApiError } from "../../api/errors";
 import { api } from "../../api/fitfolio";
+import type { User } from "../../api/types";
 import { useFragmentToken } from "../../auth/useFragmentToken";
 import { useSession } from "../../auth/session";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 
-type State = { kind: "working" } | { kind: "done"; email: string } | { kind: "failed"; message: string };
+type State = { kind: "working" } | { kind: "done"; changed: User } | { kind: "failed"; message: string };
 
 /**
  * Landing page of the link mailed to a new address, `/account/email/confirm#token=…`. It works
@@ -26,10 +27,7 @@ export function ConfirmEmailChangePage() {
     if (!token || started.current) return;
     started.current = true;
     api.account.confirmEmailChange(token).then(
-      (changed) => {
-        setState({ kind: "done", email: changed.email });
-        if (user?.id === changed.id) updateUser(changed);
-      },
+      (changed) => setState({ kind: "done", changed }),
       (caught: unknown) =>
         setState({
           kind: "failed",
@@ -42,7 +40,17 @@ export function ConfirmEmailChangePage() {
                 : "The address could not be confirmed.",
         }),
     );
-  }, [token, user, updateUser]);
+  }, [token]);
+
+  // Opened in the signed-in browser, the header must show the new address. "Who am I?" may answer
+  // before or after the change (both start as the page loads), so fix up whatever it said, once
+  // both are known. updateUser also makes any answer still on its way count as stale.
+  const changed = state.kind === "done" ? state.changed : null;
+  useEffect(() => {
+    if (changed && user?.id === changed.id && user.email !== changed.email) {
+      updateUser({ ...user, email: changed.email, emailVerified: changed.emailVerified });
+    }
+  }, [changed, user, updateUser]);
 
   return (
     <div className="page page--auth">
@@ -57,7 +65,7 @@ export function ConfirmEmailChangePage() {
           <>
             <PageHeader title="Address changed" />
             <StatusMessage tone="success">
-              Your account now uses <strong className="break">{state.email}</strong>. We told your old address too.
+              Your account now uses <strong className="break">{state.changed.email}</strong>. We told your old address too.
             </StatusMessage>
             <Link className="button button--primary" to={signedIn ? "/account/email" : "/signin"}>
               {signedIn ? "Back to your account" : "Sign in"}

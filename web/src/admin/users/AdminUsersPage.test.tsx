@@ -58,4 +58,63 @@ describe("admin users", () => {
     expect(server.callsTo("POST /admin/users/u2/lock")[0]!.body).toEqual({ minutes: 1440 });
     expect(await screen.findByRole("button", { name: "Unlock account" })).toBeInTheDocument();
   });
+
+  it("takes the lock state from the search when the detail (the user's profile) leaves it out, so a locked user can be unlocked", async () => {
+    const user = userEvent.setup();
+    // What the server sends today: the profile, with no lockedUntil at all.
+    const profile = { id: "u2", email: "bob@example.com", emailVerified: true, isAdmin: false, emailSignInEnabled: true, passkeyCount: 1, createdAt: "2026-05-01T00:00:00Z" };
+    const server = fakeServer({
+      "GET /auth/me": json(200, admin),
+      "GET /admin/users/u2": json(200, { user: profile, sessions: [], passkeys: [] }),
+      "POST /admin/users/u2/unlock": noContent(),
+    });
+    // Another address containing bob's comes first; bob, locked, is on the second page; unlocked after.
+    server.on(
+      "GET /admin/users",
+      json(200, { items: [aSummary("u9", "xbob@example.com")], nextCursor: "n2" }),
+      json(200, { items: [aSummary("u2", "bob@example.com", { lockedUntil: "2099-01-01T00:00:00Z" })], nextCursor: null }),
+      json(200, { items: [aSummary("u2", "bob@example.com")], nextCursor: null }),
+    );
+    renderApp("/admin/users/u2");
+
+    expect(await screen.findByText(/Locked until/)).toBeInTheDocument();
+    const searches = server.callsTo("GET /admin/users");
+    expect(searches.map((call) => Object.fromEntries(call.query))).toEqual([{ query: "bob@example.com" }, { query: "bob@example.com", cursor: "n2" }]);
+
+    await user.click(screen.getByRole("button", { name: "Unlock account" }));
+
+    expect(await screen.findByText("bob@example.com is unlocked.")).toBeInTheDocument();
+    expect(server.callsTo("POST /admin/users/u2/unlock")).toHaveLength(1);
+    expect(await screen.findByText("Active")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Lock account" })).toBeInTheDocument();
+  });
+
+  it("asks the search nothing when the detail already says whether the user is locked", async () => {
+    const detail = { user: { id: "u2", email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null }, sessions: [], passkeys: [] };
+    const server = fakeServer({ "GET /auth/me": json(200, admin), "GET /admin/users/u2": json(200, detail) });
+    renderApp("/admin/users/u2");
+
+    expect(await screen.findByText("Active")).toBeInTheDocument();
+    expect(server.callsTo("GET /admin/users")).toHaveLength(0);
+  });
+
+  it("goes straight to the user when the search is a user ID (the server searches addresses only)", async () => {
+    const user = userEvent.setup();
+    const id = "01a2091e-25b9-70a7-ae7f-6552d5cabe39";
+    const detail = { user: { id, email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null }, sessions: [], passkeys: [] };
+    const server = fakeServer({
+      "GET /auth/me": json(200, admin),
+      "GET /admin/users": json(200, { items: [aSummary("u1", "ann@example.com")], nextCursor: null }),
+      [`GET /admin/users/${id}`]: json(200, detail),
+    });
+    renderApp("/admin");
+    await screen.findByRole("link", { name: "ann@example.com" });
+
+    await user.type(screen.getByLabelText("Search by email or user ID"), ` ${id.toUpperCase()} `);
+    await user.click(screen.getByRole("button", { name: "Search" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "bob@example.com" })).toBeInTheDocument();
+    expect(currentLocation()).toBe(`/admin/users/${id}`);
+    expect(server.callsTo("GET /admin/users")).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { isAbort } from "../../api/client";
 import { api } from "../../api/fitfolio";
 import type { AdminUserSummary } from "../../api/types";
@@ -15,7 +15,10 @@ interface Results {
   nextCursor: string | null;
 }
 
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function AdminUsersPage() {
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = params.get("query") ?? "";
   const [draft, setDraft] = useState(query);
@@ -53,6 +56,8 @@ export function AdminUsersPage() {
   const search = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = draft.trim();
+    // The server searches addresses only; a user ID names one account, so go straight to it.
+    if (USER_ID.test(trimmed)) return void navigate(`/admin/users/${encodeURIComponent(trimmed.toLowerCase())}`);
     setParams(trimmed ? { query: trimmed } : {});
   };
 
