@@ -63,7 +63,10 @@ public static class AdminApi
         }
 
         var grain = grains.GetGrain<IUserGrain>(user.ToString("N"));
-        return TypedResults.Ok(new AdminUserDetail(await grain.GetProfile(), await grain.ListSessionsForAdmin(), await grain.ListPasskeys()));
+        return TypedResults.Ok(new AdminUserDetail(
+            AdminUserView.Of(await grain.GetProfile(), await grain.GetAdminLock()),
+            await grain.ListSessionsForAdmin(),
+            await grain.ListPasskeys()));
     }
 
     private static async Task<IResult> RevokeSessionsAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries)

@@ -15,12 +15,14 @@ public sealed class AdminQueries(NpgsqlDataSource dataSource)
                    (select count(*) from sessions s where s.user_id = u.id and s.revoked_at is null and s.expires_at > now())::int,
                    (select count(*) from passkeys p where p.user_id = u.id)::int
             from users u
-            where (@query = '' or strpos(u.email, @query) > 0)
+            where (@query = '' or strpos(u.email, @query) > 0 or u.id = @query_id)
               and (@after_at is null or (u.created_at, u.id) < (@after_at, @after_id))
             order by u.created_at desc, u.id desc
             limit @limit
             """);
         command.Parameters.AddWithValue("query", (query ?? "").Trim().ToLowerInvariant());
+        // A user id finds that user too, as the admin screen's search box promises.
+        command.Parameters.AddWithValue("query_id", NpgsqlDbType.Uuid, Guid.TryParse(query?.Trim(), out var byId) ? byId : DBNull.Value);
         command.Parameters.AddWithValue("after_at", NpgsqlDbType.TimestampTz, after is { } a ? a.At : DBNull.Value);
         command.Parameters.AddWithValue("after_id", NpgsqlDbType.Uuid, after is { } b && Guid.TryParse(b.Id, out var id) ? id : Guid.Empty);
         command.Parameters.AddWithValue("limit", limit + 1);

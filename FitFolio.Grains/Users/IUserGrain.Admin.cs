@@ -8,6 +8,9 @@ public partial interface IUserGrain
 {
     Task<IReadOnlyList<SessionView>> ListSessionsForAdmin();
 
+    /// <summary>When the admin lock ends; null when there is none (or it has passed).</summary>
+    Task<DateTimeOffset?> GetAdminLock();
+
     /// <summary>Ends every session of the user. When this returns, the owning grain has forgotten them, so every silo refuses them.</summary>
     Task<int> RevokeAllSessions(Guid adminId, RequestOrigin origin);
 

@@ -10,6 +10,8 @@ internal sealed partial class UserGrain
 {
     public Task<IReadOnlyList<SessionView>> ListSessionsForAdmin() => ListSessions(currentSessionHash: "");
 
+    public Task<DateTimeOffset?> GetAdminLock() => Task.FromResult(_user.AdminLockedUntil > Now ? _user.AdminLockedUntil : null);
+
     public async Task<int> RevokeAllSessions(Guid adminId, RequestOrigin origin)
     {
         var sessions = _user.Sessions.Values.ToList();

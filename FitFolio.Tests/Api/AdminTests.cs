@@ -39,6 +39,9 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
         var emails = found.Body.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList();
         Assert.Equal(["findme-2@example.com", "findme-1@example.com", "findme-0@example.com"], emails);
         Assert.All(found.Body.GetProperty("items").EnumerateArray(), u => Assert.Equal(1, u.GetProperty("sessionCount").GetInt32()));
+        var id = found.Body.GetProperty("items")[1].GetProperty("id").GetString();
+        var byId = await admin.GetAsync($"/api/v1/admin/users?query={id}");
+        Assert.Equal("findme-1@example.com", Assert.Single(byId.Body.GetProperty("items").EnumerateArray()).GetProperty("email").GetString());
     }
 
     [Fact]
@@ -50,10 +53,12 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/lock", new { minutes = 30 })).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await victim.GetAsync("/api/v1/auth/me")).Status);
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
         var sent = api.Mail.SignInMailsTo("locked-out@example.com");
         Assert.Equal(HttpStatusCode.Accepted, (await victim.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked-out@example.com" })).Status);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock")).Status);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
         using var back = await api.SignedInClientAsync("locked-out@example.com");
         Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/api/v1/auth/me")).Status);
         Assert.Equal(sent + 1, api.Mail.SignInMailsTo("locked-out@example.com"));
