@@ -55,12 +55,15 @@ public static class AdminApi
         return TypedResults.Ok(await queries.SearchUsersAsync(query, after, 50, context.RequestAborted));
     }
 
-    private static async Task<IResult> UserDetailAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries)
+    private static async Task<IResult> UserDetailAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries, AuditLog audit)
     {
         if (await FindAsync(id, context, queries) is not { } user)
         {
             return UnknownUser(context, id);
         }
+
+        // Looking at someone's sessions and devices is an admin action like any other: it leaves a trace.
+        await audit.WriteAsync(new AuditEvent(AuditEventType.AdminViewedUser, user, RequestOrigins.Of(context), new Dictionary<string, object?> { ["by_admin"] = context.Session().UserId }));
 
         var grain = grains.GetGrain<IUserGrain>(user.ToString("N"));
         return TypedResults.Ok(new AdminUserDetail(

@@ -37,6 +37,7 @@ public static class AuditEventType
     public const string ApiKeyCreated = "api_key_created";
     public const string ApiKeyRevoked = "api_key_revoked";
     public const string ApiKeyRejected = "api_key_rejected";
+    public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";
 

@@ -42,6 +42,10 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
         var id = found.Body.GetProperty("items")[1].GetProperty("id").GetString();
         var byId = await admin.GetAsync($"/api/v1/admin/users?query={id}");
         Assert.Equal("findme-1@example.com", Assert.Single(byId.Body.GetProperty("items").EnumerateArray()).GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Status);
+        var viewed = Assert.Single((await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=admin_viewed_user")).Body.GetProperty("items").EnumerateArray());
+        var adminId = (await admin.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
+        Assert.Equal(adminId, viewed.GetProperty("details").GetProperty("by_admin").GetString());
     }
 
     [Fact]
