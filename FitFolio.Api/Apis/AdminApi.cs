@@ -29,6 +29,9 @@ public static class AdminApi
             .WithSummary("Blocks every sign-in for the given minutes (default 60) and ends every session.");
         admin.MapPost("/users/{id}/unlock", UnlockAsync).WithName("AdminUnlockUser")
             .WithSummary("Lifts an admin lock and any failure lockout.");
+        admin.MapGet("/audit/event-types", () => TypedResults.Ok(new ItemsResponse<string>([.. AuditEventType.All.Order(StringComparer.Ordinal)])))
+            .WithName("AdminAuditEventTypes")
+            .WithSummary("Every event type the audit log records, for the type filter.");
         admin.MapGet("/audit/events", AuditEventsAsync).WithName("AdminAuditEvents")
             .WithSummary("Security events, newest first, filtered by user, type, IP and time range; keyset paging.");
         return admin;

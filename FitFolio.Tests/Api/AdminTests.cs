@@ -88,6 +88,9 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
         var only = Assert.Single(created.Body.GetProperty("items").EnumerateArray());
         Assert.Equal("audited-user@example.com", only.GetProperty("email").GetString());
         Assert.Equal("127.0.0.1", only.GetProperty("ip").GetString());
+        var known = (await admin.GetAsync("/api/v1/admin/audit/event-types")).Body.GetProperty("items").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Contains("session_created", known);
+        Assert.Contains("api_key_revoked", known);
     }
 
     [Theory]

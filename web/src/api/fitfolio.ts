@@ -100,6 +100,7 @@ export const api = {
     lockUser: (userId: string, minutes?: number) =>
       request<void>("POST", `/admin/users/${id(userId)}/lock`, { body: minutes === undefined ? {} : { minutes } }),
     unlockUser: (userId: string) => request<void>("POST", `/admin/users/${id(userId)}/unlock`),
+    auditEventTypes: (options: Signal = {}) => request<ItemList<string>>("GET", "/admin/audit/event-types", options),
     auditEvents: (filters: AuditFilters, cursor: string | null, limit: number, options: Signal = {}) =>
       request<Page<AuditEvent>>("GET", "/admin/audit/events", {
         ...options,

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { api } from "../../api/fitfolio";
 import type { AuditFilters } from "../../api/types";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
@@ -13,6 +14,18 @@ interface AuditFiltersFormProps {
 export function AuditFiltersForm({ initial, onApply }: AuditFiltersFormProps) {
   const [draft, setDraft] = useState<AuditFilters>(initial);
   const [problem, setProblem] = useState<string | null>(null);
+  const [types, setTypes] = useState<string[]>([]);
+  const typeListId = useId();
+
+  // Suggestions only: the field stays free text, so a failed lookup costs nothing but the list.
+  useEffect(() => {
+    const controller = new AbortController();
+    api.admin.auditEventTypes({ signal: controller.signal }).then(
+      (list) => setTypes(list.items),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, []);
   const set = (key: keyof AuditFilters) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
 
   const submit = (event: FormEvent) => {
@@ -30,7 +43,12 @@ export function AuditFiltersForm({ initial, onApply }: AuditFiltersFormProps) {
 
   return (
     <form className="filters" onSubmit={submit} aria-label="Filter audit events">
-      <TextField label="Event type" value={draft.type} onChange={(e) => set("type")(e.target.value)} />
+      <TextField label="Event type" value={draft.type} onChange={(e) => set("type")(e.target.value)} list={typeListId} spellCheck={false} />
+      <datalist id={typeListId}>
+        {types.map((type) => (
+          <option key={type} value={type} />
+        ))}
+      </datalist>
       <TextField label="User ID" value={draft.userId} onChange={(e) => set("userId")(e.target.value)} spellCheck={false} />
       <TextField label="IP address" value={draft.ip} onChange={(e) => set("ip")(e.target.value)} spellCheck={false} />
       <TextField label="From" type="datetime-local" value={isoToLocalInput(draft.from)} onChange={(e) => set("from")(localInputToIso(e.target.value))} />

@@ -26,12 +26,23 @@ function auditServer(pages: Record<string, { items: AuditEvent[]; nextCursor: st
   return fakeServer({
     "GET /auth/me": json(200, aUser({ isAdmin: true })),
     "GET /admin/audit/events": (call: Call) => json(200, pages[call.query.get("cursor") ?? ""] ?? { items: [], nextCursor: null }),
+    "GET /admin/audit/event-types": json(200, { items: ["api_key_created", "session_created"] }),
   });
 }
 
 const queryOf = (call: Call | undefined) => Object.fromEntries(call?.query ?? []);
 
 describe("audit log", () => {
+  it("suggests the server's event types in the type filter", async () => {
+    auditServer({ "": { items: [], nextCursor: null } });
+
+    renderApp("/admin/audit");
+
+    const field = await screen.findByLabelText("Event type");
+    await waitFor(() => expect(document.querySelectorAll(`#${CSS.escape(field.getAttribute("list")!)} option`)).toHaveLength(2));
+    expect(document.querySelector(`#${CSS.escape(field.getAttribute("list")!)} option`)).toHaveAttribute("value", "api_key_created");
+  });
+
   it("asks for the filters in the URL, newest page first", async () => {
     const server = auditServer({ "": { items: [anEvent("e1")], nextCursor: null } });
 
