@@ -93,15 +93,16 @@ export interface AdminUserSummary {
   passkeyCount: number;
 }
 
-/** The detail endpoint's user; fields beyond the summary's core are shown when the server sends them. */
+/** The detail endpoint's user: the profile plus the admin lock (null when there is none). */
 export interface AdminUserRecord {
   id: string;
   email: string;
   emailVerified: boolean;
   createdAt: IsoDate;
-  lockedUntil?: IsoDate | null;
-  isAdmin?: boolean;
-  emailSignInEnabled?: boolean;
+  lockedUntil: IsoDate | null;
+  isAdmin: boolean;
+  emailSignInEnabled: boolean;
+  passkeyCount: number;
 }
 
 export interface AdminUserDetail {

@@ -1,3 +1,4 @@
+import { api } from "../../api/fitfolio";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
@@ -6,13 +7,12 @@ import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
 import { useResource } from "../../ui/useResource";
 import { AdminUserActions } from "./AdminUserActions";
-import { loadAdminUserDetail } from "./adminUserDetail";
 import { LockBadge } from "./LockBadge";
 import { UserPasskeysTable, UserSessionsTable } from "./UserTables";
 
 export function AdminUserPage() {
   const { userId = "" } = useParams();
-  const detail = useResource((signal) => loadAdminUserDetail(userId, signal), [userId]);
+  const detail = useResource((signal) => api.admin.getUser(userId, { signal }), [userId]);
   const [status, setStatus] = useState<string | null>(null);
 
   if (detail.loading && !detail.data) {
