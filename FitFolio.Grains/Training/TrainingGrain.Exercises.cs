@@ -24,11 +24,25 @@ public sealed partial class TrainingGrain
             return notesError;
         }
 
+        if (command.Id == Guid.Empty)
+        {
+            return TrainingError.Validation("id", "id, when given, is a UUID the client generates (not the nil UUID).");
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
+        }
+
+        var request = AddRequest.Of(command);
+        if (command.Id is { } clientId && await StoredAddAsync(connection, transaction, clientId) is { } stored)
+        {
+            // Before the position and size checks: the retry's position was valid when first sent.
+            return stored.UserId == UserId && stored.WorkoutId == workoutId && stored.Request == request.ToText()
+                ? await CommitWithExerciseAsync(connection, transaction, workoutId, clientId, created: false)
+                : ExerciseConflict();
         }
 
         if ((await TrainingSql.KnownExercisesAsync(connection, transaction, UserId, [exerciseId], default)).Count == 0)
@@ -48,18 +62,28 @@ public sealed partial class TrainingGrain
             return TrainingError.Validation("position", $"position is 1 to {count + 1}.");
         }
 
-        var id = Guid.CreateVersion7(clock.GetUtcNow());
+        var id = command.Id ?? Guid.CreateVersion7(clock.GetUtcNow());
         await using (var insert = new NpgsqlCommand(
             """
             update workout_exercises set position = position + 1 where workout_id = @workout and position >= @position;
-            insert into workout_exercises (id, workout_id, user_id, position, exercise_id, superset_group, notes)
-            values (@id, @workout, @user, @position, @exercise, @superset, @notes)
+            insert into workout_exercises (id, workout_id, user_id, position, exercise_id, superset_group, notes, add_request)
+            values (@id, @workout, @user, @position, @exercise, @superset, @notes, @request)
             """, connection, transaction))
         {
             insert.With("id", id).With("workout", workoutId).With("user", UserId).With("position", NpgsqlDbType.Integer, position)
                 .With("exercise", exerciseId).With("superset", NpgsqlDbType.Integer, command.SupersetGroup)
-                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(command.Notes));
-            await insert.ExecuteNonQueryAsync();
+                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(command.Notes))
+                .With("request", NpgsqlDbType.Text, command.Id is null ? null : request.ToText());
+            try
+            {
+                await insert.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Another activation of this grain stored it a moment ago (only during a membership change);
+                // the transaction is spoiled, so the client's retry gets the stored exercise.
+                return TrainingError.Conflict("exercise_conflict", "An exercise with this id was just added; retry to get it.");
+            }
         }
 
         return await CommitWithExerciseAsync(connection, transaction, workoutId, id, created: true);

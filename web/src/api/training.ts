@@ -107,8 +107,10 @@ export const trainingApi = {
       request<Workout>("POST", `${T}/workouts/${id(workoutId)}/finish`, { body: endedAt ? { endedAt } : {} }),
     abandon: (workoutId: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/abandon`),
     remove: (workoutId: string) => request<void>("DELETE", `${T}/workouts/${id(workoutId)}`),
-    addExercise: (workoutId: string, body: { exerciseId: string; position?: number; supersetGroup?: number; notes?: string }) =>
-      request<WorkoutExercise>("POST", `${T}/workouts/${id(workoutId)}/exercises`, { body }),
+    /** The logger adds exercises through the offline queue, which builds the write with this path. */
+    exercisesPath: (workoutId: string) => `${T}/workouts/${id(workoutId)}/exercises`,
+    addExercise: (workoutId: string, body: { id?: string; exerciseId: string; position?: number; supersetGroup?: number; notes?: string }) =>
+      request<WorkoutExercise>("POST", trainingApi.workouts.exercisesPath(workoutId), { body }),
     updateExercise: (workoutId: string, workoutExerciseId: string, changes: { skipped?: boolean; notes?: string | null; supersetGroup?: number }) =>
       request<WorkoutExercise>("PATCH", `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`, { body: changes }),
     swapExercise: (workoutId: string, workoutExerciseId: string, exerciseId: string) =>

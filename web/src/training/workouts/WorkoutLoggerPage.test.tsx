@@ -5,11 +5,14 @@ import { fakeServer, json, type Call } from "../../../test/fakeServer";
 import { aUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 import { aSet, aWorkout, aWorkoutExercise } from "../../../test/trainingFixtures";
-import type { RecordType, SetInput } from "../../api/trainingTypes";
+import type { Exercise, RecordType, SetInput } from "../../api/trainingTypes";
 import { resetQueues } from "./sync/queueRegistry";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SETS = "POST /training/workouts/w1/exercises/we1/sets";
+const ADD = "POST /training/workouts/w1/exercises";
+
+const squat: Exercise = { id: "ex-squat", slug: "squat-barbell", name: "Squat", category: "legs", primaryMuscles: ["quads"], secondaryMuscles: [], equipment: "barbell", kind: "weight_reps", custom: false } as Exercise;
 
 const lastTime = aWorkoutExercise({
   previous: {
@@ -151,5 +154,49 @@ describe("the workout logger", () => {
 
     expect(await screen.findByText("1 change is still on the way to FitFolio. Finish once they’re saved.")).toBeInTheDocument();
     expect(server.callsTo("POST /training/workouts/w1/finish")).toHaveLength(0);
+  });
+
+  it("shows an exercise added while offline at once, retries its add with the same id and body, and sends its sets after it", async () => {
+    const user = userEvent.setup();
+    const server = onLogger({ "GET /training/exercises": json(200, { items: [squat] }) });
+    server.on(
+      ADD,
+      () => {
+        throw new TypeError("Failed to fetch");
+      },
+      (call) => {
+        const body = call.body as { id: string };
+        return json(201, aWorkoutExercise({ id: body.id, position: 2, exerciseId: squat.id, exerciseName: "Squat", previous: lastTime.previous }));
+      },
+    );
+
+    await screen.findByRole("region", { name: "Bench press" });
+    await user.click(screen.getByRole("button", { name: "Add exercise" }));
+    await user.click(await screen.findByRole("button", { name: /Squat/ }));
+
+    const card = await screen.findByRole("region", { name: "Squat" });
+    expect(await screen.findByText(/1 change waiting to be saved\. You seem to be offline/)).toBeInTheDocument();
+    const added = server.callsTo(ADD)[0]!.body as { id: string; exerciseId: string };
+    expect(added).toEqual({ id: expect.stringMatching(UUID), exerciseId: squat.id });
+    const squatSets = `POST /training/workouts/w1/exercises/${added.id}/sets`;
+    server.on(squatSets, (call) => json(201, { set: { ...stored(call), workoutExerciseId: added.id, exerciseId: squat.id }, records: [] }));
+
+    await user.type(within(card).getByLabelText("Weight (kg)"), "140");
+    await user.type(within(card).getByLabelText("Reps"), "3");
+    await user.click(within(card).getByRole("button", { name: "Log set 1" }));
+    expect(await within(card).findByText("140 kg × 3")).toBeInTheDocument();
+    expect(server.callsTo(squatSets)).toHaveLength(0);
+    expect(JSON.parse(localStorage.getItem("fitfolio.pendingWrites.u-1")!).map((write: { key: string }) => write.key)).toEqual([`exercise:${added.id}`, expect.stringMatching(/^set:/)]);
+
+    await user.click(screen.getByRole("button", { name: "Try now" }));
+
+    await within(card).findByText(/Last time .*100 kg × 5/);
+    const [first, retry] = server.callsTo(ADD);
+    expect(retry!.body).toEqual(first!.body);
+    const routes = server.calls.filter((call) => call.method === "POST").map((call) => call.path);
+    expect(routes).toEqual([`/training/workouts/w1/exercises`, `/training/workouts/w1/exercises`, `/training/workouts/w1/exercises/${added.id}/sets`]);
+    expect((server.callsTo(squatSets)[0]!.body as SetInput)).toMatchObject({ weight: 140, reps: 3, weightUnit: "kg" });
+    expect(within(card).getByText("140 kg × 3")).toBeInTheDocument();
+    expect(localStorage.getItem("fitfolio.pendingWrites.u-1")).toBeNull();
   });
 });

@@ -114,6 +114,14 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
       }),
     remove: (exercise) =>
       void run("remove", async () => {
+        if (queueState.pending.some((write) => write.meta?.action === "add_exercise" && write.meta.workoutExerciseId === exercise.id)) {
+          // Its add has not landed: drop what waits for it, and queue the removal behind an add
+          // already on the wire (a 404, when it never reached the server, counts as done).
+          log.dropExercise(exercise.id);
+          queue.enqueue({ key: `exercise:${exercise.id}`, workoutId: workout.id, method: "DELETE", path: `${trainingApi.workouts.exercisesPath(workout.id)}/${exercise.id}` });
+          setStatus(`Removed ${exercise.exerciseName}.`);
+          return;
+        }
         await trainingApi.workouts.removeExercise(workout.id, exercise.id);
         log.dropExercise(exercise.id);
         setStatus(`Removed ${exercise.exerciseName}.`);
@@ -126,7 +134,7 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
       log.adoptServerExercise(swapped, picker.exercise.id);
       setStatus(`Swapped ${picker.exercise.exerciseName} for ${exercise.name}.`);
     } else {
-      log.adoptServerExercise(await trainingApi.workouts.addExercise(workout.id, { exerciseId: exercise.id }));
+      log.addExercise(exercise);
       setStatus(`Added ${exercise.name}.`);
     }
     setPicker(null);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { trainingApi } from "../../../api/training";
-import type { SetInput, SetResult, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
+import type { Exercise, SetInput, SetResult, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
 import { byImportance, celebrationLines, recordName } from "../../shared/records";
 import type { WeightUnit } from "../../shared/units";
-import { optimisticSet, withPendingSets } from "../sync/pendingSets";
+import { optimisticExercise, optimisticSet, withPendingSets } from "../sync/pendingSets";
 import type { PendingWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
 
 export interface Celebration {
@@ -17,6 +17,7 @@ export interface Celebration {
 }
 
 const setKey = (setId: string) => `set:${setId}`;
+const exerciseKey = (workoutExerciseId: string) => `exercise:${workoutExerciseId}`;
 
 /** Puts the set in its exercise, replacing the copy with its id or, when there is none, adding it. */
 function replaceSet(workout: Workout, set: SetView): Workout {
@@ -39,9 +40,9 @@ function renumber(sets: SetView[]): SetView[] {
 }
 
 /**
- * The workout in progress as the logger shows it: the server's copy with every set the person
- * logged laid over it at once. Set writes go through the queue (client ids, retried until they
- * land); their answers replace the optimistic copies and bring the records to celebrate.
+ * The workout in progress as the logger shows it: the server's copy with every exercise added and
+ * set logged laid over it at once. Those writes go through the queue (client ids, retried until
+ * they land); their answers replace the optimistic copies and bring the prefill and the records.
  */
 export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { current: WeightUnit }) {
   const [workout, setWorkout] = useState<Workout>(() => withPendingSets(initial, queue.getState().pending));
@@ -58,13 +59,22 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
         if (write.workoutId !== workoutRef.current.id || !write.meta) return;
         const exercise = workoutRef.current.exercises.find((item) => item.id === write.meta!.workoutExerciseId);
         const name = exercise?.exerciseName ?? "this exercise";
+        const adding = write.meta.action === "add_exercise";
         if (outcome.kind === "rejected") {
-          setSyncError(`A set of ${name} couldn’t be saved: ${outcome.error.message}`);
+          // Sets waiting behind a refused add have no exercise to land on.
+          if (adding) queue.discard((waiting) => waiting.meta?.workoutExerciseId === write.meta!.workoutExerciseId);
+          setSyncError(adding ? `${name} couldn’t be added: ${outcome.error.message}` : `A set of ${name} couldn’t be saved: ${outcome.error.message}`);
           // What the server holds is now the truth for this workout.
           void trainingApi.workouts.get(write.workoutId).then(
             (fresh) => setWorkout(withPendingSets(fresh, queue.getState().pending)),
             () => undefined,
           );
+          return;
+        }
+        if (write.meta.action === "add_exercise") {
+          // The server's copy brings the prefill; the sets shown (logged on it meanwhile) stay.
+          const added = outcome.response as WorkoutExercise | undefined;
+          if (added?.id) setWorkout((current) => mapExercise(current, added.id, (item) => ({ ...added, position: item.position, sets: item.sets })));
           return;
         }
         if (write.meta.action === "delete_set") return;
@@ -106,6 +116,29 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
         body: input,
         meta: { action: "create_set", setId: input.id, workoutExerciseId: exercise.id },
       });
+    },
+    [queue],
+  );
+
+  /**
+   * Adds an exercise at once, under an id made here: the add goes through the queue like a set,
+   * so sets logged on it (offline too) follow it to the server, in order, with this id.
+   */
+  const addExercise = useCallback(
+    (exercise: Exercise) => {
+      const meta = { action: "add_exercise" as const, workoutExerciseId: crypto.randomUUID(), exerciseId: exercise.id, exerciseName: exercise.name, kind: exercise.kind };
+      setWorkout((current) => ({ ...current, exercises: [...current.exercises, optimisticExercise(meta, current.exercises.length + 1)] }));
+      setSyncError(null);
+      const workoutId = workoutRef.current.id;
+      queue.enqueue({
+        key: exerciseKey(meta.workoutExerciseId),
+        workoutId,
+        method: "POST",
+        path: trainingApi.workouts.exercisesPath(workoutId),
+        body: { id: meta.workoutExerciseId, exerciseId: exercise.id },
+        meta,
+      });
+      return meta.workoutExerciseId;
     },
     [queue],
   );
@@ -169,5 +202,5 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
     [queue],
   );
 
-  return { workout, setWorkout, celebration, dismissCelebration: () => setCelebration(null), syncError, logSet, saveSet, deleteSet, adoptServerWorkout, adoptServerExercise, dropExercise };
+  return { workout, setWorkout, celebration, dismissCelebration: () => setCelebration(null), syncError, addExercise, logSet, saveSet, deleteSet, adoptServerWorkout, adoptServerExercise, dropExercise };
 }

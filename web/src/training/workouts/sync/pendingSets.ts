@@ -1,7 +1,7 @@
-import type { SetInput, SetView, Workout } from "../../../api/trainingTypes";
+import type { SetInput, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
 import { epley } from "../../shared/e1rm";
 import { toKg } from "../../shared/units";
-import type { PendingWrite } from "./writeQueue";
+import type { AddExerciseMeta, PendingWrite, SetWriteMeta } from "./writeQueue";
 
 /** The set as the logger shows it before the server has answered. */
 export function optimisticSet(input: SetInput, workoutExerciseId: string, exerciseId: string, position: number, isWeightReps: boolean): SetView {
@@ -28,17 +28,46 @@ export function optimisticSet(input: SetInput, workoutExerciseId: string, exerci
   };
 }
 
+/** An exercise as the logger shows it before the server has answered (no prefill until then). */
+export function optimisticExercise(meta: AddExerciseMeta, position: number): WorkoutExercise {
+  return {
+    id: meta.workoutExerciseId,
+    position,
+    exerciseId: meta.exerciseId,
+    exerciseName: meta.exerciseName,
+    kind: meta.kind,
+    supersetGroup: null,
+    skipped: false,
+    notes: null,
+    target: null,
+    sets: [],
+    previous: null,
+  };
+}
+
+const isSetWrite = (write: PendingWrite): write is PendingWrite & { meta: SetWriteMeta } => !!write.meta && write.meta.action !== "add_exercise";
+
+/** Exercises whose add is still waiting in the queue. */
+export function pendingExerciseAdds(pending: PendingWrite[], workoutId: string): AddExerciseMeta[] {
+  return pending.flatMap((write) => (write.workoutId === workoutId && write.meta?.action === "add_exercise" ? [write.meta] : []));
+}
+
 /**
  * Lays the writes still waiting in the queue over a workout just loaded from the server, so a
- * reload while offline shows every set the person logged, in the state they left it.
+ * reload while offline shows every exercise added and set logged, in the state they were left.
  */
 export function withPendingSets(workout: Workout, pending: PendingWrite[]): Workout {
-  const mine = pending.filter((write) => write.workoutId === workout.id && write.meta);
-  if (mine.length === 0) return workout;
-  const exercises = workout.exercises.map((exercise) => {
+  const added = pendingExerciseAdds(pending, workout.id).filter((meta) => !workout.exercises.some((exercise) => exercise.id === meta.workoutExerciseId));
+  const withAdded =
+    added.length === 0
+      ? workout
+      : { ...workout, exercises: [...workout.exercises, ...added.map((meta, index) => optimisticExercise(meta, workout.exercises.length + index + 1))] };
+  const mine = pending.filter((write) => write.workoutId === workout.id).filter(isSetWrite);
+  if (mine.length === 0) return withAdded;
+  const exercises = withAdded.exercises.map((exercise) => {
     let sets = [...exercise.sets];
     for (const write of mine) {
-      const meta = write.meta!;
+      const meta = write.meta;
       if (meta.workoutExerciseId !== exercise.id) continue;
       const index = sets.findIndex((set) => set.id === meta.setId);
       if (meta.action === "delete_set") {
@@ -58,9 +87,9 @@ export function withPendingSets(workout: Workout, pending: PendingWrite[]): Work
     sets = sets.map((set, position) => ({ ...set, position: position + 1 }));
     return { ...exercise, sets };
   });
-  return { ...workout, exercises };
+  return { ...withAdded, exercises };
 }
 
 export function pendingSetIds(pending: PendingWrite[], workoutId: string): Set<string> {
-  return new Set(pending.filter((write) => write.workoutId === workoutId && write.meta).map((write) => write.meta!.setId));
+  return new Set(pending.filter((write) => write.workoutId === workoutId).filter(isSetWrite).map((write) => write.meta.setId));
 }

@@ -1,9 +1,28 @@
 import type { HttpMethod } from "../../../api/client";
 import { ApiError } from "../../../api/errors";
+import type { ExerciseKind } from "../../../api/trainingTypes";
+
+/** A set write: what the logger lays over the server's copy while it waits. */
+export interface SetWriteMeta {
+  action: "create_set" | "update_set" | "delete_set";
+  setId: string;
+  workoutExerciseId: string;
+}
+
+/** An exercise added to the workout under a client-made id; enough to show it before it lands. */
+export interface AddExerciseMeta {
+  action: "add_exercise";
+  workoutExerciseId: string;
+  exerciseId: string;
+  exerciseName: string;
+  kind: ExerciseKind;
+}
+
+export type WriteMeta = SetWriteMeta | AddExerciseMeta;
 
 /**
  * One change to a workout that must reach the server. `key` names what it changes (a set id,
- * "finish:<workout>") so a later edit of the same thing replaces a write still waiting, and a
+ * "exercise:<id>", "finish:<workout>") so a later edit of the same thing replaces a write still waiting, and a
  * retry sends the very same ids: the server treats the repeat as the same write, never a copy.
  */
 export interface PendingWrite {
@@ -13,7 +32,7 @@ export interface PendingWrite {
   path: string;
   body?: unknown;
   /** What the write does, for showing it before it lands (see pendingSets.ts). */
-  meta?: { action: "create_set" | "update_set" | "delete_set"; setId: string; workoutExerciseId: string };
+  meta?: WriteMeta;
   /** Failed attempts so far; drives the back-off. */
   attempts: number;
 }
