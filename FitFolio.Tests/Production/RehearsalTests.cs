@@ -44,7 +44,10 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
         await WaitUntilWholeAsync(TimeSpan.FromSeconds(60));
         var actors = await rehearsal.LoadActorsAsync();
         await using var load = SteadyLoad.Start(rehearsal, actors, ReadsPerSecond, WritesPerSecond);
-        await load.RunForAsync(800);
+        // A steady window of a few seconds either side of the crash: the writes in flight when the
+        // silo dies are the failures a SIGKILL may cause, and they are judged against the traffic of
+        // a realistic window rather than of the crash's own second.
+        await load.RunForAsync(3000);
 
         var victim = Stack.Silos[1];
         await victim.KillAsync();
@@ -53,7 +56,7 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
         var started = sinceRestart.Elapsed;
         await WaitUntilWholeAsync(TimeSpan.FromSeconds(60));
         var whole = sinceRestart.Elapsed;
-        await load.RunForAsync(1500);
+        await load.RunForAsync(5000);
         var result = await load.StopAsync();
 
         output.WriteLine($"restarted silo ready after {started.TotalSeconds:0.0} s, cluster whole after {whole.TotalSeconds:0.0} s; {result.Describe()}");
