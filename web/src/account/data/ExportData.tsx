@@ -3,22 +3,10 @@ import { api } from "../../api/fitfolio";
 import { Button } from "../../ui/Button";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { Section } from "../../ui/Page";
+import { saveFile } from "../../ui/saveFile";
 
 export function defaultExportName(now: Date = new Date()): string {
   return `fitfolio-export-${now.toISOString().slice(0, 10)}.json`;
-}
-
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function ExportData() {

@@ -4,20 +4,9 @@ import type { ImportSummary } from "../../api/trainingTypes";
 import { Button } from "../../ui/Button";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { PageHeader, Section } from "../../ui/Page";
+import { saveFile } from "../../ui/saveFile";
 import { ImportForm } from "./ImportForm";
 import { ImportSummaryView } from "./ImportSummaryView";
-
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.rel = "noopener";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function ImportExportPage() {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
