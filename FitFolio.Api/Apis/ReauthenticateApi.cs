@@ -50,7 +50,7 @@ public static class ReauthenticateApi
             return Errors.Result(context, StatusCodes.Status409Conflict, "no_passkey", "You have no passkey yet: sign in again by email to confirm it is you.");
         }
 
-        var ceremonyId = PasskeyCeremonyIds.New();
+        var ceremonyId = PasskeyRequests.NewCeremonyId();
         var options = await grains.GetGrain<IPasskeyCeremonyGrain>(ceremonyId).Begin(handle);
         return TypedResults.Ok(new PasskeyAuthenticationStartResponse(ceremonyId, options));
     }
@@ -69,7 +69,7 @@ public static class ReauthenticateApi
             return refusal;
         }
 
-        var ceremony = PasskeyCeremonyIds.IsWellFormed(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
+        var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
         if (ceremony is null || clock.GetUtcNow() >= ceremony.ExpiresAt)
         {
             return Errors.BadRequest(context, "unknown_ceremony", "This confirmation has expired or was already tried. Start again.");
@@ -81,12 +81,12 @@ public static class ReauthenticateApi
             return Errors.BadRequest(context, "unknown_ceremony", "This confirmation has expired or was already tried. Start again.");
         }
 
-        if (request.Credential is not { ValueKind: not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined) } credential)
+        if (PasskeyRequests.CredentialJson(request.Credential) is not { } credential)
         {
-            return Errors.BadRequest(context, "malformed", "credential is required: the PublicKeyCredential's toJSON().");
+            return PasskeyRequests.MissingCredential(context);
         }
 
-        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).ReauthenticateWithPasskey(ceremony, credential.GetRawText(), session.SecretHash, RequestOrigins.Of(context));
+        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).ReauthenticateWithPasskey(ceremony, credential, session.SecretHash, RequestOrigins.Of(context));
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:

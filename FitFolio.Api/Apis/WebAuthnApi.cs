@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Http;
 using FitFolio.Grains.Accounts;
@@ -105,9 +104,9 @@ public static class WebAuthnApi
             return refusal;
         }
 
-        if (CredentialJson(request.Credential) is not { } credential)
+        if (PasskeyRequests.CredentialJson(request.Credential) is not { } credential)
         {
-            return MissingCredential(context);
+            return PasskeyRequests.MissingCredential(context);
         }
 
         var name = PasskeyNames.Default(context.Request.Headers.UserAgent.ToString());
@@ -165,7 +164,7 @@ public static class WebAuthnApi
             userHandle = await directory.FindUserHandleAsync(address, context.RequestAborted) ?? RandomNumberGenerator.GetBytes(32);
         }
 
-        var ceremonyId = PasskeyCeremonyIds.New();
+        var ceremonyId = PasskeyRequests.NewCeremonyId();
         var options = await grains.GetGrain<IPasskeyCeremonyGrain>(ceremonyId).Begin(userHandle);
         await audit.WriteAsync(new AuditEvent(AuditEventType.WebAuthnAuthStart, null, RequestOrigins.Of(context), new Dictionary<string, object?>
         {
@@ -194,7 +193,7 @@ public static class WebAuthnApi
 
         var origin = RequestOrigins.OfSignIn(context, cookieSettings);
         // Taken before anything else is looked at: whatever follows, this challenge has had its one try.
-        var ceremony = PasskeyCeremonyIds.IsWellFormed(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
+        var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
         if (ceremony is null)
         {
             return await RefuseAsync(context, audit, null, UnknownCeremony);
@@ -205,9 +204,9 @@ public static class WebAuthnApi
             return await RefuseAsync(context, audit, null, PasskeyFailureReason.ChallengeExpired.ToCode());
         }
 
-        if (CredentialJson(request.Credential) is not { } credential)
+        if (PasskeyRequests.CredentialJson(request.Credential) is not { } credential)
         {
-            return MissingCredential(context);
+            return PasskeyRequests.MissingCredential(context);
         }
 
         Guid? owner;
@@ -299,13 +298,6 @@ public static class WebAuthnApi
         await audit.WriteAsync(new AuditEvent(AuditEventType.WebAuthnAuthFailure, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = code }));
         return Errors.BadRequest(context, code, code == UnknownCeremony ? "This sign-in has expired or was already tried. Start again." : SignInMessage);
     }
-
-    /// <summary>The credential object exactly as posted; the passkey parsers bound and check it.</summary>
-    private static string? CredentialJson(JsonElement? credential) =>
-        credential is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } value ? value.GetRawText() : null;
-
-    private static IResult MissingCredential(HttpContext context) =>
-        Errors.BadRequest(context, "malformed", "credential is required: the PublicKeyCredential's toJSON().");
 
     private static IResult InvalidName(HttpContext context) =>
         Errors.BadRequest(context, "invalid_name", "A passkey name is 1 to 100 characters, without control characters.");

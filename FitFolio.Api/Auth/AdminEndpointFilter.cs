@@ -10,9 +10,7 @@ public sealed class AdminEndpointFilter : IEndpointFilter
         var session = context.HttpContext.Features.Get<CurrentSession>();
         if (session is null)
         {
-            return context.HttpContext.Features.Get<CurrentUser>() is { ViaApiKey: true }
-                ? SessionEndpointFilter.ApiKeyNotAllowed(context.HttpContext)
-                : Errors.Unauthenticated(context.HttpContext);
+            return SessionEndpointFilter.NoSession(context.HttpContext);
         }
 
         return session.User.IsAdmin

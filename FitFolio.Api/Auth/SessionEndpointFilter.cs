@@ -7,15 +7,14 @@ public sealed class SessionEndpointFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (context.HttpContext.Features.Get<CurrentSession>() is not null)
-        {
-            return await next(context);
-        }
-
-        return context.HttpContext.Features.Get<CurrentUser>() is { ViaApiKey: true }
-            ? ApiKeyNotAllowed(context.HttpContext)
-            : Errors.Unauthenticated(context.HttpContext);
+        return context.HttpContext.Features.Get<CurrentSession>() is not null
+            ? await next(context)
+            : NoSession(context.HttpContext);
     }
+
+    /// <summary>The answer to a request without a session: 401, or 403 when it came with an API key.</summary>
+    public static IResult NoSession(HttpContext context) =>
+        context.Features.Get<CurrentUser>() is { ViaApiKey: true } ? ApiKeyNotAllowed(context) : Errors.Unauthenticated(context);
 
     /// <summary>Sign-in, sessions, passkeys, key management, account and admin routes never accept an API key.</summary>
     public static IResult ApiKeyNotAllowed(HttpContext context) =>

@@ -94,7 +94,7 @@ internal sealed partial class UserGrain
         // and the next call finds no row and fails as an unknown user.
         _user.Sessions.Clear();
         _user.Passkeys.Clear();
-        _user.AdminLockedUntil = DateTimeOffset.MaxValue;
+        _user.Deleted = true;
         foreach (var key in keys)
         {
             await GrainFactory.GetGrain<IApiKeyGrain>(key).Forget();

@@ -226,7 +226,7 @@ internal sealed partial class UserGrain(
 
     private bool MaySignIn(out string refusal)
     {
-        refusal = _user.AdminLockedUntil > Now ? "account_locked_by_admin" : "";
+        refusal = _user.Deleted ? "account_deleted" : _user.AdminLockedUntil > Now ? "account_locked_by_admin" : "";
         return refusal.Length == 0;
     }
 

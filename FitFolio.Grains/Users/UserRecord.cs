@@ -26,6 +26,9 @@ internal sealed class UserRecord
 
     public long Version { get; set; }
 
+    /// <summary>Set when the account's row is deleted; the activation refuses everything until it is collected.</summary>
+    public bool Deleted { get; set; }
+
     /// <summary>Live sessions by the SHA-256 (base64url) of their secret.</summary>
     public Dictionary<string, Session> Sessions { get; } = new(StringComparer.Ordinal);
 
