@@ -26,12 +26,16 @@ if (string.IsNullOrEmpty(admin))
 }
 
 // An exact id wins over substring matches, so "me" runs /auth/me alone rather than also me-sql and memory.
-var selected = all.Any(s => s.Id == options.Filter) ? all.Where(s => s.Id == options.Filter).ToList() : all.Where(s => options.Includes(s.Id)).ToList();
-if (selected.Count == 0)
+var matched = all.Any(s => s.Id == options.Filter) ? all.Where(s => s.Id == options.Filter).ToList() : all.Where(s => options.Includes(s.Id)).ToList();
+if (matched.Count == 0)
 {
     Console.Error.WriteLine($"No scenario matches '{options.Filter}'; scenarios: {string.Join(", ", all.Select(s => s.Id))}");
     return 2;
 }
+
+// A ratio is only judged against a baseline measured in the same run, so the baselines come along.
+var wanted = matched.SelectMany(s => s.Baselines).Concat(matched.Select(s => s.Id)).ToHashSet();
+var selected = all.Where(s => wanted.Contains(s.Id)).ToList();
 
 var environment = new RunEnvironment { Mode = options.Quick ? "--quick" : "default" };
 var table = new ResultTable();
@@ -60,4 +64,4 @@ await using (var context = new BenchContext(options, admin))
 Console.WriteLine();
 Console.WriteLine(table.Render(environment));
 var missed = table.Missed;
-return errors > 0 ? 1 : options.Enforce && missed > 0 ? 3 : 0;
+return errors > 0 || table.MissingBaselines > 0 ? 1 : options.Enforce && missed > 0 ? 3 : 0;

@@ -15,8 +15,14 @@ internal sealed class ResultTable
 
     public void AddRange(IEnumerable<ScenarioResult> results) => _rows.AddRange(results);
 
-    /// <summary>Rows that miss a target, absolute or relative (a ratio whose other row was not run is not judged).</summary>
+    /// <summary>Rows that miss a target, absolute or relative, or that errored.</summary>
     public int Missed => _rows.Count(r => Passed(r) == false);
+
+    /// <summary>
+    /// Ratio targets whose baseline row is absent or errored. Program runs every baseline a selected
+    /// scenario names, so this is a broken run (the baseline threw), never a PASS by omission.
+    /// </summary>
+    public int MissingBaselines => _rows.Sum(r => (r.Ratios ?? []).Count(t => Ratio(r, t.Of) is null));
 
     public string Render(RunEnvironment environment)
     {
@@ -48,10 +54,10 @@ internal sealed class ResultTable
         return text.ToString();
     }
 
-    /// <summary>PASS only when every target that can be judged is met; null when none can be.</summary>
+    /// <summary>PASS only when every target is met; a ratio whose baseline is missing is a FAIL; null when the row has no target.</summary>
     private bool? Passed(ScenarioResult row)
     {
-        var verdicts = (row.Ratios ?? []).Select(t => Ratio(row, t.Of) is { } ratio ? ratio >= t.Factor : (bool?)null).Append(row.Passed).OfType<bool>().ToList();
+        var verdicts = (row.Ratios ?? []).Select(t => Ratio(row, t.Of) is { } ratio && ratio >= t.Factor).Cast<bool?>().Append(row.Passed).OfType<bool>().ToList();
         return verdicts.Count == 0 ? null : verdicts.All(v => v);
     }
 
@@ -75,10 +81,9 @@ internal sealed class ResultTable
 
             foreach (var target in (row.Ratios ?? []).Where(t => t.Of != HelloWorld))
             {
-                if (Ratio(row, target.Of) is { } ratio)
-                {
-                    parts.Add($"{Times(ratio)} x {target.Label} (target {Format.Number(target.Factor)} x)");
-                }
+                parts.Add(Ratio(row, target.Of) is { } ratio
+                    ? $"{Times(ratio)} x {target.Label} (target {Format.Number(target.Factor)} x)"
+                    : $"no {target.Label} figure in this run (FAIL: its row is missing or errored)");
             }
 
             if (parts.Count > 0)

@@ -6,7 +6,10 @@ namespace FitFolio.Bench.Reporting;
 internal sealed record ScenarioResult(string Scenario, double Value, string Unit, Target? Target = null, LatencySummary? Latency = null, string Notes = "", TimeSpan? CpuPerOperation = null, IReadOnlyList<RatioTarget>? Ratios = null)
 {
     /// <summary>Whether the absolute <see cref="Target"/> is met; ratio targets need the other rows, so <see cref="ResultTable"/> judges those.</summary>
-    public bool? Passed => Target?.IsMetBy(Value);
+    public bool? Passed => Errored ? false : Target?.IsMetBy(Value);
 
-    public static ScenarioResult Failed(string scenario, string reason) => new(scenario, double.NaN, "", Notes: "ERROR: " + reason);
+    /// <summary>The scenario threw: its row is a failure whatever its targets, never a blank verdict.</summary>
+    public bool Errored { get; private init; }
+
+    public static ScenarioResult Failed(string scenario, string reason) => new(scenario, double.NaN, "", Notes: "ERROR: " + reason) { Errored = true };
 }

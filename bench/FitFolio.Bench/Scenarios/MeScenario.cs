@@ -16,6 +16,8 @@ internal sealed class MeScenario : IScenario
 
     public string Id => "me";
 
+    public IReadOnlyList<string> Baselines => ["hello", "me-sql"];
+
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
         var wrk = await WrkLoadGenerator.FindOrInstallAsync() ?? throw new InvalidOperationException("wrk not found; apt-get install wrk");

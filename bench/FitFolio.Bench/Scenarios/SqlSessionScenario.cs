@@ -131,11 +131,11 @@ internal sealed class SqlSessionScenario : IScenario
         await using var command = new NpgsqlCommand(
             """
             insert into users (id, email) values (@id, 'me-sql-bench@fitfolio.example');
-            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, expires_at)
-            values (gen_random_uuid(), @id, @hash, now(), now(), now(), now() + interval '14 days');
+            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, authenticated_at, expires_at)
+            values (gen_random_uuid(), @id, @hash, now(), now(), now(), now(), now() + interval '14 days');
             insert into users (id, email) select gen_random_uuid(), 'other-' || g || '@fitfolio.example' from generate_series(1, @others) g;
-            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, expires_at)
-            select gen_random_uuid(), u.id, sha256(convert_to(u.email, 'UTF8')), now(), now(), now(), now() + interval '14 days'
+            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, authenticated_at, expires_at)
+            select gen_random_uuid(), u.id, sha256(convert_to(u.email, 'UTF8')), now(), now(), now(), now(), now() + interval '14 days'
             from users u where u.email like 'other-%';
             analyze users; analyze sessions;
             """,
