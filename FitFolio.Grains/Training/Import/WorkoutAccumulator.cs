@@ -3,18 +3,20 @@ namespace FitFolio.Grains.Training.Import;
 /// <summary>
 /// Gathers set rows into workouts (by start time and title) and, within a workout, into exercise
 /// blocks: a new block starts whenever the exercise changes, as both apps write one block per exercise.
+/// Titles are compared as <see cref="ImportFields.Key"/> compares them (ignoring case), so two
+/// spellings of one title at one start are one workout rather than a second whose key is taken.
 /// </summary>
 internal sealed class WorkoutAccumulator(string format)
 {
     private readonly List<Draft> _workouts = [];
-    private readonly Dictionary<(DateTimeOffset, string), Draft> _byKey = [];
+    private readonly Dictionary<string, Draft> _byKey = new(StringComparer.Ordinal);
 
     public void Add(DateTimeOffset startedAt, string name, DateTimeOffset? endedAt, string? notes, string exercise, string? exerciseNotes, int? superset, ImportedSet set)
     {
-        var key = (startedAt, name);
+        var key = ImportFields.Key(format, startedAt, name);
         if (!_byKey.TryGetValue(key, out var workout))
         {
-            workout = new Draft(startedAt, name, endedAt, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim());
+            workout = new Draft(key, startedAt, name, endedAt, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim());
             _byKey[key] = workout;
             _workouts.Add(workout);
         }
@@ -29,10 +31,10 @@ internal sealed class WorkoutAccumulator(string format)
 
     public IReadOnlyList<ImportedWorkout> Build() =>
         [.. _workouts.Select(w => new ImportedWorkout(
-            ImportFields.Key(format, w.StartedAt, w.Name), w.Name, w.StartedAt, w.EndedAt is { } e && e >= w.StartedAt ? e : null, w.Notes,
+            w.Key, w.Name, w.StartedAt, w.EndedAt is { } e && e >= w.StartedAt ? e : null, w.Notes,
             [.. w.Exercises.Select(x => new ImportedExercise(x.Name, x.Notes, x.Superset, x.Sets))]))];
 
-    private sealed record Draft(DateTimeOffset StartedAt, string Name, DateTimeOffset? EndedAt, string? Notes)
+    private sealed record Draft(string Key, DateTimeOffset StartedAt, string Name, DateTimeOffset? EndedAt, string? Notes)
     {
         public List<(string Name, string? Notes, int? Superset, List<ImportedSet> Sets)> Exercises { get; } = [];
     }
