@@ -205,8 +205,6 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
 
     private static ByteArrayContent Csv(byte[] bytes) => new(bytes) { Headers = { ContentType = new("text/csv") } };
 
-    private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Training", "Samples", name));
-
     private async Task<(long Workouts, long Exercises, long Sets, long Custom)> RowCountsAsync(string userId) => (
         await api.CountAsync($"select count(*) from workouts where user_id = '{userId}'"),
         await api.CountAsync($"select count(*) from workout_exercises where user_id = '{userId}'"),
