@@ -9,14 +9,14 @@ namespace FitFolio.Grains.Training.Import;
 internal sealed class WorkoutAccumulator(string format)
 {
     private readonly List<Draft> _workouts = [];
-    private readonly Dictionary<string, Draft> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(DateTimeOffset, string), Draft> _byKey = [];
 
     public void Add(DateTimeOffset startedAt, string name, DateTimeOffset? endedAt, string? notes, string exercise, string? exerciseNotes, int? superset, ImportedSet set)
     {
-        var key = ImportFields.Key(format, startedAt, name);
+        var key = (startedAt, name.Trim().ToLowerInvariant());
         if (!_byKey.TryGetValue(key, out var workout))
         {
-            workout = new Draft(key, startedAt, name, endedAt, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim());
+            workout = new Draft(startedAt, name, endedAt, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim());
             _byKey[key] = workout;
             _workouts.Add(workout);
         }
@@ -31,10 +31,10 @@ internal sealed class WorkoutAccumulator(string format)
 
     public IReadOnlyList<ImportedWorkout> Build() =>
         [.. _workouts.Select(w => new ImportedWorkout(
-            w.Key, w.Name, w.StartedAt, w.EndedAt is { } e && e >= w.StartedAt ? e : null, w.Notes,
+            ImportFields.Key(format, w.StartedAt, w.Name), w.Name, w.StartedAt, w.EndedAt is { } e && e >= w.StartedAt ? e : null, w.Notes,
             [.. w.Exercises.Select(x => new ImportedExercise(x.Name, x.Notes, x.Superset, x.Sets))]))];
 
-    private sealed record Draft(string Key, DateTimeOffset StartedAt, string Name, DateTimeOffset? EndedAt, string? Notes)
+    private sealed record Draft(DateTimeOffset StartedAt, string Name, DateTimeOffset? EndedAt, string? Notes)
     {
         public List<(string Name, string? Notes, int? Superset, List<ImportedSet> Sets)> Exercises { get; } = [];
     }
