@@ -82,7 +82,9 @@ public sealed partial class TrainingGrain
             set.DurationSeconds, set.DistanceMeters, rpe, null, Clip(set.Notes, TextRules.MaxNotesLength), null);
     }
 
-    private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+    /// <summary>At most <paramref name="length"/> UTF-16 units, never half of a surrogate pair (PostgreSQL would refuse the text).</summary>
+    private static string? Clip(string? text, int length) =>
+        text is null || text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private async Task<IReadOnlyList<Exercise>> ExercisesForImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -123,6 +125,12 @@ public sealed partial class TrainingGrain
             : sets.Any(s => s.DistanceMeters > 0) ? ExerciseKind.Distance
             : ExerciseKind.Time;
         var name = Clip(block.Name.Trim(), TextRules.MaxNameLength)!;
+        // Two long names that agree up to the clip are one exercise, not a second row with a taken name.
+        if (matcher.Find(name) is { } clippedTwin)
+        {
+            return clippedTwin;
+        }
+
         var exercise = new Exercise(Guid.CreateVersion7(now), null, name, "other", [], [], ExerciseMatcher.EquipmentOf(name), kind, true);
         await using var insert = new NpgsqlCommand(
             """

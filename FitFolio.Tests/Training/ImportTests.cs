@@ -220,8 +220,6 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(0, await api.CountAsync($"select count(*) from workouts where user_id = '{await client.UserIdAsync()}'"));
     }
 
-    private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Training", "Samples", name));
-
     private static async Task<JsonElement> WorkoutNamed(ApiClient client, string name)
     {
         var list = await client.GetAsync($"{Base}/workouts?limit=100");

@@ -24,6 +24,9 @@ internal static class TrainingTestData
     public static async Task<ApiResponse> PostCsvAsync(this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
         await client.SendAsync(HttpMethod.Post, path, new ByteArrayContent(body) { Headers = { ContentType = new(contentType) } });
 
+    /// <summary>A hand-written export from <c>Training/Samples</c>, byte for byte.</summary>
+    public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Training", "Samples", name));
+
     public static string Id(this JsonElement element, string property = "id") => element.GetProperty(property).GetString()!;
 
     /// <summary>Starts an empty workout and adds the exercises; returns the workout id and each workout-exercise id.</summary>

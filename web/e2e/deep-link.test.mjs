@@ -69,3 +69,47 @@ test("a crafted next pointing off-site is ignored: sign-in ends at home", (t) =>
     await heading(page, "Your training log");
     assert.equal(new URL(page.url()).host, new URL(process.env.FITFOLIO_E2E_BASE_URL).host);
   }));
+
+// Shapes that once slipped past a prefix check: each parses to another host, a script, or a path
+// whose decoded form is a network-path reference. All must end on our own home page.
+const HOSTILE_NEXTS = [
+  "/.//evil.example/steal",
+  "/./\\evil.example",
+  "/%2e//evil.example",
+  "/%2F/evil.example",
+  "/%5Cevil.example",
+  "\\\\evil.example",
+  "java\tscript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "http://evil.example/",
+];
+
+test("a hostile next that normalises off-site is ignored: sign-in ends on our own home page", (t) =>
+  withBrowser(t, async ({ newContext }) => {
+    const page = await (await newContext()).newPage();
+    const email = newEmail("dotslash");
+    const ownHost = new URL(process.env.FITFOLIO_E2E_BASE_URL).host;
+    const offSite = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).host !== ownHost) offSite.push(request.url());
+    });
+
+    await page.goto(`/signin?next=${encodeURIComponent(HOSTILE_NEXTS[0])}`);
+    const mail = await requestSignInMail(page, email);
+    // The destination was refused before it was remembered or carried along.
+    await waitForPath(page, "/signin/check-email", "");
+    await enterCode(page, mail.code);
+    await declinePasskeyOffer(page);
+    await waitForPath(page, "/", "");
+    await heading(page, "Your training log");
+    assert.equal(new URL(page.url()).host, ownHost);
+
+    // Signed in, the sign-in page forwards at once to `next`: every shape lands at home, here.
+    for (const next of HOSTILE_NEXTS) {
+      await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+      await waitForPath(page, "/", "");
+      await heading(page, "Your training log");
+      assert.equal(new URL(page.url()).host, ownHost, next);
+    }
+    assert.deepEqual(offSite, []);
+  }));

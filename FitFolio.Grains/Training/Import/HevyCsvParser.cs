@@ -3,12 +3,13 @@ namespace FitFolio.Grains.Training.Import;
 /// <summary>
 /// Hevy's export: ',' delimited, one row per set, <c>weight_kg</c> or <c>weight_lbs</c>,
 /// <c>distance_km</c> or <c>distance_miles</c>, <c>set_type</c> normal/warmup/dropset/failure,
-/// times like "15 Jan 2024, 18:30".
+/// times like "15 Jan 2024, 18:30", or "Jan 15, 2024, 6:30 PM" where the phone uses 12-hour time.
 /// </summary>
 internal static class HevyCsvParser
 {
     private static readonly string[] DateFormats =
-        ["d MMM yyyy, HH:mm", "d MMM yyyy, H:mm", "d MMM yyyy HH:mm", "d MMMM yyyy, HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"];
+        ["d MMM yyyy, HH:mm", "d MMM yyyy, H:mm", "d MMM yyyy HH:mm", "d MMMM yyyy, HH:mm", "MMM d, yyyy, h:mm tt", "d MMM yyyy, h:mm tt",
+         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
     public static bool Matches(CsvHeader header) => header.Has("exercise_title") && header.Has("start_time");
 
@@ -71,9 +72,9 @@ internal static class HevyCsvParser
                 continue;
             }
 
-            if (!ImportFields.TryWhole(V(reps), out var repCount) || !ImportFields.TryDecimal(V(weight), out var load)
-                || !ImportFields.TryWhole(V(duration), out var time) || !ImportFields.TryDecimal(V(distance), out var far)
-                || !ImportFields.TryDecimal(V(rpe), out var effort) || !ImportFields.TryWhole(V(superset), out var group))
+            if (!ImportNumbers.TryWhole(V(reps), out var repCount) || !ImportNumbers.TryMeasure(V(weight), out var load)
+                || !ImportNumbers.TryWhole(V(duration), out var time) || !ImportNumbers.TryExact(V(distance), out var far)
+                || !ImportNumbers.TryMeasure(V(rpe), out var effort) || !ImportNumbers.TryWhole(V(superset), out var group))
             {
                 skipped.Add(new ImportSkip(row.Row, "reps, weight, duration_seconds, distance, rpe or superset_id is not a number."));
                 continue;
@@ -86,7 +87,7 @@ internal static class HevyCsvParser
             }
 
             var set = new ImportedSet(row.Row, type, repCount, load, unit, time is > 0 ? time : null,
-                far is > 0 ? Math.Round(far.Value * metresPer, 2) : null, effort is > 0 ? effort : null, null);
+                ImportNumbers.Metres(far, metresPer), effort is > 0 ? effort : null, null);
             var name = V(title);
             workouts.Add(startedAt, name.Length == 0 ? "Workout" : name, endedAt, V(description), exercise, V(exerciseNotes),
                 group is >= 0 and < TargetRules.MaxSupersetGroup ? group + 1 : null, set);

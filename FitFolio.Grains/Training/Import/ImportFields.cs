@@ -2,54 +2,11 @@ using System.Globalization;
 
 namespace FitFolio.Grains.Training.Import;
 
-/// <summary>Reading the values of another app's CSV: numbers in either decimal style, local times, durations.</summary>
+/// <summary>Reading the times of another app's CSV: local times, workout durations, and a workout's identity.</summary>
 internal static class ImportFields
 {
-    /// <summary>Empty is null. With ';' as delimiter a decimal comma ("62,5") is what European exports write.</summary>
-    public static bool TryDecimal(string raw, out decimal? value)
-    {
-        value = null;
-        var text = raw.Trim();
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        if (text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal))
-        {
-            text = text.Replace(',', '.');
-        }
-
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>A whole number (written "5" or "5.0"); empty is null.</summary>
-    public static bool TryWhole(string raw, out int? value)
-    {
-        value = null;
-        if (!TryDecimal(raw, out var number))
-        {
-            return false;
-        }
-
-        if (number is { } n)
-        {
-            if (n != decimal.Truncate(n) || n < int.MinValue || n > int.MaxValue)
-            {
-                return false;
-            }
-
-            value = (int)n;
-        }
-
-        return true;
-    }
+    /// <summary>The longest workout an import believes; a longer duration is read as none.</summary>
+    public static readonly TimeSpan MaxWorkoutLength = TimeSpan.FromDays(1);
 
     /// <summary>A local time in <paramref name="zone"/> (the apps write no offset) as UTC.</summary>
     public static bool TryLocalTime(string raw, string[] formats, TimeZoneInfo zone, out DateTimeOffset time)
@@ -57,23 +14,34 @@ internal static class ImportFields
         time = default;
         // Newer exports put a narrow no-break space before AM/PM.
         var text = raw.Trim().Replace('\u202f', ' ').Replace('\u00a0', ' ');
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && HasOffset(text))
+        try
         {
-            time = withOffset.ToUniversalTime();
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && HasOffset(text))
+            {
+                time = withOffset.ToUniversalTime();
+                return true;
+            }
+
+            if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            {
+                return false;
+            }
+
+            var offset = zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local);
+            time = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime();
             return true;
         }
-
-        if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+        catch (ArgumentOutOfRangeException)
         {
+            // 0001-01-01 east of UTC or 9999-12-31 west of it: no instant a DateTimeOffset can hold.
             return false;
         }
-
-        var offset = zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local);
-        time = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime();
-        return true;
     }
 
-    /// <summary>Strong's workout duration: "1h 5m", "45m", "30s", or plain seconds.</summary>
+    /// <summary>
+    /// A workout's length: Strong's "1h 5m", "45m", "30s", or plain seconds (the 2025 layout's
+    /// <c>Duration (sec)</c>, artefacts and all). Null when empty, unreadable or over a day.
+    /// </summary>
     public static TimeSpan? Duration(string raw)
     {
         var text = raw.Trim();
@@ -82,34 +50,34 @@ internal static class ImportFields
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (ImportNumbers.TryWhole(text, out var seconds))
         {
-            return TimeSpan.FromSeconds(seconds);
+            return seconds is { } plain && plain >= 0 && plain <= MaxWorkoutLength.TotalSeconds ? TimeSpan.FromSeconds(plain) : null;
         }
 
-        var total = TimeSpan.Zero;
+        long total = 0;
         foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part.Length < 2 || !int.TryParse(part.AsSpan(0, part.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            long unit = char.ToLowerInvariant(part[^1]) switch { 'h' => 3600, 'm' => 60, 's' => 1, _ => 0 };
+            if (unit == 0 || part.Length < 2 || !int.TryParse(part.AsSpan(0, part.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
                 return null;
             }
 
-            total += char.ToLowerInvariant(part[^1]) switch
-            {
-                'h' => TimeSpan.FromHours(n),
-                'm' => TimeSpan.FromMinutes(n),
-                's' => TimeSpan.FromSeconds(n),
-                _ => TimeSpan.MinValue,
-            };
-            if (total < TimeSpan.Zero)
+            // Checked after every part, so no sum of parts can overflow.
+            total += n * unit;
+            if (total > MaxWorkoutLength.TotalSeconds)
             {
                 return null;
             }
         }
 
-        return total <= TimeSpan.FromDays(1) ? total : null;
+        return TimeSpan.FromSeconds(total);
     }
+
+    /// <summary>The end of a workout that started at <paramref name="startedAt"/> and lasted <paramref name="length"/>, if both are usable.</summary>
+    public static DateTimeOffset? End(DateTimeOffset startedAt, TimeSpan? length) =>
+        length is { } l && l > TimeSpan.Zero && startedAt <= DateTimeOffset.MaxValue - l ? startedAt + l : null;
 
     /// <summary>A stable identity for an imported workout: the app, its start and its title.</summary>
     public static string Key(string format, DateTimeOffset startedAt, string name)

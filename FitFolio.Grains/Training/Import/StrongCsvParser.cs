@@ -3,8 +3,10 @@ namespace FitFolio.Grains.Training.Import;
 /// <summary>
 /// Strong's export: one row per set, ';' or ',' delimited. Older files carry <c>Weight</c> with a
 /// <c>Weight Unit</c> column (or no unit: kg), newer ones <c>Weight (kg)</c> or <c>Weight (lbs)</c>;
-/// distance likewise (<c>Distance (km)</c>, <c>Distance (miles)</c>, or km). <c>Set Order</c> is a
-/// number, W (warm-up), D (drop) or F (failure); "Rest Timer" rows are timers, not sets.
+/// distance likewise (<c>Distance (km)</c>, <c>Distance (miles)</c>, or km). The 2025 layout leads
+/// with <c>Workout #</c>, gives <c>Duration (sec)</c> in seconds and <c>Distance (meters)</c>, and
+/// prints floating-point artefacts (<see cref="ImportNumbers"/>). <c>Set Order</c> is a number, W
+/// (warm-up), D (drop) or F (failure); "Rest Timer" rows are timers, not sets.
 /// </summary>
 internal static class StrongCsvParser
 {
@@ -25,13 +27,13 @@ internal static class StrongCsvParser
             return ImportParse.Fail("unknown_layout", "This looks like a Strong export but lacks the 'Workout Name' or 'Reps' column.");
         }
 
-        var duration = header.Find("Duration");
+        var duration = header.Find("Duration (sec)", "Duration");
         var (weight, fixedWeightUnit) = header.Find("Weight (kg)") is { } kg ? (kg, Weights.Kg)
             : header.Find("Weight (lbs)", "Weight (lb)") is { } lbs ? (lbs, Weights.Lb) : (header.Find("Weight"), (string?)null);
         var weightUnit = header.Find("Weight Unit");
         var (distance, metresPer) = header.Find("Distance (km)") is { } km ? (km, 1000m)
             : header.Find("Distance (miles)", "Distance (mi)") is { } mi ? (mi, 1609.344m)
-            : header.Find("Distance (m)") is { } m ? (m, 1m) : (header.Find("Distance"), 1000m);
+            : header.Find("Distance (meters)", "Distance (m)") is { } m ? (m, 1m) : (header.Find("Distance"), 1000m);
         var distanceUnit = header.Find("Distance Unit");
         var seconds = header.Find("Seconds");
         var notes = header.Find("Notes");
@@ -84,9 +86,9 @@ internal static class StrongCsvParser
                 continue;
             }
 
-            if (!ImportFields.TryWhole(V(reps), out var repCount) || !ImportFields.TryDecimal(V(weight), out var load)
-                || !ImportFields.TryWhole(V(seconds), out var time) || !ImportFields.TryDecimal(V(distance), out var far)
-                || !ImportFields.TryDecimal(V(rpe), out var effort))
+            if (!ImportNumbers.TryWhole(V(reps), out var repCount) || !ImportNumbers.TryMeasure(V(weight), out var load)
+                || !ImportNumbers.TryWhole(V(seconds), out var time) || !ImportNumbers.TryExact(V(distance), out var far)
+                || !ImportNumbers.TryMeasure(V(rpe), out var effort))
             {
                 skipped.Add(new ImportSkip(row.Row, "Reps, Weight, Seconds, Distance or RPE is not a number."));
                 continue;
@@ -101,8 +103,8 @@ internal static class StrongCsvParser
             }
 
             var set = new ImportedSet(row.Row, type, repCount, load, unit, time is > 0 ? time : null,
-                far is > 0 ? Math.Round(far.Value * metres, 2) : null, effort is > 0 ? effort : null, NullIfEmpty(V(notes)));
-            var end = ImportFields.Duration(V(duration)) is { } length && length > TimeSpan.Zero ? startedAt + length : (DateTimeOffset?)null;
+                ImportNumbers.Metres(far, metres), effort is > 0 ? effort : null, NullIfEmpty(V(notes)));
+            var end = ImportFields.End(startedAt, ImportFields.Duration(V(duration)));
             workouts.Add(startedAt, name.Length == 0 ? "Workout" : name, end, V(workoutNotes), exercise, null, null, set);
         }
 

@@ -3,6 +3,8 @@ namespace FitFolio.Grains.Training.Import;
 /// <summary>
 /// Gathers set rows into workouts (by start time and title) and, within a workout, into exercise
 /// blocks: a new block starts whenever the exercise changes, as both apps write one block per exercise.
+/// Titles are compared as <see cref="ImportFields.Key"/> compares them (ignoring case), so two
+/// spellings of one title at one start are one workout rather than a second whose key is taken.
 /// </summary>
 internal sealed class WorkoutAccumulator(string format)
 {
@@ -11,7 +13,7 @@ internal sealed class WorkoutAccumulator(string format)
 
     public void Add(DateTimeOffset startedAt, string name, DateTimeOffset? endedAt, string? notes, string exercise, string? exerciseNotes, int? superset, ImportedSet set)
     {
-        var key = (startedAt, name);
+        var key = (startedAt, name.Trim().ToLowerInvariant());
         if (!_byKey.TryGetValue(key, out var workout))
         {
             workout = new Draft(startedAt, name, endedAt, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim());

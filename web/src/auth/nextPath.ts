@@ -1,26 +1,49 @@
 /** Where sign-in sends people when no (usable) `next` was given. */
 export const DEFAULT_AFTER_SIGN_IN = "/";
 
+/** Longer than any path the app links to, short enough to keep in a URL and localStorage. */
+export const MAX_NEXT_LENGTH = 2048;
+
 const SIGN_IN_PATHS = ["/signin", "/auth/link"];
 
 /**
- * Accepts only same-origin paths, so a crafted `?next=//evil.example` or
- * `?next=https://…` cannot turn sign-in into an open redirect.
+ * The same-origin path a `next` value leads to, or home. Parsed with `URL` against the app's
+ * own origin, exactly as the browser will resolve it, and answered as the parsed path (never the
+ * raw text), so that `//evil.example`, `/\evil.example`, `/.//evil.example` (which normalises to
+ * `//evil.example`), schemes such as `javascript:` and absolute URLs elsewhere cannot turn
+ * sign-in into an open redirect (ASVS 5.0 §3.7.2; OWASP Unvalidated Redirects cheat sheet).
  */
-export function safeNextPath(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return DEFAULT_AFTER_SIGN_IN;
-  if (/[\u0000-\u001f]/.test(raw)) return DEFAULT_AFTER_SIGN_IN;
+export function safeNextPath(raw: string | null | undefined, origin: string = window.location.origin): string {
+  // The URL parser silently drops tabs and newlines ("java\tscript:" is javascript:): refuse them instead.
+  if (!raw || raw.length > MAX_NEXT_LENGTH || /[\u0000-\u001f\u007f]/.test(raw)) return DEFAULT_AFTER_SIGN_IN;
   let url: URL;
+  let own: string;
   try {
-    url = new URL(raw, "https://fitfolio.invalid");
+    own = new URL(origin).origin;
+    url = new URL(raw, own);
   } catch {
     return DEFAULT_AFTER_SIGN_IN;
   }
-  if (url.origin !== "https://fitfolio.invalid") return DEFAULT_AFTER_SIGN_IN;
-  if (SIGN_IN_PATHS.some((path) => url.pathname === path || url.pathname.startsWith(`${path}/`))) {
+  if (url.origin !== own) return DEFAULT_AFTER_SIGN_IN;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments can leave "//host" as the pathname; given to the router or history as a string,
+  // that is a network-path reference to another host. Encoded slashes and backslashes are
+  // refused too, because a router or proxy may decode them once on the way.
+  if (leadsOffSite(url.pathname)) return DEFAULT_AFTER_SIGN_IN;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
     return DEFAULT_AFTER_SIGN_IN;
   }
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (leadsOffSite(decoded)) return DEFAULT_AFTER_SIGN_IN;
+  const lower = url.pathname.toLowerCase();
+  if (SIGN_IN_PATHS.some((signIn) => lower === signIn || lower.startsWith(`${signIn}/`))) return DEFAULT_AFTER_SIGN_IN;
+  return path;
+}
+
+function leadsOffSite(pathname: string): boolean {
+  return !pathname.startsWith("/") || pathname.startsWith("//") || pathname.startsWith("/\\");
 }
 
 export function signInPath(next: string): string {
