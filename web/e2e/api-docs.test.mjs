@@ -38,7 +38,11 @@ test("the API docs page renders the operations with no CSP violation", (t) =>
     await page.getByRole("link", { name: "Account" }).or(page.getByRole("button", { name: "Account" })).first().waitFor();
     await screenshot(page, "60-api-docs");
 
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
-    assert.deepEqual(consoleErrors.filter((text) => /Content Security Policy/i.test(text)), [], "no CSP complaint in the console");
+    // One report is expected and harmless: Scalar's bundled validator (zod) probes `Function("")` inside
+    // a try/catch to learn whether it may compile validators, and falls back when the policy says no.
+    // Allowing 'unsafe-eval' to silence it would be the wrong trade.
+    const violations = await page.evaluate(() => window.__violations);
+    assert.deepEqual(violations.filter((violation) => violation !== "script-src eval"), [], "no CSP violation but the eval probe");
+    assert.deepEqual(consoleErrors.filter((text) => /Content Security Policy/i.test(text) && !/unsafe-eval/.test(text)), [], "no other CSP complaint in the console");
     assert.deepEqual(outside, [], "nothing is fetched from another origin");
   }));
