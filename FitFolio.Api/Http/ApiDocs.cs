@@ -31,7 +31,7 @@ public static class ApiDocs
     /// Scalar styles itself with style elements it creates at run time and shows inline SVG icons, so
     /// styles allow inline and images data:, as the app's own policy does; scripts never do.
     /// </summary>
-    public static string Policy(string nonce) =>
+    private static string Policy(string nonce) =>
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
         "frame-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
 }

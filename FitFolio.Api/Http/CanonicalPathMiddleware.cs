@@ -22,7 +22,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
             ? next(context)
             : Errors.WriteAsync(context, StatusCodes.Status400BadRequest, "non_canonical_path", "This address is not spelled the way FitFolio's are; use the path exactly as documented.");
 
-    public static bool IsCanonical(string path)
+    private static bool IsCanonical(string path)
     {
         if (path.Contains("//", StringComparison.Ordinal)
             || path.Contains('\\', StringComparison.Ordinal)
