@@ -42,11 +42,13 @@ public static class AccountApi
             .Produces<UserProfile>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
-        account.MapGet("/export", ExportAsync)
+        // A POST, so the CSRF check applies: a cross-site link or image cannot make the browser download someone's data.
+        account.MapPost("/export", ExportAsync)
             .RequireSession()
             .WithName("ExportAccount")
-            .WithSummary("Everything FitFolio holds about you, as one JSON file.")
-            .Produces<AccountExport>();
+            .WithSummary("Everything FitFolio holds about you, as one JSON file (POST with the CSRF token).")
+            .Produces<AccountExport>()
+            .ProducesProblemBody(StatusCodes.Status403Forbidden);
 
         account.MapDelete("/", DeleteAsync)
             .RequireSession()

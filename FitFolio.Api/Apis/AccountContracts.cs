@@ -19,7 +19,7 @@ public sealed record EmailChangeRequest(string? NewEmail);
 /// <summary>Body of <c>POST /account/email-change/confirm</c>: the token from the link's fragment.</summary>
 public sealed record EmailChangeConfirmRequest(string? Token);
 
-/// <summary>Everything FitFolio holds about a person, as one JSON document (<c>GET /account/export</c>).</summary>
+/// <summary>Everything FitFolio holds about a person, as one JSON document (<c>POST /account/export</c>).</summary>
 public sealed record AccountExport(
     string Format,
     DateTimeOffset ExportedAt,

@@ -1,8 +1,6 @@
-using FitFolio.Api.Http;
-
 namespace FitFolio.Api.Auth;
 
-/// <summary>Admin routes: 401 without a session, 403 for a session that is not an admin's.</summary>
+/// <summary>Admin routes: 401 without a session, 403 (audited) for a session that is not an admin's.</summary>
 public sealed class AdminEndpointFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -15,6 +13,6 @@ public sealed class AdminEndpointFilter : IEndpointFilter
 
         return session.User.IsAdmin
             ? await next(context)
-            : Errors.Result(context.HttpContext, StatusCodes.Status403Forbidden, "forbidden", "This needs an administrator.");
+            : SecurityAudit.Forbidden(context.HttpContext, "forbidden", "This needs an administrator.");
     }
 }

@@ -51,7 +51,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains,
             return await RejectAsync(context, ip, "malformed", null, "Authorization must be \"Bearer ffk_…\" with a FitFolio API key (60 characters).");
         }
 
-        var check = await grains.GetGrain<IApiKeyGrain>(token.PublicId).Authenticate(token.SecretHash, ip);
+        var check = await grains.GetGrain<IApiKeyGrain>(token.PublicId).Authenticate(token.SecretHash, RequestOrigins.Of(context));
         if (!check.Valid)
         {
             return await RejectAsync(context, ip, check.Refusal!, check.UserId, check.Refusal switch

@@ -1,4 +1,3 @@
-using FitFolio.Api.Http;
 using FitFolio.Grains.Users;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ public static class RecentSignIn
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         return now - session.AuthenticatedAt <= options.RecentSignInWindow
             ? null
-            : Errors.Result(context, StatusCodes.Status403Forbidden, ErrorCode, "Confirm it is you: use your passkey, or sign in again by email, then retry.");
+            : SecurityAudit.Forbidden(context, ErrorCode, "Confirm it is you: use your passkey, or sign in again by email, then retry.");
     }
 
     /// <summary>Requires a session whose sign-in is recent; place after RequireSession().</summary>

@@ -18,7 +18,7 @@ public sealed class SessionEndpointFilter : IEndpointFilter
 
     /// <summary>Sign-in, sessions, passkeys, key management, account and admin routes never accept an API key.</summary>
     public static IResult ApiKeyNotAllowed(HttpContext context) =>
-        Errors.Result(context, StatusCodes.Status403Forbidden, "api_key_not_allowed", "API keys cannot be used here; sign in to the app instead.");
+        SecurityAudit.Forbidden(context, "api_key_not_allowed", "API keys cannot be used here; sign in to the app instead.");
 }
 
 public static class SessionEndpointExtensions

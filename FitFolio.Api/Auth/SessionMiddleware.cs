@@ -1,3 +1,4 @@
+using FitFolio.Grains.Audit;
 using FitFolio.Grains.Users;
 using FitFolio.Silo;
 
@@ -6,7 +7,9 @@ namespace FitFolio.Api.Auth;
 /// <summary>
 /// Maps the session cookie onto the owning user grain: one grain call, no database read. A live
 /// session becomes <see cref="CurrentSession"/>; a session due for rotation gets a new secret and
-/// cookie on the way; anything else is treated as signed out and the cookie is removed.
+/// cookie on the way; anything else is treated as signed out and the cookie is removed. A session
+/// that this very check found out of time is audited as expired, with the request that noticed
+/// (ASVS 5.0 §16.3.1); later requests with the same cookie find nothing and write nothing.
 /// </summary>
 public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains)
 {
@@ -44,6 +47,11 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
         if (!check.Valid)
         {
             settings.ClearSession(context.Response);
+            if (check.EndedBy is { } endedBy)
+            {
+                await SecurityAudit.WriteAsync(context, AuditEventType.SessionExpired, userId, new Dictionary<string, object?> { ["session_id"] = check.SessionId, ["reason"] = endedBy });
+            }
+
             return;
         }
 

@@ -18,7 +18,7 @@ public sealed class UserEndpointFilter(ApiScope scope) : IEndpointFilter
 
         return (user.Scopes & scope) == scope
             ? await next(context)
-            : Errors.Result(context.HttpContext, StatusCodes.Status403Forbidden, "insufficient_scope", $"This API key lacks the '{scope.ToString().ToLowerInvariant()}' scope.");
+            : SecurityAudit.Forbidden(context.HttpContext, "insufficient_scope", $"This API key lacks the '{scope.ToString().ToLowerInvariant()}' scope.");
     }
 }
 

@@ -7,7 +7,6 @@ using FitFolio.Grains;
 using FitFolio.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 
 namespace FitFolio.Api.Hosting;
 
@@ -69,6 +68,8 @@ public static class FitFolioApp
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before anything else looks at the path: one spelling per route (why refuse: CanonicalPathMiddleware).
+        app.UseMiddleware<CanonicalPathMiddleware>();
         app.UseStatusCodePages(ApiStatusCodePages.WriteAsync);
         // API requests never look for a file on disk.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), spa => spa.UseStaticFiles());
@@ -78,7 +79,8 @@ public static class FitFolioApp
         app.UseMiddleware<SessionMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseMiddleware<SpaFallbackMiddleware>();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1/training", StringComparison.Ordinal), training => training.UseMiddleware<TrainingJsonErrors>());
+        // Below /api, routing matches segments ignoring case, and so does this.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1/training", StringComparison.OrdinalIgnoreCase), training => training.UseMiddleware<TrainingJsonErrors>());
 
         app.MapHealthApi();
         var api = app.MapGroup("/api/v1");
@@ -91,7 +93,7 @@ public static class FitFolioApp
         api.MapApiKeysApi();
         api.MapTrainingApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
-        app.MapScalarApiReference("/api/v1/docs", options => options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json").WithTitle("FitFolio API"));
+        app.MapApiDocs();
         return app;
     }
 

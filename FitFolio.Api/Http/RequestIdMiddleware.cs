@@ -1,12 +1,13 @@
-using System.Buffers;
 using System.Diagnostics;
+using FitFolio.Grains.Common;
 
 namespace FitFolio.Api.Http;
 
 /// <summary>
 /// Gives every request an id, echoed in <c>X-Request-ID</c>, put in every log line's scope and in
-/// every error body. A well-formed incoming id (from the proxy) is kept so one id follows the request
-/// end to end; anything else is replaced, so a client cannot inject log content. The id is also a
+/// every error body. An incoming id in the strict format of <see cref="RequestIds"/> (from the proxy or a
+/// client) is kept so one id follows the request end to end; anything else is replaced by a server-made
+/// one, so a client cannot inject log or audit content (ASVS 5.0 §16.4.1). The id is also a
 /// tag on the request's activity, so a log line (which carries the trace id too) and a trace find each other.
 /// </summary>
 public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
@@ -16,12 +17,10 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
     /// <summary>The tag holding the request id on the ASP.NET Core request activity.</summary>
     public const string ActivityTag = "fitfolio.request_id";
 
-    private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
-
     public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName].ToString();
-        var requestId = IsWellFormed(incoming) ? incoming : Guid.CreateVersion7().ToString("N");
+        var requestId = RequestIds.IsWellFormed(incoming) ? incoming : RequestIds.New();
         context.TraceIdentifier = requestId;
         context.Response.Headers[HeaderName] = requestId;
         if (Activity.Current is { IsAllDataRequested: true } activity)
@@ -34,6 +33,4 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
             await next(context);
         }
     }
-
-    private static bool IsWellFormed(string value) => value.Length is >= 8 and <= 128 && !value.AsSpan().ContainsAnyExcept(Allowed);
 }

@@ -9,15 +9,18 @@ internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOption
     private StoredApiKey? _key;
     private DateTimeOffset? _lastUsedStored;
     private Task _lastUsedFlush = Task.CompletedTask;
+    private DateTimeOffset? _useAudited;
+    private Task _useAudit = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A guessed id activates this grain too; it holds nothing and refuses everything.
         _key = ApiKeyToken.IsWellFormedPublicId(Key) ? await store.LoadAsync(Key, cancellationToken) : null;
         _lastUsedStored = _key?.LastUsedAt;
+        _useAudited = _key?.UseAuditedAt;
     }
 
-    public Task<ApiKeyCheck> Authenticate(byte[] secretHash, string? ip)
+    public Task<ApiKeyCheck> Authenticate(byte[] secretHash, RequestOrigin origin)
     {
         // Compared before anything about the key is revealed: only the holder of the secret learns it was revoked or expired.
         if (_key is null || !Secrets.FixedTimeEquals(secretHash, _key.SecretHash))
@@ -39,7 +42,14 @@ internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOption
         if ((_lastUsedStored is null || now - _lastUsedStored >= options.Value.LastUsedWriteInterval) && _lastUsedFlush.IsCompleted)
         {
             _lastUsedStored = now;
-            _lastUsedFlush = StoreLastUsedAsync(_key.Id, now, ip);
+            _lastUsedFlush = StoreLastUsedAsync(_key.Id, now, origin.Ip);
+        }
+
+        // Successful use is audited as a sample (ASVS 5.0 §16.3.1 without a row per request), off the request path.
+        if ((_useAudited is null || now - _useAudited >= options.Value.UseAuditInterval) && _useAudit.IsCompleted)
+        {
+            _useAudited = now;
+            _useAudit = RecordUseAsync(_key, now, origin);
         }
 
         return Task.FromResult(new ApiKeyCheck(_key.UserId, _key.Id, _key.Scopes));
@@ -62,6 +72,18 @@ internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOption
         _key = null;
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    private async Task RecordUseAsync(StoredApiKey key, DateTimeOffset at, RequestOrigin origin)
+    {
+        try
+        {
+            await store.RecordUseAsync(key, at, options.Value.UseAuditInterval, origin);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            // A sample lost to an outage is not worth refusing a valid key; the next interval samples again.
+        }
     }
 
     private async Task StoreLastUsedAsync(Guid keyId, DateTimeOffset at, string? ip)

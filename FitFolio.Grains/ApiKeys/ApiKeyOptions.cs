@@ -13,4 +13,10 @@ public sealed class ApiKeyOptions
 
     /// <summary>How often "last used" is written per key at most. Default 1 minute: a busy key costs no write per request.</summary>
     public TimeSpan LastUsedWriteInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A key's successful use is audited (<c>api_key_used</c>, with the request's origin) at most once per
+    /// this interval. Default 1 hour: who used a key, from where, hour by hour, without a row per request.
+    /// </summary>
+    public TimeSpan UseAuditInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -115,7 +115,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
     internal async Task<StoredApiKey?> LoadAsync(string publicId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, user_id, secret_hash, scopes, expires_at, revoked_at, last_used_at from api_keys where public_id = @public");
+            "select id, user_id, secret_hash, scopes, expires_at, revoked_at, last_used_at, use_audited_at from api_keys where public_id = @public");
         command.Parameters.AddWithValue("public", publicId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -130,7 +130,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
             reader.GetFieldValue<string[]>(3),
             reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
             reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+            reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7));
     }
 
     /// <summary>Revokes the key with its audit event in one transaction; false when it was already revoked or is gone.</summary>
@@ -154,6 +155,31 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Writes the sampled <c>api_key_used</c> audit row, unless a sample was already taken within
+    /// <paramref name="interval"/> of <paramref name="at"/>: the column is claimed and the row written in one
+    /// transaction, so two activations of the key (possible for a moment while membership changes) cannot both write one.
+    /// </summary>
+    internal async Task RecordUseAsync(StoredApiKey key, DateTimeOffset at, TimeSpan interval, RequestOrigin origin)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var claim = new NpgsqlCommand(
+            "update api_keys set use_audited_at = @at where id = @id and (use_audited_at is null or use_audited_at <= @since)", connection, transaction))
+        {
+            claim.Parameters.AddWithValue("id", key.Id);
+            claim.Parameters.AddWithValue("at", at);
+            claim.Parameters.AddWithValue("since", at - interval);
+            if (await claim.ExecuteNonQueryAsync() != 1)
+            {
+                return;
+            }
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyUsed, key.UserId, origin, new Dictionary<string, object?> { ["key_id"] = key.Id }));
+        await transaction.CommitAsync();
     }
 
     internal async Task StoreLastUsedAsync(Guid keyId, DateTimeOffset at, string? ip)

@@ -10,8 +10,8 @@ namespace FitFolio.Grains.ApiKeys;
 [GrainType("api-key")]
 public interface IApiKeyGrain : IGrainWithStringKey
 {
-    /// <summary>Checks a presented secret (as its SHA-256) in fixed time; notes the use for "last used".</summary>
-    Task<ApiKeyCheck> Authenticate(byte[] secretHash, string? ip);
+    /// <summary>Checks a presented secret (as its SHA-256) in fixed time; notes the use for "last used" and the sampled use audit.</summary>
+    Task<ApiKeyCheck> Authenticate(byte[] secretHash, RequestOrigin origin);
 
     /// <summary>Revokes the key if <paramref name="ownerId"/> owns it and it is live; false otherwise.</summary>
     Task<bool> Revoke(Guid ownerId, string reason, RequestOrigin origin);

@@ -37,9 +37,15 @@ public static class AuditEventType
     public const string ApiKeyCreated = "api_key_created";
     public const string ApiKeyRevoked = "api_key_revoked";
     public const string ApiKeyRejected = "api_key_rejected";
+
+    /// <summary>A key's successful use, sampled: at most one row per key per <c>ApiKeys:UseAuditInterval</c>.</summary>
+    public const string ApiKeyUsed = "api_key_used";
     public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";
+
+    /// <summary>A 403 from an authorisation check (admin, API key not allowed, scope, recent sign-in); the code is in the details.</summary>
+    public const string AuthorizationRefused = "authorization_refused";
 
     public static IReadOnlySet<string> All { get; } = typeof(AuditEventType).GetFields()
         .Where(f => f.IsLiteral)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -35,7 +36,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("type", auditEvent.Type);
         command.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(auditEvent.Origin.Ip, out var ip) ? ip : DBNull.Value);
         command.Parameters.AddWithValue("agent", NpgsqlDbType.Text, (object?)Truncate(auditEvent.Origin.UserAgent, 512) ?? DBNull.Value);
-        command.Parameters.AddWithValue("request", NpgsqlDbType.Text, (object?)auditEvent.Origin.RequestId ?? DBNull.Value);
+        // Checked here too, so no path into the log can store a request id that was not validated.
+        command.Parameters.AddWithValue("request", NpgsqlDbType.Text, RequestIds.IsWellFormed(auditEvent.Origin.RequestId) ? auditEvent.Origin.RequestId! : DBNull.Value);
         command.Parameters.AddWithValue("details", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(auditEvent.Details ?? new Dictionary<string, object?>()));
     }
 

@@ -143,11 +143,15 @@ internal sealed partial class UserGrain(
             return Task.FromResult(SessionCheck.Invalid);
         }
 
-        if (now >= session.ExpiresAt || now - session.LastSeenAt >= _options.SessionIdleTimeout || now - session.RotatedAt >= _options.SessionMaxUnrotatedAge || _user.AdminLockedUntil > now)
+        var endedBy = now >= session.ExpiresAt ? SessionCheck.Absolute
+            : now - session.LastSeenAt >= _options.SessionIdleTimeout ? SessionCheck.Idle
+            : now - session.RotatedAt >= _options.SessionMaxUnrotatedAge ? SessionCheck.Unrotated
+            : null;
+        if (endedBy is not null || _user.AdminLockedUntil > now)
         {
-            // Ended by time: forget it here; maintenance deletes the row.
+            // Ended by time (or a lock, audited when it was set): forget it here; maintenance deletes the row.
             _user.Sessions.Remove(sessionHash);
-            return Task.FromResult(SessionCheck.Invalid);
+            return Task.FromResult(endedBy is null ? SessionCheck.Invalid : SessionCheck.Ended(session.Id, endedBy));
         }
 
         session.LastSeenAt = now;

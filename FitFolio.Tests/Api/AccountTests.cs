@@ -93,7 +93,7 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
         await client.PostAsync("/api/v1/account/api-keys", new { name = "export key", scopes = new[] { "read" } });
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-20", JsonContent.Create(new { weight = 81.5, unit = "kg" }))).Status);
 
-        var export = await client.GetAsync("/api/v1/account/export");
+        var export = await client.PostAsync("/api/v1/account/export");
 
         Assert.Equal(HttpStatusCode.OK, export.Status);
         Assert.Contains("attachment", export.Headers.GetValueOrDefault("Content-Disposition") ?? "", StringComparison.Ordinal);
@@ -107,6 +107,29 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
         Assert.Superset(new HashSet<string?> { "magic_link_sent", "session_created", "webauthn_register_finish_success", "api_key_created" }, types);
         Assert.Equal(81.5, Assert.Single(body.GetProperty("training").GetProperty("bodyWeight").EnumerateArray()).GetProperty("weight").GetDouble());
         Assert.DoesNotContain("ffk_", export.Text.Replace(body.GetProperty("apiKeys")[0].GetProperty("prefix").GetString()!, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_is_a_post_with_the_csrf_token_so_a_cross_site_link_downloads_nothing()
+    {
+        using var client = await api.SignedInClientAsync("export-csrf@example.com");
+
+        // What a link or <img> on another site makes the browser send: the Lax session cookie, no token.
+        var linked = await client.SendAsync(HttpMethod.Get, "/api/v1/account/export", null, r => r.Headers.Add("Sec-Fetch-Site", "cross-site"));
+        client.SendCsrf = false;
+        var posted = await client.PostAsync("/api/v1/account/export");
+        client.SendCsrf = true;
+        var crossSite = await client.SendAsync(HttpMethod.Post, "/api/v1/account/export", null, r => r.Headers.Add("Sec-Fetch-Site", "cross-site"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, linked.Status);
+        Assert.Equal("method_not_allowed", linked.ErrorCode);
+        Assert.Equal("csrf_failed", posted.ErrorCode);
+        Assert.Equal("csrf_failed", crossSite.ErrorCode);
+        Assert.All(new[] { linked, posted, crossSite }, r => Assert.DoesNotContain("export-csrf@example.com", r.Text, StringComparison.Ordinal));
+        Assert.Equal(0L, await api.AuditCountAsync("data_exported", "export-csrf@example.com"));
+        var exported = await client.SendAsync(HttpMethod.Post, "/api/v1/account/export", null, r => r.Headers.Add("Sec-Fetch-Site", "same-origin"));
+        Assert.Equal(HttpStatusCode.OK, exported.Status);
+        Assert.Equal(1L, await api.AuditCountAsync("data_exported", "export-csrf@example.com"));
     }
 
     [Fact]

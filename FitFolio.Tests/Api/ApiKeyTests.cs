@@ -90,7 +90,7 @@ public sealed class ApiKeyTests(AccountApi api) : IClassFixture<AccountApi>
     [InlineData("GET", "/api/v1/auth/webauthn/credentials")]
     [InlineData("POST", "/api/v1/auth/webauthn/register/start")]
     [InlineData("POST", "/api/v1/auth/reauthenticate/start")]
-    [InlineData("GET", "/api/v1/account/export")]
+    [InlineData("POST", "/api/v1/account/export")]
     [InlineData("DELETE", "/api/v1/account")]
     [InlineData("POST", "/api/v1/account/email-change")]
     [InlineData("GET", "/api/v1/admin/users")]

@@ -84,6 +84,29 @@ public sealed class SessionCookieTests(SessionCookieTests.HttpsApi api) : IClass
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
     }
 
+    [Theory]
+    [InlineData("cross-site", "fetch_site_cross_site")]
+    [InlineData("same-site", "fetch_site_same_site")]
+    [InlineData("none", "fetch_site_none")]
+    [InlineData("nonsense", "fetch_site_invalid")]
+    public async Task A_state_change_the_browser_marks_as_not_same_origin_is_refused_even_with_token_and_origin(string site, string reason)
+    {
+        var email = $"fetch-site-{site}@example.com";
+        using var client = await SignedInAsync(email);
+
+        var refused = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/logout", null, r => r.Headers.Add("Sec-Fetch-Site", site));
+        var sameOrigin = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/sessions/revoke-all-others", null, r => r.Headers.Add("Sec-Fetch-Site", "same-origin"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal("csrf_failed", refused.ErrorCode);
+        Assert.Equal(HttpStatusCode.OK, sameOrigin.Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
+        await using var audit = api.Database.DataSource.CreateCommand(
+            "select details->>'reason' from login_events where event_type = 'csrf_rejected' and user_id = (select id from users where email = @email)");
+        audit.Parameters.AddWithValue("email", email);
+        Assert.Equal(reason, await audit.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task A_referer_from_our_origin_stands_in_for_a_missing_origin()
     {

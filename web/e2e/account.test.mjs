@@ -158,9 +158,25 @@ test("exporting downloads the account as JSON; deleting it signs out, and the ad
     await signUpWithCode(page, email);
     const before = await (await context.request.get(url("/api/v1/auth/me"))).json();
 
+    // A page on another site links to the export. The browser follows the link with the session
+    // cookie (SameSite=Lax lets a top-level GET carry it), and no file comes back: the export is a POST.
+    await context.route("http://evil.example/**", (route) =>
+      route.fulfill({ contentType: "text/html", body: `<a id="grab" href="${url("/api/v1/account/export")}">free plan</a>` }));
+    const attacker = await context.newPage();
+    const stolen = [];
+    attacker.on("download", (file) => stolen.push(file));
+    await attacker.goto("http://evil.example/");
+    const linked = attacker.waitForResponse((candidate) => new URL(candidate.url()).pathname === "/api/v1/account/export");
+    await attacker.click("#grab");
+    const refused = await linked;
+    assert.equal(refused.status(), 405, "the cross-site GET is not the export");
+    assert.equal(refused.headers()["content-disposition"], undefined);
+    await attacker.close();
+    assert.deepEqual(stolen, [], "nothing was downloaded");
+
     await openAccountSection(page, "Your data", "Your data");
     const downloaded = page.waitForEvent("download");
-    const exported = apiResponse(page, "GET", "/account/export");
+    const exported = apiResponse(page, "POST", "/account/export");
     await page.getByRole("button", { name: "Download my data" }).click();
     assert.equal((await exported).status(), 200);
     const download = await downloaded;

@@ -212,9 +212,10 @@ describe("401 handling", () => {
 });
 
 describe("downloads", () => {
-  it("returns the body and the server's file name", async () => {
-    fakeServer({
-      "GET /account/export": new Response('{"user":{}}', {
+  it("returns the body and the server's file name; the account export is a POST with the CSRF token", async () => {
+    document.cookie = "__Host-ff_csrf=export-token; Secure; Path=/";
+    const server = fakeServer({
+      "POST /account/export": new Response('{"user":{}}', {
         status: 200,
         headers: { "Content-Type": "application/json", "Content-Disposition": "attachment; filename=\"ff-export.json\"" },
       }),
@@ -224,5 +225,6 @@ describe("downloads", () => {
 
     expect(filename).toBe("ff-export.json");
     expect(await blob.text()).toBe('{"user":{}}');
+    expect(server.calls.map((call) => [call.method, call.headers.get("X-CSRF-Token")])).toEqual([["POST", "export-token"]]);
   });
 });

@@ -48,8 +48,12 @@ export interface Download {
   filename: string | null;
 }
 
-export async function download(path: string, options: RequestOptions = {}): Promise<Download> {
-  const response = await send("GET", path, options, "application/json");
+/**
+ * Fetches a file to save. A download of someone's data is a POST (`method`), so it carries the CSRF
+ * token and a link on another site cannot start it.
+ */
+export async function download(path: string, options: RequestOptions = {}, method: HttpMethod = "GET"): Promise<Download> {
+  const response = await send(method, path, options, "application/json");
   return { blob: await response.blob(), filename: filenameFrom(response.headers.get("Content-Disposition")) };
 }
 

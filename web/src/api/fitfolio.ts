@@ -86,7 +86,7 @@ export const api = {
     changeEmail: (newEmail: string) => request<void>("POST", "/account/email-change", { body: { newEmail } }),
     confirmEmailChange: (token: string) =>
       request<User>("POST", "/account/email-change/confirm", { body: { token }, expectUnauthenticated: true }),
-    exportData: () => download("/account/export"),
+    exportData: () => download("/account/export", {}, "POST"),
     deleteAccount: () => request<void>("DELETE", "/account"),
   },
 
