@@ -214,11 +214,8 @@ def check_traefik(root: Path, config: dict, traefik: dict) -> None:
         check(headers.get("contentTypeNosniff") is True, "traefik: nosniff is missing")
         check(headers.get("frameDeny") is True, "traefik: frame deny is missing")
         check(bool(headers.get("referrerPolicy")), "traefik: Referrer-Policy is missing")
-        csp = {d.split()[0]: d.split()[1:] for d in headers.get("contentSecurityPolicy", "").split(";") if d.strip()}
-        check(csp.get("default-src") == ["'self'"], "traefik: the CSP's default-src must be 'self' only")
-        for directive, sources in csp.items():
-            allowed = {"'self'", "'none'"}
-            check(set(sources) <= allowed, f"traefik: CSP {directive} allows more than self: {sources}")
+        # The app sets the CSP (a per-response nonce on the docs page); a proxy policy would replace it.
+        check("contentSecurityPolicy" not in headers, "traefik: leave the CSP to the app (its docs page needs a per-response nonce)")
 
 
 # ------------------------------------------------------------------------------------- Dockerfile
