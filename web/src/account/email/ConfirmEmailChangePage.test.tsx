@@ -120,7 +120,7 @@ describe("email change confirmation", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Address changed" })).toBeInTheDocument();
     expect(server.callsTo("POST /account/email-change/confirm")[0]!.body).toEqual({ token: "tok_5", endOtherSessions: false });
     const offer = await screen.findByRole("region", { name: "Sign out your other sessions?" });
-    expect(offer).toHaveTextContent("You changed your address. You’re also signed in in 1 other place.");
+    expect(offer).toHaveTextContent("You changed your address. You have 1 other session open.");
     await userEvent.setup().click(within(offer).getByRole("button", { name: "Sign out 1 other session" }));
     expect(await screen.findByText("Signed out 1 other session.")).toBeInTheDocument();
     expect(server.callsTo("POST /auth/sessions/revoke-all-others")).toHaveLength(1);

@@ -104,7 +104,7 @@ describe("passkeys", () => {
     await user.click(screen.getByRole("button", { name: "Add a passkey" }));
 
     const offer = await screen.findByRole("region", { name: "Sign out your other sessions?" });
-    expect(offer).toHaveTextContent("You added a passkey. You’re also signed in in 2 other places.");
+    expect(offer).toHaveTextContent("You added a passkey. You have 2 other sessions open.");
     await user.click(within(offer).getByRole("button", { name: "Sign out 2 other sessions" }));
     expect(await screen.findByText("Signed out 2 other sessions.")).toBeInTheDocument();
     expect(server.callsTo("POST /auth/sessions/revoke-all-others")).toHaveLength(1);
