@@ -19,6 +19,18 @@ function onPasskeysPage(routes: Parameters<typeof fakeServer>[0] = {}) {
   return server;
 }
 
+/** The passkeys page in a browser that creates passkeys, with a server that registers the new one as "Phone". */
+function onPasskeysPageAdding(routes: Parameters<typeof fakeServer>[0] = {}) {
+  vi.spyOn(webauthn, "isSupported").mockReturnValue(true);
+  const create = vi.spyOn(webauthn, "create").mockResolvedValue({ id: "new" } as unknown as RegistrationResponseJSON);
+  const server = onPasskeysPage({
+    "POST /auth/webauthn/register/start": json(200, { options: { challenge: "c" } }),
+    "POST /auth/webauthn/register/finish": json(201, { ...laptop, id: "p2", name: "Phone" }),
+    ...routes,
+  });
+  return { server, create };
+}
+
 describe("passkeys", () => {
   it("renames a passkey inline and returns focus to its Rename button", async () => {
     const user = userEvent.setup();
@@ -90,11 +102,7 @@ describe("passkeys", () => {
 
   it("offers to sign out the other sessions once a passkey is added", async () => {
     const user = userEvent.setup();
-    vi.spyOn(webauthn, "isSupported").mockReturnValue(true);
-    vi.spyOn(webauthn, "create").mockResolvedValue({ id: "new" } as unknown as RegistrationResponseJSON);
-    const server = onPasskeysPage({
-      "POST /auth/webauthn/register/start": json(200, { options: { challenge: "c" } }),
-      "POST /auth/webauthn/register/finish": json(201, { ...laptop, id: "p2", name: "Phone" }),
+    const { server } = onPasskeysPageAdding({
       "GET /auth/sessions": json(200, { items: [aSession("s1", true), aSession("s2", false), aSession("s3", false)] }),
       "POST /auth/sessions/revoke-all-others": json(200, { revoked: 2 }),
     });
@@ -112,13 +120,7 @@ describe("passkeys", () => {
 
   it("says nothing about other sessions when there are none", async () => {
     const user = userEvent.setup();
-    vi.spyOn(webauthn, "isSupported").mockReturnValue(true);
-    vi.spyOn(webauthn, "create").mockResolvedValue({ id: "new" } as unknown as RegistrationResponseJSON);
-    const server = onPasskeysPage({
-      "POST /auth/webauthn/register/start": json(200, { options: { challenge: "c" } }),
-      "POST /auth/webauthn/register/finish": json(201, { ...laptop, id: "p2", name: "Phone" }),
-      "GET /auth/sessions": json(200, { items: [aSession("s1", true)] }),
-    });
+    const { server } = onPasskeysPageAdding({ "GET /auth/sessions": json(200, { items: [aSession("s1", true)] }) });
 
     await user.click(await screen.findByRole("button", { name: "Add a passkey" }));
 
@@ -129,16 +131,14 @@ describe("passkeys", () => {
 
   it("asks to confirm with a passkey when the sign-in is no longer recent, then adds the new one", async () => {
     const user = userEvent.setup();
-    vi.spyOn(webauthn, "isSupported").mockReturnValue(true);
-    const create = vi.spyOn(webauthn, "create").mockResolvedValue({ id: "new" } as unknown as RegistrationResponseJSON);
     const get = vi.spyOn(webauthn, "get").mockResolvedValue({ id: "p1" } as unknown as AuthenticationResponseJSON);
-    const server = onPasskeysPage({
-      "POST /auth/webauthn/register/finish": json(201, { ...laptop, id: "p2", name: "Phone" }),
+    const { server, create } = onPasskeysPageAdding({
+      "POST /auth/webauthn/register/start": apiError(403, "reauthentication_required", "Confirm it is you."),
       "POST /auth/reauthenticate/start": json(200, { ceremonyId: "cer", options: { challenge: "r" } }),
       "POST /auth/reauthenticate/finish": noContent(),
       "GET /auth/sessions": json(200, { items: [aSession("s1", true)] }),
     });
-    server.on("POST /auth/webauthn/register/start", apiError(403, "reauthentication_required", "Confirm it is you."), json(200, { options: { challenge: "c" } }));
+    server.on("POST /auth/webauthn/register/start", json(200, { options: { challenge: "c" } }));
 
     await user.click(await screen.findByRole("button", { name: "Add a passkey" }));
     const dialog = await screen.findByRole("dialog", { name: "Confirm it’s you" });
