@@ -29,7 +29,7 @@ public static class ReauthenticateApi
 
         reauth.MapPost("/finish", FinishAsync)
             .WithName("FinishReauthentication")
-            .WithSummary("Verifies the assertion and rotates the session cookie; sensitive changes (and admin routes) are allowed for the next 10 minutes.")
+            .WithSummary("Verifies the assertion and rotates the session cookie; sensitive changes are allowed for the next 10 minutes, admin routes while the session lasts.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
 

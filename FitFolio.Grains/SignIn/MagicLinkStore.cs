@@ -39,12 +39,12 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
         await insert.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Ends every live link (and its code) of the user: a new link replaces them, a new address strands them.</summary>
-    internal static async Task VoidLiveAsync(UserWrite write, Guid userId)
+    /// <summary>Ends every live link (and its code) of the user: a new link replaces them, a new address strands them. Returns how many.</summary>
+    internal static async Task<int> VoidLiveAsync(UserWrite write, Guid userId)
     {
         await using var revoke = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @user and used_at is null and expires_at > now()");
         revoke.Parameters.AddWithValue("user", userId);
-        await revoke.ExecuteNonQueryAsync();
+        return await revoke.ExecuteNonQueryAsync();
     }
 
     /// <summary>Marks a live link used; its purpose when this call redeemed it, null when it was not live.</summary>

@@ -58,7 +58,7 @@ internal sealed partial class UserGrain
             }
 
             // A link or code mailed to the old address must not sign in once the address is no longer the account's.
-            await MagicLinkStore.VoidLiveAsync(write, _user.Id);
+            var voided = await MagicLinkStore.VoidLiveAsync(write, _user.Id);
             if (ended.Count > 0)
             {
                 await RevokeInAsync(write, ended, "email_changed", AuditEventType.SessionRevoked, origin);
@@ -67,7 +67,7 @@ internal sealed partial class UserGrain
             await Outbox.EnqueueAsync(AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, SessionsPage), write.Connection, write.Transaction);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
                 AuditEventType.EmailChanged, origin,
-                ("old_domain", MailAddresses.DomainOf(oldEmail)), ("new_domain", MailAddresses.DomainOf(newEmail)), ("sessions_ended", ended.Count)));
+                ("old_domain", MailAddresses.DomainOf(oldEmail)), ("new_domain", MailAddresses.DomainOf(newEmail)), ("sessions_ended", ended.Count), ("sign_in_links_voided", voided)));
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)

@@ -151,6 +151,8 @@ public sealed class SessionBindingTests(AccountApi api) : IClassFixture<AccountA
         Assert.Equal(HttpStatusCode.Unauthorized, (await reader.GetAsync(Me)).Status);
         Assert.Equal(0L, await api.CountAsync(
             "select count(*) from magic_links where used_at is null and expires_at > now() and user_id = (select id from users where email = 'new-inbox@example.com')"));
+        Assert.Equal("1", await api.ScalarAsync<string>(
+            "select details->>'sign_in_links_voided' from login_events where event_type = 'email_changed' and user_id = (select id from users where email = 'new-inbox@example.com')"));
     }
 
     private const string Confirm = "/api/v1/account/email-change/confirm";
