@@ -38,7 +38,7 @@ public static class AccountApi
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
             .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
-            .WithSummary("Follows the link mailed to the new address: the address changes, and the old one is told.")
+            .WithSummary("Follows the link mailed to the new address: the address changes, the old one is told, links mailed to it stop working, and with endOtherSessions every other session ends.")
             .Produces<UserProfile>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
@@ -85,7 +85,9 @@ public static class AccountApi
             try
             {
                 var grain = grains.GetGrain<IUserGrain>(change.UserId.ToString("N"));
-                outcome = await grain.ConfirmEmailChange(change.ChangeId, RequestOrigins.Of(context));
+                // The confirming browser keeps its session only when it is one of this account's own.
+                var keep = context.Features.Get<CurrentSession>() is { } current && current.UserId == change.UserId ? current.SecretHash : null;
+                outcome = await grain.ConfirmEmailChange(change.ChangeId, request.EndOtherSessions == true, keep, RequestOrigins.Of(context));
                 if (outcome == EmailChangeOutcome.Done)
                 {
                     return TypedResults.Ok(await grain.GetProfile());

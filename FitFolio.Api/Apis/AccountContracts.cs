@@ -16,8 +16,11 @@ public sealed record ApiKeyCreatedResponse(ApiKeyView Key, string Secret);
 /// <summary>Body of <c>POST /account/email-change</c>.</summary>
 public sealed record EmailChangeRequest(string? NewEmail);
 
-/// <summary>Body of <c>POST /account/email-change/confirm</c>: the token from the link's fragment.</summary>
-public sealed record EmailChangeConfirmRequest(string? Token);
+/// <summary>
+/// Body of <c>POST /account/email-change/confirm</c>: the token from the link's fragment, and whether
+/// to end every other session of the account (all of them when this browser holds none of its own).
+/// </summary>
+public sealed record EmailChangeConfirmRequest(string? Token, bool? EndOtherSessions);
 
 /// <summary>Everything FitFolio holds about a person, as one JSON document (<c>POST /account/export</c>).</summary>
 public sealed record AccountExport(

@@ -109,7 +109,7 @@ public static class AuthApi
             userId = link.UserId;
             var (cookie, hash) = cookies.Issue(userId);
             result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignInWithLink(link.LinkId, hash, origin);
-            return SignedIn(context, result, cookie, cookieSettings);
+            return await SignedInAsync(context, grains, result, cookie, cookieSettings);
         }
 
         var emailOk = EmailAddress.TryParse(request.Email, out var email);
@@ -140,14 +140,15 @@ public static class AuthApi
             await limits.CountAsync("code-fail-email", email.Value, rules.Value.CodeFailuresPerEmail);
         }
 
-        return SignedIn(context, result, codeCookie, cookieSettings);
+        return await SignedInAsync(context, grains, result, codeCookie, cookieSettings);
     }
 
-    private static IResult SignedIn(HttpContext context, SignInResult result, string cookie, CookieSettings settings)
+    private static async Task<IResult> SignedInAsync(HttpContext context, IGrainFactory grains, SignInResult result, string cookie, CookieSettings settings)
     {
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
+                await ReplacedSession.EndAsync(context, grains);
                 settings.WriteSession(context.Response, cookie);
                 return TypedResults.Ok(new SignedInResponse(result.User!));
             case SignInOutcome.Locked:

@@ -29,7 +29,7 @@ public static class ReauthenticateApi
 
         reauth.MapPost("/finish", FinishAsync)
             .WithName("FinishReauthentication")
-            .WithSummary("Verifies the assertion; sensitive changes are allowed for the next 10 minutes.")
+            .WithSummary("Verifies the assertion and rotates the session cookie; sensitive changes are allowed for the next 10 minutes, admin routes while the session lasts.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
 
@@ -60,6 +60,8 @@ public static class ReauthenticateApi
         HttpContext context,
         IGrainFactory grains,
         RateLimits limits,
+        SessionCookie cookies,
+        CookieSettings cookieSettings,
         TimeProvider clock,
         IOptions<RateLimitOptions> rules)
     {
@@ -86,10 +88,13 @@ public static class ReauthenticateApi
             return PasskeyRequests.MissingCredential(context);
         }
 
-        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).ReauthenticateWithPasskey(ceremony, credential, session.SecretHash, RequestOrigins.Of(context));
+        // A confirmed session gets a new secret (ASVS 5.0 §7.2.4): the old cookie stops working here.
+        var (cookie, newHash) = cookies.Issue(session.UserId);
+        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).ReauthenticateWithPasskey(ceremony, credential, session.SecretHash, newHash, RequestOrigins.Of(context));
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
+                cookieSettings.WriteSession(context.Response, cookie);
                 return TypedResults.NoContent();
             case SignInOutcome.Locked:
                 context.Response.Headers.RetryAfter = Errors.RetryAfterSeconds(result.RetryAfter);

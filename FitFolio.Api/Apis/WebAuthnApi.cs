@@ -26,16 +26,18 @@ public static class WebAuthnApi
 
         webauthn.MapPost("/register/start", RegisterStartAsync)
             .WithName("StartPasskeyRegistration")
-            .WithSummary("Creation options for a new passkey on the signed-in account (ES256/RS256, discoverable, user verification required).")
+            .WithSummary("Creation options for a new passkey on the signed-in account (ES256/RS256, discoverable, user verification required). Needs a recent sign-in.")
             .RequireSession()
-            .ProducesProblemBody(StatusCodes.Status429TooManyRequests);
+            .RequireRecentSignIn()
+            .ProducesProblemBody(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/register/finish", RegisterFinishAsync)
             .WithName("FinishPasskeyRegistration")
-            .WithSummary("Stores the new passkey and rotates the session cookie. One try per start.")
+            .WithSummary("Stores the new passkey, rotates the session cookie and tells the owner by mail. One try per start; needs a recent sign-in.")
             .RequireSession()
+            .RequireRecentSignIn()
             .Produces<PasskeyView>(StatusCodes.Status201Created)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/start", AuthenticateStartAsync)
             .WithName("StartPasskeySignIn")
@@ -229,6 +231,7 @@ public static class WebAuthnApi
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
+                await ReplacedSession.EndAsync(context, grains);
                 cookieSettings.WriteSession(context.Response, cookie);
                 return TypedResults.Ok(new SignedInResponse(result.User!));
             case SignInOutcome.Locked:

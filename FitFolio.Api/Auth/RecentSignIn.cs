@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace FitFolio.Api.Auth;
 
 /// <summary>
-/// Sensitive changes (deleting a passkey, creating an API key, turning email sign-in off, changing
+/// Sensitive changes (adding or deleting a passkey, creating an API key, turning email sign-in off, changing
 /// the email address, deleting the account) need a sign-in or passkey re-check within
 /// <see cref="AuthOptions.RecentSignInWindow"/> (ASVS 5.0 §7.5.3): a session cookie stolen hours
 /// later cannot lock the owner out or take the account.

@@ -65,7 +65,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
             }
         }
 
-        context.Features.Set(new CurrentSession(userId, check.SessionId, hash, check.User!, check.AuthenticatedAt));
+        context.Features.Set(new CurrentSession(userId, check.SessionId, hash, check.User!, check.AuthenticatedAt, check.AuthenticatedWith!));
         context.Features.Set(new CurrentUser(userId, ApiScope.Read | ApiScope.Write, ApiKeyId: null));
     }
 }

@@ -1,38 +1,43 @@
 using System.Net;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Mail;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace FitFolio.Grains.ApiKeys;
 
 /// <summary>The SQL of API keys. Only the SHA-256 of a key's secret is ever stored.</summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, IOptions<AppOptions> app)
 {
     /// <summary>
-    /// Creates a key with its audit event in one transaction; null when the person already holds
-    /// <paramref name="maxLiveKeys"/> live keys. The users row is locked so two concurrent creates
-    /// cannot both slip under the limit.
+    /// Creates a key with its audit event and the owner's notice in one transaction; null when the
+    /// person already holds <paramref name="maxLiveKeys"/> live keys. The users row is locked so two
+    /// concurrent creates cannot both slip under the limit (and its address is the one mailed).
     /// </summary>
     public async Task<(ApiKeyView View, ApiKeyToken Token)?> CreateAsync(
         Guid userId, string name, IReadOnlyList<string> scopes, DateTimeOffset now, DateTimeOffset? expiresAt, int maxLiveKeys, RequestOrigin origin, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        string email;
         await using (var count = new NpgsqlCommand(
             """
-            select (select count(*) from api_keys where user_id = @user and revoked_at is null and (expires_at is null or expires_at > @now))
+            select email, (select count(*) from api_keys where user_id = @user and revoked_at is null and (expires_at is null or expires_at > @now))
             from users where id = @user for update
             """, connection, transaction))
         {
             count.Parameters.AddWithValue("user", userId);
             count.Parameters.AddWithValue("now", now);
-            var live = await count.ExecuteScalarAsync(cancellationToken);
-            if (live is not long held || held >= maxLiveKeys)
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(1) >= maxLiveKeys)
             {
                 // No users row: the account was deleted while this request ran; nothing to create.
                 return null;
             }
+
+            email = reader.GetString(0);
         }
 
         var token = ApiKeyToken.Create();
@@ -61,6 +66,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
             ["scopes"] = string.Join(' ', scopes),
             ["expires_at"] = expiresAt,
         }), cancellationToken);
+        // A key outlives the session that made it: the owner hears of every one, whoever made it.
+        var sessionsPage = AccountMailTemplates.SessionsPage(app.Value.PublicOrigin!);
+        await outbox.EnqueueAsync(AccountMailTemplates.ApiKeyCreated(email, name, scopes, origin.Ip, now, sessionsPage), connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (new ApiKeyView(id, name, token.Prefix, scopes, now, expiresAt, null), token);
     }

@@ -2,13 +2,23 @@ using System.Globalization;
 
 namespace FitFolio.Grains.Mail;
 
-/// <summary>The account notices: confirming a new address, telling the old one, a new device, a deleted account.</summary>
+/// <summary>
+/// The account notices: confirming a new address, telling the old one, a new device, a deleted
+/// account, and the changes a stolen session would make to keep the account (a passkey added,
+/// email sign-in turned off, an API key created).
+/// </summary>
 public static class AccountMailTemplates
 {
     public const string ConfirmEmailSubject = "Confirm your new FitFolio email address";
     public const string EmailChangedSubject = "Your FitFolio email address was changed";
     public const string NewDeviceSubject = "New sign-in to your FitFolio account";
     public const string AccountDeletedSubject = "Your FitFolio account was deleted";
+    public const string PasskeyAddedSubject = "A passkey was added to your FitFolio account";
+    public const string EmailSignInOffSubject = "Email sign-in was turned off for your FitFolio account";
+    public const string ApiKeyCreatedSubject = "A new API key was created for your FitFolio account";
+
+    /// <summary>The app's sessions page, where a notice sends the owner to review sessions and passkeys.</summary>
+    public static Uri SessionsPage(Uri publicOrigin) => new(publicOrigin, "/account/sessions");
 
     public static OutgoingMail ConfirmNewEmail(string to, Uri link, TimeSpan lifetime) =>
         new(to, NoticeMail.Render(
@@ -36,8 +46,7 @@ public static class AccountMailTemplates
             "A new device signed in",
             [
                 $"Device: {device}",
-                $"Network address: {ip ?? "unknown"}",
-                $"Time: {Time(at)}",
+                .. Where(ip, at),
                 "If this was you, there is nothing to do. If not, end that session from your sessions page and make sure your email account is safe.",
             ],
             ("Review your sessions", sessionsPage)), "new-device");
@@ -50,6 +59,43 @@ public static class AccountMailTemplates
                 $"At {Time(at)} your FitFolio account and all of its data were deleted, and every session was ended.",
                 "You can create a new account with this address at any time. If you did not do this, contact support.",
             ]), "account-deleted");
+
+    public static OutgoingMail PasskeyAdded(string to, string passkeyName, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        new(to, NoticeMail.Render(
+            PasskeyAddedSubject,
+            "A passkey was added",
+            [
+                $"Passkey: {passkeyName}",
+                .. Where(ip, at),
+                "A passkey signs in to your account without email. If you did not add it, delete it on your passkeys page and end every session you do not recognise.",
+            ],
+            Review(sessionsPage)), "passkey-added");
+
+    public static OutgoingMail EmailSignInTurnedOff(string to, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        new(to, NoticeMail.Render(
+            EmailSignInOffSubject,
+            "Email sign-in was turned off",
+            [
+                "Sign-in links and codes are no longer sent to this address: only your passkeys sign you in. We still tell you here about changes to your account.",
+                .. Where(ip, at),
+                "If you did not do this, sign in with a passkey, turn email sign-in back on, and review your sessions and passkeys.",
+            ],
+            Review(sessionsPage)), "email-sign-in-off");
+
+    public static OutgoingMail ApiKeyCreated(string to, string keyName, IReadOnlyList<string> scopes, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        new(to, NoticeMail.Render(
+            ApiKeyCreatedSubject,
+            "A new API key was created",
+            [
+                $"Key: {keyName} ({string.Join(" and ", scopes)})",
+                .. Where(ip, at),
+                "An API key reaches your training log without signing in. If you did not create it, revoke it on your API keys page and end every session you do not recognise.",
+            ],
+            Review(sessionsPage)), "api-key-created");
+
+    private static (string Label, Uri Url) Review(Uri sessionsPage) => ("Review your sessions and passkeys", sessionsPage);
+
+    private static string[] Where(string? ip, DateTimeOffset at) => [$"Network address: {ip ?? "unknown"}", $"Time: {Time(at)}"];
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

@@ -20,6 +20,9 @@ internal sealed class Session
     /// <summary>When the person last proved who they are in this session (sign-in or a fresh passkey assertion).</summary>
     public required DateTimeOffset AuthenticatedAt { get; set; }
 
+    /// <summary>How that proof was made: a <see cref="SessionProof"/> value, stored beside the time so a grain move keeps it.</summary>
+    public required string AuthenticatedWith { get; set; }
+
     public string? Ip { get; init; }
 
     public string? UserAgent { get; init; }

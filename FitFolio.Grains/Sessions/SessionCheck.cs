@@ -7,7 +7,7 @@ namespace FitFolio.Grains.Sessions;
 /// that ran out of time on this very check says how (<see cref="EndedBy"/>), so the front door can
 /// audit the expiry with the request that noticed it.
 /// </summary>
-public sealed record SessionCheck(bool Valid, UserProfile? User = null, Guid SessionId = default, bool RotationDue = false, DateTimeOffset AuthenticatedAt = default, string? EndedBy = null)
+public sealed record SessionCheck(bool Valid, UserProfile? User = null, Guid SessionId = default, bool RotationDue = false, DateTimeOffset AuthenticatedAt = default, string? AuthenticatedWith = null, string? EndedBy = null)
 {
     public const string Absolute = "absolute";
     public const string Idle = "idle";

@@ -22,12 +22,7 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     /// <summary>Inserts a new link and ends every older live link of the user: only the newest link and code work.</summary>
     internal static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset expiresAt, string? ip)
     {
-        await using (var revoke = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @user and used_at is null and expires_at > now()"))
-        {
-            revoke.Parameters.AddWithValue("user", userId);
-            await revoke.ExecuteNonQueryAsync();
-        }
-
+        await VoidLiveAsync(write, userId);
         await using var insert = write.Command(
             """
             insert into magic_links (id, user_id, purpose, token_hash, code_salt, code_hash, expires_at, requested_ip)
@@ -42,6 +37,14 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
         insert.Parameters.AddWithValue("expires", expiresAt);
         insert.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
         await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Ends every live link (and its code) of the user: a new link replaces them, a new address strands them. Returns how many.</summary>
+    internal static async Task<int> VoidLiveAsync(UserWrite write, Guid userId)
+    {
+        await using var revoke = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @user and used_at is null and expires_at > now()");
+        revoke.Parameters.AddWithValue("user", userId);
+        return await revoke.ExecuteNonQueryAsync();
     }
 
     /// <summary>Marks a live link used; its purpose when this call redeemed it, null when it was not live.</summary>

@@ -17,6 +17,12 @@ public sealed class AuthOptions
     /// <summary>A session unused this long ends. Default 3 days.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// An admin's session unused this long ends (the shorter of this and <see cref="SessionIdleTimeout"/>).
+    /// Default 30 minutes: an admin cookie can lock anyone out, so a forgotten one must not live for days.
+    /// </summary>
+    public TimeSpan AdminSessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>A session's secret is replaced after this long. Default 7 days.</summary>
     public TimeSpan SessionRotationInterval { get; set; } = TimeSpan.FromDays(7);
 

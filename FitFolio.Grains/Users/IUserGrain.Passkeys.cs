@@ -19,10 +19,11 @@ public partial interface IUserGrain
     Task<PasskeySignInResult> SignInWithPasskey(PendingCeremonyState ceremony, string credentialJson, string newSessionHash, RequestOrigin origin);
 
     /// <summary>
-    /// Verifies an assertion by one of this user's passkeys inside the session <paramref name="sessionHash"/>
-    /// and marks that session freshly authenticated (the recent sign-in sensitive changes need).
+    /// Verifies an assertion by one of this user's passkeys inside the session <paramref name="sessionHash"/>,
+    /// marks that session freshly authenticated by a passkey (the recent sign-in sensitive changes need, the
+    /// proof admin routes need) and rotates its secret to <paramref name="newSessionHash"/>.
     /// </summary>
-    Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, RequestOrigin origin);
+    Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, string newSessionHash, RequestOrigin origin);
 
     /// <summary>The WebAuthn user handle a re-authentication ceremony is bound to; null without passkeys.</summary>
     Task<byte[]?> GetWebAuthnUserHandle();

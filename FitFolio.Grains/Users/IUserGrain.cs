@@ -31,6 +31,12 @@ public partial interface IUserGrain : IGrainWithStringKey
 
     Task Logout(string sessionHash, RequestOrigin origin);
 
+    /// <summary>
+    /// Ends the session a browser held when it signed in again (ASVS 5.0 §7.2.4: a sign-in never
+    /// keeps the token the browser came with). Nothing happens when that session is not live.
+    /// </summary>
+    Task EndReplacedSession(string sessionHash, RequestOrigin origin);
+
     Task<IReadOnlyList<SessionView>> ListSessions(string currentSessionHash);
 
     /// <summary>Ends one of the user's other sessions. False when there is no such live session, or it is the current one.</summary>

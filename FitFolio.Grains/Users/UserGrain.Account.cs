@@ -4,6 +4,7 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Sessions;
+using FitFolio.Grains.SignIn;
 using Npgsql;
 
 namespace FitFolio.Grains.Users;
@@ -32,10 +33,12 @@ internal sealed partial class UserGrain
         return EmailChangeOutcome.Done;
     }
 
-    public async Task<EmailChangeOutcome> ConfirmEmailChange(Guid changeId, RequestOrigin origin)
+    public async Task<EmailChangeOutcome> ConfirmEmailChange(Guid changeId, bool endOtherSessions, string? keepSessionHash, RequestOrigin origin)
     {
         var now = Now;
         var oldEmail = _user.Email;
+        // ASVS 5.0 §7.4.3: a changed factor may end the other sessions; the person chooses, the app asks.
+        List<Session> ended = endOtherSessions ? [.. _user.Sessions.Values.Where(s => s.SecretHash != keepSessionHash)] : [];
         string? newEmail;
         try
         {
@@ -54,9 +57,17 @@ internal sealed partial class UserGrain
                 await update.ExecuteNonQueryAsync();
             }
 
-            var sessions = new Uri(PublicOrigin, "/account/sessions");
-            await Outbox.EnqueueAsync(AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, sessions), write.Connection, write.Transaction);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailChanged, origin, ("old_domain", MailAddresses.DomainOf(oldEmail)), ("new_domain", MailAddresses.DomainOf(newEmail))));
+            // A link or code mailed to the old address must not sign in once the address is no longer the account's.
+            var voided = await MagicLinkStore.VoidLiveAsync(write, _user.Id);
+            if (ended.Count > 0)
+            {
+                await RevokeInAsync(write, ended, "email_changed", AuditEventType.SessionRevoked, origin);
+            }
+
+            await Outbox.EnqueueAsync(AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, SessionsPage), write.Connection, write.Transaction);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
+                AuditEventType.EmailChanged, origin,
+                ("old_domain", MailAddresses.DomainOf(oldEmail)), ("new_domain", MailAddresses.DomainOf(newEmail)), ("sessions_ended", ended.Count), ("sign_in_links_voided", voided)));
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -69,6 +80,7 @@ internal sealed partial class UserGrain
 
         _user.Email = newEmail;
         _user.EmailVerifiedAt ??= now;
+        ForgetSessions(ended);
         return EmailChangeOutcome.Done;
     }
 
@@ -120,7 +132,7 @@ internal sealed partial class UserGrain
         }
 
         var description = DeviceNames.Describe(origin.UserAgent);
-        await Outbox.EnqueueAsync(AccountMailTemplates.NewDevice(_user.Email, description, origin.Ip, session.CreatedAt, new Uri(PublicOrigin, "/account/sessions")), write.Connection, write.Transaction);
+        await Outbox.EnqueueAsync(AccountMailTemplates.NewDevice(_user.Email, description, origin.Ip, session.CreatedAt, SessionsPage), write.Connection, write.Transaction);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.NewDeviceSignIn, origin, ("session_id", session.Id), ("device", description)));
     }
 }

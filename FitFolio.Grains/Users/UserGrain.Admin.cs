@@ -69,14 +69,6 @@ internal sealed partial class UserGrain
         }
     }
 
-    private void ForgetSessions(IEnumerable<Session> sessions)
-    {
-        foreach (var session in sessions)
-        {
-            _user.Sessions.Remove(session.SecretHash);
-        }
-    }
-
     private async Task SetAdminLockAsync(UserWrite write, DateTimeOffset? until)
     {
         await using var command = write.Command("update users set admin_locked_until = @until where id = @id");

@@ -1,6 +1,7 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Sessions;
 
 namespace FitFolio.Grains.Users;
 
@@ -19,11 +20,11 @@ internal sealed partial class UserGrain
             return failure;
         }
 
-        var result = await RecordAssertionAsync(check, origin, "sign_in", write => CompleteSignInAsync(write, newSessionHash, origin, "passkey"));
+        var result = await RecordAssertionAsync(check, origin, "sign_in", write => CompleteSignInAsync(write, newSessionHash, origin, SessionProof.Passkey));
         return new PasskeySignInResult(SignInOutcome.SignedIn, result.User, result.SessionId);
     }
 
-    public async Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, RequestOrigin origin)
+    public async Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, string newSessionHash, RequestOrigin origin)
     {
         if (!_user.Sessions.TryGetValue(sessionHash, out var session))
         {
@@ -39,12 +40,17 @@ internal sealed partial class UserGrain
         var now = Now;
         await RecordAssertionAsync(check, origin, "reauthenticate", async write =>
         {
-            await UserStore.MarkAuthenticatedAsync(write, session.Id, now);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.Reauthenticated, origin, ("session_id", session.Id), ("method", "passkey")));
+            await UserStore.MarkAuthenticatedAsync(write, session.Id, now, SessionProof.Passkey);
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.Reauthenticated, origin, ("session_id", session.Id), ("method", SessionProof.Passkey)));
+            // ASVS 5.0 §7.2.4: a new proof gets a new token. A copy of the old cookie, taken before
+            // the owner confirmed, must not inherit what the confirmation allows.
+            await RotateSecretAsync(write, session, newSessionHash, "reauthenticated", origin, now);
             await write.CommitAsync();
             return new SignInResult(SignInOutcome.SignedIn, _user.ToProfile(), session.Id);
         });
         session.AuthenticatedAt = now;
+        session.AuthenticatedWith = SessionProof.Passkey;
+        ReplaceSecret(session, newSessionHash, now);
         return new PasskeySignInResult(SignInOutcome.SignedIn, _user.ToProfile(), session.Id);
     }
 

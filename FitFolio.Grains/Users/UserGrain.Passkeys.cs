@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Mail;
 using FitFolio.Grains.Passkeys;
 using Npgsql;
 
@@ -74,13 +75,14 @@ internal sealed partial class UserGrain
             }
 
             await PasskeyStore.InsertAsync(write, _user.Id, passkey);
-            // A new way to sign in is a privilege change: the session gets a new secret (OWASP ASVS 5.0 §7.2.4).
-            await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
                 AuditEventType.WebAuthnRegisterFinishSuccess, origin,
                 ("passkey_id", passkey.Id), ("algorithm", (int)passkey.Algorithm), ("attestation_format", passkey.AttestationFormat),
                 ("aaguid", passkey.Aaguid), ("backup_eligible", passkey.BackupEligible)));
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", "privilege_change")));
+            // A new way to sign in is a privilege change: the session gets a new secret (OWASP ASVS 5.0 §7.2.4).
+            await RotateSecretAsync(write, session, newSessionHash, "privilege_change", origin, now);
+            // A passkey outlives every session and sign-out: the owner hears of it whoever added it.
+            await Outbox.EnqueueAsync(AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -95,10 +97,7 @@ internal sealed partial class UserGrain
         }
 
         _user.Passkeys.Add(passkey);
-        _user.Sessions.Remove(sessionHash);
-        session.SecretHash = newSessionHash;
-        session.RotatedAt = now;
-        _user.Sessions[newSessionHash] = session;
+        ReplaceSecret(session, newSessionHash, now);
         return new PasskeyRegistrationResult(passkey.ToView(), _user.ToProfile(), null);
     }
 
@@ -164,6 +163,12 @@ internal sealed partial class UserGrain
             {
                 await PasskeyStore.SetEmailSignInAsync(write, _user.Id, enabled);
                 await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailSignInChanged, origin, ("enabled", enabled)));
+                if (!enabled)
+                {
+                    // Off shuts the mailbox out of sign-in, so it is the mailbox that must hear of it.
+                    await Outbox.EnqueueAsync(AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
+                }
+
                 await write.CommitAsync();
             }
 

@@ -44,6 +44,9 @@ internal sealed partial class UserGrain(
 
     private Uri PublicOrigin => appOptions.Value.PublicOrigin!;
 
+    /// <summary>Where account notices send the owner to review sessions and passkeys.</summary>
+    private Uri SessionsPage => AccountMailTemplates.SessionsPage(PublicOrigin);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!Guid.TryParseExact(Key, "N", out var id))
@@ -144,7 +147,7 @@ internal sealed partial class UserGrain(
         }
 
         var endedBy = now >= session.ExpiresAt ? SessionCheck.Absolute
-            : now - session.LastSeenAt >= _options.SessionIdleTimeout ? SessionCheck.Idle
+            : now - session.LastSeenAt >= IdleTimeout ? SessionCheck.Idle
             : now - session.RotatedAt >= _options.SessionMaxUnrotatedAge ? SessionCheck.Unrotated
             : null;
         if (endedBy is not null || _user.AdminLockedUntil > now)
@@ -162,7 +165,7 @@ internal sealed partial class UserGrain(
         }
 
         var rotationDue = now - session.RotatedAt >= _options.SessionRotationInterval;
-        return Task.FromResult(new SessionCheck(true, _user.ToProfile(), session.Id, rotationDue, session.AuthenticatedAt));
+        return Task.FromResult(new SessionCheck(true, _user.ToProfile(), session.Id, rotationDue, session.AuthenticatedAt, session.AuthenticatedWith));
     }
 
     public async Task<bool> RotateSession(string sessionHash, string newSessionHash, string reason, RequestOrigin origin)
@@ -175,15 +178,11 @@ internal sealed partial class UserGrain(
         var now = Now;
         await using (var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails))
         {
-            await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", reason)));
+            await RotateSecretAsync(write, session, newSessionHash, reason, origin, now);
             await write.CommitAsync();
         }
 
-        _user.Sessions.Remove(sessionHash);
-        session.SecretHash = newSessionHash;
-        session.RotatedAt = now;
-        _user.Sessions[newSessionHash] = session;
+        ReplaceSecret(session, newSessionHash, now);
         return true;
     }
 
@@ -195,11 +194,19 @@ internal sealed partial class UserGrain(
         }
     }
 
+    public async Task EndReplacedSession(string sessionHash, RequestOrigin origin)
+    {
+        if (_user.Sessions.TryGetValue(sessionHash, out var session))
+        {
+            await RevokeAsync([session], "replaced_by_sign_in", AuditEventType.SessionRevoked, origin);
+        }
+    }
+
     public Task<IReadOnlyList<SessionView>> ListSessions(string currentSessionHash)
     {
         var now = Now;
         IReadOnlyList<SessionView> views = [.. _user.Sessions.Values
-            .Where(s => now < s.ExpiresAt && now - s.LastSeenAt < _options.SessionIdleTimeout)
+            .Where(s => now < s.ExpiresAt && now - s.LastSeenAt < IdleTimeout)
             .OrderByDescending(s => s.LastSeenAt)
             .Select(s => s.ToView(current: s.SecretHash == currentSessionHash))];
         return Task.FromResult(views);
@@ -227,6 +234,14 @@ internal sealed partial class UserGrain(
 
         return others.Count;
     }
+
+    /// <summary>
+    /// How long a session of this account may sit unused (ASVS 5.0 §7.3.1). An admin's is shorter
+    /// (<see cref="AuthOptions.AdminSessionIdleTimeout"/>): theirs is the cookie that can lock others out.
+    /// </summary>
+    private TimeSpan IdleTimeout => _user.IsAdmin && _options.AdminSessionIdleTimeout < _options.SessionIdleTimeout
+        ? _options.AdminSessionIdleTimeout
+        : _options.SessionIdleTimeout;
 
     private bool MaySignIn(out string refusal)
     {
@@ -266,6 +281,7 @@ internal sealed partial class UserGrain(
             LastSeenAt = now,
             LastSeenStored = now,
             AuthenticatedAt = now,
+            AuthenticatedWith = method,
             Ip = origin.Ip,
             UserAgent = origin.UserAgent,
         };
@@ -294,19 +310,45 @@ internal sealed partial class UserGrain(
     {
         await using (var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails))
         {
-            await UserStore.RevokeSessionsAsync(write, [.. sessions.Select(s => s.Id)], reason);
-            foreach (var session in sessions)
-            {
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(auditType, origin, ("session_id", session.Id), ("reason", reason)));
-            }
-
+            await RevokeInAsync(write, sessions, reason, auditType, origin);
             await write.CommitAsync();
         }
 
+        ForgetSessions(sessions);
+    }
+
+    /// <summary>Ends <paramref name="sessions"/> inside <paramref name="write"/>; the caller forgets them once it commits.</summary>
+    private async Task RevokeInAsync(UserWrite write, IReadOnlyList<Session> sessions, string reason, string auditType, RequestOrigin origin)
+    {
+        await UserStore.RevokeSessionsAsync(write, [.. sessions.Select(s => s.Id)], reason);
+        foreach (var session in sessions)
+        {
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(auditType, origin, ("session_id", session.Id), ("reason", reason)));
+        }
+    }
+
+    private void ForgetSessions(IEnumerable<Session> sessions)
+    {
         foreach (var session in sessions)
         {
             _user.Sessions.Remove(session.SecretHash);
         }
+    }
+
+    /// <summary>Gives <paramref name="session"/> a new secret inside <paramref name="write"/>; <see cref="ReplaceSecret"/> follows the commit.</summary>
+    private async Task RotateSecretAsync(UserWrite write, Session session, string newSessionHash, string reason, RequestOrigin origin, DateTimeOffset now)
+    {
+        await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", reason)));
+    }
+
+    /// <summary>Memory after a committed rotation: the old secret no longer finds the session.</summary>
+    private void ReplaceSecret(Session session, string newSessionHash, DateTimeOffset now)
+    {
+        _user.Sessions.Remove(session.SecretHash);
+        session.SecretHash = newSessionHash;
+        session.RotatedAt = now;
+        _user.Sessions[newSessionHash] = session;
     }
 
     private async Task FlushLastSeenAsync(bool force)

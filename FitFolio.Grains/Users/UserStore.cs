@@ -49,7 +49,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
 
         await using (var command = new NpgsqlCommand(
             """
-            select id, secret_hash, created_at, rotated_at, expires_at, last_seen_at, host(ip), user_agent, authenticated_at
+            select id, secret_hash, created_at, rotated_at, expires_at, last_seen_at, host(ip), user_agent, authenticated_at, authenticated_with
             from sessions where user_id = @id and revoked_at is null and expires_at > @now
             """, connection))
         {
@@ -70,6 +70,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
                     LastSeenAt = lastSeen,
                     LastSeenStored = lastSeen,
                     AuthenticatedAt = reader.GetFieldValue<DateTimeOffset>(8),
+                    AuthenticatedWith = reader.GetString(9),
                     Ip = reader.IsDBNull(6) ? null : reader.GetString(6),
                     UserAgent = reader.IsDBNull(7) ? null : reader.GetString(7),
                 };
@@ -84,8 +85,8 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
     {
         await using var command = write.Command(
             """
-            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, expires_at, ip, user_agent, authenticated_at)
-            values (@id, @user, @hash, @created, @created, @created, @expires, @ip, @agent, @created)
+            insert into sessions (id, user_id, secret_hash, created_at, last_seen_at, rotated_at, expires_at, ip, user_agent, authenticated_at, authenticated_with)
+            values (@id, @user, @hash, @created, @created, @created, @expires, @ip, @agent, @created, @proof)
             """);
         command.Parameters.AddWithValue("id", session.Id);
         command.Parameters.AddWithValue("user", userId);
@@ -94,6 +95,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("expires", session.ExpiresAt);
         command.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(session.Ip, out var ip) ? ip : DBNull.Value);
         command.Parameters.AddWithValue("agent", NpgsqlDbType.Text, (object?)Truncate(session.UserAgent) ?? DBNull.Value);
+        command.Parameters.AddWithValue("proof", session.AuthenticatedWith);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -114,11 +116,12 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
-    public static async Task MarkAuthenticatedAsync(UserWrite write, Guid sessionId, DateTimeOffset at)
+    public static async Task MarkAuthenticatedAsync(UserWrite write, Guid sessionId, DateTimeOffset at, string proof)
     {
-        await using var command = write.Command("update sessions set authenticated_at = @at where id = @id");
+        await using var command = write.Command("update sessions set authenticated_at = @at, authenticated_with = @proof where id = @id");
         command.Parameters.AddWithValue("id", sessionId);
         command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("proof", proof);
         await command.ExecuteNonQueryAsync();
     }
 

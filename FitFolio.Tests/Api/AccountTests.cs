@@ -7,7 +7,7 @@ using FitFolio.Tests.Passkeys;
 namespace FitFolio.Tests.Api;
 
 /// <summary>Changing the address (confirmed by the new one), exporting everything, and deleting everything.</summary>
-public sealed partial class AccountTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class AccountTests(AccountApi api) : IClassFixture<AccountApi>
 {
     [Fact]
     public async Task An_email_change_takes_effect_only_when_the_new_address_confirms_and_the_old_one_is_told()
@@ -19,7 +19,7 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
         Assert.Equal("before@example.com", (await client.GetAsync("/api/v1/auth/me")).Body.GetProperty("email").GetString());
 
         var mail = await api.Mail.WaitForAsync("after@example.com", AccountMailTemplates.ConfirmEmailSubject);
-        var token = TokenOf(mail.TextBody!);
+        var token = SignInMail.EmailChangeTokenOf(mail);
         using var otherBrowser = await api.SignedOutClientAsync();
         var confirmed = await otherBrowser.PostAsync("/api/v1/account/email-change/confirm", new { token });
 
@@ -40,7 +40,7 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
     {
         using var client = await api.SignedInClientAsync("keeper@example.com");
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/v1/account/email-change", new { newEmail = "contested@example.com" })).Status);
-        var token = TokenOf((await api.Mail.WaitForAsync("contested@example.com", AccountMailTemplates.ConfirmEmailSubject)).TextBody!);
+        var token = SignInMail.EmailChangeTokenOf(await api.Mail.WaitForAsync("contested@example.com", AccountMailTemplates.ConfirmEmailSubject));
         using var squatter = await api.SignedInClientAsync("contested@example.com");
 
         var confirmed = await client.PostAsync("/api/v1/account/email-change/confirm", new { token });
@@ -56,9 +56,9 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
     {
         using var client = await api.SignedInClientAsync("twice@example.com");
         await client.PostAsync("/api/v1/account/email-change", new { newEmail = "first-choice@example.com" });
-        var first = TokenOf((await api.Mail.WaitForAsync("first-choice@example.com", AccountMailTemplates.ConfirmEmailSubject)).TextBody!);
+        var first = SignInMail.EmailChangeTokenOf(await api.Mail.WaitForAsync("first-choice@example.com", AccountMailTemplates.ConfirmEmailSubject));
         await client.PostAsync("/api/v1/account/email-change", new { newEmail = "second-choice@example.com" });
-        var second = TokenOf((await api.Mail.WaitForAsync("second-choice@example.com", AccountMailTemplates.ConfirmEmailSubject)).TextBody!);
+        var second = SignInMail.EmailChangeTokenOf(await api.Mail.WaitForAsync("second-choice@example.com", AccountMailTemplates.ConfirmEmailSubject));
 
         Assert.Equal("invalid_or_expired", (await client.PostAsync("/api/v1/account/email-change/confirm", new { token = first })).ErrorCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/account/email-change/confirm", new { token = second })).Status);
@@ -192,9 +192,4 @@ public sealed partial class AccountTests(AccountApi api) : IClassFixture<Account
         Assert.Contains("api_keys", tables);
         return tables;
     }
-
-    private static string TokenOf(string text) => ConfirmToken().Match(text).Groups["token"].Value;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"/account/email/confirm#token=(?<token>[A-Za-z0-9_-]{43})")]
-    private static partial System.Text.RegularExpressions.Regex ConfirmToken();
 }

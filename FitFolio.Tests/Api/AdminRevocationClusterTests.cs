@@ -47,6 +47,7 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
         var victim = killTheGrainsSilo ? owner : hosts.First(h => h != owner);
         var survivors = hosts.Where(h => h != victim).ToList();
         using var admin = await _cluster.SignInAsync(survivors[0], AdminEmail);
+        await admin.ProveWithNewPasskeyAsync();
         var watchers = devices.SelectMany(d => survivors.Select(h => ApiCluster.CloneOnto(d, h))).ToList();
 
         // Steady traffic from the victim's devices on the surviving silos throughout.

@@ -7,10 +7,10 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
 {
     public const string AdminEmail = "root@fitfolio.example";
 
-    public sealed class WithAdmin(PostgresServer server) : ApiFixture(server)
+    public sealed class WithAdmin(PostgresServer server) : PasskeyApi(server)
     {
         protected override IDictionary<string, string?> Settings { get; } =
-            new Dictionary<string, string?>(GenerousLimits) { ["Auth:AdminEmails:0"] = AdminEmail };
+            new Dictionary<string, string?>(GenerousPasskeyLimits) { ["Auth:AdminEmails:0"] = AdminEmail };
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
     [Fact]
     public async Task An_admin_finds_users_page_by_page()
     {
-        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
         for (var i = 0; i < 3; i++)
         {
             using var _ = await api.SignedInClientAsync($"findme-{i}@example.com");
@@ -51,7 +51,7 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
     [Fact]
     public async Task Locking_ends_every_session_and_refuses_sign_in_until_unlocked()
     {
-        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
         using var victim = await api.SignedInClientAsync("locked-out@example.com");
         var id = (await victim.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
 
@@ -73,7 +73,7 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
     [Fact]
     public async Task The_audit_log_filters_by_user_and_type_and_pages_with_a_cursor()
     {
-        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
         using var user = await api.SignedInClientAsync("audited-user@example.com");
         var id = (await user.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
 
@@ -108,7 +108,7 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
     [InlineData("/api/v1/admin/users/00000000-0000-0000-0000-000000000000", "not_found")]
     public async Task Bad_admin_queries_get_a_clear_4xx_and_change_nothing(string path, string code)
     {
-        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
         var users = await CountUsersAsync();
 
         var response = await admin.GetAsync(path);

@@ -184,7 +184,7 @@ public sealed class ApiKeyTests(AccountApi api) : IClassFixture<AccountApi>
     [Fact]
     public async Task A_key_of_a_locked_account_does_nothing_until_it_is_unlocked()
     {
-        using var admin = await api.SignedInClientAsync(AdminTests.AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminTests.AdminEmail);
         using var owner = await api.SignedInClientAsync("locked-key@example.com");
         var (_, secret) = await CreateKeyAsync(owner, "read");
         var userId = await api.UserIdAsync("locked-key@example.com");

@@ -88,6 +88,45 @@ public static class PasskeySteps
     public static SoftwareCeremony Ceremony(this PublicKeyCredentialRequestOptionsJson options, string origin) =>
         new(options.RpId, origin, Base64UrlText.Decode(options.Challenge));
 
+    public const string ReauthenticateBase = "/api/v1/auth/reauthenticate";
+
+    public static async Task<(string CeremonyId, PublicKeyCredentialRequestOptionsJson Options)> StartReauthenticationAsync(this ApiClient client)
+    {
+        var start = await client.PostAsync(ReauthenticateBase + "/start");
+        Assert.True(start.Status == HttpStatusCode.OK, start.Text);
+        return (start.Body.GetProperty("ceremonyId").GetString()!, start.Body.GetProperty("options").Deserialize<PublicKeyCredentialRequestOptionsJson>()!);
+    }
+
+    public static Task<ApiResponse> FinishReauthenticationAsync(this ApiClient client, string ceremonyId, string credentialJson) =>
+        client.PostRawAsync(ReauthenticateBase + "/finish", new JsonObject { ["ceremonyId"] = ceremonyId, ["credential"] = JsonNode.Parse(credentialJson) }.ToJsonString());
+
+    /// <summary>Confirms it is the owner with the authenticator inside the signed-in session, and checks it worked.</summary>
+    public static async Task ReauthenticateAsync(this ApiClient client, SoftwareAuthenticator authenticator)
+    {
+        var (ceremonyId, options) = await client.StartReauthenticationAsync();
+        var finish = await client.FinishReauthenticationAsync(ceremonyId, authenticator.Authenticate(options, client.Origin));
+        Assert.True(finish.Status == HttpStatusCode.NoContent, finish.Text);
+    }
+
+    /// <summary>
+    /// Makes a freshly signed-in session's most recent proof a passkey, as admin routes need: registers
+    /// a new software passkey (the sign-in is recent) and confirms with it.
+    /// </summary>
+    public static async Task ProveWithNewPasskeyAsync(this ApiClient client)
+    {
+        using var authenticator = new SoftwareAuthenticator();
+        await client.RegisterAsync(authenticator);
+        await client.ReauthenticateAsync(authenticator);
+    }
+
+    /// <summary>Signs in by the emailed link, then proves the session with a new passkey: what an admin route asks for.</summary>
+    public static async Task<ApiClient> SignedInWithPasskeyProofAsync(this ApiFixture api, string email)
+    {
+        var client = await api.SignedInClientAsync(email);
+        await client.ProveWithNewPasskeyAsync();
+        return client;
+    }
+
     public static async Task<ApiClient> SignedOutClientAsync(this ApiFixture api)
     {
         var client = api.Host.Client();

@@ -1,7 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using FitFolio.Grains.Passkeys;
 using FitFolio.Tests.Infrastructure;
 using FitFolio.Tests.Passkeys;
 
@@ -10,8 +7,8 @@ namespace FitFolio.Tests.Api;
 /// <summary>Sensitive changes need a sign-in within 10 minutes, or a fresh passkey assertion inside the session.</summary>
 public sealed class ReauthenticationTests(AccountApi api) : IClassFixture<AccountApi>
 {
-    private const string Start = "/api/v1/auth/reauthenticate/start";
-    private const string Finish = "/api/v1/auth/reauthenticate/finish";
+    private const string Start = PasskeySteps.ReauthenticateBase + "/start";
+    private const string Finish = PasskeySteps.ReauthenticateBase + "/finish";
 
     [Fact]
     public async Task Every_sensitive_change_is_refused_once_the_sign_in_is_no_longer_recent_and_nothing_changes()
@@ -26,6 +23,8 @@ public sealed class ReauthenticationTests(AccountApi api) : IClassFixture<Accoun
         var responses = new[]
         {
             await client.DeleteAsync(PasskeySteps.Base + "/credentials/" + passkeyId),
+            await client.PostAsync(PasskeySteps.Base + "/register/start"),
+            await client.PostRawAsync(PasskeySteps.Base + "/register/finish", "{\"credential\":{}}"),
             await client.SendAsync(HttpMethod.Put, "/api/v1/auth/email-sign-in", JsonBody("{\"enabled\":false}")),
             await client.PostAsync("/api/v1/account/api-keys", new { name = "k", scopes = new[] { "read" } }),
             await client.PostAsync("/api/v1/account/email-change", new { newEmail = "elsewhere@example.com" }),
@@ -71,8 +70,8 @@ public sealed class ReauthenticationTests(AccountApi api) : IClassFixture<Accoun
         api.LetSignInGoStale();
         Assert.Equal("reauthentication_required", (await client.DeleteAsync(PasskeySteps.Base + "/credentials/" + passkeyId)).ErrorCode);
 
-        var (ceremonyId, options) = await StartAsync(client);
-        var finish = await FinishAsync(client, ceremonyId, authenticator.Authenticate(options, client.Origin));
+        var (ceremonyId, options) = await client.StartReauthenticationAsync();
+        var finish = await client.FinishReauthenticationAsync(ceremonyId, authenticator.Authenticate(options, client.Origin));
 
         Assert.Equal(HttpStatusCode.NoContent, finish.Status);
         Assert.Equal(1L, await api.AuditCountAsync("reauthenticated", "reauth@example.com"));
@@ -92,16 +91,72 @@ public sealed class ReauthenticationTests(AccountApi api) : IClassFixture<Accoun
         await other.RegisterAsync(theirs);
         api.LetSignInGoStale();
 
-        var (ceremonyId, options) = await StartAsync(client);
-        var withTheirs = await FinishAsync(client, ceremonyId, theirs.Authenticate(options, client.Origin));
-        var replayed = await FinishAsync(client, ceremonyId, mine.Authenticate(options, client.Origin));
+        var (ceremonyId, options) = await client.StartReauthenticationAsync();
+        var withTheirs = await client.FinishReauthenticationAsync(ceremonyId, theirs.Authenticate(options, client.Origin));
+        var replayed = await client.FinishReauthenticationAsync(ceremonyId, mine.Authenticate(options, client.Origin));
         var (signInCeremony, signInOptions) = await client.StartSignInAsync();
-        var withSignInCeremony = await FinishAsync(client, signInCeremony, mine.Authenticate(signInOptions, client.Origin));
+        var withSignInCeremony = await client.FinishReauthenticationAsync(signInCeremony, mine.Authenticate(signInOptions, client.Origin));
 
         Assert.Equal(HttpStatusCode.BadRequest, withTheirs.Status);
         Assert.Equal("unknown_ceremony", replayed.ErrorCode);
         Assert.Equal("unknown_ceremony", withSignInCeremony.ErrorCode);
         Assert.Equal("reauthentication_required", (await client.PostAsync("/api/v1/account/api-keys", new { name = "k", scopes = new[] { "read" } })).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_stolen_cookie_whose_sign_in_is_not_recent_cannot_add_a_passkey_and_so_cannot_make_itself_recent()
+    {
+        using var owner = await api.SignedInClientAsync("stolen-cookie@example.com");
+        using var thief = ApiCluster.CloneOnto(owner, api.Host);
+
+        api.LetSignInGoStale();
+
+        var start = await thief.PostAsync(PasskeySteps.Base + "/register/start");
+        var finish = await thief.PostRawAsync(PasskeySteps.Base + "/register/finish", "{\"credential\":{}}");
+        var reauthenticate = await thief.PostAsync(Start);
+
+        Assert.Equal(HttpStatusCode.Forbidden, start.Status);
+        Assert.Equal("reauthentication_required", start.ErrorCode);
+        Assert.Equal("reauthentication_required", finish.ErrorCode);
+        Assert.Equal("no_passkey", reauthenticate.ErrorCode);
+        Assert.Equal(0L, await api.PasskeyCountAsync("stolen-cookie@example.com"));
+        Assert.Equal(0L, await api.AuditCountAsync("webauthn_register_start", "stolen-cookie@example.com"));
+        Assert.Equal("reauthentication_required", (await thief.DeleteAsync("/api/v1/account")).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_registration_started_while_the_sign_in_was_recent_is_refused_once_it_is_not()
+    {
+        using var client = await api.SignedInClientAsync("slow-register@example.com");
+        using var authenticator = new SoftwareAuthenticator();
+        api.Clock.Advance(TimeSpan.FromMinutes(8));
+        var options = await client.StartRegistrationAsync();
+        api.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var finish = await client.FinishRegistrationAsync(authenticator.Register(options, client.Origin));
+
+        Assert.Equal(HttpStatusCode.Forbidden, finish.Status);
+        Assert.Equal("reauthentication_required", finish.ErrorCode);
+        Assert.Equal(0L, await api.PasskeyCountAsync("slow-register@example.com"));
+    }
+
+    [Fact]
+    public async Task The_passkey_offer_right_after_signing_in_needs_no_confirmation_and_a_passkey_confirmation_allows_the_next_one()
+    {
+        using var client = await api.SignedInClientAsync("welcome-offer@example.com");
+        using var first = new SoftwareAuthenticator();
+        using var second = new SoftwareAuthenticator();
+
+        var offered = await client.FinishRegistrationAsync(first.Register(await client.StartRegistrationAsync(), client.Origin));
+        api.LetSignInGoStale();
+        var stale = await client.PostAsync(PasskeySteps.Base + "/register/start");
+        await client.ReauthenticateAsync(first);
+        var confirmed = await client.FinishRegistrationAsync(second.Register(await client.StartRegistrationAsync(), client.Origin));
+
+        Assert.Equal(HttpStatusCode.Created, offered.Status);
+        Assert.Equal("reauthentication_required", stale.ErrorCode);
+        Assert.Equal(HttpStatusCode.Created, confirmed.Status);
+        Assert.Equal(2L, await api.PasskeyCountAsync("welcome-offer@example.com"));
     }
 
     [Fact]
@@ -129,16 +184,6 @@ public sealed class ReauthenticationTests(AccountApi api) : IClassFixture<Accoun
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(code, response.ErrorCode);
     }
-
-    private static async Task<(string CeremonyId, PublicKeyCredentialRequestOptionsJson Options)> StartAsync(ApiClient client)
-    {
-        var start = await client.PostAsync(Start);
-        Assert.True(start.Status == HttpStatusCode.OK, start.Text);
-        return (start.Body.GetProperty("ceremonyId").GetString()!, start.Body.GetProperty("options").Deserialize<PublicKeyCredentialRequestOptionsJson>()!);
-    }
-
-    private static Task<ApiResponse> FinishAsync(ApiClient client, string ceremonyId, string credentialJson) =>
-        client.PostRawAsync(Finish, new JsonObject { ["ceremonyId"] = ceremonyId, ["credential"] = JsonNode.Parse(credentialJson) }.ToJsonString());
 
     private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

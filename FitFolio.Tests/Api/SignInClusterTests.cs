@@ -1,5 +1,7 @@
 using System.Net;
 using FitFolio.MailCatcher;
+using FitFolio.Silo;
+using FitFolio.Silo.Placement;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Api;
@@ -51,6 +53,7 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
     public async Task When_an_admin_revokes_a_users_sessions_every_silo_refuses_them_as_soon_as_the_call_returns()
     {
         using var admin = await SignInAsync(Hosts[2], "admin@fitfolio.example");
+        await admin.ProveWithNewPasskeyAsync();
         var devices = new List<ApiClient>();
         for (var i = 0; i < 3; i++)
         {
@@ -70,6 +73,24 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         foreach (var client in everywhere)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task An_admins_passkey_proof_is_stored_with_the_session_so_it_holds_after_the_grain_moves()
+    {
+        using var admin = await SignInAsync(Hosts[0], "admin@fitfolio.example");
+        await admin.ProveWithNewPasskeyAsync();
+        var id = Guid.Parse((await admin.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString()!);
+        var home = Hosts.Single(h => RendezvousPlacement.Place(new GrainId("user", id.ToString("N")), Hosts[0].Silo.View) == h.Silo.Address);
+
+        await home.StopAsync();
+        await _cluster.WaitUntilWholeAsync();
+
+        foreach (var host in Hosts.Where(h => !h.Stopped))
+        {
+            using var elsewhere = CloneOnto(admin, host);
+            Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/api/v1/admin/users")).Status);
         }
     }
 

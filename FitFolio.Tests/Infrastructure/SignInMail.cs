@@ -13,7 +13,13 @@ public static partial class SignInMail
     [GeneratedRegex(@"^\s+(?<code>\d{8})\s*$", RegexOptions.Multiline)]
     private static partial Regex Code();
 
+    [GeneratedRegex(@"/account/email/confirm#token=(?<token>[A-Za-z0-9_-]{43})")]
+    private static partial Regex EmailChangeToken();
+
     public static string TokenOf(ReceivedMessage message) => Token().Match(message.TextBody!).Groups["token"].Value;
+
+    /// <summary>The token of the link mailed to a new address to confirm an email change.</summary>
+    public static string EmailChangeTokenOf(ReceivedMessage message) => EmailChangeToken().Match(message.TextBody!).Groups["token"].Value;
 
     public static string CodeOf(ReceivedMessage message) => Code().Match(message.TextBody!).Groups["code"].Value;
 

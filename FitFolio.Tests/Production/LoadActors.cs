@@ -1,4 +1,5 @@
 using System.Net;
+using FitFolio.Tests.Api;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Production;
@@ -24,6 +25,8 @@ public sealed record LoadActors(IReadOnlyList<ApiClient> Readers, ApiClient Admi
         }
 
         var admin = await rehearsal.SignedInClientAsync(RehearsalFixture.AdminEmail);
+        // Admin routes answer only a session whose last proof was a passkey.
+        await admin.ProveWithNewPasskeyAsync();
         var targets = new List<Guid>();
         for (var i = 0; i < TargetCount; i++)
         {

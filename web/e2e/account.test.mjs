@@ -14,6 +14,7 @@ import {
   meStatus,
   newEmail,
   nextMail,
+  openAccountSection,
   requestSignInMail,
   screenshot,
   signUpWithCode,
@@ -25,13 +26,6 @@ import {
 const CONFIRM_EMAIL_SUBJECT = "Confirm your new FitFolio email address";
 const EMAIL_CHANGED_SUBJECT = "Your FitFolio email address was changed";
 const ACCOUNT_DELETED_SUBJECT = "Your FitFolio account was deleted";
-
-/** From the signed-in home page to one section of Account, by its link in the account menu. */
-async function openAccountSection(page, link, title) {
-  await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
-  await page.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: link }).click();
-  await heading(page, title);
-}
 
 /** GET /api/v1/account the way a script would: Node's fetch, the key as a bearer token, no cookies. */
 function accountWithKey(secret) {
@@ -127,12 +121,18 @@ test("changing the address: the link mailed to the new one switches the account 
     assert.ok(link, `the mail carries a confirmation link:\n${mail.textBody}`);
     assert.equal(new URL(link).origin, new URL(url("/")).origin);
 
-    const confirmed = apiResponse(page, "POST", "/account/email-change/confirm");
+    // The page asks first whether to sign out every other session with the change (ticked by default).
     await page.goto(link);
-    assert.equal((await confirmed).status(), 200);
+    await heading(page, "Confirm your new address");
+    assert.equal(new URL(page.url()).hash, "", "the token is wiped from the address bar");
+    assert.ok(await page.getByRole("checkbox", { name: "Also sign out every other session" }).isChecked());
+    const confirmed = apiResponse(page, "POST", "/account/email-change/confirm");
+    await page.getByRole("button", { name: "Confirm new address" }).click();
+    const confirmedResponse = await confirmed;
+    assert.equal(confirmedResponse.status(), 200);
+    assert.equal(confirmedResponse.request().postDataJSON().endOtherSessions, true);
     await heading(page, "Address changed");
     await page.getByRole("status").filter({ hasText: `Your account now uses ${newAddress}` }).waitFor();
-    assert.equal(new URL(page.url()).hash, "", "the token is wiped from the address bar");
     await expectSignedInAs(page, newAddress);
 
     await page.getByRole("link", { name: "Back to your account" }).click();
@@ -146,6 +146,7 @@ test("changing the address: the link mailed to the new one switches the account 
     // The old address is told, and the link cannot be spent twice.
     await nextMail(oldEmail, EMAIL_CHANGED_SUBJECT, oldMailSeen);
     await page.goto(link);
+    await page.getByRole("button", { name: "Confirm new address" }).click();
     await heading(page, "That link didn’t work");
     await page.getByRole("alert").filter({ hasText: "This link has expired or has already been used." }).waitFor();
   }));

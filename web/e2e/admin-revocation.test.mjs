@@ -78,10 +78,25 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
     await person.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: "Email" }).click();
     await heading(person, "Email");
 
-    // The admin signs in elsewhere and finds the person.
+    // The admin signs in elsewhere by emailed code. Admin pages need a session last proved with a
+    // passkey, so they first ask the admin to add one (registering is no proof) and confirm with it.
+    await addVirtualAuthenticator(adminContext, adminPage);
     await signUpWithCode(adminPage, admin);
-    const users = apiResponse(adminPage, "GET", "/admin/users");
+    const refusedProbe = apiResponse(adminPage, "GET", "/admin/audit/event-types");
     await adminPage.getByRole("banner").getByRole("link", { name: "Admin" }).click();
+    const refusedProbeResponse = await refusedProbe;
+    assert.equal(refusedProbeResponse.status(), 403);
+    assert.equal((await refusedProbeResponse.json()).error.code, "admin_passkey_required");
+    await heading(adminPage, "Confirm with a passkey");
+    await screenshot(adminPage, "59-admin-passkey-required");
+    const adminRegistered = apiResponse(adminPage, "POST", "/auth/webauthn/register/finish");
+    await adminPage.getByRole("button", { name: "Add a passkey" }).click();
+    assert.equal((await adminRegistered).status(), 201);
+    assert.equal((await adminPage.getByRole("heading", { level: 1 }).innerText()), "Confirm with a passkey", "a new passkey is not yet a proof");
+    const reauthenticated = apiResponse(adminPage, "POST", "/auth/reauthenticate/finish");
+    const users = apiResponse(adminPage, "GET", "/admin/users");
+    await adminPage.getByRole("button", { name: "Confirm with a passkey" }).click();
+    assert.equal((await reauthenticated).status(), 204);
     await heading(adminPage, "Users");
     assert.equal((await users).status(), 200);
     const searched = apiResponse(adminPage, "GET", "/admin/users");

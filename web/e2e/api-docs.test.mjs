@@ -36,7 +36,7 @@ test("the API docs page renders the operations with no CSP violation", (t) =>
     await page.getByRole("heading", { name: "FitFolio API" }).first().waitFor({ timeout: 2 * STEP_TIMEOUT });
     await page.getByText("200 while the process runs.").first().waitFor();
     await page.getByRole("link", { name: "Account" }).or(page.getByRole("button", { name: "Account" })).first().waitFor();
-    await screenshot(page, "60-api-docs");
+    await screenshot(page, "90-api-docs");
 
     // One report is expected and harmless: Scalar's bundled validator (zod) probes `Function("")` inside
     // a try/catch to learn whether it may compile validators, and falls back when the policy says no.

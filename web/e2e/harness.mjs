@@ -211,6 +211,13 @@ export async function signUpWithCode(page, email) {
   await expectSignedInAs(page, email);
 }
 
+/** From any signed-in page to one section of Account, by its link in the account menu. */
+export async function openAccountSection(page, link, title) {
+  await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
+  await page.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: link }).click();
+  await heading(page, title);
+}
+
 /** GET /api/v1/auth/me with the cookies of `context`. */
 export async function meStatus(context) {
   const response = await context.request.get(url("/api/v1/auth/me"));

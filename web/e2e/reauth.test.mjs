@@ -3,7 +3,18 @@
 // a sign-in goes stale for real while the test waits, instead of in ten minutes.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { apiResponse, enterCode, heading, newEmail, requestSignInMail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
+import {
+  apiResponse,
+  enterCode,
+  heading,
+  newEmail,
+  openAccountSection,
+  requestSignInMail,
+  screenshot,
+  signUpWithCode,
+  waitForPath,
+  withBrowser,
+} from "./harness.mjs";
 import { addVirtualAuthenticator } from "./passkey-helpers.mjs";
 
 function reauthBaseUrl() {
@@ -46,12 +57,6 @@ async function waitUntilSignInIsStale(page) {
   }
 }
 
-async function openApiKeys(page) {
-  await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
-  await page.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: "API keys" }).click();
-  await heading(page, "API keys");
-}
-
 test("a stale sign-in must be confirmed before creating an API key: with a passkey, or by signing in again", (t) =>
   withBrowser(t, async ({ newContext }) => {
     const baseURL = reauthBaseUrl();
@@ -76,8 +81,8 @@ test("a stale sign-in must be confirmed before creating an API key: with a passk
     const plainEmail = newEmail("reauth-email");
     await signUpWithCode(emailOnly, plainEmail);
 
-    await openApiKeys(withPasskey);
-    await openApiKeys(emailOnly);
+    await openAccountSection(withPasskey, "API keys", "API keys");
+    await openAccountSection(emailOnly, "API keys", "API keys");
     await waitUntilSignInIsStale(withPasskey);
     await waitUntilSignInIsStale(emailOnly);
 
@@ -125,4 +130,38 @@ test("a stale sign-in must be confirmed before creating an API key: with a passk
     assert.equal((await createdFresh).status(), 201, "a new sign-in is recent: no dialog this time");
     await emailOnly.getByRole("region", { name: "Your new key “Fresh again”" }).waitFor();
     assert.equal(await emailOnly.getByRole("dialog").count(), 0);
+  }));
+
+test("adding a passkey on a stale sign-in asks to confirm first; without a passkey that is a fresh sign-in, then the passkey is added", (t) =>
+  withBrowser(t, async ({ newContext }) => {
+    const baseURL = reauthBaseUrl();
+    const context = await newContext({ baseURL });
+    const page = await context.newPage();
+    await addVirtualAuthenticator(context, page);
+    const email = newEmail("reauth-add-passkey");
+    await signUpWithCode(page, email);
+    await openAccountSection(page, "Passkeys", "Passkeys");
+    await waitUntilSignInIsStale(page);
+
+    // A stolen cookie would stop here: a new passkey needs a recent sign-in.
+    const refused = apiResponse(page, "POST", "/auth/webauthn/register/start");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    const refusedResponse = await refused;
+    assert.equal(refusedResponse.status(), 403);
+    assert.equal((await refusedResponse.json()).error.code, "reauthentication_required");
+    const dialog = page.getByRole("dialog", { name: "Confirm it’s you" });
+    await dialog.getByText("your sign-in isn’t recent enough").waitFor();
+    await screenshot(page, "72-reauth-add-passkey");
+
+    await dialog.getByRole("button", { name: "Sign in again" }).click();
+    await waitForPath(page, "/signin", `?next=${encodeURIComponent("/account/passkeys")}`);
+    await enterCode(page, (await requestSignInMail(page, email)).code);
+    await waitForPath(page, "/account/passkeys", "");
+    await heading(page, "Passkeys");
+
+    const registered = apiResponse(page, "POST", "/auth/webauthn/register/finish");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    assert.equal((await registered).status(), 201, "a fresh sign-in adds the passkey with no dialog");
+    await page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem").first().waitFor();
+    assert.equal(await page.getByRole("dialog").count(), 0);
   }));

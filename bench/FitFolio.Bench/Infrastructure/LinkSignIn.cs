@@ -19,7 +19,8 @@ internal static partial class LinkSignIn
         public string CookieHeader => $"Cookie: ff_session={SessionCookie}; ff_csrf={CsrfCookie}";
     }
 
-    public static async Task<Result> RunAsync(FitFolioHost host, string email)
+    /// <summary>Signs <paramref name="email"/> in; with <paramref name="provedWithPasskey"/> the session then proves itself with a passkey, as admin routes need.</summary>
+    public static async Task<Result> RunAsync(FitFolioHost host, string email, bool provedWithPasskey = false)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies };
@@ -39,6 +40,10 @@ internal static partial class LinkSignIn
         verify.Headers.Add("Origin", FitFolioHost.Origin);
         var verified = await client.SendAsync(verify);
         Expect(verified, HttpStatusCode.OK);
+        if (provedWithPasskey)
+        {
+            await PasskeyProof.RunAsync(client, csrf);
+        }
 
         var session = CookieValue(cookies, host.Address, "ff_session");
         var me = await client.GetFromJsonAsync<UserProfile>("/api/v1/auth/me")

@@ -58,7 +58,7 @@ internal sealed class RevocationScenario : IScenario
 
     private static async Task<ScenarioResult> MeasureAsync(BenchContext context, IReadOnlyList<FitFolioHost> hosts)
     {
-        var admin = await LinkSignIn.RunAsync(hosts[0], AdminEmail);
+        var admin = await LinkSignIn.RunAsync(hosts[0], AdminEmail, provedWithPasskey: true);
         var loadUser = await LinkSignIn.RunAsync(hosts[0], "revocation-load@fitfolio.example");
         var rounds = context.Options.Quick ? 20 : 200;
         BenchContext.Progress($"revocation: 3 silos, {rounds} revocations under /auth/me load (16 callers over the 3 silos)");

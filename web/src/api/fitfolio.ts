@@ -84,8 +84,9 @@ export const api = {
     createApiKey: (key: NewApiKey) => request<CreatedApiKey>("POST", "/account/api-keys", { body: key }),
     deleteApiKey: (keyId: string) => request<void>("DELETE", `/account/api-keys/${id(keyId)}`),
     changeEmail: (newEmail: string) => request<void>("POST", "/account/email-change", { body: { newEmail } }),
-    confirmEmailChange: (token: string) =>
-      request<User>("POST", "/account/email-change/confirm", { body: { token }, expectUnauthenticated: true }),
+    /** With `endOtherSessions`, every other session of the account ends (all of them from a browser without one). */
+    confirmEmailChange: (token: string, endOtherSessions: boolean) =>
+      request<User>("POST", "/account/email-change/confirm", { body: { token, endOtherSessions }, expectUnauthenticated: true }),
     exportData: () => download("/account/export", {}, "POST"),
     deleteAccount: () => request<void>("DELETE", "/account"),
   },

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { EndOtherSessionsOffer } from "../account/sessions/EndOtherSessionsOffer";
 import { api } from "../api/fitfolio";
 import { Button } from "../ui/Button";
 import { ErrorMessage, StatusMessage } from "../ui/Messages";
@@ -7,6 +8,7 @@ import { PageHeader } from "../ui/Page";
 import { dismissPasskeyOffer } from "./afterSignIn";
 import { safeNextPath } from "./nextPath";
 import { createPasskey } from "./passkeyCeremonies";
+import { useWithReauth } from "./reauth/ReauthProvider";
 import { useSession, useUser } from "./session";
 import { ceremonyErrorMessage, isCeremonyCancelled, webauthn } from "./webauthn";
 
@@ -20,13 +22,15 @@ export function WelcomePasskeyPage() {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [created, setCreated] = useState(false);
+  const withReauth = useWithReauth();
 
   const create = async () => {
     setBusy(true);
     setError(null);
     setStatus(null);
     try {
-      await createPasskey();
+      // Right after signing in the sign-in is recent; someone who lingered here is asked to confirm first.
+      await withReauth(() => createPasskey());
       setCreated(true);
       setStatus("Passkey created. Next time, sign in with it in a second.");
       const me = await api.auth.me().catch(() => null);
@@ -53,6 +57,7 @@ export function WelcomePasskeyPage() {
         />
         <StatusMessage tone="success">{status}</StatusMessage>
         <ErrorMessage error={error} />
+        {created && <EndOtherSessionsOffer because="You created a passkey." />}
         {created ? (
           <Button variant="primary" onClick={() => navigate(next, { replace: true })}>
             Continue

@@ -9,6 +9,16 @@ export async function createPasskey(name?: string): Promise<Passkey> {
   return api.passkeys.finishRegistration(credential, name?.trim() || undefined);
 }
 
+/**
+ * Proves it is the signed-in person with one of their passkeys: the session becomes recent again
+ * (sensitive changes), counts as passkey-proven (admin pages), and gets a new cookie.
+ */
+export async function confirmWithPasskey(): Promise<void> {
+  const { ceremonyId, options } = await api.passkeys.startReauthentication();
+  const credential = await webauthn.get(options);
+  await api.passkeys.finishReauthentication(ceremonyId, credential);
+}
+
 /** A usernameless passkey sign-in through the browser's own prompt. */
 export async function signInWithPasskey(): Promise<User> {
   const { ceremonyId, options } = await api.passkeys.startAuthentication();

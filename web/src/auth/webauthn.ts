@@ -12,7 +12,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from "../api/types";
-import { ApiError } from "../api/errors";
+import { ApiError, UserFacingError } from "../api/errors";
 
 /**
  * The browser half of the passkey ceremonies. Everything that touches
@@ -54,7 +54,7 @@ function causeName(error: WebAuthnError): unknown {
 
 /** Words for a failed browser ceremony, by what the authenticator or browser said. */
 export function ceremonyErrorMessage(error: unknown, action: "create" | "use"): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError || error instanceof UserFacingError) return error.message;
   if (isCeremonyCancelled(error)) {
     return action === "create" ? "Passkey creation was cancelled." : "Passkey sign-in was cancelled.";
   }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import type { Passkey } from "../../api/types";
 import { createPasskey } from "../../auth/passkeyCeremonies";
+import { useWithReauth } from "../../auth/reauth/ReauthProvider";
 import { ceremonyErrorMessage, isCeremonyCancelled, webauthn } from "../../auth/webauthn";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
@@ -14,6 +15,7 @@ export function AddPasskeyForm({ onAdded }: { onAdded: (passkey: Passkey) => voi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const withReauth = useWithReauth();
 
   if (!webauthn.isSupported()) {
     return (
@@ -29,7 +31,8 @@ export function AddPasskeyForm({ onAdded }: { onAdded: (passkey: Passkey) => voi
     setError(null);
     setStatus(null);
     try {
-      onAdded(await createPasskey(name));
+      // A new way in needs a recent sign-in: a stale one is confirmed first, then the passkey is made.
+      onAdded(await withReauth(() => createPasskey(name)));
       setName("");
     } catch (caught) {
       if (isCeremonyCancelled(caught)) setStatus("No passkey was added.");

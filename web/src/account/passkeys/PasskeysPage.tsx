@@ -6,6 +6,7 @@ import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { EmptyState, PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 import { useResource } from "../../ui/useResource";
+import { EndOtherSessionsOffer } from "../sessions/EndOtherSessionsOffer";
 import { AddPasskeyForm } from "./AddPasskeyForm";
 import { PasskeyRow } from "./PasskeyRow";
 
@@ -13,10 +14,12 @@ export function PasskeysPage() {
   const { refresh } = useSession();
   const passkeys = useResource((signal) => api.passkeys.list({ signal }).then((page) => page.items), []);
   const [status, setStatus] = useState<string | null>(null);
+  const [addedId, setAddedId] = useState<string | null>(null);
 
   const added = (passkey: Passkey) => {
     passkeys.setData((list) => [...(list ?? []), passkey]);
     setStatus(`Passkey “${passkey.name}” added.`);
+    setAddedId(passkey.id);
     void refresh();
   };
   const renamed = (passkey: Passkey) => {
@@ -36,6 +39,7 @@ export function PasskeysPage() {
         description="Passkeys sign you in with your device’s screen lock. They can’t be phished or leaked, and synced ones follow you across your devices."
       />
       <StatusMessage tone="success">{status}</StatusMessage>
+      {addedId && <EndOtherSessionsOffer key={addedId} because="You added a passkey." />}
       <AddPasskeyForm onAdded={added} />
       {passkeys.loading && !passkeys.data ? (
         <Loading label="Loading passkeys…" />

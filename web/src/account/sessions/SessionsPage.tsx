@@ -7,6 +7,7 @@ import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 import { useResource } from "../../ui/useResource";
+import { signedOutOthersMessage } from "./EndOtherSessionsOffer";
 import { SessionRow } from "./SessionRow";
 
 export function SessionsPage() {
@@ -23,7 +24,7 @@ export function SessionsPage() {
   const revokeAllOthers = async () => {
     const { revoked: count } = await api.sessions.revokeAllOthers();
     sessions.setData((list) => list?.filter((item) => item.current));
-    setStatus(count === 1 ? "Signed out 1 other session." : `Signed out ${count} other sessions.`);
+    setStatus(signedOutOthersMessage(count));
   };
 
   return (

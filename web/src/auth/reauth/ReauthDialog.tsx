@@ -6,7 +6,8 @@ import { Dialog } from "../../ui/Dialog";
 import { ErrorMessage } from "../../ui/Messages";
 import { signInPath } from "../nextPath";
 import { useSession } from "../session";
-import { ceremonyErrorMessage, webauthn } from "../webauthn";
+import { confirmWithPasskey } from "../passkeyCeremonies";
+import { ceremonyErrorMessage } from "../webauthn";
 
 export function ReauthDialog({ open, onDone }: { open: boolean; onDone: (confirmed: boolean) => void }) {
   const { user } = useSession();
@@ -26,9 +27,7 @@ function PasskeyConfirmation({ onDone }: { onDone: (confirmed: boolean) => void 
     setBusy(true);
     setError(null);
     try {
-      const { ceremonyId, options } = await api.passkeys.startReauthentication();
-      const credential = await webauthn.get(options);
-      await api.passkeys.finishReauthentication(ceremonyId, credential);
+      await confirmWithPasskey();
       setBusy(false);
       onDone(true);
     } catch (caught) {

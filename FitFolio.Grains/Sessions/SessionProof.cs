@@ -1,0 +1,12 @@
+namespace FitFolio.Grains.Sessions;
+
+/// <summary>
+/// How a session's most recent proof was made (<c>sessions.authenticated_with</c>): the sign-in
+/// method, named as the audit log names it, or a passkey re-check. Admin routes need a passkey.
+/// </summary>
+public static class SessionProof
+{
+    public const string MagicLink = "magic_link";
+    public const string Code = "code";
+    public const string Passkey = "passkey";
+}
