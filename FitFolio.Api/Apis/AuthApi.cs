@@ -15,9 +15,6 @@ public static class AuthApi
     private const string InvalidCode = "invalid_or_expired";
     private const string InvalidMessage = "That link or code is not valid. It may have expired or been used already: ask for a new one.";
 
-    /// <summary>What a client is told to wait when the sign-in queue had no room: it drains in a few seconds at most.</summary>
-    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
-
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Sign-in").RefuseApiKeys();
@@ -74,8 +71,7 @@ public static class AuthApi
         // for a new address as for a live, locked or passkey-only account.
         if (!await queue.TryEnqueueAsync(new SignInMailRequest(email, RequestOrigins.Of(context)), context.RequestAborted))
         {
-            context.Response.Headers.RetryAfter = Errors.RetryAfterSeconds(BusyRetryAfter);
-            return Errors.Result(context, StatusCodes.Status503ServiceUnavailable, "busy", "Too many sign-in requests right now. Try again in a few seconds.");
+            return Errors.Unavailable(context);
         }
 
         return TypedResults.Json(new MagicLinkStartResponse("sent"), statusCode: StatusCodes.Status202Accepted);

@@ -48,9 +48,14 @@ internal sealed class ResultTable
         return text.ToString();
     }
 
-    /// <summary>PASS only when every target that can be judged is met; null when none can be.</summary>
+    /// <summary>PASS only when every target that can be judged is met; null when none can be. A row without a figure (it failed, or lacked what it compares) is a FAIL.</summary>
     private bool? Passed(ScenarioResult row)
     {
+        if (double.IsNaN(row.Value))
+        {
+            return false;
+        }
+
         var verdicts = (row.Ratios ?? []).Select(t => Ratio(row, t.Of) is { } ratio ? ratio >= t.Factor : (bool?)null).Append(row.Passed).OfType<bool>().ToList();
         return verdicts.Count == 0 ? null : verdicts.All(v => v);
     }
