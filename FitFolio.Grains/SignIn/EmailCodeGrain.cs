@@ -22,7 +22,8 @@ internal sealed class EmailCodeGrain(EmailCodeStore store, AuditLog audit, TimeP
             return EmailCodeCheck.LockedFor(remaining);
         }
 
-        if (pending.Link is { } link && code.Length == 8 && Secrets.FixedTimeEquals(Secrets.CodeDigest(link.CodeSalt, code), link.CodeHash))
+        if (pending.Link is { } link && link.CodeAttempts < options.Value.MaxCodeAttempts && code.Length == 8
+            && Secrets.FixedTimeEquals(Secrets.CodeDigest(link.CodeSalt, code), link.CodeHash))
         {
             return new EmailCodeCheck(EmailCodeOutcome.Matched, pending.UserId, link.Id);
         }

@@ -58,5 +58,3 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
 
     internal static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
 }
-
-internal sealed record LiveLink(Guid Id, byte[] CodeSalt, byte[] CodeHash, int CodeAttempts);

@@ -38,8 +38,8 @@ internal sealed class MagicLinkVerifyScenario : IScenario
         });
 
         // At least 200 per kind even with --quick: a median of fewer says little.
-        var measured = context.Options.Quick ? 200 : 400;
-        var warmUp = context.Options.Quick ? 50 : 150;
+        var measured = context.Options.Quick ? 200 : 1000;
+        var warmUp = context.Options.Quick ? 50 : 200;
         var run = Guid.NewGuid().ToString("N")[..8];
         BenchContext.Progress($"magic-link verify: {warmUp} warm-up and {measured} measured wrong codes per kind ({string.Join(", ", Kinds)}), interleaved, one at a time");
         await PrepareAsync(connectionString, run, warmUp + measured);
