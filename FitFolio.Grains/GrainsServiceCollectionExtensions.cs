@@ -24,13 +24,18 @@ public static class GrainsServiceCollectionExtensions
     {
         var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(auth => auth.SignInQueueCapacity >= 1, "Auth:SignInQueueCapacity must be at least 1.")
+            .ValidateOnStart();
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section));
         services.AddMailOutbox(configuration);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<MagicLinkStore>();
+        services.TryAddSingleton<EmailCodeStore>();
+        services.TryAddSingleton<SignInMailQueue>();
+        services.AddHostedService<SignInMailWorker>();
         services.TryAddSingleton<EmailChangeStore>();
         services.TryAddSingleton<AdminQueries>();
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
@@ -49,6 +54,7 @@ public static class GrainsServiceCollectionExtensions
         return silo
             .AddGrain<IUserGrain, UserGrain>()
             .AddGrain<IRateLimitGrain, RateLimitGrain>()
+            .AddGrain<IEmailCodeGrain, EmailCodeGrain>()
             .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>()
             .AddGrain<IApiKeyGrain, ApiKeyGrain>()
             .AddGrain<ITrainingGrain, TrainingGrain>();

@@ -6,7 +6,6 @@ using FitFolio.Grains.Common;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Users;
 using FitFolio.Silo;
-using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Apis;
 
@@ -24,12 +23,14 @@ public static class AuthApi
             .WithName("StartMagicLink")
             .WithSummary("Emails a sign-in link and code. Always 202 with the same body, whether or not the address has an account.")
             .WithMetadata(new CsrfExemptAttribute())
+            .RateLimitPerIp("magic-start-ip", rules => rules.MagicLinkStartPerIp)
             .Produces<MagicLinkStartResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
         auth.MapPost("/magic-link/verify", VerifyAsync)
             .WithName("VerifyMagicLink")
             .WithSummary("Signs in with a link's token, or with an address and its 8-digit code. Starts a new session.")
+            .RateLimitPerIp("verify-ip", rules => rules.VerifyPerIp)
             .Produces<SignedInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
@@ -53,49 +54,41 @@ public static class AuthApi
         return auth;
     }
 
-    private static async Task<IResult> StartAsync(MagicLinkStartRequest request, HttpContext context, UserDirectory directory, IGrainFactory grains, RateLimits limits, IOptions<RateLimitOptions> rules)
+    private static async Task<IResult> StartAsync(MagicLinkStartRequest request, HttpContext context, RateLimits limits, SignInMailQueue queue)
     {
         if (!EmailAddress.TryParse(request.Email, out var email))
         {
             return Errors.BadRequest(context, "invalid_email", "Enter a valid email address.");
         }
 
-        if (await limits.AcquireAsync(context, "magic-start-ip", RequestOrigins.ClientIp(context), rules.Value.MagicLinkStartPerIp) is { } ipRefusal)
+        if (await limits.AcquireMailQuotaAsync(context, email.Value) is { } refusal)
         {
-            return ipRefusal;
+            return refusal;
         }
 
-        if (await limits.AcquireAsync(context, "magic-start-email", email.Value, rules.Value.MagicLinkStartPerEmail) is { } emailRefusal)
+        // Nothing about the account is looked at before the answer: finding or creating it and
+        // mailing the link (or auditing why not) happen after the 202, so the answer takes as long
+        // for a new address as for a live, locked or passkey-only account.
+        if (!await queue.TryEnqueueAsync(new SignInMailRequest(email, RequestOrigins.Of(context)), context.RequestAborted))
         {
-            return emailRefusal;
+            return Errors.Unavailable(context);
         }
 
-        var userId = await directory.FindOrCreateAsync(email, context.RequestAborted);
-        await grains.GetGrain<IUserGrain>(userId.ToString("N")).IssueMagicLink("sign_in", RequestOrigins.Of(context));
         return TypedResults.Json(new MagicLinkStartResponse("sent"), statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> VerifyAsync(
         MagicLinkVerifyRequest request,
         HttpContext context,
-        UserDirectory directory,
         MagicLinkStore links,
         IGrainFactory grains,
-        RateLimits limits,
         AuditLog audit,
         SessionCookie cookies,
         CookieSettings cookieSettings,
-        TimeProvider clock,
-        IOptions<RateLimitOptions> rules)
+        TimeProvider clock)
     {
-        if (await limits.AcquireAsync(context, "verify-ip", RequestOrigins.ClientIp(context), rules.Value.VerifyPerIp) is { } refusal)
-        {
-            return refusal;
-        }
-
         var origin = RequestOrigins.OfSignIn(context, cookieSettings);
         SignInResult result;
-        Guid userId;
         if (request.Token is not null)
         {
             var found = Secrets.IsWellFormedToken(request.Token) ? await links.FindByTokenAsync(Secrets.Digest(request.Token), clock.GetUtcNow(), context.RequestAborted) : null;
@@ -106,41 +99,31 @@ public static class AuthApi
                 return Errors.BadRequest(context, InvalidCode, InvalidMessage);
             }
 
-            userId = link.UserId;
-            var (cookie, hash) = cookies.Issue(userId);
-            result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignInWithLink(link.LinkId, hash, origin);
+            var (cookie, hash) = cookies.Issue(link.UserId);
+            result = await grains.GetGrain<IUserGrain>(link.UserId.ToString("N")).SignInWithLink(link.LinkId, hash, origin);
             return await SignedInAsync(context, grains, result, cookie, cookieSettings);
         }
 
-        var emailOk = EmailAddress.TryParse(request.Email, out var email);
-        var codeOk = request.Code is { Length: 8 } code && code.All(char.IsAsciiDigit);
-        if (!emailOk)
+        if (!EmailAddress.TryParse(request.Email, out var email))
         {
             return Errors.BadRequest(context, InvalidCode, InvalidMessage);
         }
 
-        if (await limits.CheckAsync(context, "code-fail-email", email.Value, rules.Value.CodeFailuresPerEmail) is { } locked)
+        // One grain per address, whether or not an account has it, takes the same steps for every
+        // address: only a matching code (which only the mailbox's owner has) goes on to an account.
+        var code = request.Code is { Length: 8 } digits && digits.All(char.IsAsciiDigit) ? digits : "";
+        var check = await grains.GetGrain<IEmailCodeGrain>(email.Value).Check(code, origin);
+        switch (check.Outcome)
         {
-            return locked;
+            case EmailCodeOutcome.Locked:
+                return Errors.TooManyRequests(context, check.RetryAfter, "Too many wrong codes. Try again later, or use the link in the email.");
+            case EmailCodeOutcome.Matched:
+                var (codeCookie, codeHash) = cookies.Issue(check.UserId!.Value);
+                result = await grains.GetGrain<IUserGrain>(check.UserId.Value.ToString("N")).SignInWithCode(check.LinkId!.Value, codeHash, origin);
+                return await SignedInAsync(context, grains, result, codeCookie, cookieSettings);
+            default:
+                return Errors.BadRequest(context, InvalidCode, InvalidMessage);
         }
-
-        var found2 = await directory.FindAsync(email, context.RequestAborted);
-        if (found2 is not { } id || !codeOk)
-        {
-            await limits.CountAsync("code-fail-email", email.Value, rules.Value.CodeFailuresPerEmail);
-            await audit.WriteAsync(new AuditEvent(AuditEventType.CodeFailure, found2, origin, new Dictionary<string, object?> { ["reason"] = codeOk ? "unknown_email" : "malformed_code" }));
-            return Errors.BadRequest(context, InvalidCode, InvalidMessage);
-        }
-
-        userId = id;
-        var (codeCookie, codeHash) = cookies.Issue(userId);
-        result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignInWithCode(request.Code!, codeHash, origin);
-        if (result.Outcome == SignInOutcome.Invalid)
-        {
-            await limits.CountAsync("code-fail-email", email.Value, rules.Value.CodeFailuresPerEmail);
-        }
-
-        return await SignedInAsync(context, grains, result, codeCookie, cookieSettings);
     }
 
     private static async Task<IResult> SignedInAsync(HttpContext context, IGrainFactory grains, SignInResult result, string cookie, CookieSettings settings)
@@ -158,7 +141,7 @@ public static class AuthApi
         }
     }
 
-    private static async Task<IResult> ResendVerificationAsync(HttpContext context, IGrainFactory grains, RateLimits limits, IOptions<RateLimitOptions> rules)
+    private static async Task<IResult> ResendVerificationAsync(HttpContext context, IGrainFactory grains, RateLimits limits)
     {
         var session = context.Session();
         if (session.User.EmailVerified)
@@ -166,7 +149,7 @@ public static class AuthApi
             return Errors.Result(context, StatusCodes.Status409Conflict, "already_verified", "Your email address is already verified.");
         }
 
-        if (await limits.AcquireAsync(context, "magic-start-email", session.User.Email, rules.Value.MagicLinkStartPerEmail) is { } refusal)
+        if (await limits.AcquireMailQuotaAsync(context, session.User.Email) is { } refusal)
         {
             return refusal;
         }

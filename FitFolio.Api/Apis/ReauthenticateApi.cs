@@ -3,7 +3,6 @@ using FitFolio.Api.Http;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Users;
 using FitFolio.Silo;
-using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Apis;
 
@@ -24,26 +23,23 @@ public static class ReauthenticateApi
         reauth.MapPost("/start", StartAsync)
             .WithName("StartReauthentication")
             .WithSummary("Request options for a passkey assertion that renews this session's recent sign-in. 409 without a passkey.")
+            .RateLimitPerAccount(StartPolicy, rules => rules.WebAuthnStartPerIp)
             .Produces<PasskeyAuthenticationStartResponse>()
             .ProducesProblemBody(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
 
         reauth.MapPost("/finish", FinishAsync)
             .WithName("FinishReauthentication")
             .WithSummary("Verifies the assertion and rotates the session cookie; sensitive changes are allowed for the next 10 minutes, admin routes while the session lasts.")
+            .RateLimitPerAccount(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
 
         return reauth;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains, RateLimits limits, IOptions<RateLimitOptions> rules)
+    private static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains)
     {
         var session = context.Session();
-        if (await limits.AcquireAsync(context, StartPolicy, session.GrainKey, rules.Value.WebAuthnStartPerIp) is { } refusal)
-        {
-            return refusal;
-        }
-
         var handle = await grains.GetGrain<IUserGrain>(session.GrainKey).GetWebAuthnUserHandle();
         if (handle is null)
         {
@@ -59,18 +55,11 @@ public static class ReauthenticateApi
         PasskeyAuthenticationFinishRequest request,
         HttpContext context,
         IGrainFactory grains,
-        RateLimits limits,
         SessionCookie cookies,
         CookieSettings cookieSettings,
-        TimeProvider clock,
-        IOptions<RateLimitOptions> rules)
+        TimeProvider clock)
     {
         var session = context.Session();
-        if (await limits.AcquireAsync(context, FinishPolicy, session.GrainKey, rules.Value.WebAuthnFinishPerIp) is { } refusal)
-        {
-            return refusal;
-        }
-
         var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
         if (ceremony is null || clock.GetUtcNow() >= ceremony.ExpiresAt)
         {

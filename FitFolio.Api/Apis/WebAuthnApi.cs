@@ -6,7 +6,6 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Users;
 using FitFolio.Silo;
-using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Apis;
 
@@ -29,6 +28,7 @@ public static class WebAuthnApi
             .WithSummary("Creation options for a new passkey on the signed-in account (ES256/RS256, discoverable, user verification required). Needs a recent sign-in.")
             .RequireSession()
             .RequireRecentSignIn()
+            .RateLimitPerIp(StartPolicy, rules => rules.WebAuthnStartPerIp)
             .ProducesProblemBody(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/register/finish", RegisterFinishAsync)
@@ -36,17 +36,20 @@ public static class WebAuthnApi
             .WithSummary("Stores the new passkey, rotates the session cookie and tells the owner by mail. One try per start; needs a recent sign-in.")
             .RequireSession()
             .RequireRecentSignIn()
+            .RateLimitPerIp(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
             .Produces<PasskeyView>(StatusCodes.Status201Created)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/start", AuthenticateStartAsync)
             .WithName("StartPasskeySignIn")
             .WithSummary("Request options and a ceremony id. The answer has the same shape whether or not the email has an account.")
+            .RateLimitPerIp(StartPolicy, rules => rules.WebAuthnStartPerIp)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/finish", AuthenticateFinishAsync)
             .WithName("FinishPasskeySignIn")
             .WithSummary("Verifies the assertion and starts a new session.")
+            .RateLimitPerIp(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
             .Produces<SignedInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
@@ -81,13 +84,8 @@ public static class WebAuthnApi
         return webauthn;
     }
 
-    private static async Task<IResult> RegisterStartAsync(HttpContext context, IGrainFactory grains, RateLimits limits, IOptions<RateLimitOptions> rules)
+    private static async Task<IResult> RegisterStartAsync(HttpContext context, IGrainFactory grains)
     {
-        if (await limits.AcquireAsync(context, StartPolicy, RequestOrigins.ClientIp(context), rules.Value.WebAuthnStartPerIp) is { } refusal)
-        {
-            return refusal;
-        }
-
         var options = await UserGrain(context, grains).StartPasskeyRegistration(RequestOrigins.Of(context));
         return TypedResults.Ok(new PasskeyRegistrationStartResponse(options));
     }
@@ -96,16 +94,9 @@ public static class WebAuthnApi
         PasskeyRegistrationFinishRequest request,
         HttpContext context,
         IGrainFactory grains,
-        RateLimits limits,
         SessionCookie cookies,
-        CookieSettings cookieSettings,
-        IOptions<RateLimitOptions> rules)
+        CookieSettings cookieSettings)
     {
-        if (await limits.AcquireAsync(context, FinishPolicy, RequestOrigins.ClientIp(context), rules.Value.WebAuthnFinishPerIp) is { } refusal)
-        {
-            return refusal;
-        }
-
         if (PasskeyRequests.CredentialJson(request.Credential) is not { } credential)
         {
             return PasskeyRequests.MissingCredential(context);
@@ -136,9 +127,7 @@ public static class WebAuthnApi
         HttpContext context,
         IGrainFactory grains,
         PasskeyDirectory directory,
-        RateLimits limits,
-        AuditLog audit,
-        IOptions<RateLimitOptions> rules)
+        AuditLog audit)
     {
         EmailAddress? email = null;
         if (request?.Email is not null)
@@ -149,11 +138,6 @@ public static class WebAuthnApi
             }
 
             email = parsed;
-        }
-
-        if (await limits.AcquireAsync(context, StartPolicy, RequestOrigins.ClientIp(context), rules.Value.WebAuthnStartPerIp) is { } refusal)
-        {
-            return refusal;
         }
 
         // With an email the ceremony is bound to that account: a passkey of anyone else is refused
@@ -181,18 +165,11 @@ public static class WebAuthnApi
         HttpContext context,
         IGrainFactory grains,
         PasskeyDirectory directory,
-        RateLimits limits,
         AuditLog audit,
         SessionCookie cookies,
         CookieSettings cookieSettings,
-        TimeProvider clock,
-        IOptions<RateLimitOptions> rules)
+        TimeProvider clock)
     {
-        if (await limits.AcquireAsync(context, FinishPolicy, RequestOrigins.ClientIp(context), rules.Value.WebAuthnFinishPerIp) is { } refusal)
-        {
-            return refusal;
-        }
-
         var origin = RequestOrigins.OfSignIn(context, cookieSettings);
         // Taken before anything else is looked at: whatever follows, this challenge has had its one try.
         var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;

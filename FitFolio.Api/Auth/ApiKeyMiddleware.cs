@@ -41,20 +41,21 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains,
     private async Task<IResult?> AuthenticateAsync(HttpContext context, string header)
     {
         var ip = RequestOrigins.ClientIp(context);
-        if (await limits.CheckAsync(context, FailurePolicy, ip, rules.Value.ApiKeyFailuresPerIp) is { } blocked)
+        var client = limits.ClientKey(context);
+        if (await limits.CheckAsync(context, FailurePolicy, client, rules.Value.ApiKeyFailuresPerIp) is { } blocked)
         {
             return blocked;
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || !ApiKeyToken.TryParse(header[7..].Trim(), out var token))
         {
-            return await RejectAsync(context, ip, "malformed", null, "Authorization must be \"Bearer ffk_…\" with a FitFolio API key (60 characters).");
+            return await RejectAsync(context, client, "malformed", null, "Authorization must be \"Bearer ffk_…\" with a FitFolio API key (60 characters).");
         }
 
         var check = await grains.GetGrain<IApiKeyGrain>(token.PublicId).Authenticate(token.SecretHash, RequestOrigins.Of(context));
         if (!check.Valid)
         {
-            return await RejectAsync(context, ip, check.Refusal!, check.UserId, check.Refusal switch
+            return await RejectAsync(context, client, check.Refusal!, check.UserId, check.Refusal switch
             {
                 ApiKeyCheck.Expired => "This API key has expired. Create a new one.",
                 ApiKeyCheck.Revoked => "This API key was revoked.",
@@ -65,7 +66,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains,
         // The account's own grain has the last word: a key of a locked or deleted account does nothing.
         if (!await MayActAsync(check.UserId!.Value))
         {
-            return await RejectAsync(context, ip, "account_locked", check.UserId, "This API key's account is locked.");
+            return await RejectAsync(context, client, "account_locked", check.UserId, "This API key's account is locked.");
         }
 
         if (await limits.AcquireAsync(context, UsePolicy, token.PublicId, rules.Value.ApiKeyRequests) is { } limited)
@@ -91,9 +92,9 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains,
         }
     }
 
-    private async Task<IResult> RejectAsync(HttpContext context, string ip, string reason, Guid? userId, string message)
+    private async Task<IResult> RejectAsync(HttpContext context, string client, string reason, Guid? userId, string message)
     {
-        await limits.CountAsync(FailurePolicy, ip, rules.Value.ApiKeyFailuresPerIp);
+        await limits.CountAsync(FailurePolicy, client, rules.Value.ApiKeyFailuresPerIp);
         await audit.WriteAsync(new AuditEvent(AuditEventType.ApiKeyRejected, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = reason }));
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return Errors.Result(context, StatusCodes.Status401Unauthorized, "invalid_api_key", message);

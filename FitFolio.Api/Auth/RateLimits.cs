@@ -1,35 +1,56 @@
 using FitFolio.Api.Http;
-using FitFolio.Grains.Audit;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Silo;
+using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Auth;
 
-/// <summary>Asks the cluster-wide counter grains, and turns a refusal into a 429 with Retry-After and an audit event.</summary>
-public sealed class RateLimits(IGrainFactory grains, AuditLog audit)
+/// <summary>
+/// Asks the cluster-wide counter grains, and turns a refusal into a 429 with Retry-After. The
+/// refusal is audited by its counter, one summary row per window however many requests it refuses.
+/// </summary>
+public sealed class RateLimits(IGrainFactory grains, IOptions<RateLimitOptions> options)
 {
+    /// <summary>The per-address sign-in mail quota, counted per address and requesting network.</summary>
+    public const string MailPerNetworkPolicy = "magic-start-email";
+
+    /// <summary>The absolute per-address sign-in mail cap, all networks together.</summary>
+    public const string MailCapPolicy = "magic-start-email-cap";
+
+    public RateLimitOptions Rules => options.Value;
+
+    /// <summary>Who a per-client limit counts: the IPv4 address, or the IPv6 network (/64 by default).</summary>
+    public string ClientKey(HttpContext context) => ClientNetwork.KeyOf(context.Connection.RemoteIpAddress, Rules.IPv6PrefixLength);
+
     public async Task<IResult?> AcquireAsync(HttpContext context, string policy, string subject, RateLimitRule rule)
     {
-        var decision = await grains.GetGrain<IRateLimitGrain>($"{policy}:{subject}").Acquire(rule);
-        return decision.Allowed ? null : await RefuseAsync(context, policy, decision.RetryAfter);
+        var grain = Counter(policy, subject);
+        var decision = await grain.Acquire(rule);
+        return decision.Allowed ? null : await RefuseAsync(context, grain, policy, rule, decision.RetryAfter);
     }
 
     public async Task<IResult?> CheckAsync(HttpContext context, string policy, string subject, RateLimitRule rule)
     {
-        var decision = await grains.GetGrain<IRateLimitGrain>($"{policy}:{subject}").Check(rule);
-        return decision.Allowed ? null : await RefuseAsync(context, policy, decision.RetryAfter);
+        var grain = Counter(policy, subject);
+        var decision = await grain.Check(rule);
+        return decision.Allowed ? null : await RefuseAsync(context, grain, policy, rule, decision.RetryAfter);
     }
 
-    public ValueTask<RateLimitDecision> CountAsync(string policy, string subject, RateLimitRule rule) =>
-        grains.GetGrain<IRateLimitGrain>($"{policy}:{subject}").Acquire(rule);
+    public ValueTask<RateLimitDecision> CountAsync(string policy, string subject, RateLimitRule rule) => Counter(policy, subject).Acquire(rule);
 
-    public async Task<IResult> RefuseAsync(HttpContext context, string policy, TimeSpan retryAfter)
+    /// <summary>
+    /// One more sign-in mail to <paramref name="email"/>: within the quota of the requesting network
+    /// (so someone else's flood cannot use up the owner's own), and under the address's absolute cap.
+    /// </summary>
+    public async Task<IResult?> AcquireMailQuotaAsync(HttpContext context, string email) =>
+        await AcquireAsync(context, MailPerNetworkPolicy, ClientKey(context) + " " + email, Rules.MagicLinkStartPerEmail)
+        ?? await AcquireAsync(context, MailCapPolicy, email, Rules.MagicLinkStartPerEmailCap);
+
+    private IRateLimitGrain Counter(string policy, string subject) => grains.GetGrain<IRateLimitGrain>($"{policy}:{subject}");
+
+    private static async Task<IResult> RefuseAsync(HttpContext context, IRateLimitGrain counter, string policy, RateLimitRule rule, TimeSpan retryAfter)
     {
-        await audit.WriteAsync(new AuditEvent(
-            AuditEventType.RateLimited,
-            context.Features.Get<CurrentSession>()?.UserId,
-            RequestOrigins.Of(context),
-            new Dictionary<string, object?> { ["policy"] = policy, ["retry_after_seconds"] = Math.Ceiling(retryAfter.TotalSeconds) }));
+        await counter.RecordRefusal(new RateLimitRefusal(policy, rule.Window, retryAfter, context.Features.Get<CurrentUser>()?.UserId, RequestOrigins.Of(context)));
         return Errors.TooManyRequests(context, retryAfter);
     }
 }

@@ -47,7 +47,8 @@ public static class FitFolioApp
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
-        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<CookieSettings>();
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<RateLimits>();
@@ -74,9 +75,9 @@ public static class FitFolioApp
         // API requests never look for a file on disk.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), spa => spa.UseStaticFiles());
         app.UseRouting();
-        app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
+        app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseMiddleware<SpaFallbackMiddleware>();
         // Below /api, routing matches segments ignoring case, and so does this.

@@ -20,7 +20,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             BadHttpRequestException { InnerException: JsonException } => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
             BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
             JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
-            NpgsqlException or TimeoutException or GrainCallException => (503, "unavailable", "The service is briefly unavailable. Try again shortly."),
+            NpgsqlException or TimeoutException or GrainCallException => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
         };
@@ -39,7 +39,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         context.Response.Headers[RequestIdMiddleware.HeaderName] = context.TraceIdentifier;
         if (status == 503)
         {
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.RetryAfter = Errors.UnavailableRetryAfterSeconds;
         }
 
         await Errors.WriteAsync(context, status, code, message);

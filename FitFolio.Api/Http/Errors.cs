@@ -21,6 +21,19 @@ public static class Errors
 
     public static JsonHttpResult<ApiErrorBody> NotFound(HttpContext context, string message) => Result(context, StatusCodes.Status404NotFound, "not_found", message);
 
+    public const string UnavailableCode = "unavailable";
+
+    public const string UnavailableMessage = "The service is briefly unavailable. Try again shortly.";
+
+    /// <summary>503 with a short Retry-After: a dependency (PostgreSQL, the cluster, a full queue) is briefly out of reach.</summary>
+    public static JsonHttpResult<ApiErrorBody> Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds;
+        return Result(context, StatusCodes.Status503ServiceUnavailable, UnavailableCode, UnavailableMessage);
+    }
+
+    public const string UnavailableRetryAfterSeconds = "5";
+
     public static JsonHttpResult<ApiErrorBody> TooManyRequests(HttpContext context, TimeSpan retryAfter, string message = "Too many requests. Try again later.")
     {
         context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);

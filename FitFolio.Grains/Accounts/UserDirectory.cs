@@ -7,13 +7,6 @@ namespace FitFolio.Grains.Accounts;
 /// <summary>Email → user id. Queries across users go to SQL, not through grains.</summary>
 public sealed class UserDirectory(NpgsqlDataSource dataSource, IOptions<AuthOptions> options)
 {
-    public async Task<Guid?> FindAsync(EmailAddress email, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("select id from users where email = @email");
-        command.Parameters.AddWithValue("email", email.Value);
-        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
-    }
-
     /// <summary>The account for <paramref name="email"/>, created unverified on first use. Both paths do the same statements, so timing tells nothing.</summary>
     public async Task<Guid> FindOrCreateAsync(EmailAddress email, CancellationToken cancellationToken = default)
     {

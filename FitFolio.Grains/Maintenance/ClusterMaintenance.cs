@@ -15,6 +15,8 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
 {
     private const string Job = "cleanup";
 
+    private static readonly TimeSpan CodeLockoutRetention = TimeSpan.FromDays(30);
+
     /// <summary>Runs the cleanup if no silo ran it within the interval; null when another silo has.</summary>
     public async Task<MaintenanceReport?> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -42,9 +44,12 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
             await DeleteAsync(connection, transaction, "delete from sessions where coalesce(revoked_at, expires_at) < now() - @age", settings.EndedSessionRetention, cancellationToken),
             await DeleteAsync(connection, transaction, "delete from sessions where rotated_at < now() - @age", auth.Value.SessionMaxUnrotatedAge, cancellationToken),
             await DeleteAsync(connection, transaction, "delete from email_changes where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
+            // A wrong code for any address, account or not, leaves a lockout row; one quiet for a month
+            // (no lock in force) is forgotten, doubling included, so guessed addresses do not pile up.
+            await DeleteAsync(connection, transaction, "delete from email_code_lockouts where updated_at < now() - @age and (locked_until is null or locked_until < now())", CodeLockoutRetention, cancellationToken),
             await DeleteAsync(connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.AuditEvents);
+        LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.CodeLockouts, report.AuditEvents);
         return report;
     }
 
@@ -79,8 +84,8 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {Events} audit events")]
-    private partial void LogRan(int accounts, int links, int sessions, int staleSessions, int emailChanges, int events);
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {Events} audit events")]
+    private partial void LogRan(int accounts, int links, int sessions, int staleSessions, int emailChanges, int codeLockouts, int events);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]
     private partial void LogFailed(string reason);

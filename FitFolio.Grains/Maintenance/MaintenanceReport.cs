@@ -1,4 +1,4 @@
 namespace FitFolio.Grains.Maintenance;
 
 /// <summary>What one maintenance run removed.</summary>
-public sealed record MaintenanceReport(int UnverifiedAccounts, int MagicLinks, int Sessions, int StaleSessions, int EmailChanges, int AuditEvents);
+public sealed record MaintenanceReport(int UnverifiedAccounts, int MagicLinks, int Sessions, int StaleSessions, int EmailChanges, int CodeLockouts, int AuditEvents);

@@ -18,4 +18,14 @@ public interface IRateLimitGrain : IGrainWithStringKey
 
     /// <summary>Forgets every counted event (for example after a successful sign-in).</summary>
     ValueTask Reset();
+
+    /// <summary>
+    /// Audits a refusal without turning a flood into database writes: the first refusal in a
+    /// window writes one <c>rate_limited</c> row, later ones only count in memory, and the count is
+    /// written into that row once when the window closes (one row per counter and window).
+    /// </summary>
+    Task RecordRefusal(RateLimitRefusal refusal);
+
+    /// <summary>Writes the open summary's count; ends the summary once its window has closed. Called by the grain itself when the window closes.</summary>
+    Task FlushRefusals();
 }

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 
 namespace FitFolio.Grains.SignIn;
 
-/// <summary>The SQL of sign-in links: issue (revoking older ones), find by token hash, redeem once, count code attempts.</summary>
+/// <summary>The SQL of sign-in links: issue (revoking older ones), find by token hash, redeem once. Codes are checked by <see cref="EmailCodeStore"/>.</summary>
 public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Finds the link a token names, live or not (the caller tells expired from unknown for the audit log only).</summary>
@@ -59,30 +59,5 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
         return (string?)await command.ExecuteScalarAsync();
     }
 
-    /// <summary>The user's live link, for checking a code.</summary>
-    internal async Task<LiveLink?> FindLiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select id, code_salt, code_hash, code_attempts from magic_links where user_id = @user and used_at is null and expires_at > @now order by created_at desc limit 1");
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("now", now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new LiveLink(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<byte[]>(2), reader.GetInt32(3))
-            : null;
-    }
-
-    /// <summary>Counts a wrong code; the attempt that reaches the limit ends the link.</summary>
-    internal static async Task CountWrongCodeAsync(UserWrite write, Guid linkId, int maxAttempts)
-    {
-        await using var command = write.Command(
-            "update magic_links set code_attempts = code_attempts + 1, expires_at = case when code_attempts + 1 >= @max then least(expires_at, now()) else expires_at end where id = @id");
-        command.Parameters.AddWithValue("id", linkId);
-        command.Parameters.AddWithValue("max", maxAttempts);
-        await command.ExecuteNonQueryAsync();
-    }
-
     internal static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
 }
-
-internal sealed record LiveLink(Guid Id, byte[] CodeSalt, byte[] CodeHash, int CodeAttempts);

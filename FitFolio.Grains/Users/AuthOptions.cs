@@ -53,6 +53,12 @@ public sealed class AuthOptions
     /// <summary>How long a passkey challenge stays valid (WebAuthn L3 §13.4.3), also sent as the ceremony timeout. Default 5 minutes.</summary>
     public TimeSpan PasskeyCeremonyTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Sign-in mail requests answered but not yet worked on, per silo (see <see cref="SignIn.SignInMailQueue"/>).
+    /// Default 1,000: a few seconds of the fastest start rate this machine sustains, about a megabyte at most.
+    /// </summary>
+    public int SignInQueueCapacity { get; set; } = 1000;
+
     /// <summary>Emails that are admins as soon as their account exists. Default none.</summary>
     public IList<string> AdminEmails { get; } = [];
 }

@@ -21,8 +21,8 @@ public partial interface IUserGrain : IGrainWithStringKey
     /// <summary>Redeems a link found by its token hash, and starts a session.</summary>
     Task<SignInResult> SignInWithLink(Guid linkId, string newSessionHash, RequestOrigin origin);
 
-    /// <summary>Checks an 8-digit code against the live link, counting failures towards the lockout.</summary>
-    Task<SignInResult> SignInWithCode(string code, string newSessionHash, RequestOrigin origin);
+    /// <summary>Redeems the link whose code <see cref="SignIn.IEmailCodeGrain"/> matched, clears the address's code lockout, and starts a session.</summary>
+    Task<SignInResult> SignInWithCode(Guid linkId, string newSessionHash, RequestOrigin origin);
 
     Task<SessionCheck> CheckSession(string sessionHash);
 

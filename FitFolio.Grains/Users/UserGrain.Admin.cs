@@ -1,6 +1,7 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Sessions;
+using FitFolio.Grains.SignIn;
 using NpgsqlTypes;
 
 namespace FitFolio.Grains.Users;
@@ -45,7 +46,7 @@ internal sealed partial class UserGrain
         await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
         {
             await SetAdminLockAsync(write, null);
-            _user.CodeLockout.RecordSuccess();
+            await EmailCodeStore.ClearLockoutAsync(write, _user.Email);
             _user.PasskeyLockout.RecordSuccess();
             await UserStore.SaveLockoutsAsync(write, _user);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountUnlocked, origin, ("by_admin", adminId)));

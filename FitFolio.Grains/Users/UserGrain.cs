@@ -16,7 +16,6 @@ namespace FitFolio.Grains.Users;
 /// </summary>
 internal sealed partial class UserGrain(
     UserStore store,
-    MagicLinkStore links,
     MailOutbox outbox,
     AuditLog audit,
     TimeProvider clock,
@@ -88,55 +87,11 @@ internal sealed partial class UserGrain(
         await write.CommitAsync();
     }
 
-    public async Task<SignInResult> SignInWithLink(Guid linkId, string newSessionHash, RequestOrigin origin)
-    {
-        if (!MaySignIn(out var refusal))
-        {
-            await audit.WriteAsync(Event(AuditEventType.MagicLinkVerifiedFailure, origin, ("reason", refusal)));
-            return SignInResult.Invalid;
-        }
+    public Task<SignInResult> SignInWithLink(Guid linkId, string newSessionHash, RequestOrigin origin) =>
+        RedeemLinkAsync(linkId, newSessionHash, origin, "link", AuditEventType.MagicLinkVerifiedFailure);
 
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
-        var purpose = await MagicLinkStore.RedeemAsync(write, linkId, _user.Id, origin.Ip, Now);
-        if (purpose is null)
-        {
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedFailure, origin, ("reason", "used_or_expired")));
-            await write.CommitAsync();
-            return SignInResult.Invalid;
-        }
-
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", "link")));
-        return await CompleteSignInAsync(write, newSessionHash, origin, "magic_link");
-    }
-
-    public async Task<SignInResult> SignInWithCode(string code, string newSessionHash, RequestOrigin origin)
-    {
-        var now = Now;
-        if (_user.CodeLockout.RemainingAt(now) is { } remaining)
-        {
-            await audit.WriteAsync(Event(AuditEventType.CodeFailure, origin, ("reason", "locked")));
-            return SignInResult.LockedFor(remaining);
-        }
-
-        if (!MaySignIn(out var refusal))
-        {
-            await audit.WriteAsync(Event(AuditEventType.CodeFailure, origin, ("reason", refusal)));
-            return SignInResult.Invalid;
-        }
-
-        var link = await links.FindLiveAsync(_user.Id, now);
-        var matches = link is not null && code.Length == 8 && Secrets.FixedTimeEquals(Secrets.CodeDigest(link.CodeSalt, code), link.CodeHash);
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
-        if (!matches || await MagicLinkStore.RedeemAsync(write, link!.Id, _user.Id, origin.Ip, now) is not { } purpose)
-        {
-            return await CountCodeFailureAsync(write, link, origin, now);
-        }
-
-        _user.CodeLockout.RecordSuccess();
-        await UserStore.SaveLockoutsAsync(write, _user);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", "code")));
-        return await CompleteSignInAsync(write, newSessionHash, origin, "code");
-    }
+    public Task<SignInResult> SignInWithCode(Guid linkId, string newSessionHash, RequestOrigin origin) =>
+        RedeemLinkAsync(linkId, newSessionHash, origin, "code", AuditEventType.CodeFailure);
 
     public Task<SessionCheck> CheckSession(string sessionHash)
     {
@@ -249,23 +204,35 @@ internal sealed partial class UserGrain(
         return refusal.Length == 0;
     }
 
-    private async Task<SignInResult> CountCodeFailureAsync(UserWrite write, LiveLink? link, RequestOrigin origin, DateTimeOffset now)
+    /// <summary>
+    /// Redeems a link found by its token, or by its code (<see cref="SignIn.IEmailCodeGrain"/> checked
+    /// the code and counts wrong ones), and starts a session. A sign-in by code clears the address's
+    /// code lockout in the same transaction.
+    /// </summary>
+    private async Task<SignInResult> RedeemLinkAsync(Guid linkId, string newSessionHash, RequestOrigin origin, string method, string failureType)
     {
-        if (link is not null)
+        if (!MaySignIn(out var refusal))
         {
-            await MagicLinkStore.CountWrongCodeAsync(write, link.Id, _options.MaxCodeAttempts);
+            await audit.WriteAsync(Event(failureType, origin, ("reason", refusal)));
+            return SignInResult.Invalid;
         }
 
-        var locked = _user.CodeLockout.RecordFailure(now, _options);
-        await UserStore.SaveLockoutsAsync(write, _user);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.CodeFailure, origin, ("reason", link is null ? "no_live_code" : "wrong_code")));
-        if (locked is { } duration)
+        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
+        var purpose = await MagicLinkStore.RedeemAsync(write, linkId, _user.Id, origin.Ip, Now);
+        if (purpose is null)
         {
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "code"), ("minutes", duration.TotalMinutes)));
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(failureType, origin, ("reason", "used_or_expired")));
+            await write.CommitAsync();
+            return SignInResult.Invalid;
         }
 
-        await write.CommitAsync();
-        return locked is { } lockedFor ? SignInResult.LockedFor(lockedFor) : SignInResult.Invalid;
+        if (method == "code")
+        {
+            await EmailCodeStore.ClearLockoutAsync(write, _user.Email);
+        }
+
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", method)));
+        return await CompleteSignInAsync(write, newSessionHash, origin, method == "link" ? "magic_link" : "code");
     }
 
     private async Task<SignInResult> CompleteSignInAsync(UserWrite write, string newSessionHash, RequestOrigin origin, string method)

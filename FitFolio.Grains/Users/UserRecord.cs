@@ -18,8 +18,6 @@ internal sealed class UserRecord
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public Lockout CodeLockout { get; } = new();
-
     public Lockout PasskeyLockout { get; } = new();
 
     public DateTimeOffset? AdminLockedUntil { get; set; }

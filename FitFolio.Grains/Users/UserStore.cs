@@ -19,7 +19,6 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(
             """
             select email, email_verified_at, email_sign_in_enabled, is_admin, created_at,
-                   code_failures, code_locked_until, code_lockouts,
                    passkey_failures, passkey_locked_until, passkey_lockouts,
                    admin_locked_until, version
             from users where id = @id
@@ -40,11 +39,10 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
                 EmailSignInEnabled = reader.GetBoolean(2),
                 IsAdmin = reader.GetBoolean(3),
                 CreatedAt = reader.GetFieldValue<DateTimeOffset>(4),
-                AdminLockedUntil = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-                Version = reader.GetInt64(12),
+                AdminLockedUntil = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+                Version = reader.GetInt64(9),
             };
-            ReadLockout(reader, 5, user.CodeLockout);
-            ReadLockout(reader, 8, user.PasskeyLockout);
+            ReadLockout(reader, 5, user.PasskeyLockout);
         }
 
         await using (var command = new NpgsqlCommand(
@@ -129,14 +127,10 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
     {
         await using var command = write.Command(
             """
-            update users set code_failures = @cf, code_locked_until = @cl, code_lockouts = @cn,
-                             passkey_failures = @pf, passkey_locked_until = @pl, passkey_lockouts = @pn
+            update users set passkey_failures = @pf, passkey_locked_until = @pl, passkey_lockouts = @pn
             where id = @id
             """);
         command.Parameters.AddWithValue("id", user.Id);
-        command.Parameters.AddWithValue("cf", user.CodeLockout.Failures);
-        command.Parameters.AddWithValue("cl", NpgsqlDbType.TimestampTz, (object?)user.CodeLockout.LockedUntil ?? DBNull.Value);
-        command.Parameters.AddWithValue("cn", user.CodeLockout.Lockouts);
         command.Parameters.AddWithValue("pf", user.PasskeyLockout.Failures);
         command.Parameters.AddWithValue("pl", NpgsqlDbType.TimestampTz, (object?)user.PasskeyLockout.LockedUntil ?? DBNull.Value);
         command.Parameters.AddWithValue("pn", user.PasskeyLockout.Lockouts);

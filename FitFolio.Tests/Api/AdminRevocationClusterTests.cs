@@ -23,7 +23,9 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
             ["RateLimits:VerifyPerIp:Limit"] = "1000",
             ["RateLimits:MagicLinkStartPerIp:Limit"] = "1000",
             ["RateLimits:MagicLinkStartPerEmail:Limit"] = "1000",
+            ["RateLimits:MagicLinkStartPerEmailCap:Limit"] = "1000",
             ["RateLimits:GlobalPerIp:Limit"] = "1000000",
+            ["RateLimits:GlobalPerAccount:Limit"] = "10000",
             ["Auth:AdminEmails:0"] = AdminEmail,
         });
 

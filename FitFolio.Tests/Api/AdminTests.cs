@@ -60,6 +60,11 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
         var sent = api.Mail.SignInMailsTo("locked-out@example.com");
         Assert.Equal(HttpStatusCode.Accepted, (await victim.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked-out@example.com" })).Status);
+        // The start's work follows its answer: let it meet the lock before the unlock.
+        await Eventually.TrueAsync(
+            async () => (await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=magic_link_refused")).Body.GetProperty("items").GetArrayLength() == 1,
+            TimeSpan.FromSeconds(30),
+            "the refused sign-in mail to be audited");
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock")).Status);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);

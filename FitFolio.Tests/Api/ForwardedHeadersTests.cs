@@ -37,6 +37,8 @@ public sealed class ForwardedHeadersTests(TestDatabase database) : IClassFixture
         });
 
         Assert.Equal(HttpStatusCode.Accepted, start.Status);
+        // The account's work (and its audit row) happens after the 202; its mail is written in the same transaction.
+        await mail.WaitForAsync($"{requestId}@fitfolio.example");
         await using var command = database.DataSource.CreateCommand("select host(ip) from login_events where request_id = @id");
         command.Parameters.AddWithValue("id", requestId);
         Assert.Equal(recorded, (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));

@@ -28,6 +28,24 @@ public sealed class MaintenanceTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(System.Net.HttpStatusCode.OK, (await verified.GetAsync("/api/v1/auth/me")).Status);
     }
 
+    [Fact]
+    public async Task Code_lockouts_quiet_for_a_month_are_forgotten_and_locks_in_force_stay()
+    {
+        await ExecuteAsync(
+            """
+            insert into email_code_lockouts (email, failures, locked_until, lockouts, updated_at) values
+              ('guessed-long-ago@example.com', 3, null, 2, now() - interval '31 days'),
+              ('guessed-lately@example.com', 3, null, 0, now() - interval '1 day'),
+              ('still-locked@example.com', 0, now() + interval '1 hour', 9, now() - interval '31 days');
+            update maintenance_runs set last_run_at = 'epoch';
+            """);
+
+        var report = await api.Host.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, report!.CodeLockouts);
+        Assert.Equal(2L, await CountAsync("select count(*) from email_code_lockouts where email in ('guessed-lately@example.com', 'still-locked@example.com')"));
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var command = api.Database.DataSource.CreateCommand(sql);

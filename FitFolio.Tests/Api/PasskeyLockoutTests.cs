@@ -28,7 +28,8 @@ public sealed class PasskeyLockoutTests(PasskeyApi api) : IClassFixture<PasskeyA
         Assert.Equal("passkey_locked", whileLocked.ErrorCode);
         Assert.True(int.Parse(whileLocked.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) > 14 * 60);
         Assert.Null(client.SessionCookie);
-        Assert.True(await api.ScalarAsync<bool>($"select passkey_locked_until > now() + interval '14 minutes' and code_locked_until is null from users where email = '{email}'"));
+        Assert.True(await api.ScalarAsync<bool>($"select passkey_locked_until > now() + interval '14 minutes' from users where email = '{email}'"));
+        Assert.Equal(0L, await api.CountAsync($"select count(*) from email_code_lockouts where email = '{email}' and locked_until > now()"));
         Assert.Equal(1L, await api.CountAsync($"select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'passkey' and user_id = (select id from users where email = '{email}')"));
 
         using var byEmail = await api.SignedInClientAsync(email);
@@ -51,7 +52,9 @@ public sealed class PasskeyLockoutTests(PasskeyApi api) : IClassFixture<PasskeyA
 
         Assert.Equal(HttpStatusCode.TooManyRequests, codeAgain.Status);
         Assert.Equal(HttpStatusCode.OK, passkey.Status);
-        Assert.True(await api.ScalarAsync<bool>($"select code_locked_until > now() and passkey_locked_until is null from users where email = '{email}'"));
+        // The code path locks per address (email_code_lockouts), the passkey path per account.
+        Assert.True(await api.ScalarAsync<bool>($"select locked_until > now() from email_code_lockouts where email = '{email}'"));
+        Assert.True(await api.ScalarAsync<bool>($"select passkey_locked_until is null from users where email = '{email}'"));
     }
 
     [Fact]

@@ -12,9 +12,10 @@ public class ApiFixture(PostgresServer server) : IAsyncLifetime
     {
         ["RateLimits:MagicLinkStartPerIp:Limit"] = "10000",
         ["RateLimits:MagicLinkStartPerEmail:Limit"] = "10000",
+        ["RateLimits:MagicLinkStartPerEmailCap:Limit"] = "10000",
         ["RateLimits:VerifyPerIp:Limit"] = "10000",
-        ["RateLimits:CodeFailuresPerEmail:Limit"] = "10000",
         ["RateLimits:GlobalPerIp:Limit"] = "100000",
+        ["RateLimits:GlobalPerAccount:Limit"] = "10000",
     };
 
     public TestDatabase Database { get; } = new(server);

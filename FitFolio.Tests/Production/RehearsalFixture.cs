@@ -39,6 +39,8 @@ public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
                 // second windows: the rate-limit grain keeps one slot per allowed event.
                 ["RateLimits__GlobalPerIp__Limit"] = "100000",
                 ["RateLimits__GlobalPerIp__Window"] = "00:00:01",
+                ["RateLimits__GlobalPerAccount__Limit"] = "100000",
+                ["RateLimits__GlobalPerAccount__Window"] = "00:00:01",
                 ["RateLimits__MagicLinkStartPerIp__Limit"] = "1000",
                 ["RateLimits__VerifyPerIp__Limit"] = "1000",
             },

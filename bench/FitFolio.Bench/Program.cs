@@ -2,14 +2,14 @@ using FitFolio.Bench;
 using FitFolio.Bench.Reporting;
 using FitFolio.Bench.Scenarios;
 
-// Usage: ./fitfolio bench [--quick] [--enforce] [hello|local|cross-silo|memory|pg-activation|me|me-proxy|me-sql|magic-start|revocation]
+// Usage: ./fitfolio bench [--quick] [--enforce] [hello|local|cross-silo|memory|pg-activation|me|me-proxy|me-sql|magic-start|magic-verify|revocation]
 var options = BenchOptions.Parse(args);
 
 // The HTTP rows run back to back right after hello-world, so each ratio compares figures measured
 // within a minute or two of each other; the grain-runtime rows follow.
 IScenario[] all =
 [
-    new HelloWorldScenario(), new MeScenario(), new MeThroughProxyScenario(), new SqlSessionScenario(), new MagicLinkStartScenario(), new RevocationScenario(),
+    new HelloWorldScenario(), new MeScenario(), new MeThroughProxyScenario(), new SqlSessionScenario(), new MagicLinkStartScenario(), new MagicLinkVerifyScenario(), new RevocationScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new StateActivationScenario(),
 ];
 if (options.ShowHelp)

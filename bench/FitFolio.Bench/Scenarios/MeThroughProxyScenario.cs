@@ -31,6 +31,8 @@ internal sealed class MeThroughProxyScenario : IScenario
             {
                 ["RateLimits__GlobalPerIp__Limit"] = "1000000",
                 ["RateLimits__GlobalPerIp__Window"] = "00:00:01",
+                ["RateLimits__GlobalPerAccount__Limit"] = "1000000",
+                ["RateLimits__GlobalPerAccount__Window"] = "00:00:01",
                 ["RateLimits__MagicLinkStartPerIp__Limit"] = "1000",
             },
         });

@@ -1,0 +1,25 @@
+using FitFolio.Grains.RateLimiting;
+
+namespace FitFolio.Api.Auth;
+
+/// <summary>A counter in front of an endpoint: the request goes on only if the rule allows one more for its subject.</summary>
+public sealed class RateLimitEndpointFilter(string policy, Func<RateLimitOptions, RateLimitRule> rule, Func<HttpContext, RateLimits, string> subject) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var limits = http.RequestServices.GetRequiredService<RateLimits>();
+        return await limits.AcquireAsync(http, policy, subject(http, limits), rule(limits.Rules)) is { } refusal ? refusal : await next(context);
+    }
+}
+
+public static class RateLimitEndpointExtensions
+{
+    /// <summary>Limits the endpoint per client: IPv4 address, or IPv6 network (<see cref="RateLimitOptions.IPv6PrefixLength"/>).</summary>
+    public static TBuilder RateLimitPerIp<TBuilder>(this TBuilder builder, string policy, Func<RateLimitOptions, RateLimitRule> rule) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new RateLimitEndpointFilter(policy, rule, static (context, limits) => limits.ClientKey(context)));
+
+    /// <summary>Limits the endpoint per signed-in account, wherever its requests come from; goes after <c>RequireSession()</c>.</summary>
+    public static TBuilder RateLimitPerAccount<TBuilder>(this TBuilder builder, string policy, Func<RateLimitOptions, RateLimitRule> rule) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new RateLimitEndpointFilter(policy, rule, static (context, _) => context.Session().GrainKey));
+}

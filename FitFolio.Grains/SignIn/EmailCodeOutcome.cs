@@ -1,0 +1,8 @@
+namespace FitFolio.Grains.SignIn;
+
+public enum EmailCodeOutcome
+{
+    Wrong,
+    Matched,
+    Locked,
+}
