@@ -36,7 +36,7 @@ internal sealed class EmailCodeGrain(EmailCodeStore store, AuditLog audit, TimeP
             events.Add(Event(AuditEventType.AccountLocked, pending, origin, ("path", "code"), ("minutes", duration.TotalMinutes)));
         }
 
-        await store.RecordFailureAsync(Key, pending, options.Value.MaxCodeAttempts, events);
+        await store.RecordFailureAsync(Key, pending, options.Value.MaxCodeAttempts, events, now);
         return locked is { } lockedFor ? EmailCodeCheck.LockedFor(lockedFor) : EmailCodeCheck.Wrong;
     }
 

@@ -37,7 +37,7 @@ internal sealed class EmailCodeStore(NpgsqlDataSource dataSource)
         """;
 
     // The attempt that uses up the link's tries ends it (its emailed link too); any other attempt matches nothing.
-    private const string EndLink = "update magic_links set expires_at = least(expires_at, now()) where @ends and id = @link";
+    private const string EndLink = "update magic_links set expires_at = least(expires_at, @now) where @ends and id = @link";
 
     /// <summary>The address's account, live link and lockout; an address nobody has comes back as a row of nulls.</summary>
     public async Task<PendingCode> ReadAsync(string email, DateTimeOffset now)
@@ -63,7 +63,7 @@ internal sealed class EmailCodeStore(NpgsqlDataSource dataSource)
     /// One wrong code, in one round trip and one (implicit) transaction: the lockout with the live
     /// link's attempts (the wrong one included), the link's end when they reach <paramref name="maxAttempts"/>, the audit events.
     /// </summary>
-    public async Task RecordFailureAsync(string email, PendingCode pending, int maxAttempts, IEnumerable<AuditEvent> events)
+    public async Task RecordFailureAsync(string email, PendingCode pending, int maxAttempts, IEnumerable<AuditEvent> events, DateTimeOffset now)
     {
         var link = (object?)pending.Link?.Id ?? DBNull.Value;
         var attempts = pending.Link is { } live ? live.CodeAttempts + 1 : 0;
@@ -80,6 +80,7 @@ internal sealed class EmailCodeStore(NpgsqlDataSource dataSource)
         var end = new NpgsqlBatchCommand(EndLink);
         end.Parameters.AddWithValue("ends", pending.Link is not null && attempts >= maxAttempts);
         end.Parameters.AddWithValue("link", NpgsqlDbType.Uuid, link);
+        end.Parameters.AddWithValue("now", now);
         batch.BatchCommands.Add(end);
 
         foreach (var auditEvent in events)

@@ -20,9 +20,9 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Inserts a new link and ends every older live link of the user: only the newest link and code work.</summary>
-    internal static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset expiresAt, string? ip)
+    internal static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset now, DateTimeOffset expiresAt, string? ip)
     {
-        await VoidLiveAsync(write, userId);
+        await VoidLiveAsync(write, userId, now);
         await using var insert = write.Command(
             """
             insert into magic_links (id, user_id, purpose, token_hash, code_salt, code_hash, expires_at, requested_ip)
@@ -40,10 +40,12 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Ends every live link (and its code) of the user: a new link replaces them, a new address strands them. Returns how many.</summary>
-    internal static async Task<int> VoidLiveAsync(UserWrite write, Guid userId)
+    /// <remarks>Ends them at the grain's clock, the one every reader of a link compares against.</remarks>
+    internal static async Task<int> VoidLiveAsync(UserWrite write, Guid userId, DateTimeOffset now)
     {
-        await using var revoke = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @user and used_at is null and expires_at > now()");
+        await using var revoke = write.Command("update magic_links set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now");
         revoke.Parameters.AddWithValue("user", userId);
+        revoke.Parameters.AddWithValue("now", now);
         return await revoke.ExecuteNonQueryAsync();
     }
 

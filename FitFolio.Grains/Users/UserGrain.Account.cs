@@ -58,7 +58,7 @@ internal sealed partial class UserGrain
             }
 
             // A link or code mailed to the old address must not sign in once the address is no longer the account's.
-            var voided = await MagicLinkStore.VoidLiveAsync(write, _user.Id);
+            var voided = await MagicLinkStore.VoidLiveAsync(write, _user.Id, now);
             if (ended.Count > 0)
             {
                 await RevokeInAsync(write, ended, "email_changed", AuditEventType.SessionRevoked, origin);

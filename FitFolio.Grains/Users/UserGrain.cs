@@ -80,7 +80,7 @@ internal sealed partial class UserGrain(
         var code = Secrets.NewCode();
         var salt = MagicLinkStore.NewSalt();
         var lifetime = _options.MagicLinkLifetime;
-        await MagicLinkStore.IssueAsync(write, _user.Id, purpose, Secrets.Digest(token), salt, Secrets.CodeDigest(salt, code), Now + lifetime, origin.Ip);
+        await MagicLinkStore.IssueAsync(write, _user.Id, purpose, Secrets.Digest(token), salt, Secrets.CodeDigest(salt, code), Now, Now + lifetime, origin.Ip);
         var link = new Uri(appOptions.Value.PublicOrigin!, "/auth/link#token=" + token);
         await outbox.EnqueueAsync(SignInMailTemplate.Create(_user.Email, link, code, (int)Math.Ceiling(lifetime.TotalMinutes)), write.Connection, write.Transaction);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkSent, origin, ("purpose", purpose)));

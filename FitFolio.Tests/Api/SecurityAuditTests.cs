@@ -186,7 +186,7 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
     {
         using var member = await api.SignedInClientAsync("filtered-member@example.com");
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/admin/users")).Status);
-        using var admin = await api.SignedInClientAsync(AdminTests.AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminTests.AdminEmail);
 
         var types = (await admin.GetAsync("/api/v1/admin/audit/event-types")).Body.GetProperty("items").EnumerateArray().Select(t => t.GetString()).ToList();
         var filtered = await admin.GetAsync($"/api/v1/admin/audit/events?type=authorization_refused&userId={await api.UserIdAsync("filtered-member@example.com")}");
