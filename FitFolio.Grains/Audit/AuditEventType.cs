@@ -40,6 +40,7 @@ public static class AuditEventType
     public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";
+    public const string MailRefused = "mail_refused";
 
     public static IReadOnlySet<string> All { get; } = typeof(AuditEventType).GetFields()
         .Where(f => f.IsLiteral)
