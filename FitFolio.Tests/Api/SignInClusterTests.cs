@@ -1,5 +1,5 @@
 using System.Net;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Api;
@@ -11,7 +11,7 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
 
     private List<ApiHost> Hosts => _cluster.Hosts;
 
-    private SmtpSink Mail => _cluster.Mail;
+    private TestMailbox Mail => _cluster.Mail;
 
     public async ValueTask InitializeAsync() =>
         _cluster = await ApiCluster.StartAsync(database.ConnectionString, 3, new Dictionary<string, string?>

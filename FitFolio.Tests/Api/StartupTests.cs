@@ -63,7 +63,7 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
     };
 
-    private static async Task<(int ExitCode, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] arguments)
+    internal static async Task<(int ExitCode, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(typeof(FitFolioApp).Assembly.Location);

@@ -1,5 +1,5 @@
 using FitFolio.Grains.Mail;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Mail;
@@ -11,7 +11,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
     {
         await OutboxTestData.ResetAsync(database);
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, cancellationToken);
         var settings = MailSilo.Settings(sink.Port);
         settings["Mail:Outbox:BatchSize"] = "5";
@@ -52,7 +52,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
         var received = sink.Messages;
         Assert.Equal(50, received.Count);
         Assert.Equal(
-            ids.Select(id => $"<{id:N}@fitfolio.test>").Order(),
+            ids.Select(id => $"{id:N}@fitfolio.test").Order(),
             received.Select(m => m.MessageId!).Order());
         var rows = new List<OutboxRow>();
         foreach (var id in ids)
@@ -87,7 +87,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
             leaseEnd = (DateTime)(await claim.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, cancellationToken);
         var logs = new LogCapture();
         await using var silo = await MailSilo.StartAsync(database, logs, MailSilo.Settings(sink.Port));
