@@ -25,6 +25,8 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
     private SmtpServer.SmtpServer? _server;
     private Task _running = Task.CompletedTask;
     private long _nextId;
+    private int _sessions;
+    private int _dataTransfers;
 
     /// <summary>The port it listens on, once started.</summary>
     public int Port { get; private set; }
@@ -37,6 +39,18 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
 
     /// <summary>How long the server waits before answering the end of DATA: a slow relay. Default: no wait.</summary>
     public TimeSpan DataReplyDelay { get; set; }
+
+    /// <summary>
+    /// When set before <see cref="StartAsync"/>, the server requires SMTP AUTH (PLAIN or LOGIN, allowed
+    /// without TLS on loopback) with exactly this user name and password. Default: no authentication.
+    /// </summary>
+    public (string User, string Password)? RequiredCredentials { get; init; }
+
+    /// <summary>How many SMTP connections (sessions) clients have opened so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>How many messages have arrived whole (end of DATA), answered yet or not.</summary>
+    public int DataTransfers => Volatile.Read(ref _dataTransfers);
 
     /// <summary>Every message kept so far, in arrival order (the oldest are dropped past the capacity).</summary>
     public IReadOnlyList<ReceivedMail> Messages
@@ -60,11 +74,18 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
         services.Add(listeners);
         services.Add(new Store(this));
         services.Add(new Filter(this));
+        if (RequiredCredentials is { } credentials)
+        {
+            services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((_, user, password) => user == credentials.User && password == credentials.Password));
+        }
+
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false))
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false)
+                .AuthenticationRequired(RequiredCredentials is not null).AllowUnsecureAuthentication(RequiredCredentials is not null))
             .Build();
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = _server.StartAsync(_stop.Token);
         var started = await Task.WhenAny(listening.Task, _running).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         if (started != listening.Task)
@@ -166,6 +187,7 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref mailbox._dataTransfers);
             if (mailbox.DataReplyDelay > TimeSpan.Zero)
             {
                 await Task.Delay(mailbox.DataReplyDelay, cancellationToken);

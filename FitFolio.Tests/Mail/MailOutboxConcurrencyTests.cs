@@ -1,4 +1,3 @@
-using FitFolio.Grains.Mail;
 using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
@@ -28,17 +27,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
             await capture.WaitForAsync(entry => entry.IsEvent("MailOutboxListening"));
         }
 
-        var ids = new List<Guid>();
-        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            for (var i = 0; i < 50; i++)
-            {
-                ids.Add(await new MailOutbox().EnqueueAsync(OutboxTestData.SignIn($"user{i}@example.test"), connection, transaction, cancellationToken));
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var ids = await OutboxTestData.EnqueueTogetherAsync(database, [.. Enumerable.Range(0, 50).Select(i => OutboxTestData.SignIn($"user{i}@example.test"))]);
 
         await sink.WaitForMessagesAsync(50, _ => true, OutboxTestData.Timeout, cancellationToken);
         // Stopping waits for in-flight sends: after this, nothing more can arrive.

@@ -71,8 +71,7 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
         await using var silo = await MailSilo.StartAsync(database, logs, settings);
 
         // Listening, then a cycle that found nothing: from here only a notification wakes the sender before an hour.
-        var listening = await logs.WaitForAsync(entry => entry.IsEvent("MailOutboxListening"));
-        await logs.WaitForAsync(entry => entry.IsEvent("MailOutboxIdle") && entry.Sequence > listening.Sequence);
+        await OutboxTestData.WaitUntilIdleAsync(logs);
 
         var id = await OutboxTestData.EnqueueAsync(database, OutboxTestData.SignIn("prompt@example.test"));
 

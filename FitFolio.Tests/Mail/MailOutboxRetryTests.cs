@@ -52,7 +52,7 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
         var cancellationToken = TestContext.Current.CancellationToken;
         // A server that takes the whole message and then refuses it for now (452, RFC 5321 §4.2.2): the
         // failure comes after the body went over the wire, and a 4yz reply is worth retrying.
-        await using var sink = new TestMailbox { DataReply = _ => new SmtpResponse(SmtpReplyCode.InsufficientStorage, "4.3.1 Mailbox full, try later") };
+        await using var sink = new TestMailbox { DataReply = _ => new SmtpResponse((SmtpReplyCode)452, "4.3.1 Mailbox full, try later") };
         await sink.StartAsync(0, cancellationToken);
         var logs = new LogCapture();
         var settings = MailSilo.Settings(sink.Port);
