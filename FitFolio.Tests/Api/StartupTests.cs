@@ -53,9 +53,11 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         Assert.Empty(stderr);
     }
 
-    private Dictionary<string, string?> ValidEnvironment() => new()
+    private Dictionary<string, string?> ValidEnvironment() => ValidEnvironment(database.ConnectionString);
+
+    internal static Dictionary<string, string?> ValidEnvironment(string connectionString) => new()
     {
-        ["ConnectionStrings__Postgres"] = database.ConnectionString,
+        ["ConnectionStrings__Postgres"] = connectionString,
         ["Cluster__Secret"] = TestCluster.Secret,
         ["App__PublicOrigin"] = "https://fitfolio.example",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",

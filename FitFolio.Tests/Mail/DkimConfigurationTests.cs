@@ -8,9 +8,9 @@ namespace FitFolio.Tests.Mail;
 /// <summary>DKIM settings are checked when the process starts: a bad key stops it with one line naming the setting (exit 2).</summary>
 public sealed class DkimConfigurationTests(TestDatabase database) : IClassFixture<TestDatabase>, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("fitfolio-dkim-").FullName;
+    private readonly KeyFiles _keys = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _keys.Dispose();
 
     [Fact]
     public void A_readable_2048_bit_key_aligned_with_the_sender_is_accepted()
@@ -32,10 +32,10 @@ public sealed class DkimConfigurationTests(TestDatabase database) : IClassFixtur
     {
         var settings = problem switch
         {
-            "missing" => Dkim(Path.Combine(_directory, "nowhere.pem"), "fitfolio.test"),
+            "missing" => Dkim(_keys.Missing, "fitfolio.test"),
             "small" => Dkim(Key(1024, rsa => rsa.ExportPkcs8PrivateKeyPem()), "fitfolio.test"),
             "public" => Dkim(Key(2048, rsa => rsa.ExportSubjectPublicKeyInfoPem()), "fitfolio.test"),
-            "garbage" => Dkim(Write("-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"), "fitfolio.test"),
+            "garbage" => Dkim(_keys.Write("-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"), "fitfolio.test"),
             "encrypted" => Dkim(Key(2048, rsa => rsa.ExportEncryptedPkcs8PrivateKeyPem("pw", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000))), "fitfolio.test"),
             "misaligned" => Dkim(Key(2048, rsa => rsa.ExportPkcs8PrivateKeyPem()), "example.org"),
             _ => Dkim(Key(2048, rsa => rsa.ExportPkcs8PrivateKeyPem()), "fitfolio.test", selector: null),
@@ -62,19 +62,13 @@ public sealed class DkimConfigurationTests(TestDatabase database) : IClassFixtur
     [Fact]
     public async Task The_process_stops_with_exit_code_2_and_one_line_naming_the_key_file()
     {
-        var (exitCode, stderr) = await StartupTests.RunAsync(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings__Postgres"] = database.ConnectionString,
-            ["Cluster__Secret"] = TestCluster.Secret,
-            ["App__PublicOrigin"] = "https://fitfolio.example",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Silo__Port"] = "0",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["Mail__From"] = "FitFolio <no-reply@fitfolio.example>",
-            ["Mail__Dkim__PrivateKeyFile"] = Path.Combine(_directory, "dkim.pem"),
-            ["Mail__Dkim__Selector"] = "fitfolio",
-            ["Mail__Dkim__Domain"] = "fitfolio.example",
-        });
+        var environment = StartupTests.ValidEnvironment(database.ConnectionString);
+        environment["Mail__From"] = "FitFolio <no-reply@fitfolio.example>";
+        environment["Mail__Dkim__PrivateKeyFile"] = _keys.Missing;
+        environment["Mail__Dkim__Selector"] = "fitfolio";
+        environment["Mail__Dkim__Domain"] = "fitfolio.example";
+
+        var (exitCode, stderr) = await StartupTests.RunAsync(environment);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -92,13 +86,6 @@ public sealed class DkimConfigurationTests(TestDatabase database) : IClassFixtur
     private string Key(int bits, Func<RSA, string> export)
     {
         using var rsa = RSA.Create(bits);
-        return Write(export(rsa));
-    }
-
-    private string Write(string pem)
-    {
-        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".pem");
-        File.WriteAllText(path, pem);
-        return path;
+        return _keys.Write(export(rsa));
     }
 }

@@ -12,9 +12,9 @@ namespace FitFolio.Tests.Mail;
 /// <summary>Outgoing mail carries a DKIM signature that MimeKit's verifier accepts with the published key, and only that key.</summary>
 public sealed class DkimSigningTests(TestDatabase database) : IClassFixture<TestDatabase>, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("fitfolio-dkim-").FullName;
+    private readonly KeyFiles _keys = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _keys.Dispose();
 
     [Fact]
     public async Task Mail_is_signed_for_the_configured_domain_and_selector_and_the_signature_verifies()
@@ -65,8 +65,7 @@ public sealed class DkimSigningTests(TestDatabase database) : IClassFixture<Test
     private async Task<ReceivedMail> SendSignedAsync(RSA key, OutgoingMail mail)
     {
         await OutboxTestData.ResetAsync(database);
-        var keyFile = Path.Combine(_directory, "dkim.pem");
-        await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem(), TestContext.Current.CancellationToken);
+        var keyFile = _keys.Write(key.ExportPkcs8PrivateKeyPem());
         await using var sink = new TestMailbox();
         await sink.StartAsync(0, TestContext.Current.CancellationToken);
         var settings = MailSilo.Settings(sink.Port);
