@@ -31,7 +31,7 @@ public sealed partial class OutboxSender : BackgroundService
 
     private readonly MailOptions _options;
     private readonly OutboxStore _store;
-    private readonly MessageComposer _composer;
+    private MessageComposer? _composer;
     private readonly OutboxWakeup _wakeup;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxSender> _logger;
@@ -41,7 +41,6 @@ public sealed partial class OutboxSender : BackgroundService
     {
         _options = options.Value;
         _store = new OutboxStore(dataSource);
-        _composer = new MessageComposer(_options);
         _wakeup = new OutboxWakeup(dataSource, _options.Outbox.PollInterval, time, logger);
         _time = time;
         _logger = logger;
@@ -156,7 +155,8 @@ public sealed partial class OutboxSender : BackgroundService
                 return;
             }
 
-            using var message = _composer.Compose(mail);
+            // Made on the first send, not at start: a silo joining the cluster does not wait for MimeKit to load.
+            using var message = (_composer ??= new MessageComposer(_options)).Compose(mail);
             await connection.SendAsync(message, cancellationToken);
         }
         catch (Exception exception)
