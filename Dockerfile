@@ -28,7 +28,7 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1
 # What restore reads, and nothing else, so that the restore layer survives code changes: the
 # repo-wide props and the projects FitFolio.Api references (FitFolio.Api -> Grains -> Silo), plus the
-# health probe. Tests, bench and the dev mail catcher are not part of the image, so their projects
+# health probe. Tests, bench and their mail helpers are not part of the image, so their projects
 # are not restored here; scripts/validate-compose.sh fails if a new ProjectReference is missing.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY FitFolio.Silo/FitFolio.Silo.csproj FitFolio.Silo/

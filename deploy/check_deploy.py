@@ -71,11 +71,11 @@ def published_ports(service: dict) -> list[str]:
 # ---------------------------------------------------------------------------------------- compose
 def check_compose(root: Path, config: dict) -> None:
     services = config.get("services", {})
-    for name in ("traefik", "fitfolio", "postgres", "mailpit"):
+    for name in ("traefik", "fitfolio", "postgres", "smtp4dev"):
         check(name in services, f"compose: service '{name}' is missing")
     if failures:
         return
-    traefik, app, db, mail = (services[n] for n in ("traefik", "fitfolio", "postgres", "mailpit"))
+    traefik, app, db, mail = (services[n] for n in ("traefik", "fitfolio", "postgres", "smtp4dev"))
     networks = config.get("networks", {})
 
     # Only Traefik faces the outside.
@@ -95,7 +95,7 @@ def check_compose(root: Path, config: dict) -> None:
           "compose: fitfolio must be on exactly 'edge' and 'internal'")
     check(set(db.get("networks", {})) == {"internal"}, "compose: postgres must be on 'internal' only")
     check(set(traefik.get("networks", {})) == {"edge"}, "compose: traefik must be on 'edge' only")
-    check("internal" in (mail.get("networks") or {}), "compose: mailpit must be on 'internal' (SMTP)")
+    check("internal" in (mail.get("networks") or {}), "compose: smtp4dev must be on 'internal' (SMTP)")
 
     # The app.
     check(app.get("build", {}).get("dockerfile", "Dockerfile") == "Dockerfile",
@@ -131,9 +131,15 @@ def check_compose(root: Path, config: dict) -> None:
     volumes = [str(v.get("source") if isinstance(v, dict) else v).split(":")[0] for v in db.get("volumes", [])]
     check(any(v in (config.get("volumes") or {}) for v in volumes), "compose: postgres needs a named volume")
 
-    # The mail catcher is staging-only.
-    check(mail.get("image", "").startswith("axllent/mailpit"), "compose: mailpit must be axllent/mailpit")
-    check(mail.get("profiles") == ["staging"], "compose: mailpit must be in the 'staging' profile only")
+    # The staging mailbox is smtp4dev, the version the tool manifest pins for development.
+    manifest = json.loads((root / ".config" / "dotnet-tools.json").read_text())
+    pinned = manifest["tools"]["rnwood.smtp4dev"]["version"]
+    check(mail.get("image", "") == f"rnwood/smtp4dev:{pinned}",
+          f"compose: smtp4dev must be rnwood/smtp4dev:{pinned}, the version .config/dotnet-tools.json pins")
+    check(mail.get("profiles") == ["staging"], "compose: smtp4dev must be in the 'staging' profile only")
+    mail_secrets = {s["source"]: s.get("target") for s in mail.get("secrets", []) if isinstance(s, dict)}
+    check(mail_secrets.get("smtp4dev_settings") == "/smtp4dev/appsettings.json",
+          "compose: smtp4dev must read its logins from the smtp4dev_settings secret (/smtp4dev/appsettings.json)")
 
     # Secrets: every use defined, every definition a file.
     defined = config.get("secrets", {}) or {}

@@ -4,9 +4,9 @@
 # Existing files are kept, never overwritten: PostgreSQL stores its password at first start, so a
 # new postgres_password would no longer match the database.
 # Optional input (otherwise random values are generated):
-#   SMTP_PASSWORD        the real relay's password (production); random is right for staging's Mailpit
-#   SMTP_USERNAME        the user Mailpit accepts (default fitfolio, as in compose.yml)
-#   MAILPIT_UI_PASSWORD  the staging mailbox's password for user "staff" (printed when generated)
+#   SMTP_PASSWORD        the real relay's password (production); random is right for staging's smtp4dev
+#   SMTP_USERNAME        the user smtp4dev accepts (default fitfolio, as in compose.yml)
+#   MAILBOX_UI_PASSWORD  the staging mailbox's password for user "staff" (printed when generated)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,14 +16,12 @@ mkdir -p "$dir"
 # own users (Compose bind-mounts them as they are).
 chmod 700 "$dir"
 
-command -v openssl >/dev/null || { echo "make-secrets: openssl is needed to hash the Mailpit passwords" >&2; exit 1; }
-
 # 24 random bytes, base64url: 32 characters with none of ; = ' " \ that would need quoting in a
-# connection string or an htpasswd line.
+# connection string or a JSON string.
 random_secret() { head -c 24 /dev/urandom | base64 | tr '+/' '-_'; }
 
-# The hash for an htpasswd line; the password goes through stdin, not the process list.
-apr1() { printf '%s' "$1" | openssl passwd -apr1 -stdin; }
+# A JSON string literal (a given SMTP_PASSWORD may hold quotes or backslashes).
+json_string() { local value=${1//\\/\\\\}; value=${value//\"/\\\"}; printf '"%s"' "$value"; }
 
 # write NAME CONTENT: creates $dir/NAME unless it exists.
 write() {
@@ -53,17 +51,31 @@ else
   smtp_password=${SMTP_PASSWORD:-$(random_secret)}
 fi
 write smtp_password "$smtp_password"
-write mailpit_smtp_users "${SMTP_USERNAME:-fitfolio}:$(apr1 "$smtp_password")"$'\n'
 
 write cluster_secret "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 
-if [ ! -e "$dir/mailpit_ui_users" ]; then
-  ui_password=${MAILPIT_UI_PASSWORD:-}
+# Staging's smtp4dev: SMTP and the web UI both require a login; the app's relay user may send,
+# "staff" may read. LockSettings keeps the UI from changing any of it.
+if [ ! -e "$dir/smtp4dev_settings" ]; then
+  ui_password=${MAILBOX_UI_PASSWORD:-}
   if [ -z "$ui_password" ]; then
     ui_password=$(random_secret)
-    echo "staging mailbox login: staff / $ui_password  (shown once; only its hash is stored)" >&2
+    echo "staging mailbox login: staff / $ui_password  (shown once; also in $dir/smtp4dev_settings)" >&2
   fi
-  write mailpit_ui_users "staff:$(apr1 "$ui_password")"$'\n'
+  write smtp4dev_settings "{
+  \"ServerOptions\": {
+    \"AuthenticationRequired\": true,
+    \"SmtpAllowAnyCredentials\": false,
+    \"SmtpAuthTypesNotSecure\": [\"PLAIN\", \"LOGIN\"],
+    \"WebAuthenticationRequired\": true,
+    \"LockSettings\": true,
+    \"Users\": [
+      { \"Username\": $(json_string "${SMTP_USERNAME:-fitfolio}"), \"Password\": $(json_string "$smtp_password") },
+      { \"Username\": \"staff\", \"Password\": $(json_string "$ui_password") }
+    ]
+  }
+}
+"
 else
-  echo "kept     $dir/mailpit_ui_users"
+  echo "kept     $dir/smtp4dev_settings"
 fi

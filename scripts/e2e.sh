@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Browser end-to-end tests: the real SPA, the real API (with its silo) on a throwaway PostgreSQL,
-# sign-in mail caught by FitFolio.MailCatcher, all driven through Debian's Chromium by web/e2e.
+
+
 # A second API instance with a short Auth:RecentSignInWindow serves reauth.test.mjs (web/e2e/README.md).
 #
 #   scripts/e2e.sh                          build what is needed, start the stack, run web/e2e, stop everything
@@ -48,23 +48,22 @@ command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required"
 
 # --- build -----------------------------------------------------------------------------------
 api_dll="$root/FitFolio.Api/bin/Release/net10.0/FitFolio.Api.dll"
-mail_dll="$root/FitFolio.MailCatcher/bin/Release/net10.0/FitFolio.MailCatcher.dll"
 if [ "${FITFOLIO_E2E_SKIP_BUILD:-}" = 1 ]; then
-  [ -f "$api_dll" ] && [ -f "$mail_dll" ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but no Release build: run dotnet build -c Release first"
+  [ -f "$api_dll" ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but no Release build: run dotnet build -c Release first"
   [ -f web/dist/index.html ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but web/dist is missing: run npm run build in web/"
   log "reusing the Release build and web/dist"
   [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
 else
   log "building the backend (Release)"
-  for project in FitFolio.Api FitFolio.MailCatcher; do
-    dotnet build -c Release -nologo -v quiet "$project" >/dev/null || {
-      dotnet build -c Release -nologo -v quiet "$project" >&2 || true
-      die "dotnet build $project failed"
-    }
-  done
+  dotnet build -c Release -nologo -v quiet FitFolio.Api >/dev/null || {
+    dotnet build -c Release -nologo -v quiet FitFolio.Api >&2 || true
+    die "dotnet build FitFolio.Api failed"
+  }
   log "building the app (web/)"
   (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
 fi
+log "restoring .NET tools (smtp4dev)"
+dotnet tool restore >/dev/null || die "dotnet tool restore failed (smtp4dev, .config/dotnet-tools.json)"
 
 # --- start the stack -------------------------------------------------------------------------
 work=$(mktemp -d /tmp/fitfolio-e2e.XXXXXX)
@@ -100,10 +99,12 @@ conn=$(scripts/postgres.sh start "$work/postgres" "$pg_port")
 
 mail_port=$(free_port)
 smtp_port=$(free_port)
-log "starting the mailbox on 127.0.0.1:$mail_port (SMTP $smtp_port)"
-dotnet "$mail_dll" --urls "http://127.0.0.1:$mail_port" --Smtp:Port="$smtp_port" >"$work/mailcatcher.log" 2>&1 &
+log "starting the mailbox (smtp4dev) on 127.0.0.1:$mail_port (SMTP $smtp_port)"
+# Loopback only, messages in memory (room for the whole suite's), no IMAP/POP3, settings in the work dir.
+dotnet tool run smtp4dev --urls="http://127.0.0.1:$mail_port" --smtpport="$smtp_port" --bindaddress=127.0.0.1 \
+  --hostname=localhost --imapport= --pop3port= --db= --messagestokeep=1000 --nousersettings \
+  --baseappdatapath="$work/smtp4dev" >"$work/smtp4dev.log" 2>&1 &
 pid_mail=$!
-wait_http "http://127.0.0.1:$mail_port/api/messages" "$pid_mail" "the mailbox" 60
 
 # One FitFolio.Api with its co-hosted silo: start_api NAME PORT DATABASE [SETTING=VALUE...].
 # Each instance has its own database, so each is a cluster of one (membership lives in the database).
@@ -149,6 +150,7 @@ log "starting FitFolio.Api with a short re-authentication window on http://local
 start_api api-reauth "$reauth_port" fitfolio_e2e_reauth Auth__RecentSignInWindow=00:00:08
 pid_reauth=$!
 
+wait_http "http://127.0.0.1:$mail_port/api/messages" "$pid_mail" "the mailbox (smtp4dev)" 120
 wait_http "http://127.0.0.1:$api_port/healthz/ready" "$pid_api" "FitFolio.Api" 90
 wait_http "http://127.0.0.1:$reauth_port/healthz/ready" "$pid_reauth" "FitFolio.Api (short re-auth window)" 90
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Production rehearsal without Docker: PostgreSQL, the mail catcher, 3 FitFolio silos (separate
+# Production rehearsal without Docker: PostgreSQL, smtp4dev as the mailbox, 3 FitFolio silos (separate
 # processes, one cluster secret, one database) and HAProxy terminating TLS in front of them, all on
 # one origin, https://localhost:<free port>, with a self-signed certificate made by openssl.
 #
@@ -33,8 +33,10 @@ if [ -f web/package.json ] && [ "${FITFOLIO_REHEARSAL_SKIP_WEB:-}" != 1 ]; then
   log "building the app (web/)"
   (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
 fi
-log "building FitFolio, the mail catcher and the rehearsal launcher (Release)"
-for project in FitFolio.Api FitFolio.MailCatcher deploy/rehearsal; do
+log "restoring .NET tools (smtp4dev, the mailbox)"
+dotnet tool restore >/dev/null
+log "building FitFolio and the rehearsal launcher (Release)"
+for project in FitFolio.Api deploy/rehearsal; do
   dotnet build -c Release -nologo -v quiet "$project" >/dev/null || { dotnet build -c Release -nologo -v quiet "$project" >&2; exit 1; }
 done
 

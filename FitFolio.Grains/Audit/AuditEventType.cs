@@ -43,6 +43,7 @@ public static class AuditEventType
     public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";
+    public const string MailRefused = "mail_refused";
 
     /// <summary>A 403 from an authorisation check (admin, API key not allowed, scope, recent sign-in); the code is in the details.</summary>
     public const string AuthorizationRefused = "authorization_refused";

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text;
+using MailKit.Net.Smtp;
 
 namespace FitFolio.Grains.Mail;
 
@@ -28,8 +28,8 @@ internal static class FailureDescription
             text.Append(current.GetType().Name);
             switch (current)
             {
-                case SmtpException smtp:
-                    text.Append(" (").Append(smtp.StatusCode).Append(')');
+                case SmtpCommandException smtp:
+                    text.Append(" (").Append((int)smtp.StatusCode).Append(' ').Append(smtp.ErrorCode).Append(')');
                     break;
                 case SocketException socket:
                     text.Append(" (").Append(socket.SocketErrorCode).Append(')');

@@ -11,6 +11,9 @@ public sealed class MailOptions
     /// <summary>The SMTP server (<c>Mail:Smtp:*</c>).</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>DKIM signing (<c>Mail:Dkim:*</c>); off unless configured.</summary>
+    public DkimOptions Dkim { get; set; } = new();
+
     /// <summary>The outbox sender (<c>Mail:Outbox:*</c>).</summary>
     public OutboxOptions Outbox { get; set; } = new();
 }

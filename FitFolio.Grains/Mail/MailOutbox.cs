@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
+using MimeKit;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -66,7 +66,8 @@ public sealed partial class MailOutbox
 
     private static void Validate(OutgoingMail mail)
     {
-        if (!MailAddress.TryCreate(mail.To, out var address) || address.Address != mail.To || mail.To.Length > 320)
+        if (mail.To is not { Length: <= 320 } || !MailboxAddress.TryParse(mail.To, out var address)
+            || !string.IsNullOrEmpty(address.Name) || address.Address != mail.To || !mail.To.Contains('@', StringComparison.Ordinal))
         {
             throw new ArgumentException("The recipient must be a bare email address (no display name).", nameof(mail));
         }

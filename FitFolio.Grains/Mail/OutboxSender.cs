@@ -7,14 +7,17 @@ namespace FitFolio.Grains.Mail;
 
 /// <summary>
 /// Delivers the outbox; every silo runs one. Each cycle marks expired and abandoned messages failed,
-/// leases a batch of due messages, sends them concurrently outside any transaction, and records each
-/// outcome: sent, retry later (exponential backoff with jitter), or failed after the last attempt. It
-/// sleeps until a NOTIFY from <see cref="MailOutbox"/>, the next retry falls due, or the poll interval.
+/// leases a batch of due messages, sends them one after another over one SMTP connection (MailKit) outside
+/// any transaction, and records each outcome: sent, retry later (exponential backoff with jitter), or failed
+/// after the last attempt or at a permanent refusal (5xx). It sleeps until a NOTIFY from
+/// <see cref="MailOutbox"/>, the next retry falls due, or the poll interval.
 /// </summary>
 /// <remarks>
 /// A message goes out once unless a sender dies (or loses the database) after the SMTP server accepted it
 /// but before the row says so; then its lease runs out and it is sent again, with the same Message-ID.
-/// SMTP offers no way to close that window: delivery is at least once, and exactly once otherwise.
+/// SMTP offers no way to close that window: delivery is at least once, and exactly once otherwise. Each
+/// message's lease is renewed just before it is sent, fenced by its attempt count, so a message that waited
+/// behind others in its batch is never sent on a lease another sender may already have taken over.
 /// </remarks>
 public sealed partial class OutboxSender : BackgroundService
 {
@@ -22,11 +25,13 @@ public sealed partial class OutboxSender : BackgroundService
     // sender's claim cannot make this one spin.
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
 
-    private static readonly TimeSpan HungSendGrace = TimeSpan.FromSeconds(5);
+    // At shutdown the message being sent gets this long to finish before its send is cancelled: long enough
+    // for a healthy relay to answer, short enough to fit well inside the host's stop timeout.
+    private static readonly TimeSpan ShutdownSendGrace = TimeSpan.FromSeconds(5);
 
     private readonly MailOptions _options;
     private readonly OutboxStore _store;
-    private readonly SmtpMailTransport _transport;
+    private MessageComposer? _composer;
     private readonly OutboxWakeup _wakeup;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxSender> _logger;
@@ -36,7 +41,6 @@ public sealed partial class OutboxSender : BackgroundService
     {
         _options = options.Value;
         _store = new OutboxStore(dataSource);
-        _transport = new SmtpMailTransport(_options);
         _wakeup = new OutboxWakeup(dataSource, _options.Outbox.PollInterval, time, logger);
         _time = time;
         _logger = logger;
@@ -47,7 +51,7 @@ public sealed partial class OutboxSender : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogStarted(_senderId, _options.Outbox.BatchSize, _options.Outbox.PollInterval);
+        LogStarted(_senderId, _options.Outbox.BatchSize, _options.Outbox.PollInterval, _options.Smtp.EffectiveSecurity, _options.Dkim.IsConfigured);
         var listening = _wakeup.ListenAsync(stoppingToken);
         try
         {
@@ -100,9 +104,7 @@ public sealed partial class OutboxSender : BackgroundService
         var claimed = await _store.ClaimAsync(outbox.BatchSize, outbox.MaxAttempts, outbox.Lease, _senderId, stoppingToken);
         if (claimed.Count > 0)
         {
-            // Sent concurrently, so one slow message does not hold up the sign-in mail claimed with it,
-            // and the lease need only cover one send rather than a batch of them.
-            await Task.WhenAll(claimed.Select(DeliverAsync));
+            await DeliverBatchAsync(claimed, stoppingToken);
             if (claimed.Count == outbox.BatchSize)
             {
                 return TimeSpan.Zero;
@@ -119,20 +121,43 @@ public sealed partial class OutboxSender : BackgroundService
         return wait;
     }
 
-    private async Task DeliverAsync(ClaimedMail mail)
+    /// <summary>
+    /// Sends a claimed batch over one connection. On shutdown the message in flight gets
+    /// <see cref="ShutdownSendGrace"/> and the ones not yet begun are released for another silo.
+    /// </summary>
+    private async Task DeliverBatchAsync(List<ClaimedMail> batch, CancellationToken stoppingToken)
+    {
+        using var sending = new CancellationTokenSource();
+        await using var graceOnStop = stoppingToken.Register(() => sending.CancelAfter(ShutdownSendGrace));
+        await using var connection = new SmtpConnection(_options.Smtp);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(batch[i..]);
+                return;
+            }
+
+            await DeliverAsync(batch[i], connection, sending.Token);
+        }
+    }
+
+    private async Task DeliverAsync(ClaimedMail mail, SmtpConnection connection, CancellationToken cancellationToken)
     {
         var domain = MailAddresses.DomainOf(mail.To);
         Exception? failure = null;
         try
         {
-            // Not tied to the stopping token: a send already begun is finished during shutdown rather than
-            // cut off halfway, which would leave its outcome unknown until the lease ran out. SmtpClient's own
-            // timeout ends it; the grace beyond that only guards against a send that ignores it.
-            await _transport.SendAsync(mail).WaitAsync(_options.Smtp.Timeout + HungSendGrace, _time);
-        }
-        catch (TimeoutException exception)
-        {
-            failure = new TimeoutException($"Sending took longer than Mail:Smtp:Timeout ({_options.Smtp.Timeout}).", exception);
+            await connection.EnsureOpenAsync(cancellationToken);
+            if (!await _store.RenewLeaseAsync(mail, _options.Outbox.Lease, CancellationToken.None))
+            {
+                LogNotOurs(mail.Id);
+                return;
+            }
+
+            // Made on the first send, not at start: a silo joining the cluster does not wait for MimeKit to load.
+            using var message = (_composer ??= new MessageComposer(_options)).Compose(mail);
+            await connection.SendAsync(message, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -150,9 +175,19 @@ public sealed partial class OutboxSender : BackgroundService
 
             // The description, not the exception, goes to the log: it is the form with the recipient masked.
             var error = FailureDescription.Describe(failure, mail.To, _options.Smtp.Password);
+            if (SmtpRefusal.PermanentStatus(failure) is { } status)
+            {
+                if (await _store.MarkFailedAsync(mail, error, status, CancellationToken.None))
+                {
+                    LogRefused(mail.Id, mail.Purpose, domain, status, error);
+                }
+
+                return;
+            }
+
             if (mail.Attempt >= _options.Outbox.MaxAttempts)
             {
-                if (await _store.MarkFailedAsync(mail, error, CancellationToken.None))
+                if (await _store.MarkFailedAsync(mail, error, refusedWithStatus: null, CancellationToken.None))
                 {
                     LogGaveUp(mail.Id, mail.Purpose, domain, mail.Attempt, error);
                 }
@@ -173,11 +208,25 @@ public sealed partial class OutboxSender : BackgroundService
         }
     }
 
+    private async Task ReleaseAsync(IReadOnlyCollection<ClaimedMail> unsent)
+    {
+        try
+        {
+            await _store.ReleaseAsync(unsent, CancellationToken.None);
+            LogReleased(unsent.Count);
+        }
+        catch (Exception exception)
+        {
+            // Their leases run out instead, and another sender takes them then.
+            LogReleaseFailed(exception, unsent.Count);
+        }
+    }
+
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
         value < min ? min : value > max ? max : value;
 
-    [LoggerMessage(EventId = 3000, EventName = "MailOutboxSenderStarted", Level = LogLevel.Information, Message = "Mail outbox sender {SenderId} started (batch {BatchSize}, poll every {PollInterval})")]
-    private partial void LogStarted(string senderId, int batchSize, TimeSpan pollInterval);
+    [LoggerMessage(EventId = 3000, EventName = "MailOutboxSenderStarted", Level = LogLevel.Information, Message = "Mail outbox sender {SenderId} started (batch {BatchSize}, poll every {PollInterval}, SMTP security {Security}, DKIM signing {DkimSigning})")]
+    private partial void LogStarted(string senderId, int batchSize, TimeSpan pollInterval, SmtpSecurity security, bool dkimSigning);
 
     [LoggerMessage(EventId = 3001, EventName = "MailSent", Level = LogLevel.Information, Message = "Sent mail {MessageId} ({Purpose}) to a recipient at {RecipientDomain} on attempt {Attempt}")]
     private partial void LogSent(Guid messageId, string purpose, string recipientDomain, int attempt);
@@ -199,4 +248,16 @@ public sealed partial class OutboxSender : BackgroundService
 
     [LoggerMessage(EventId = 3007, EventName = "MailOutboxIdle", Level = LogLevel.Debug, Message = "No mail due; sleeping up to {Wait}")]
     private partial void LogIdle(TimeSpan wait);
+
+    [LoggerMessage(EventId = 3008, EventName = "MailRefused", Level = LogLevel.Error, Message = "The SMTP server refused mail {MessageId} ({Purpose}) to {RecipientDomain} permanently ({Status}); not retrying: {Error}")]
+    private partial void LogRefused(Guid messageId, string purpose, string recipientDomain, int status, string error);
+
+    [LoggerMessage(EventId = 3009, EventName = "MailNotOurs", Level = LogLevel.Debug, Message = "Mail {MessageId} was taken over by another sender or expired before its turn in the batch; not sending it")]
+    private partial void LogNotOurs(Guid messageId);
+
+    [LoggerMessage(EventId = 3012, EventName = "MailReleased", Level = LogLevel.Information, Message = "Stopping: released {Count} claimed message(s) not yet sent to the other senders")]
+    private partial void LogReleased(int count);
+
+    [LoggerMessage(EventId = 3013, EventName = "MailReleaseFailed", Level = LogLevel.Warning, Message = "Stopping: could not release {Count} claimed message(s); they are sent when their lease runs out")]
+    private partial void LogReleaseFailed(Exception exception, int count);
 }

@@ -1,3 +1,5 @@
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
 using Npgsql;
 
 namespace FitFolio.Grains.Mail;
@@ -78,19 +80,89 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Gives up on a message after its last attempt: kept as a record, bodies erased.</summary>
-    public async Task<bool> MarkFailedAsync(ClaimedMail mail, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews the lease of a claimed message just before it is sent, so a message waiting behind others in
+    /// its batch is never sent on a lease about to run out. False if the row is no longer this claim's (a
+    /// sender took it over after the lease ran out) or has expired: then it must not be sent.
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(ClaimedMail mail, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             update mail_outbox
-               set locked_until = null, failed_at = now(), last_error = $3, text_body = null, html_body = null
+               set locked_until = now() + $3, last_attempt_at = now()
              where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+               and (expires_at is null or expires_at > now())
             """);
         command.Parameters.Add(new() { Value = mail.Id });
         command.Parameters.Add(new() { Value = mail.Attempt });
-        command.Parameters.Add(new() { Value = error });
+        command.Parameters.Add(new() { Value = lease });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Hands back claimed messages that were never tried (the sender is stopping): the lease ends now and the
+    /// attempt the claim counted is taken back, so another silo sends them at once and no attempt is lost.
+    /// </summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<ClaimedMail> mails, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update mail_outbox as m
+               set locked_until = null, attempts = m.attempts - 1
+              from unnest($1::uuid[], $2::int[]) as released (id, attempt)
+             where m.id = released.id and m.attempts = released.attempt and m.sent_at is null and m.failed_at is null
+            """);
+        command.Parameters.Add(new() { Value = mails.Select(m => m.Id).ToArray() });
+        command.Parameters.Add(new() { Value = mails.Select(m => m.Attempt).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives up on a message: after its last attempt, or at once when the server refused it permanently
+    /// (<paramref name="refusedWithStatus"/>). Kept as a record, bodies erased. A refusal is also written to
+    /// the audit log in the same transaction (<c>mail_refused</c>, under the account the address belongs
+    /// to, if any), which is where admins see it.
+    /// </summary>
+    public async Task<bool> MarkFailedAsync(ClaimedMail mail, string error, int? refusedWithStatus, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        Guid? userId;
+        await using (var command = new NpgsqlCommand(
+            """
+            update mail_outbox
+               set locked_until = null, failed_at = now(), last_error = $3, text_body = null, html_body = null
+             where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+            returning (select u.id from users u where u.email = mail_outbox.to_address)
+            """, connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = mail.Id });
+            command.Parameters.Add(new() { Value = mail.Attempt });
+            command.Parameters.Add(new() { Value = error });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            userId = reader.IsDBNull(0) ? null : reader.GetGuid(0);
+        }
+
+        if (refusedWithStatus is { } status)
+        {
+            await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.MailRefused, userId, RequestOrigin.System, new Dictionary<string, object?>
+            {
+                ["mail_id"] = mail.Id,
+                ["purpose"] = mail.Purpose,
+                ["recipient_domain"] = MailAddresses.DomainOf(mail.To),
+                ["smtp_status"] = status,
+                ["error"] = error,
+            }), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Api;
@@ -11,7 +11,7 @@ public sealed class DatabaseOutageApiTests
     public async Task Session_checks_need_no_database_and_writes_fail_with_a_json_503_until_it_returns()
     {
         await using var postgres = await DedicatedPostgres.StartAsync();
-        await using var mail = new SmtpSink();
+        await using var mail = new TestMailbox();
         await mail.StartAsync(0, TestContext.Current.CancellationToken);
         await using var host = await ApiHost.StartAsync(postgres.ConnectionString, mail.Port, ApiFixture.GenerousLimits);
         using var client = host.Client();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Api;
@@ -18,7 +18,7 @@ public sealed class ForwardedHeadersTests(TestDatabase database) : IClassFixture
     [InlineData("192.0.2.10", "127.0.0.1")]
     public async Task The_audit_log_records_the_forwarded_address_only_when_the_peer_is_a_trusted_proxy(string? knownProxy, string recorded)
     {
-        await using var mail = new SmtpSink();
+        await using var mail = new TestMailbox();
         await mail.StartAsync(0, TestContext.Current.CancellationToken);
         var settings = new Dictionary<string, string?>(ApiFixture.GenerousLimits) { ["FORWARDEDHEADERS_ENABLED"] = "true" };
         if (knownProxy is not null)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using FitFolio.Api.Hosting;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,7 +20,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
     [Fact]
     public async Task A_stopping_process_answers_not_ready_at_once_yet_serves_signed_in_requests_until_the_drain_delay_ends()
     {
-        await using var mail = new SmtpSink();
+        await using var mail = new TestMailbox();
         await mail.StartAsync(0, TestContext.Current.CancellationToken);
         await using var host = await ApiHost.StartAsync(database.ConnectionString, mail.Port, Settings("00:00:05"));
         using var client = await SignInAsync(host, mail, "drain@fitfolio.example");
@@ -47,7 +47,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         bool? siloReadyWhenResumed = null;
-        await using var mail = new SmtpSink();
+        await using var mail = new TestMailbox();
         await mail.StartAsync(0, TestContext.Current.CancellationToken);
         await using var host = await ApiHost.StartAsync(database.ConnectionString, mail.Port, Settings("00:00:00.200"), services =>
             services.AddSingleton<IStartupFilter>(new HoldingFilter(gate.Task, held, silo => siloReadyWhenResumed = silo.IsReady)));
@@ -71,7 +71,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
 
     private static Dictionary<string, string?> Settings(string drainDelay) => new(ApiFixture.GenerousLimits) { ["Shutdown:DrainDelay"] = drainDelay };
 
-    private static async Task<ApiClient> SignInAsync(ApiHost host, SmtpSink mail, string email)
+    private static async Task<ApiClient> SignInAsync(ApiHost host, TestMailbox mail, string email)
     {
         var client = host.Client();
         await client.PrimeAsync();

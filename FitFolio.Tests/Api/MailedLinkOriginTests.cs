@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Api;
@@ -16,7 +16,7 @@ public sealed class MailedLinkOriginTests(TestDatabase database) : IClassFixture
     [Fact]
     public async Task A_forged_host_does_not_change_the_origin_of_the_mailed_sign_in_link()
     {
-        await using var mail = new SmtpSink();
+        await using var mail = new TestMailbox();
         await mail.StartAsync(0, TestContext.Current.CancellationToken);
         var settings = new Dictionary<string, string?>(ApiFixture.GenerousLimits) { ["FORWARDEDHEADERS_ENABLED"] = "true" };
         await using var host = await ApiHost.StartAsync(database.ConnectionString, mail.Port, settings);

@@ -1,6 +1,6 @@
 using System.Net;
 using FitFolio.Grains.Mail;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 using FitFolio.Tests.Passkeys;
 
@@ -83,7 +83,7 @@ public sealed class SecurityNoticeTests(AccountApi api) : IClassFixture<AccountA
         Assert.Equal(0L, await OutboxCountAsync("notice-refused@example.com", "api-key-created"));
     }
 
-    private static void AssertReviewLink(ReceivedMessage notice)
+    private static void AssertReviewLink(ReceivedMail notice)
     {
         Assert.Contains("Review your sessions and passkeys:\r\n" + ReviewLink, notice.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{ReviewLink}\"", notice.HtmlBody, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Net;
-using FitFolio.MailCatcher;
 using FitFolio.Silo;
 using FitFolio.Silo.Placement;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Api;
@@ -13,7 +13,7 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
 
     private List<ApiHost> Hosts => _cluster.Hosts;
 
-    private SmtpSink Mail => _cluster.Mail;
+    private TestMailbox Mail => _cluster.Mail;
 
     public async ValueTask InitializeAsync() =>
         _cluster = await ApiCluster.StartAsync(database.ConnectionString, 3, new Dictionary<string, string?>

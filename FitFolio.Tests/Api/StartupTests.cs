@@ -53,9 +53,11 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         Assert.Empty(stderr);
     }
 
-    private Dictionary<string, string?> ValidEnvironment() => new()
+    private Dictionary<string, string?> ValidEnvironment() => ValidEnvironment(database.ConnectionString);
+
+    internal static Dictionary<string, string?> ValidEnvironment(string connectionString) => new()
     {
-        ["ConnectionStrings__Postgres"] = database.ConnectionString,
+        ["ConnectionStrings__Postgres"] = connectionString,
         ["Cluster__Secret"] = TestCluster.Secret,
         ["App__PublicOrigin"] = "https://fitfolio.example",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -63,7 +65,7 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
     };
 
-    private static async Task<(int ExitCode, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] arguments)
+    internal static async Task<(int ExitCode, string Stderr)> RunAsync(Dictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(typeof(FitFolioApp).Assembly.Location);

@@ -1,5 +1,5 @@
 using System.Net;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 
 namespace FitFolio.Tests.Infrastructure;
 
@@ -18,7 +18,7 @@ public sealed class ApiCluster : IAsyncDisposable
         _settings = settings;
     }
 
-    public SmtpSink Mail { get; } = new();
+    public TestMailbox Mail { get; } = new();
 
     public List<ApiHost> Hosts { get; } = [];
 

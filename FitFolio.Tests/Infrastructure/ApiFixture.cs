@@ -1,4 +1,4 @@
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 
 namespace FitFolio.Tests.Infrastructure;
 
@@ -20,7 +20,7 @@ public class ApiFixture(PostgresServer server) : IAsyncLifetime
 
     public TestDatabase Database { get; } = new(server);
 
-    public SmtpSink Mail { get; } = new();
+    public TestMailbox Mail { get; } = new();
 
     public ApiHost Host { get; private set; } = null!;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FitFolio.Grains.Mail;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 
 namespace FitFolio.Tests.Infrastructure;
 
@@ -16,23 +16,22 @@ public static partial class SignInMail
     [GeneratedRegex(@"/account/email/confirm#token=(?<token>[A-Za-z0-9_-]{43})")]
     private static partial Regex EmailChangeToken();
 
-    public static string TokenOf(ReceivedMessage message) => Token().Match(message.TextBody!).Groups["token"].Value;
+    public static string TokenOf(ReceivedMail message) => Token().Match(message.TextBody!).Groups["token"].Value;
 
     /// <summary>The token of the link mailed to a new address to confirm an email change.</summary>
-    public static string EmailChangeTokenOf(ReceivedMessage message) => EmailChangeToken().Match(message.TextBody!).Groups["token"].Value;
+    public static string EmailChangeTokenOf(ReceivedMail message) => EmailChangeToken().Match(message.TextBody!).Groups["token"].Value;
 
-    public static string CodeOf(ReceivedMessage message) => Code().Match(message.TextBody!).Groups["code"].Value;
+    public static string CodeOf(ReceivedMail message) => Code().Match(message.TextBody!).Groups["code"].Value;
 
     /// <summary>How many sign-in mails <paramref name="to"/> has received so far.</summary>
-    public static int SignInMailsTo(this SmtpSink sink, string to) =>
-        sink.Messages.Count(m => m.EnvelopeRecipients.Contains(to, StringComparer.OrdinalIgnoreCase) && m.Subject == SignInMailTemplate.Subject);
+    public static int SignInMailsTo(this TestMailbox mailbox, string to) =>
+        mailbox.Messages.Count(m => m.IsTo(to) && m.Subject == SignInMailTemplate.Subject);
 
     /// <summary>The <paramref name="nth"/> sign-in mail to <paramref name="to"/>; other notices (a new-device alert) are not counted.</summary>
-    public static Task<ReceivedMessage> WaitForAsync(this SmtpSink sink, string to, int nth = 1) =>
-        sink.WaitForAsync(to, SignInMailTemplate.Subject, nth);
+    public static Task<ReceivedMail> WaitForAsync(this TestMailbox mailbox, string to, int nth = 1) =>
+        mailbox.WaitForAsync(to, SignInMailTemplate.Subject, nth);
 
     /// <summary>The <paramref name="nth"/> mail to <paramref name="to"/> with this subject.</summary>
-    public static Task<ReceivedMessage> WaitForAsync(this SmtpSink sink, string to, string subject, int nth = 1) =>
-        sink.WaitForMessagesAsync(nth, m => m.EnvelopeRecipients.Contains(to, StringComparer.OrdinalIgnoreCase) && m.Subject == subject, TimeSpan.FromSeconds(30))
-            .ContinueWith(t => t.Result[nth - 1], TaskScheduler.Default);
+    public static async Task<ReceivedMail> WaitForAsync(this TestMailbox mailbox, string to, string subject, int nth = 1) =>
+        (await mailbox.WaitForMessagesAsync(nth, m => m.IsTo(to) && m.Subject == subject, TimeSpan.FromSeconds(30)))[nth - 1];
 }

@@ -1,5 +1,4 @@
-using FitFolio.Grains.Mail;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Mail;
@@ -11,7 +10,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
     {
         await OutboxTestData.ResetAsync(database);
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, cancellationToken);
         var settings = MailSilo.Settings(sink.Port);
         settings["Mail:Outbox:BatchSize"] = "5";
@@ -28,17 +27,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
             await capture.WaitForAsync(entry => entry.IsEvent("MailOutboxListening"));
         }
 
-        var ids = new List<Guid>();
-        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            for (var i = 0; i < 50; i++)
-            {
-                ids.Add(await new MailOutbox().EnqueueAsync(OutboxTestData.SignIn($"user{i}@example.test"), connection, transaction, cancellationToken));
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var ids = await OutboxTestData.EnqueueTogetherAsync(database, [.. Enumerable.Range(0, 50).Select(i => OutboxTestData.SignIn($"user{i}@example.test"))]);
 
         await sink.WaitForMessagesAsync(50, _ => true, OutboxTestData.Timeout, cancellationToken);
         // Stopping waits for in-flight sends: after this, nothing more can arrive.
@@ -52,7 +41,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
         var received = sink.Messages;
         Assert.Equal(50, received.Count);
         Assert.Equal(
-            ids.Select(id => $"<{id:N}@fitfolio.test>").Order(),
+            ids.Select(id => $"{id:N}@fitfolio.test").Order(),
             received.Select(m => m.MessageId!).Order());
         var rows = new List<OutboxRow>();
         foreach (var id in ids)
@@ -87,7 +76,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
             leaseEnd = (DateTime)(await claim.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, cancellationToken);
         var logs = new LogCapture();
         await using var silo = await MailSilo.StartAsync(database, logs, MailSilo.Settings(sink.Port));

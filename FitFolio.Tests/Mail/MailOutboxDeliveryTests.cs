@@ -1,5 +1,5 @@
 using FitFolio.Grains.Mail;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Mail;
@@ -10,7 +10,7 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
     public async Task Enqueued_sign_in_mail_is_delivered_with_text_and_html_parts_and_headers()
     {
         await OutboxTestData.ResetAsync(database);
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, TestContext.Current.CancellationToken);
         var logs = new LogCapture();
         await using var silo = await MailSilo.StartAsync(database, logs, MailSilo.Settings(sink.Port));
@@ -19,8 +19,8 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
 
         var message = await sink.WaitForMessageAsync(m => m.To == "ada@example.test", OutboxTestData.Timeout, TestContext.Current.CancellationToken);
         Assert.Equal("Your FitFolio sign-in link", message.Subject);
-        Assert.Equal("\"FitFolio\" <no-reply@fitfolio.test>", message.From);
-        Assert.Equal($"<{id:N}@fitfolio.test>", message.MessageId);
+        Assert.Equal("FitFolio <no-reply@fitfolio.test>", message.From);
+        Assert.Equal($"{id:N}@fitfolio.test", message.MessageId);
         Assert.Equal("auto-generated", message.Header("Auto-Submitted"));
         Assert.Equal("sign-in", message.Header("X-FitFolio-Purpose"));
         Assert.StartsWith("multipart/alternative", message.Header("Content-Type"), StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
     public async Task A_sent_row_keeps_the_delivery_record_but_not_the_body()
     {
         await OutboxTestData.ResetAsync(database);
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, TestContext.Current.CancellationToken);
         var logs = new LogCapture();
         await using var silo = await MailSilo.StartAsync(database, logs, MailSilo.Settings(sink.Port));
@@ -63,7 +63,7 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
     public async Task Enqueueing_wakes_a_sleeping_sender_without_waiting_for_the_poll()
     {
         await OutboxTestData.ResetAsync(database);
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, TestContext.Current.CancellationToken);
         var logs = new LogCapture();
         var settings = MailSilo.Settings(sink.Port);
@@ -71,19 +71,18 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
         await using var silo = await MailSilo.StartAsync(database, logs, settings);
 
         // Listening, then a cycle that found nothing: from here only a notification wakes the sender before an hour.
-        var listening = await logs.WaitForAsync(entry => entry.IsEvent("MailOutboxListening"));
-        await logs.WaitForAsync(entry => entry.IsEvent("MailOutboxIdle") && entry.Sequence > listening.Sequence);
+        await OutboxTestData.WaitUntilIdleAsync(logs);
 
         var id = await OutboxTestData.EnqueueAsync(database, OutboxTestData.SignIn("prompt@example.test"));
 
-        await sink.WaitForMessageAsync(m => m.MessageId == $"<{id:N}@fitfolio.test>", TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await sink.WaitForMessageAsync(m => m.MessageId == $"{id:N}@fitfolio.test", TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task Mail_from_a_rolled_back_transaction_is_never_sent()
     {
         await OutboxTestData.ResetAsync(database);
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, TestContext.Current.CancellationToken);
         var logs = new LogCapture();
         await using var silo = await MailSilo.StartAsync(database, logs, MailSilo.Settings(sink.Port));

@@ -1,4 +1,4 @@
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,7 +20,7 @@ public sealed class MailOutboxLoggingTests(TestDatabase database) : IClassFixtur
         var mail = OutboxTestData.SignIn("private.person@example.test", "90817263");
         var id = await OutboxTestData.EnqueueAsync(silo.Services.GetRequiredService<NpgsqlDataSource>(), mail);
         await logs.WaitForAsync(entry => entry.IsEvent("MailRetryScheduled", id) && entry.Message.Contains("ConnectionRefused", StringComparison.Ordinal));
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(port, cancellationToken);
         await logs.WaitForAsync(entry => entry.IsEvent("MailSent", id));
 

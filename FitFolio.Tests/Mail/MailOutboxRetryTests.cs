@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
+using SmtpServer.Protocol;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Mail;
@@ -28,12 +29,13 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
         Assert.Contains("SocketException (ConnectionRefused)", failed.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain("11223344", failed.LastError, StringComparison.Ordinal);
         var backoff = failed.NextAttemptAt - failed.LastAttemptAt!.Value;
-        Assert.InRange(backoff, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(800));
+        // The delay (300-400 ms with jitter) counts from the failure; the row's times also hold the failed attempt itself.
+        Assert.InRange(backoff, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(2000));
         Assert.NotNull(failed.TextBody);
 
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(port, cancellationToken);
-        var message = await sink.WaitForMessageAsync(m => m.MessageId == $"<{id:N}@fitfolio.test>", OutboxTestData.Timeout, cancellationToken);
+        var message = await sink.WaitForMessageAsync(m => m.MessageId == $"{id:N}@fitfolio.test", OutboxTestData.Timeout, cancellationToken);
         Assert.Contains("11223344", message.TextBody, StringComparison.Ordinal);
 
         await logs.WaitForAsync(entry => entry.IsEvent("MailSent", id));
@@ -44,12 +46,13 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_refused_message_is_marked_failed_after_max_attempts_and_kept()
+    public async Task A_message_the_server_keeps_refusing_for_now_is_retried_then_marked_failed_after_max_attempts_and_kept()
     {
         await OutboxTestData.ResetAsync(database);
         var cancellationToken = TestContext.Current.CancellationToken;
-        // A server that takes the whole message and then refuses it: the failure comes after the body went over the wire.
-        await using var sink = new SmtpSink(new SmtpSinkOptions { MaxMessageSize = 1000 });
+        // A server that takes the whole message and then refuses it for now (452, RFC 5321 §4.2.2): the
+        // failure comes after the body went over the wire, and a 4yz reply is worth retrying.
+        await using var sink = new TestMailbox { DataReply = _ => new SmtpResponse((SmtpReplyCode)452, "4.3.1 Mailbox full, try later") };
         await sink.StartAsync(0, cancellationToken);
         var logs = new LogCapture();
         var settings = MailSilo.Settings(sink.Port);
@@ -65,11 +68,12 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
         Assert.Equal(3, row.Attempts);
         Assert.NotNull(row.FailedAt);
         Assert.Null(row.SentAt);
-        Assert.Contains("SmtpException (ExceededStorageAllocation)", row.LastError, StringComparison.Ordinal);
+        Assert.Contains("SmtpCommandException (452 MessageNotAccepted)", row.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain("55667788", row.LastError, StringComparison.Ordinal);
         Assert.Null(row.TextBody);
         Assert.Null(row.HtmlBody);
         Assert.Equal(2, logs.Entries.Count(entry => entry.IsEvent("MailRetryScheduled", id)));
+        Assert.DoesNotContain(logs.Entries, entry => entry.IsEvent("MailRefused", id));
         Assert.Empty(sink.Messages);
     }
 
@@ -83,6 +87,7 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
         var logs = new LogCapture();
         var settings = MailSilo.Settings(((IPEndPoint)silent.LocalEndpoint).Port);
         settings["Mail:Smtp:Timeout"] = "00:00:00.500";
+        settings["Mail:Smtp:ConnectTimeout"] = "00:00:00.500";
         settings["Mail:Outbox:Lease"] = "00:00:01";
         settings["Mail:Outbox:MaxAttempts"] = "1";
         await using var silo = await MailSilo.StartAsync(database, logs, settings);
@@ -92,8 +97,8 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
 
         var row = await OutboxTestData.RowAsync(database, id);
         Assert.NotNull(row.FailedAt);
-        // SmtpClient's own timeout and the sender's cancellation race to it; either way the attempt fails as timed out.
-        Assert.Matches("timed out|took longer than Mail:Smtp:Timeout", row.LastError);
+        // The server never sends its greeting: the connect timeout and MailKit's socket timeout race to end the attempt.
+        Assert.Matches("took longer than Mail:Smtp:ConnectTimeout|timed out", row.LastError);
     }
 
     [Fact]
@@ -109,7 +114,7 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
             await expire.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var sink = new SmtpSink();
+        await using var sink = new TestMailbox();
         await sink.StartAsync(0, cancellationToken);
         var logs = new LogCapture();
         await using var silo = await MailSilo.StartAsync(database, logs, MailSilo.Settings(sink.Port));

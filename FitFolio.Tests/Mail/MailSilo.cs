@@ -30,6 +30,7 @@ public sealed class MailSilo : IAsyncDisposable
         ["Mail:From"] = "FitFolio <no-reply@fitfolio.test>",
         ["Mail:Smtp:Host"] = "127.0.0.1",
         ["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Mail:Smtp:ConnectTimeout"] = "00:00:05",
         ["Mail:Smtp:Timeout"] = "00:00:05",
         ["Mail:Outbox:Lease"] = "00:00:10",
         ["Mail:Outbox:PollInterval"] = "00:10:00",

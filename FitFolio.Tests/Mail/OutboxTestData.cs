@@ -38,6 +38,29 @@ internal static class OutboxTestData
         return id;
     }
 
+    /// <summary>Enqueues every message in one transaction, so one notification makes them due together.</summary>
+    public static async Task<List<Guid>> EnqueueTogetherAsync(TestDatabase database, IReadOnlyList<OutgoingMail> mails)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ids = new List<Guid>();
+        foreach (var mail in mails)
+        {
+            ids.Add(await new MailOutbox().EnqueueAsync(mail, connection, transaction, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    /// <summary>Waits until the sender listens and has found nothing to do: from here only a notification wakes it.</summary>
+    public static async Task WaitUntilIdleAsync(LogCapture logs)
+    {
+        var listening = await logs.WaitForAsync(entry => entry.IsEvent("MailOutboxListening"));
+        await logs.WaitForAsync(entry => entry.IsEvent("MailOutboxIdle") && entry.Sequence > listening.Sequence);
+    }
+
     public static async Task<OutboxRow> RowAsync(TestDatabase database, Guid id)
     {
         await using var command = database.DataSource.CreateCommand(

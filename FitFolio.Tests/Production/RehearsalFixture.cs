@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Rehearsal;
 using FitFolio.Tests.Infrastructure;
 
@@ -9,15 +8,15 @@ namespace FitFolio.Tests.Production;
 
 /// <summary>
 /// One production rehearsal for a test class: the real processes (3 FitFolio silos, HAProxy with
-/// TLS, the mail catcher) started by the same launcher as <c>./fitfolio rehearse</c>, on this run's
+/// TLS, smtp4dev as the mailbox) started by the same launcher as <c>./fitfolio rehearse</c>, on this run's
 /// PostgreSQL with a database of its own and free ports. Always stopped, processes and all.
 /// </summary>
 public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
 {
     public const string AdminEmail = "admin@rehearsal.test";
 
-    private static readonly JsonSerializerOptions MailJson = new(JsonSerializerDefaults.Web);
     private Task<LoadActors>? _actors;
+    private Smtp4devMailbox? _mailbox;
 
     public TestDatabase Database { get; } = new(server);
 
@@ -49,6 +48,7 @@ public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        _mailbox?.Dispose();
         if (Stack is not null)
         {
             await Stack.DisposeAsync();
@@ -60,12 +60,12 @@ public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
     /// <summary>A browser-like client of the proxy over HTTPS (this rehearsal's certificate pinned).</summary>
     public ApiClient Client() => new(Stack.PublicOrigin, Origin, Stack.CreateHttpHandler());
 
-    /// <summary>Signs in through the proxy with the 8-digit code read from the mailbox's JSON, as the browser tests do.</summary>
+    /// <summary>Signs in through the proxy with the 8-digit code read from smtp4dev's API, as the browser tests do.</summary>
     public async Task<ApiClient> SignedInClientAsync(string email, Action<HttpRequestMessage>? configure = null)
     {
         var client = Client();
         await client.PrimeAsync();
-        var before = (await MessagesToAsync(email)).Count;
+        var before = (await Mailbox.MessagesToAsync(email, TestContext.Current.CancellationToken)).Count;
         var start = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/start", JsonContent.Create(new { email }), configure);
         Assert.Equal(HttpStatusCode.Accepted, start.Status);
         var mail = await WaitForMailAsync(email, before + 1);
@@ -77,27 +77,8 @@ public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
     /// <summary>The signed-in readers, the admin and the accounts the admin locks and unlocks: made once, shared by the load tests.</summary>
     public Task<LoadActors> LoadActorsAsync() => _actors ??= LoadActors.CreateAsync(this);
 
-    public async Task<ReceivedMessage> WaitForMailAsync(string email, int nth)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var messages = await MessagesToAsync(email);
-            if (messages.Count >= nth)
-            {
-                return messages[nth - 1];
-            }
+    public Task<ReceivedMail> WaitForMailAsync(string email, int nth) =>
+        Mailbox.WaitForAsync(email, _ => true, nth, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
-            Assert.True(DateTime.UtcNow < deadline, $"No sign-in mail #{nth} for {email} in the mailbox within 30 s.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private async Task<List<ReceivedMessage>> MessagesToAsync(string email)
-    {
-        using var http = new HttpClient();
-        var all = await http.GetFromJsonAsync<List<ReceivedMessage>>(new Uri(Stack.Mailbox, "/api/messages"), MailJson, TestContext.Current.CancellationToken) ?? [];
-        // The mailbox lists newest first; callers count from the oldest.
-        return [.. all.Where(m => m.EnvelopeRecipients.Contains(email, StringComparer.OrdinalIgnoreCase)).OrderBy(m => m.Id)];
-    }
+    private Smtp4devMailbox Mailbox => _mailbox ??= new Smtp4devMailbox(Stack.Mailbox);
 }

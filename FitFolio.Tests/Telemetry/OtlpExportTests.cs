@@ -1,5 +1,5 @@
 using System.Net;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -10,7 +10,7 @@ namespace FitFolio.Tests.Telemetry;
 /// <summary>With <c>Telemetry:OtlpEndpoint</c> set, spans and metrics reach an OTLP/HTTP receiver; without it, no SDK listens.</summary>
 public sealed class OtlpExportTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private readonly SmtpSink _mail = new();
+    private readonly TestMailbox _mail = new();
     private OtlpReceiver _receiver = null!;
 
     public async ValueTask InitializeAsync()

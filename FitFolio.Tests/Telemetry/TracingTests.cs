@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Silo;
 using FitFolio.Silo.Placement;
 using FitFolio.Tests.Infrastructure;
@@ -19,7 +19,7 @@ namespace FitFolio.Tests.Telemetry;
 /// </summary>
 public sealed class TracingTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private readonly SmtpSink _mail = new();
+    private readonly TestMailbox _mail = new();
     private readonly List<ApiHost> _hosts = [];
     private readonly ScopeCapture _logs = new();
     private readonly ActivityCollector _activities = new();

@@ -32,9 +32,9 @@ public sealed partial class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ChildProcess Start(string name, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
+    public static ChildProcess Start(string name, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory ?? "" };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("log=$1; shift; exec setsid \"$@\" >>\"$log\" 2>&1 </dev/null");
         start.ArgumentList.Add("sh");
@@ -96,7 +96,8 @@ public sealed partial class ChildProcess : IDisposable
         Terminate();
         if (!await WaitForExitAsync(grace))
         {
-            Kill();
+            // The whole tree: a launcher (`dotnet tool run smtp4dev`) must not leave its program behind.
+            _process.Kill(entireProcessTree: true);
             await WaitForExitAsync(TimeSpan.FromSeconds(10));
         }
     }

@@ -7,7 +7,7 @@ using Npgsql;
 namespace FitFolio.Rehearsal;
 
 /// <summary>
-/// A running rehearsal: PostgreSQL, the mail catcher, <see cref="RehearsalOptions.Silos"/>
+/// A running rehearsal: PostgreSQL, smtp4dev as the mailbox, <see cref="RehearsalOptions.Silos"/>
 /// FitFolio.Api processes sharing one cluster secret and database, and HAProxy terminating TLS on
 /// https://localhost:&lt;port&gt; in front of them. Every port is picked free at start. Disposing
 /// stops everything it started, silos first (gracefully), and always.
@@ -34,7 +34,7 @@ public sealed class RehearsalStack : IAsyncDisposable
     /// <summary>The one origin people and tests use: https://localhost:&lt;port&gt;.</summary>
     public Uri PublicOrigin { get; private set; } = null!;
 
-    /// <summary>The mail catcher's web mailbox (and its JSON at /api/messages).</summary>
+    /// <summary>smtp4dev's web mailbox (and its REST API under /api).</summary>
     public Uri Mailbox { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = "";
@@ -172,12 +172,9 @@ public sealed class RehearsalStack : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var (path, what) in new[] { (RepositoryLayout.ApiAssembly, "FitFolio.Api"), (RepositoryLayout.MailCatcherAssembly, "FitFolio.MailCatcher") })
+        if (!File.Exists(RepositoryLayout.ApiAssembly))
         {
-            if (!File.Exists(path))
-            {
-                throw new InvalidOperationException($"{what} is not built ({path}): dotnet build -c {RepositoryLayout.Configuration} {what}");
-            }
+            throw new InvalidOperationException($"FitFolio.Api is not built ({RepositoryLayout.ApiAssembly}): dotnet build -c {RepositoryLayout.Configuration} FitFolio.Api");
         }
 
         var haproxy = FindProgram("haproxy") ?? throw new InvalidOperationException("haproxy is not installed: apt-get install haproxy (scripts/rehearsal.sh does it).");
@@ -199,7 +196,7 @@ public sealed class RehearsalStack : IAsyncDisposable
         }, cancellationToken);
         var certificate = SelfSignedCertificate.CreateAsync(WorkDirectory);
 
-        _mail = Start("mailcatcher", "dotnet", [RepositoryLayout.MailCatcherAssembly, "--urls", Mailbox.ToString().TrimEnd('/'), $"--Smtp:Port={smtpPort}"], new Dictionary<string, string>(), Path.Combine(WorkDirectory, "mailcatcher.log"));
+        _mail = StartMailbox(mailPort, smtpPort);
         ConnectionString = await database;
         Certificate = await certificate;
 
@@ -211,8 +208,8 @@ public sealed class RehearsalStack : IAsyncDisposable
             _silos.Add(new SiloProcess($"silo{i + 1}", httpPort, siloPort, WorkDirectory, silo => StartSilo(silo, siloConnection, smtpPort)));
         }
 
-        await WaitForMailboxAsync(cancellationToken);
-        await Task.WhenAll(_silos.Select(s => s.StartAsync(_options.StartTimeout, cancellationToken)));
+        // smtp4dev takes seconds to start; the silos need not wait for it (their outbox retries until it answers).
+        await Task.WhenAll(_silos.Select(s => s.StartAsync(_options.StartTimeout, cancellationToken)).Append(WaitForMailboxAsync(cancellationToken)));
 
         var config = new HaProxyConfig(proxyPort, Certificate, ProxySocket, [.. _silos.Select(s => (s.Name, s.HttpPort))]);
         var configPath = Path.Combine(WorkDirectory, "haproxy.cfg");
@@ -264,12 +261,34 @@ public sealed class RehearsalStack : IAsyncDisposable
         return Start(silo.Name, "dotnet", [RepositoryLayout.ApiAssembly, "--contentRoot", RepositoryLayout.ApiDirectory, "--urls", silo.Address.ToString().TrimEnd('/')], environment, silo.LogPath);
     }
 
-    private ChildProcess Start(string name, string program, IEnumerable<string> arguments, Dictionary<string, string> environment, string logPath)
+    private ChildProcess Start(string name, string program, IEnumerable<string> arguments, Dictionary<string, string> environment, string logPath, string? workingDirectory = null)
     {
         environment[StaleRehearsals.MarkerVariable] = WorkDirectory;
-        var child = ChildProcess.Start(name, program, arguments, environment, logPath);
+        var child = ChildProcess.Start(name, program, arguments, environment, logPath, workingDirectory);
         File.AppendAllText(Path.Combine(WorkDirectory, StaleRehearsals.ChildrenFile), child.Id.ToString(CultureInfo.InvariantCulture) + "\n");
         return child;
+    }
+
+    /// <summary>
+    /// smtp4dev, from the repository's tool manifest (so its version is the one pinned there): web UI and API
+    /// on <paramref name="webPort"/>, SMTP on <paramref name="smtpPort"/>, messages in memory, no IMAP or POP3,
+    /// its settings and keys in the work directory rather than the user's home.
+    /// </summary>
+    private ChildProcess StartMailbox(int webPort, int smtpPort)
+    {
+        if (!File.Exists(RepositoryLayout.ToolManifest))
+        {
+            throw new InvalidOperationException($"No tool manifest at {RepositoryLayout.ToolManifest}: smtp4dev cannot be started.");
+        }
+
+        string[] arguments =
+        [
+            "tool", "run", "smtp4dev",
+            $"--urls=http://127.0.0.1:{webPort}", $"--smtpport={smtpPort}", "--bindaddress=127.0.0.1", "--hostname=localhost",
+            "--imapport=", "--pop3port=", "--db=", "--messagestokeep=1000", "--nousersettings",
+            $"--baseappdatapath={Path.Combine(WorkDirectory, "smtp4dev")}",
+        ];
+        return Start("smtp4dev", "dotnet", arguments, new Dictionary<string, string>(), Path.Combine(WorkDirectory, "smtp4dev.log"), RepositoryLayout.Root);
     }
 
     private async Task WaitForMailboxAsync(CancellationToken cancellationToken)
@@ -293,7 +312,7 @@ public sealed class RehearsalStack : IAsyncDisposable
 
             if (_mail!.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"The mail catcher did not start. Log:\n{_mail.LogTail()}");
+                throw new InvalidOperationException($"smtp4dev did not start (dotnet tool restore installs it). Log:\n{_mail.LogTail()}");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -16,7 +16,8 @@ public static class RepositoryLayout
 
     public static string ApiAssembly => Path.Combine(ApiDirectory, "FitFolio.Api.dll");
 
-    public static string MailCatcherAssembly => Path.Combine(Root, "FitFolio.MailCatcher", "bin", Configuration, "net10.0", "FitFolio.MailCatcher.dll");
+    /// <summary>The dotnet tool manifest that pins smtp4dev, the mailbox (<c>dotnet tool restore</c> installs it).</summary>
+    public static string ToolManifest => Path.Combine(Root, ".config", "dotnet-tools.json");
 
     public static string PostgresScript => Path.Combine(Root, "scripts", "postgres.sh");
 

@@ -30,7 +30,8 @@ internal static class StaleRehearsals
                     {
                         try
                         {
-                            System.Diagnostics.Process.GetProcessById(id).Kill();
+                            // The tree: smtp4dev runs under the `dotnet tool run` launcher that was recorded.
+                            System.Diagnostics.Process.GetProcessById(id).Kill(entireProcessTree: true);
                         }
                         catch (ArgumentException)
                         {

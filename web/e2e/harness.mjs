@@ -86,11 +86,18 @@ export async function screenshot(page, name) {
 
 const SIGN_IN_SUBJECT = "Your FitFolio sign-in link";
 
+// smtp4dev 3.15's REST API: GET /api/messages lists summaries (`to` holds the envelope recipients),
+// /api/messages/{id}/plaintext and /html return the decoded parts.
+async function mailbox(path) {
+  const response = await fetch(`${MAILBOX_URL}/api/messages${path}`);
+  assert.equal(response.status, 200, `the mailbox API answers ${path}`);
+  return response;
+}
+
 async function messagesTo(email) {
-  const response = await fetch(`${MAILBOX_URL}/api/messages`);
-  assert.equal(response.status, 200, "the mailbox API answers");
-  const messages = await response.json();
-  return messages.filter((message) => (message.to ?? "").includes(email) || message.envelopeRecipients?.includes(email));
+  const { results } = await (await mailbox("?pageSize=1000")).json();
+  const wanted = email.toLowerCase();
+  return results.filter((message) => (message.to ?? []).some((to) => to.toLowerCase() === wanted));
 }
 
 /** Ids of the mail already delivered to `email`, so a later wait can ask for a newer one. */
@@ -110,7 +117,10 @@ export async function nextMail(email, subject, seen = new Set()) {
     const fresh = (await messagesTo(email)).filter((message) => !seen.has(message.id) && message.subject === subject);
     if (fresh.length > 0) {
       assert.equal(fresh.length, 1, `exactly one new "${subject}" mail to ${email}`);
-      return fresh[0];
+      const { id } = fresh[0];
+      const textBody = await (await mailbox(`/${id}/plaintext`)).text();
+      const htmlBody = await (await mailbox(`/${id}/html`)).text();
+      return { id, subject, textBody, htmlBody };
     }
     if (Date.now() > deadline) throw new Error(`no "${subject}" mail to ${email} within ${STEP_TIMEOUT} ms`);
     await new Promise((resolve) => setTimeout(resolve, 150));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Hosting;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,7 +38,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
 
     private readonly bool _ownsMail;
 
-    private FitFolioHost(WebApplication app, SmtpSink mail, bool ownsMail)
+    private FitFolioHost(WebApplication app, TestMailbox mail, bool ownsMail)
     {
         App = app;
         Mail = mail;
@@ -48,7 +48,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public SmtpSink Mail { get; }
+    public TestMailbox Mail { get; }
 
     public Uri Address { get; }
 
@@ -56,10 +56,10 @@ internal sealed class FitFolioHost : IAsyncDisposable
     /// Starts a host. Several hosts on one database form a cluster; give them one
     /// <paramref name="sharedMail"/> sink, since any silo's outbox sender may deliver a message.
     /// </summary>
-    public static async Task<FitFolioHost> StartAsync(string connectionString, SmtpSink? sharedMail = null, IReadOnlyDictionary<string, string>? extraSettings = null)
+    public static async Task<FitFolioHost> StartAsync(string connectionString, TestMailbox? sharedMail = null, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         // Few messages kept: the sink is only read for the one sign-in mail; the load's mail is just delivered.
-        var mail = sharedMail ?? new SmtpSink(new SmtpSinkOptions { MaxStoredMessages = 100 });
+        var mail = sharedMail ?? new TestMailbox(maxStoredMessages: 100);
         if (sharedMail is null)
         {
             await mail.StartAsync(0);

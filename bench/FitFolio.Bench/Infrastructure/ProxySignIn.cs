@@ -1,15 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 using FitFolio.Rehearsal;
 
 namespace FitFolio.Bench.Infrastructure;
 
 /// <summary>
 /// The link sign-in of <see cref="LinkSignIn"/>, through a rehearsal's TLS proxy: the mail is read
-/// from the mail catcher's JSON (<c>/api/messages</c>), the cookies are the <c>__Host-</c> ones an
+/// from smtp4dev's REST API, the cookies are the <c>__Host-</c> ones an
 /// https origin gets.
 /// </summary>
 internal static partial class ProxySignIn
@@ -58,21 +57,9 @@ internal static partial class ProxySignIn
 
     private static async Task<string> TokenAsync(RehearsalStack stack, string email)
     {
-        using var mailbox = new HttpClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var messages = await mailbox.GetFromJsonAsync<List<ReceivedMessage>>(new Uri(stack.Mailbox, "/api/messages"), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
-            if (messages.FirstOrDefault(m => m.EnvelopeRecipients.Contains(email, StringComparer.OrdinalIgnoreCase)) is { } mail
-                && LinkToken().Match(mail.TextBody ?? "") is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException($"No sign-in mail for {email} within 30 s.");
+        using var mailbox = new Smtp4devMailbox(stack.Mailbox);
+        var mail = await mailbox.WaitForAsync(email, m => LinkToken().IsMatch(m.TextBody ?? ""), 1, TimeSpan.FromSeconds(30));
+        return LinkToken().Match(mail.TextBody!).Groups[1].Value;
     }
 
     [GeneratedRegex("#token=([A-Za-z0-9_-]{43})")]

@@ -4,7 +4,7 @@ using System.Net;
 using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
-using FitFolio.MailCatcher;
+using FitFolio.TestMail;
 
 namespace FitFolio.Bench.Scenarios;
 
@@ -28,7 +28,7 @@ internal sealed class RevocationScenario : IScenario
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
         var database = await context.DatabaseAsync();
-        await using var mail = new SmtpSink(new SmtpSinkOptions { MaxStoredMessages = 1_000 });
+        await using var mail = new TestMailbox(maxStoredMessages: 1_000);
         await mail.StartAsync(0);
         // Each round is a sign-in from 127.0.0.1: the per-IP verify limit (10 a minute) is raised like the others.
         var settings = new Dictionary<string, string>
