@@ -85,7 +85,7 @@ public sealed class SecurityNoticeTests(AccountApi api) : IClassFixture<AccountA
 
     private static void AssertReviewLink(ReceivedMail notice)
     {
-        Assert.Contains("Review your sessions and passkeys:\r\n" + ReviewLink, notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Review your sessions and passkeys:\n" + ReviewLink, notice.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"href=\"{ReviewLink}\"", notice.HtmlBody, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using FitFolio.Tests.Api;
 using FitFolio.Tests.Infrastructure;
 using SmtpServer.Protocol;
 
@@ -25,7 +26,7 @@ public sealed class MailRefusalApiTests(MailRefusalApiTests.WithBouncingAddress 
         using var person = api.Host.Client();
         await person.PrimeAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await person.PostAsync("/api/v1/auth/magic-link/start", new { email = Bouncing })).Status);
-        using var admin = await api.SignedInClientAsync(AdminEmail);
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
         var userId = (await admin.GetAsync($"/api/v1/admin/users?query={Bouncing}")).Body.GetProperty("items")[0].GetProperty("id").GetString();
 
         await Eventually.TrueAsync(
