@@ -10,7 +10,7 @@ namespace FitFolio.Grains.Mail;
 /// batch fails with the same error at once instead of waiting out another connect timeout.
 /// </summary>
 /// <remarks>
-/// MailKit's async path never blocks a thread-pool thread on the network (System.Net.Mail's did, which
+/// MailKit's async path never blocks a thread-pool thread on the network (the framework's own SmtpClient did, which
 /// needed a thread of our own per send): <c>MailKitThreadPoolTests</c> holds the measurement.
 /// </remarks>
 internal sealed class SmtpConnection(SmtpOptions options) : IAsyncDisposable
