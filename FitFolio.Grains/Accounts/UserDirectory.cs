@@ -11,21 +11,30 @@ public sealed class UserDirectory(NpgsqlDataSource dataSource, IOptions<AuthOpti
     public async Task<Guid> FindOrCreateAsync(EmailAddress email, CancellationToken cancellationToken = default)
     {
         var isAdmin = options.Value.AdminEmails.Any(a => EmailAddress.TryParse(a, out var admin) && admin == email);
-        await using var command = dataSource.CreateCommand(
-            """
-            with inserted as (
-              insert into users (id, email, is_admin) values (@id, @email, @admin)
-              on conflict (email) do nothing
-              returning id
-            )
-            select id from inserted
-            union all
-            select id from users where email = @email
-            limit 1
-            """);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("email", email.Value);
-        command.Parameters.AddWithValue("admin", isAdmin);
-        return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
+        // Two first requests for one new address race: the loser's insert waits for the winner and
+        // then does nothing, and its select still reads the snapshot taken before the winner
+        // committed, so the statement returns no row. Run again: the next statement's snapshot sees it.
+        while (true)
+        {
+            await using var command = dataSource.CreateCommand(
+                """
+                with inserted as (
+                  insert into users (id, email, is_admin) values (@id, @email, @admin)
+                  on conflict (email) do nothing
+                  returning id
+                )
+                select id from inserted
+                union all
+                select id from users where email = @email
+                limit 1
+                """);
+            command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+            command.Parameters.AddWithValue("email", email.Value);
+            command.Parameters.AddWithValue("admin", isAdmin);
+            if (await command.ExecuteScalarAsync(cancellationToken) is Guid id)
+            {
+                return id;
+            }
+        }
     }
 }
