@@ -6,11 +6,9 @@ using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Maintenance;
 using FitFolio.Grains.Passkeys;
-using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
-using FitFolio.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,16 +17,17 @@ namespace FitFolio.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>Registers FitFolio's grains and the domain services around them on a silo.</summary>
-    public static SiloBuilder AddFitFolioGrains(this SiloBuilder silo, IConfiguration configuration)
+    /// <summary>Registers the domain services FitFolio's grains use (Orleans finds the grains themselves by code generation).</summary>
+    public static IServiceCollection AddFitFolioGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(auth => auth.SignInQueueCapacity >= 1, "Auth:SignInQueueCapacity must be at least 1.")
             .ValidateOnStart();
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section));
         services.AddMailOutbox(configuration);
+        services.TryAddSingleton<DatabaseProbe>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseProbe>());
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<UserStore>();
@@ -51,12 +50,6 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<BodyWeightLog>();
         services.TryAddSingleton<TrainingExport>();
         services.TryAddSingleton<WorkoutQueries>();
-        return silo
-            .AddGrain<IUserGrain, UserGrain>()
-            .AddGrain<IRateLimitGrain, RateLimitGrain>()
-            .AddGrain<IEmailCodeGrain, EmailCodeGrain>()
-            .AddGrain<IPasskeyCeremonyGrain, PasskeyCeremonyGrain>()
-            .AddGrain<IApiKeyGrain, ApiKeyGrain>()
-            .AddGrain<ITrainingGrain, TrainingGrain>();
+        return services;
     }
 }

@@ -5,7 +5,6 @@ using FitFolio.Api.Http;
 using FitFolio.Grains.Admin;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Apis;
 

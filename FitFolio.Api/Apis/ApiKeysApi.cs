@@ -1,7 +1,6 @@
 using FitFolio.Api.Auth;
 using FitFolio.Api.Http;
 using FitFolio.Grains.ApiKeys;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Apis;

@@ -5,7 +5,6 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Apis;
 

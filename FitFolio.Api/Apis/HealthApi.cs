@@ -1,5 +1,6 @@
 using FitFolio.Api.Hosting;
-using Npgsql;
+using FitFolio.Grains.Common;
+using FitFolio.Silo.Readiness;
 
 namespace FitFolio.Api.Apis;
 
@@ -19,7 +20,7 @@ public static class HealthApi
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(Silo.Hosting.Silo silo, NpgsqlDataSource dataSource, ShutdownDrain drain, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(ClusterReadiness cluster, DatabaseProbe database, ShutdownDrain drain, CancellationToken cancellationToken)
     {
         if (drain.IsDraining)
         {
@@ -27,22 +28,14 @@ public static class HealthApi
             return TypedResults.Json(new HealthReport("not_ready", new Dictionary<string, string> { ["shutdown"] = "draining" }), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var database = "ok";
-        try
+        var reachable = await database.ProbeAsync(cancellationToken);
+        var active = cluster.IsActive;
+        var ready = reachable && active;
+        var report = new HealthReport(ready ? "ready" : "not_ready", new Dictionary<string, string>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(2));
-            await using var command = dataSource.CreateCommand("select 1");
-            await command.ExecuteScalarAsync(timeout.Token);
-        }
-        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException)
-        {
-            database = "unreachable";
-        }
-
-        var cluster = silo.IsReady ? "joined" : "not_joined";
-        var ready = database == "ok" && silo.IsReady;
-        var report = new HealthReport(ready ? "ready" : "not_ready", new Dictionary<string, string> { ["database"] = database, ["cluster"] = cluster });
+            ["database"] = reachable ? "ok" : "unreachable",
+            ["cluster"] = active ? "joined" : "not_joined",
+        });
         return TypedResults.Json(report, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

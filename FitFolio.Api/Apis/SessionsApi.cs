@@ -2,7 +2,6 @@ using FitFolio.Api.Auth;
 using FitFolio.Api.Http;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Apis;
 

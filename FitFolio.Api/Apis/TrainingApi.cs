@@ -31,6 +31,6 @@ public static class TrainingApi
 
     internal static Guid UserId(this HttpContext context) => context.CurrentUser().UserId;
 
-    internal static ITrainingGrain TrainingGrain(this HttpContext context, FitFolio.Silo.IGrainFactory grains) =>
+    internal static ITrainingGrain TrainingGrain(this HttpContext context, IGrainFactory grains) =>
         grains.GetGrain<ITrainingGrain>(context.CurrentUser().GrainKey);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Training.Import;
-using FitFolio.Silo;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace FitFolio.Api.Apis;

@@ -1,6 +1,5 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Apis;
 

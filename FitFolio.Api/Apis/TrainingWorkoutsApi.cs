@@ -1,7 +1,6 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Admin;
 using FitFolio.Grains.Training;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Apis;
 

@@ -5,7 +5,6 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Apis;
 

@@ -1,6 +1,5 @@
 using FitFolio.Api.Http;
 using FitFolio.Grains.RateLimiting;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Auth;

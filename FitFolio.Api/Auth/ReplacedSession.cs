@@ -1,5 +1,4 @@
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Auth;
 

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using FitFolio.Grains.Common;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Api.Auth;

@@ -1,6 +1,5 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 
 namespace FitFolio.Api.Auth;
 

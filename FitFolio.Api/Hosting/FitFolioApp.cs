@@ -16,7 +16,7 @@ public static class FitFolioApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // Docker secrets: a file /run/secrets/Cluster__Secret sets Cluster:Secret.
+        // Docker secrets: a file /run/secrets/SessionCookie__Key sets SessionCookie:Key.
         builder.Configuration.AddKeyPerFile("/run/secrets", optional: true, reloadOnChange: false);
         ConfigureServices(builder);
         return builder;
@@ -46,10 +46,13 @@ public static class FitFolioApp
         services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
-        services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
+        // Every replica is a silo: the front door calls grains in-process through IGrainFactory.
+        builder.UseOrleans(silo => silo.AddFitFolioSilo(builder.Configuration));
+        services.AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<CookieSettings>();
+        services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection(ClusterOptions.Section));
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<RateLimits>();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FitFolio.Silo;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 
@@ -20,7 +19,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             BadHttpRequestException { InnerException: JsonException } => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
             BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
             JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
-            NpgsqlException or TimeoutException or GrainCallException => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
+            // A silo gone mid-call, a call refused while membership changes, or no answer in time: retryable.
+            NpgsqlException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
         };

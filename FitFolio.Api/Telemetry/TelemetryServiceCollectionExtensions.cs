@@ -10,7 +10,7 @@ namespace FitFolio.Api.Telemetry;
 
 /// <summary>
 /// Exports what the process already emits through System.Diagnostics (ASP.NET Core's
-/// <c>Microsoft.AspNetCore</c> activities and meters, the silo's <c>FitFolio.Silo</c> source and
+/// <c>Microsoft.AspNetCore</c> activities and meters, Orleans' <c>Microsoft.Orleans.*</c> sources and meter and
 /// meter, Npgsql's <c>Npgsql</c> source and meter) over OTLP, when an endpoint is configured.
 /// Without one the OpenTelemetry SDK is not registered, so no listener exists and the silo's
 /// instrumentation stays on its no-allocation path.
@@ -18,10 +18,10 @@ namespace FitFolio.Api.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>The activity sources exported.</summary>
-    public static IReadOnlyList<string> Sources { get; } = ["FitFolio.Silo", "Npgsql"];
+    public static IReadOnlyList<string> Sources { get; } = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Npgsql"];
 
     /// <summary>The meters exported besides ASP.NET Core's own.</summary>
-    public static IReadOnlyList<string> Meters { get; } = ["FitFolio.Silo", "Npgsql", "System.Net.Http", "System.Runtime"];
+    public static IReadOnlyList<string> Meters { get; } = ["Microsoft.Orleans", "Npgsql", "System.Net.Http", "System.Runtime"];
 
     public static void AddFitFolioTelemetry(this WebApplicationBuilder builder)
     {

@@ -1,9 +1,9 @@
 using FitFolio.Grains.Common;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Grains.ApiKeys;
 
+[GrainType("api-key")]
 internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOptions<ApiKeyOptions> options) : Grain, IApiKeyGrain
 {
     private StoredApiKey? _key;
@@ -15,7 +15,7 @@ internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOption
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A guessed id activates this grain too; it holds nothing and refuses everything.
-        _key = ApiKeyToken.IsWellFormedPublicId(Key) ? await store.LoadAsync(Key, cancellationToken) : null;
+        _key = ApiKeyToken.IsWellFormedPublicId(this.GetPrimaryKeyString()) ? await store.LoadAsync(this.GetPrimaryKeyString(), cancellationToken) : null;
         _lastUsedStored = _key?.LastUsedAt;
         _useAudited = _key?.UseAuditedAt;
     }

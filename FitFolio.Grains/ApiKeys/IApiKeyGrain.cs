@@ -1,5 +1,4 @@
 using FitFolio.Grains.Common;
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.ApiKeys;
 
@@ -7,7 +6,7 @@ namespace FitFolio.Grains.ApiKeys;
 /// One API key (key: its public id). The single source of whether the key works: checks run from
 /// memory, and revocation happens inside this grain, so once it returns no silo accepts the key.
 /// </summary>
-[GrainType("api-key")]
+[Alias("fitfolio.api-key")]
 public interface IApiKeyGrain : IGrainWithStringKey
 {
     /// <summary>Checks a presented secret (as its SHA-256) in fixed time; notes the use for "last used" and the sampled use audit.</summary>

@@ -1,4 +1,3 @@
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.Passkeys;
 
@@ -7,7 +6,7 @@ namespace FitFolio.Grains.Passkeys;
 /// bits, base64url). It holds the challenge between <c>authenticate/start</c> and <c>/finish</c>, in
 /// memory only (ARCHITECTURE.md §2), and gives it out once (§13.4.3: a challenge is single-use).
 /// </summary>
-[GrainType("passkey-ceremony")]
+[Alias("fitfolio.passkey-ceremony")]
 public interface IPasskeyCeremonyGrain : IGrainWithStringKey
 {
     /// <summary>

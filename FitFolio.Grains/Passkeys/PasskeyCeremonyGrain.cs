@@ -1,7 +1,7 @@
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.Passkeys;
 
+[GrainType("passkey-ceremony")]
 internal sealed class PasskeyCeremonyGrain(PasskeyRelyingParty relyingParty) : Grain, IPasskeyCeremonyGrain
 {
     private PendingPasskeyCeremony? _pending;

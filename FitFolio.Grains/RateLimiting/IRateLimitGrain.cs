@@ -1,4 +1,3 @@
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.RateLimiting;
 
@@ -7,7 +6,7 @@ namespace FitFolio.Grains.RateLimiting;
 /// a grain, there is one counter per key in the whole cluster, so limits hold exactly across
 /// silos. Ephemeral: a silo crash resets it, which costs an attacker nothing worth having.
 /// </summary>
-[GrainType("ratelimit")]
+[Alias("fitfolio.ratelimit")]
 public interface IRateLimitGrain : IGrainWithStringKey
 {
     /// <summary>Counts one event if the rule allows it.</summary>

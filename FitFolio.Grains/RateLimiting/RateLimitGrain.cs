@@ -1,5 +1,4 @@
 using FitFolio.Grains.Audit;
-using FitFolio.Silo;
 using Microsoft.Extensions.Logging;
 
 namespace FitFolio.Grains.RateLimiting;
@@ -12,6 +11,7 @@ namespace FitFolio.Grains.RateLimiting;
 /// one summary row per window (<see cref="IRateLimitGrain.RecordRefusal"/>); the count beyond the
 /// first lives in memory until the window closes, so a crash can lose it, never the row itself.
 /// </summary>
+[GrainType("ratelimit")]
 public sealed partial class RateLimitGrain(TimeProvider clock, AuditLog audit, ILogger<RateLimitGrain> logger) : Grain, IRateLimitGrain
 {
     private const int InitialCapacity = 16;
@@ -103,7 +103,7 @@ public sealed partial class RateLimitGrain(TimeProvider clock, AuditLog audit, I
         _flushTimer?.Cancel();
         _flushTimer?.Dispose();
         _flushTimer = new CancellationTokenSource();
-        _ = FlushLaterAsync(GrainFactory.GetGrain<IRateLimitGrain>(Key), window, _flushTimer.Token);
+        _ = FlushLaterAsync(GrainFactory.GetGrain<IRateLimitGrain>(this.GetPrimaryKeyString()), window, _flushTimer.Token);
     }
 
     private async Task FlushLaterAsync(IRateLimitGrain self, TimeSpan delay, CancellationToken cancellationToken)

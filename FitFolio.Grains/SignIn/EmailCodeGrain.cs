@@ -1,7 +1,6 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Grains.SignIn;
@@ -10,12 +9,13 @@ namespace FitFolio.Grains.SignIn;
 /// Holds no state between calls: the lockout, account and live code are read afresh each time, so
 /// a sign-in or an admin's unlock (written by the user grain) needs no message here.
 /// </summary>
+[GrainType("email-code")]
 internal sealed class EmailCodeGrain(EmailCodeStore store, AuditLog audit, TimeProvider clock, IOptions<AuthOptions> options) : Grain, IEmailCodeGrain
 {
     public async Task<EmailCodeCheck> Check(string code, RequestOrigin origin)
     {
         var now = clock.GetUtcNow();
-        var pending = await store.ReadAsync(Key, now);
+        var pending = await store.ReadAsync(this.GetPrimaryKeyString(), now);
         if (pending.Lockout.RemainingAt(now) is { } remaining)
         {
             await audit.WriteAsync(Event(AuditEventType.CodeFailure, pending, origin, ("reason", "locked")));
@@ -36,7 +36,7 @@ internal sealed class EmailCodeGrain(EmailCodeStore store, AuditLog audit, TimeP
             events.Add(Event(AuditEventType.AccountLocked, pending, origin, ("path", "code"), ("minutes", duration.TotalMinutes)));
         }
 
-        await store.RecordFailureAsync(Key, pending, options.Value.MaxCodeAttempts, events, now);
+        await store.RecordFailureAsync(this.GetPrimaryKeyString(), pending, options.Value.MaxCodeAttempts, events, now);
         return locked is { } lockedFor ? EmailCodeCheck.LockedFor(lockedFor) : EmailCodeCheck.Wrong;
     }
 

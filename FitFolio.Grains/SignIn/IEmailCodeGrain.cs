@@ -1,5 +1,4 @@
 using FitFolio.Grains.Common;
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.SignIn;
 
@@ -10,7 +9,7 @@ namespace FitFolio.Grains.SignIn;
 /// account from an unknown, locked or passkey-only address. Attempts for one address queue here, so
 /// parallel guesses cannot race past the lockout.
 /// </summary>
-[GrainType("email-code")]
+[Alias("fitfolio.email-code")]
 public interface IEmailCodeGrain : IGrainWithStringKey
 {
     /// <summary>

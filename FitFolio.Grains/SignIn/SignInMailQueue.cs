@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using FitFolio.Grains.Common;
 using FitFolio.Grains.Users;
+using FitFolio.Silo.Readiness;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Grains.SignIn;
@@ -17,7 +19,7 @@ namespace FitFolio.Grains.SignIn;
 /// after any lost message; a durable queue would cost a write on every request before the answer,
 /// which is the work this queue moves out of the way. A graceful stop drains it (<see cref="SignInMailWorker"/>).
 /// </remarks>
-public sealed class SignInMailQueue(IOptions<AuthOptions> options, Silo.Hosting.Silo silo)
+public sealed class SignInMailQueue(IOptions<AuthOptions> options, ClusterReadiness cluster, DatabaseProbe database)
 {
     /// <summary>How long a request waits for room before it is refused: enough to ride out a burst, short of a client's patience.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
@@ -37,7 +39,7 @@ public sealed class SignInMailQueue(IOptions<AuthOptions> options, Silo.Hosting.
     /// </summary>
     public async ValueTask<bool> TryEnqueueAsync(SignInMailRequest request, CancellationToken cancellationToken)
     {
-        if (!silo.IsReady)
+        if (!cluster.IsActive || !database.IsReachable)
         {
             return false;
         }

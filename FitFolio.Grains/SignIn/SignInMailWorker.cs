@@ -1,6 +1,5 @@
 using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,3 @@
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.Training;
 
@@ -7,7 +6,7 @@ namespace FitFolio.Grains.Training;
 /// sets goes through here, one at a time, so record detection (which compares a set with everything
 /// before it) never races a concurrent write of the same person. Reads go straight to SQL.
 /// </summary>
-[GrainType("training")]
+[Alias("fitfolio.training")]
 public interface ITrainingGrain : IGrainWithStringKey
 {
     Task<TrainingOutcome<WorkoutView>> StartWorkout(StartWorkoutCommand command);

@@ -1,4 +1,3 @@
-using FitFolio.Silo;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,12 +15,13 @@ namespace FitFolio.Grains.Training;
 /// primary key is the client's id, one in-progress workout per person, one import per key) keep the
 /// data right even in that window. History, charts and progress are queries, straight from SQL.
 /// </summary>
+[GrainType("training")]
 public sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, ITrainingGrain
 {
     private static readonly TimeSpan FutureSlack = TimeSpan.FromHours(1);
     private static readonly DateTimeOffset Earliest = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private Guid UserId => Guid.ParseExact(Key, "N");
+    private Guid UserId => Guid.ParseExact(this.GetPrimaryKeyString(), "N");
 
     public async Task<TrainingOutcome<WorkoutView>> StartWorkout(StartWorkoutCommand command)
     {

@@ -1,6 +1,5 @@
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Sessions;
-using FitFolio.Silo;
 
 namespace FitFolio.Grains.Users;
 
@@ -10,7 +9,7 @@ namespace FitFolio.Grains.Users;
 /// from memory; everything that changes state is one transaction with its audit events.
 /// Session secrets never reach the grain: callers pass the SHA-256 of the cookie's secret.
 /// </summary>
-[GrainType("user")]
+[Alias("fitfolio.user")]
 public partial interface IUserGrain : IGrainWithStringKey
 {
     Task<UserProfile> GetProfile();

@@ -5,7 +5,6 @@ using FitFolio.Grains.Mail;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
-using FitFolio.Silo;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Grains.Users;
@@ -14,6 +13,7 @@ namespace FitFolio.Grains.Users;
 /// The user grain. Memory is changed only after the transaction carrying the change commits, so a
 /// failed write leaves the activation exactly as the database is.
 /// </summary>
+[GrainType("user")]
 internal sealed partial class UserGrain(
     UserStore store,
     MailOutbox outbox,
@@ -48,9 +48,9 @@ internal sealed partial class UserGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!Guid.TryParseExact(Key, "N", out var id))
+        if (!Guid.TryParseExact(this.GetPrimaryKeyString(), "N", out var id))
         {
-            throw new UnknownUserException($"'{Key}' is not a user id.");
+            throw new UnknownUserException($"'{this.GetPrimaryKeyString()}' is not a user id.");
         }
 
         _user = await store.LoadAsync(id, Now, cancellationToken) ?? throw new UnknownUserException($"No user {id}.");
@@ -58,6 +58,11 @@ internal sealed partial class UserGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_discarded)
+        {
+            return;
+        }
+
         await _lastSeenFlush;
         await FlushLastSeenAsync(force: true);
     }

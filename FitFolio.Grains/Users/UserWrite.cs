@@ -1,12 +1,13 @@
-using FitFolio.Silo;
 using Npgsql;
+using Orleans.Storage;
 
 namespace FitFolio.Grains.Users;
 
 /// <summary>
 /// One write transaction of the user grain. Opening it claims the next version of the users row
 /// (the ETag check): if another activation wrote first, it throws
-/// <see cref="InconsistentStateException"/> and the runtime reloads this grain.
+/// Orleans' <see cref="InconsistentStateException"/>, on which Orleans drops the activation, so
+/// the next call reloads this grain (a stale duplicate can never overwrite newer state).
 /// </summary>
 internal sealed class UserWrite : IAsyncDisposable
 {

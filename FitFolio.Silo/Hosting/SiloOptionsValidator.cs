@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace FitFolio.Silo.Hosting;
 
+/// <summary>Refuses settings that would start a silo unable to keep the cluster's promises (one line per problem).</summary>
 internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
 {
+    /// <summary>The bound README promises for declaring a killed silo dead.</summary>
+    internal static readonly TimeSpan DetectionBound = TimeSpan.FromSeconds(10);
+
     public ValidateOptionsResult Validate(string? name, SiloOptions options)
     {
         var failures = new List<string>();
@@ -18,15 +22,25 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             failures.Add("Silo:ListenAddress must be an IP address, such as 127.0.0.1 or 0.0.0.0.");
         }
 
-        if (options.HeartbeatInterval <= TimeSpan.Zero || options.DeathTimeout < options.HeartbeatInterval * 3)
+        if (options.ProbeTimeout <= TimeSpan.Zero || options.MissedProbesLimit < 1)
         {
-            failures.Add("Silo:DeathTimeout must be at least three Silo:HeartbeatInterval, so one late heartbeat never kills a silo.");
+            failures.Add("Silo:ProbeTimeout must be positive and Silo:MissedProbesLimit at least 1.");
+        }
+        else if (options.ProbeTimeout * options.MissedProbesLimit > DetectionBound)
+        {
+            // Detection takes about ProbeTimeout × MissedProbesLimit; beyond the bound a killed silo's users wait longer than promised.
+            failures.Add($"Silo:ProbeTimeout × Silo:MissedProbesLimit must stay within {DetectionBound.TotalSeconds:0} s, the bound for declaring a killed silo dead.");
         }
 
-        if (options.MembershipRefreshInterval <= TimeSpan.Zero || options.IdleTimeout <= TimeSpan.Zero
-            || options.CollectionInterval <= TimeSpan.Zero || options.CallTimeout <= TimeSpan.Zero || options.DeactivationTimeout <= TimeSpan.Zero)
+        if (options.TableRefreshInterval <= TimeSpan.Zero || options.TableRefreshInterval > DetectionBound)
         {
-            failures.Add("Silo:MembershipRefreshInterval, IdleTimeout, CollectionInterval, CallTimeout and DeactivationTimeout must be positive.");
+            failures.Add($"Silo:TableRefreshInterval must be positive and at most {DetectionBound.TotalSeconds:0} s.");
+        }
+
+        if (options.IdleTimeout <= TimeSpan.Zero || options.CollectionInterval <= TimeSpan.Zero
+            || options.CallTimeout <= TimeSpan.Zero || options.DeactivationTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:IdleTimeout, CollectionInterval, CallTimeout and DeactivationTimeout must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

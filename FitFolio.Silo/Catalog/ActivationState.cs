@@ -1,9 +1,0 @@
-namespace FitFolio.Silo.Catalog;
-
-internal enum ActivationState
-{
-    Activating,
-    Active,
-    Deactivating,
-    Dead,
-}

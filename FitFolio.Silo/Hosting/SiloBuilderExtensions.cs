@@ -1,0 +1,75 @@
+using FitFolio.Silo.Readiness;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace FitFolio.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>Cluster id when <c>Cluster:Id</c> is not set; silos with different ids on one Redis never meet.</summary>
+    public const string DefaultClusterId = "fitfolio";
+
+    /// <summary>
+    /// Configures the silo every FitFolio replica co-hosts, from the <c>Silo</c> and <c>Cluster</c>
+    /// sections and <c>ConnectionStrings:Redis</c>. Tests run exactly this (TestingHost's own
+    /// membership and directory are never used), so they prove what production runs.
+    /// </summary>
+    public static ISiloBuilder AddFitFolioSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = new SiloOptions();
+        configuration.GetSection(SiloOptions.Section).Bind(options);
+        var validation = new SiloOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(SiloOptions.Section, typeof(SiloOptions), validation.Failures);
+        }
+
+        var redis = RedisConnection.Read(configuration);
+        var endpoint = SiloEndpoint.From(options);
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = configuration["Cluster:Id"] is { Length: > 0 } id ? id : DefaultClusterId;
+            cluster.ServiceId = "fitfolio";
+        });
+        silo.Configure<EndpointOptions>(endpoints =>
+        {
+            endpoints.SiloPort = endpoint.Listen.Port;
+            endpoints.SiloListeningEndpoint = endpoint.Listen;
+            endpoints.AdvertisedIPAddress = endpoint.Advertised;
+            // Nothing outside the silos calls grains: each front door calls its own silo in-process.
+            endpoints.GatewayPort = 0;
+        });
+
+        // Membership lives in Redis (appendonly on: Orleans needs a durable membership store, dotnet/orleans#7784).
+        silo.UseRedisClustering(redisClustering => redisClustering.ConfigurationOptions = redis.Clone());
+        silo.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = options.ProbeTimeout;
+            membership.NumMissedProbesLimit = options.MissedProbesLimit;
+            membership.NumVotesForDeathDeclaration = 2;
+            membership.IAmAliveTablePublishTimeout = options.TableRefreshInterval;
+            membership.TableRefreshTimeout = options.TableRefreshInterval;
+            membership.DeathVoteExpirationTimeout = options.TableRefreshInterval * 4;
+        });
+
+        // Every grain is found through Redis, which registers an activation only if none is
+        // registered (a compare-and-set). Orleans' default directory is eventually consistent while
+        // membership changes: a second activation of a user grain that missed a revocation would
+        // accept the revoked session from memory, and a second rate-limit grain would double a limit.
+        silo.UseRedisGrainDirectoryAsDefault(directory => directory.ConfigurationOptions = redis.Clone());
+
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
+        silo.Configure<GrainCollectionOptions>(collection =>
+        {
+            collection.CollectionAge = options.IdleTimeout;
+            collection.CollectionQuantum = options.CollectionInterval;
+            collection.DeactivationTimeout = options.DeactivationTimeout;
+        });
+        silo.AddActivityPropagation();
+        silo.Services.AddSingleton<ClusterReadiness>();
+        return silo;
+    }
+}

@@ -1,9 +1,0 @@
-namespace FitFolio.Silo.Invocation;
-
-internal enum ReturnShape
-{
-    Task,
-    TaskOfT,
-    ValueTask,
-    ValueTaskOfT,
-}
