@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using FitFolio.Grains.Maintenance;
-using FitFolio.Silo;
-using FitFolio.Silo.Placement;
+using FitFolio.Grains.Users;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,7 +44,8 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
         }
 
         var userId = (await devices[0].GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString()!;
-        var owner = hosts.Single(h => RendezvousPlacement.Place(new GrainId("user", Guid.Parse(userId).ToString("N")), hosts[0].Silo.View) == h.Silo.Address);
+        var ownerSilo = await hosts[0].SiloOfAsync<IUserGrain>(Guid.Parse(userId).ToString("N"));
+        var owner = hosts.Single(h => h.SiloAddress.Equals(ownerSilo));
         var victim = killTheGrainsSilo ? owner : hosts.First(h => h != owner);
         var survivors = hosts.Where(h => h != victim).ToList();
         using var admin = await _cluster.SignInAsync(survivors[0], AdminEmail);

@@ -21,7 +21,7 @@ public sealed class DatabaseOutageApiTests
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
 
         await postgres.StopServerAsync();
-        await Eventually.TrueAsync(() => !host.Silo.IsReady, TimeSpan.FromSeconds(20), "the silo to notice the outage");
+        await Eventually.TrueAsync(() => !host.IsReady, TimeSpan.FromSeconds(20), "the silo to notice the outage");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
@@ -31,7 +31,7 @@ public sealed class DatabaseOutageApiTests
         Assert.True(write.Headers.ContainsKey("Retry-After"));
 
         await postgres.StartServerAsync();
-        await Eventually.TrueAsync(() => host.Silo.IsReady, TimeSpan.FromSeconds(30), "the silo to recover");
+        await Eventually.TrueAsync(() => host.IsReady, TimeSpan.FromSeconds(30), "the silo to recover");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).Status);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/v1/auth/magic-link/start", new { email = "after-outage@example.com" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using FitFolio.Api.Hosting;
+using FitFolio.Silo.Readiness;
 using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
         await using var host = await ApiHost.StartAsync(database.ConnectionString, mail.Port, Settings("00:00:05"));
         using var client = await SignInAsync(host, mail, "drain@fitfolio.example");
         var drain = host.App.Services.GetRequiredService<ShutdownDrain>();
-        var siloId = host.Silo.Address!.Id;
+        var silo = host.SiloAddress;
 
         var stopping = host.StopAsync();
         await Eventually.TrueAsync(() => drain.IsDraining, TimeSpan.FromSeconds(10), "the drain to begin");
@@ -38,7 +39,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
         Assert.Equal("draining", ready.Body.GetProperty("checks").GetProperty("shutdown").GetString());
         Assert.Equal(HttpStatusCode.OK, me.Status);
         Assert.True(stillDraining, "The drain delay ended before the requests made during it were answered.");
-        Assert.Equal("dead", await StatusOfAsync(siloId));
+        Assert.Equal("Dead", await RedisMembership.StatusOfAsync(host.ClusterId, silo));
     }
 
     [Fact]
@@ -50,10 +51,10 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
         await using var mail = new TestMailbox();
         await mail.StartAsync(0, TestContext.Current.CancellationToken);
         await using var host = await ApiHost.StartAsync(database.ConnectionString, mail.Port, Settings("00:00:00.200"), services =>
-            services.AddSingleton<IStartupFilter>(new HoldingFilter(gate.Task, held, silo => siloReadyWhenResumed = silo.IsReady)));
+            services.AddSingleton<IStartupFilter>(new HoldingFilter(gate.Task, held, silo => siloReadyWhenResumed = silo.IsActive)));
         using var client = await SignInAsync(host, mail, "inflight@fitfolio.example");
         var drain = host.App.Services.GetRequiredService<ShutdownDrain>();
-        var siloId = host.Silo.Address!.Id;
+        var silo = host.SiloAddress;
 
         var request = client.SendAsync(HttpMethod.Get, "/api/v1/auth/me", null, r => r.Headers.Add(HoldingFilter.Header, "1"));
         await held.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
@@ -66,7 +67,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.True(siloReadyWhenResumed, "The silo had already begun to leave while a request was still in flight.");
-        Assert.Equal("dead", await StatusOfAsync(siloId));
+        Assert.Equal("Dead", await RedisMembership.StatusOfAsync(host.ClusterId, silo));
     }
 
     private static Dictionary<string, string?> Settings(string drainDelay) => new(ApiFixture.GenerousLimits) { ["Shutdown:DrainDelay"] = drainDelay };
@@ -95,15 +96,8 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
         }
     }
 
-    private async Task<string> StatusOfAsync(string siloId)
-    {
-        await using var command = database.DataSource.CreateCommand("select status from cluster_silos where silo_id = @id");
-        command.Parameters.AddWithValue("id", siloId);
-        return (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
-
     /// <summary>Holds requests that carry <see cref="Header"/> at the front of the pipeline until the test opens the gate.</summary>
-    private sealed class HoldingFilter(Task gate, TaskCompletionSource held, Action<Silo.Hosting.Silo> onResume) : IStartupFilter
+    private sealed class HoldingFilter(Task gate, TaskCompletionSource held, Action<ClusterReadiness> onResume) : IStartupFilter
     {
         public const string Header = "X-Test-Hold";
 
@@ -115,7 +109,7 @@ public sealed class GracefulShutdownTests(TestDatabase database) : IClassFixture
                 {
                     held.TrySetResult();
                     await gate;
-                    onResume(context.RequestServices.GetRequiredService<Silo.Hosting.Silo>());
+                    onResume(context.RequestServices.GetRequiredService<ClusterReadiness>());
                 }
 
                 await following(context);

@@ -1,6 +1,5 @@
 using System.Net;
-using FitFolio.Silo;
-using FitFolio.Silo.Placement;
+using FitFolio.Grains.Users;
 using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 
@@ -82,7 +81,8 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         using var admin = await SignInAsync(Hosts[0], "admin@fitfolio.example");
         await admin.ProveWithNewPasskeyAsync();
         var id = Guid.Parse((await admin.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString()!);
-        var home = Hosts.Single(h => RendezvousPlacement.Place(new GrainId("user", id.ToString("N")), Hosts[0].Silo.View) == h.Silo.Address);
+        var homeSilo = await Hosts[0].SiloOfAsync<IUserGrain>(id.ToString("N"));
+        var home = Hosts.Single(h => h.SiloAddress.Equals(homeSilo));
 
         await home.StopAsync();
         await _cluster.WaitUntilWholeAsync();

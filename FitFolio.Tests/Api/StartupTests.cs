@@ -58,7 +58,7 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
     internal static Dictionary<string, string?> ValidEnvironment(string connectionString) => new()
     {
         ["ConnectionStrings__Postgres"] = connectionString,
-        ["Cluster__Secret"] = TestCluster.Secret,
+        ["Cluster__Secret"] = ApiHost.Secret,
         ["App__PublicOrigin"] = "https://fitfolio.example",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Silo__Port"] = "0",

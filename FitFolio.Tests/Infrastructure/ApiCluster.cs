@@ -24,7 +24,7 @@ public sealed class ApiCluster : IAsyncDisposable
 
     public static async Task<ApiCluster> StartAsync(string connectionString, int silos, IDictionary<string, string?> settings)
     {
-        var cluster = new ApiCluster(connectionString, settings);
+        var cluster = new ApiCluster(connectionString, new Dictionary<string, string?>(settings) { ["Cluster:Id"] = "test-" + Guid.NewGuid().ToString("N") });
         await cluster.Mail.StartAsync(0);
         for (var i = 0; i < silos; i++)
         {
@@ -43,12 +43,15 @@ public sealed class ApiCluster : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Waits until every running host's view holds exactly the running hosts.</summary>
+    /// <summary>Waits until every running host sees exactly the running hosts as active.</summary>
     public Task WaitUntilWholeAsync()
     {
         var running = Hosts.Where(h => !h.Stopped).ToList();
-        var expected = running.Select(h => h.Silo.Address!).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-        return Task.WhenAll(running.Select(h => SiloViews.WaitForAsync(h.Silo, view => view.ActiveSilos.SequenceEqual(expected), TimeSpan.FromSeconds(30))));
+        var expected = running.Select(h => h.SiloAddress).OrderBy(a => a.ToParsableString(), StringComparer.Ordinal).ToList();
+        return Eventually.TrueAsync(
+            () => running.All(h => h.Readiness.ActiveSilos.SequenceEqual(expected)),
+            TimeSpan.FromSeconds(30),
+            "every running silo to see exactly the running silos");
     }
 
     /// <summary>Signs a new client in on <paramref name="host"/> by the emailed link.</summary>

@@ -1,4 +1,6 @@
 using FitFolio.Api.Hosting;
+using FitFolio.Grains.Common;
+using FitFolio.Silo.Readiness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,6 +15,8 @@ namespace FitFolio.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
+    public const string Secret = "test-cluster-secret-0123456789-abcdefghijklmnop";
+
     private ApiHost(WebApplication app, Uri address)
     {
         App = app;
@@ -23,7 +27,25 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public Silo.Hosting.Silo Silo => App.Services.GetRequiredService<Silo.Hosting.Silo>();
+    /// <summary>This host's silo as the cluster knows it.</summary>
+    public SiloAddress SiloAddress => Readiness.Self;
+
+    /// <summary>What readiness answers: the silo is Active in membership and PostgreSQL answers.</summary>
+    public bool IsReady => Readiness.IsActive && App.Services.GetRequiredService<DatabaseProbe>().IsReachable;
+
+    public ClusterReadiness Readiness => App.Services.GetRequiredService<ClusterReadiness>();
+
+    public string ClusterId => App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ClusterId;
+
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Grain activations on this host's silo, as Orleans' management grain counts them.</summary>
+    public async Task<int> ActivationCountAsync() =>
+        (await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([SiloAddress])).Sum(s => s.ActivationCount);
+
+    /// <summary>The silo the grain's activation is registered on (Redis directory), or null when it has none.</summary>
+    public async Task<SiloAddress?> SiloOfAsync<TGrain>(string key) where TGrain : IGrainWithStringKey =>
+        await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(Grains.GetGrain<TGrain>(key));
 
     public bool Stopped { get; private set; }
 
@@ -34,12 +56,12 @@ public sealed class ApiHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Production",
             ["ConnectionStrings:Postgres"] = connectionString,
-            ["Cluster:Secret"] = TestCluster.Secret,
+            ["Cluster:Secret"] = Secret,
+            ["ConnectionStrings:Redis"] = RedisServer.ConnectionString,
+            // One Redis serves every test: each host is its own cluster unless the caller names one (ApiCluster does).
+            ["Cluster:Id"] = "test-" + Guid.NewGuid().ToString("N"),
             ["App:PublicOrigin"] = ApiClient.DefaultOrigin,
             ["Silo:Port"] = "0",
-            ["Silo:HeartbeatInterval"] = "00:00:00.250",
-            ["Silo:DeathTimeout"] = "00:00:02",
-            ["Silo:MembershipRefreshInterval"] = "00:00:00.250",
             ["Mail:Smtp:Host"] = "127.0.0.1",
             ["Mail:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Smtp:Timeout"] = "00:00:10",
@@ -71,10 +93,14 @@ public sealed class ApiHost : IAsyncDisposable
         await App.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Stops without a graceful shutdown: grains are not deactivated (nothing flushed) and calls in
+    /// flight fail. Orleans still marks its own row Dead on the way out, so peers learn at once;
+    /// missed-probe detection of a real crash is proven with processes (FailureDetectionTests).
+    /// </summary>
     public async Task KillAsync()
     {
         Stopped = true;
-        await Silo.KillAsync();
         await App.StopAsync(new CancellationToken(canceled: true));
     }
 

@@ -63,7 +63,7 @@ public sealed class OtlpExportTests(TestDatabase database) : IClassFixture<TestD
         var call = Assert.Single(_receiver.Spans, s => s.TraceId == request.TraceId && s.Name == "user/CheckSession");
         Assert.Equal("FitFolio.Silo", call.Scope);
         Assert.Equal(request.SpanId, call.ParentSpanId);
-        Assert.Equal(host.Silo.Address!.Id, call.Attributes["fitfolio.silo"]);
+        Assert.Equal(host.SiloAddress.ToString(), call.Attributes["fitfolio.silo"]);
 
         var metrics = _receiver.Metrics.Where(m => m.Resource.GetValueOrDefault("service.name") == "fitfolio-export-test").Select(m => (m.Scope, m.Name)).ToHashSet();
         Assert.Contains(("FitFolio.Silo", "fitfolio.grain.calls"), metrics);
