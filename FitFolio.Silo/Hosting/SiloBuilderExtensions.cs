@@ -12,6 +12,13 @@ public static class SiloBuilderExtensions
     /// <summary>Cluster id when <c>Cluster:Id</c> is not set; silos with different ids on one Redis never meet.</summary>
     public const string DefaultClusterId = "fitfolio";
 
+    /// <summary>Orleans' service id: one service, so one value; Redis membership keys start with it.</summary>
+    public const string ServiceId = "fitfolio";
+
+    /// <summary><c>Cluster:Id</c>, or <see cref="DefaultClusterId"/> when it is not set.</summary>
+    public static string ClusterId(IConfiguration configuration) =>
+        configuration["Cluster:Id"] is { Length: > 0 } id ? id : DefaultClusterId;
+
     /// <summary>
     /// Configures the silo every FitFolio replica co-hosts, from the <c>Silo</c> and <c>Cluster</c>
     /// sections and <c>ConnectionStrings:Redis</c>. Tests run exactly this (TestingHost's own
@@ -31,8 +38,8 @@ public static class SiloBuilderExtensions
         var endpoint = SiloEndpoint.From(options);
         silo.Configure<ClusterOptions>(cluster =>
         {
-            cluster.ClusterId = configuration["Cluster:Id"] is { Length: > 0 } id ? id : DefaultClusterId;
-            cluster.ServiceId = "fitfolio";
+            cluster.ClusterId = ClusterId(configuration);
+            cluster.ServiceId = ServiceId;
         });
         silo.Configure<EndpointOptions>(endpoints =>
         {

@@ -1,8 +1,9 @@
 using FitFolio.Bench;
+using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Reporting;
 using FitFolio.Bench.Scenarios;
 
-// Usage: ./fitfolio bench [--quick] [--enforce] [hello|local|cross-silo|memory|pg-activation|me|me-proxy|me-sql|magic-start|magic-verify|revocation]
+// Usage: ./fitfolio bench [--quick] [--enforce] [hello|local|cross-silo|memory|user-activation|me|me-proxy|me-sql|magic-start|magic-verify|revocation]
 var options = BenchOptions.Parse(args);
 
 // The HTTP rows run back to back right after hello-world, so each ratio compares figures measured
@@ -10,7 +11,7 @@ var options = BenchOptions.Parse(args);
 IScenario[] all =
 [
     new HelloWorldScenario(), new MeScenario(), new MeThroughProxyScenario(), new SqlSessionScenario(), new MagicLinkStartScenario(), new MagicLinkVerifyScenario(), new RevocationScenario(),
-    new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new StateActivationScenario(),
+    new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
 ];
 if (options.ShowHelp)
 {
@@ -22,6 +23,12 @@ var admin = Environment.GetEnvironmentVariable("FITFOLIO_BENCH_POSTGRES");
 if (string.IsNullOrEmpty(admin))
 {
     Console.Error.WriteLine("FITFOLIO_BENCH_POSTGRES is not set: run through ./fitfolio bench, or set it to an admin connection string.");
+    return 2;
+}
+
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BenchRedis.Variable)))
+{
+    Console.Error.WriteLine($"{BenchRedis.Variable} is not set: run through ./fitfolio bench, or set it to a Redis server (127.0.0.1:6379).");
     return 2;
 }
 

@@ -5,7 +5,6 @@ using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
