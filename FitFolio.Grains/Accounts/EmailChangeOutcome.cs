@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace FitFolio.Grains.Accounts;
 
+[GenerateSerializer, Alias("fitfolio.accounts.email-change-outcome")]
 public enum EmailChangeOutcome
 {
     /// <summary>Requested (link mailed) or confirmed (address changed).</summary>

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace FitFolio.Grains.SignIn;
 
+[GenerateSerializer, Alias("fitfolio.sign-in.email-code-outcome")]
 public enum EmailCodeOutcome
 {
     Wrong,

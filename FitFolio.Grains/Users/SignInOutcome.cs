@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace FitFolio.Grains.Users;
 
+[GenerateSerializer, Alias("fitfolio.users.sign-in-outcome")]
 public enum SignInOutcome
 {
     SignedIn,
