@@ -28,7 +28,7 @@ public sealed class ApiCluster : IAsyncDisposable
         await cluster.Mail.StartAsync(0);
         for (var i = 0; i < silos; i++)
         {
-            cluster.Hosts.Add(await ApiHost.StartAsync(connectionString, cluster.Mail.Port, settings));
+            cluster.Hosts.Add(await ApiHost.StartAsync(connectionString, cluster.Mail.Port, cluster._settings));
         }
 
         await cluster.WaitUntilWholeAsync();
