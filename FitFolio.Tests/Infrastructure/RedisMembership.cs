@@ -11,11 +11,12 @@ public static class RedisMembership
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
         var rows = await redis.GetDatabase().HashGetAllAsync($"fitfolio/members/{clusterId}");
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => r.Name != "Version"))
         {
-            if (row.Name == silo.ToParsableString())
+            // A row: {"SiloAddress":{"SiloAddress":"127.0.0.1:11111@155541774"},"Status":3,...}
+            using var json = JsonDocument.Parse(row.Value.ToString());
+            if (json.RootElement.GetProperty("SiloAddress").GetProperty("SiloAddress").GetString() == silo.ToParsableString())
             {
-                using var json = JsonDocument.Parse(row.Value.ToString());
                 return ((SiloStatus)json.RootElement.GetProperty("Status").GetInt32()).ToString();
             }
         }
