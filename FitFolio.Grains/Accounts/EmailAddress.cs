@@ -8,6 +8,8 @@ namespace FitFolio.Grains.Accounts;
 /// IDN domain turned into its ASCII form. Strict on purpose: what we accept we must safely put in
 /// a mail header.
 /// </summary>
+/// <remarks>Crosses grain calls as its normalised <see cref="Value"/>, which is only ever set by <see cref="TryParse"/>.</remarks>
+[GenerateSerializer, Immutable, Alias("fitfolio.accounts.email-address")]
 public readonly record struct EmailAddress
 {
     public const int MaxLength = 254;
@@ -16,6 +18,7 @@ public readonly record struct EmailAddress
 
     private EmailAddress(string value) => Value = value;
 
+    [Id(0)]
     public string Value { get; }
 
     public string Domain => Value[(Value.LastIndexOf('@') + 1)..];

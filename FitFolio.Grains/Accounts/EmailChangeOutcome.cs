@@ -1,5 +1,6 @@
 namespace FitFolio.Grains.Accounts;
 
+[GenerateSerializer, Alias("fitfolio.accounts.email-change-outcome")]
 public enum EmailChangeOutcome
 {
     /// <summary>Requested (link mailed) or confirmed (address changed).</summary>

@@ -4,7 +4,12 @@ namespace FitFolio.Grains.ApiKeys;
 /// The answer to "may this bearer token act?": the owner and scopes, or why not. The owner is
 /// named on a refusal only when the secret matched (a revoked or expired key), never for a guess.
 /// </summary>
-public sealed record ApiKeyCheck(Guid? UserId, Guid? KeyId, IReadOnlyList<string> Scopes, string? Refusal = null)
+[GenerateSerializer, Alias("fitfolio.api-keys.check")]
+public sealed record ApiKeyCheck(
+    [property: Id(0)] Guid? UserId,
+    [property: Id(1)] Guid? KeyId,
+    [property: Id(2)] IReadOnlyList<string> Scopes,
+    [property: Id(3)] string? Refusal = null)
 {
     public const string Unknown = "unknown";
     public const string Revoked = "revoked";

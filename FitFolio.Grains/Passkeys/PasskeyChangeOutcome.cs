@@ -1,6 +1,7 @@
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>How a change to the account's sign-in methods (a passkey, or email sign-in) ended.</summary>
+[GenerateSerializer, Alias("fitfolio.passkeys.change-outcome")]
 public enum PasskeyChangeOutcome
 {
     Done,

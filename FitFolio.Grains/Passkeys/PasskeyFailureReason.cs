@@ -4,6 +4,7 @@ namespace FitFolio.Grains.Passkeys;
 /// Why a WebAuthn ceremony was refused. <see cref="PasskeyFailureReasonCodes.ToCode"/> gives the stable
 /// snake_case code that endpoints return and audit records carry.
 /// </summary>
+[GenerateSerializer, Alias("fitfolio.passkeys.failure-reason")]
 public enum PasskeyFailureReason
 {
     /// <summary><c>malformed</c>: the input is not valid base64url, JSON, CBOR, or lacks a member.</summary>

@@ -3,7 +3,11 @@ using FitFolio.Grains.Users;
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>The end of a registration: the new passkey, or the reason code it was refused with.</summary>
-public sealed record PasskeyRegistrationResult(PasskeyView? Passkey, UserProfile? User, string? FailureCode)
+[GenerateSerializer, Alias("fitfolio.passkeys.registration-result")]
+public sealed record PasskeyRegistrationResult(
+    [property: Id(0)] PasskeyView? Passkey,
+    [property: Id(1)] UserProfile? User,
+    [property: Id(2)] string? FailureCode)
 {
     /// <summary>No pending registration: never started, already tried once, or lost with a silo.</summary>
     public const string NoPendingCeremony = "unknown_ceremony";

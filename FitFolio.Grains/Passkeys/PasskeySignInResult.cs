@@ -3,7 +3,13 @@ using FitFolio.Grains.Users;
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>The end of a passkey sign-in: a new session, a refusal with its reason code, or a locked passkey path.</summary>
-public sealed record PasskeySignInResult(SignInOutcome Outcome, UserProfile? User = null, Guid? SessionId = null, string? FailureCode = null, TimeSpan RetryAfter = default)
+[GenerateSerializer, Immutable, Alias("fitfolio.passkeys.sign-in-result")]
+public sealed record PasskeySignInResult(
+    [property: Id(0)] SignInOutcome Outcome,
+    [property: Id(1)] UserProfile? User = null,
+    [property: Id(2)] Guid? SessionId = null,
+    [property: Id(3)] string? FailureCode = null,
+    [property: Id(4)] TimeSpan RetryAfter = default)
 {
     /// <summary>The credential is not (or no longer) one of this account's passkeys.</summary>
     public const string UnknownCredential = "unknown_credential";

@@ -5,6 +5,8 @@ namespace FitFolio.Grains.Passkeys;
 /// <see cref="Code"/> is safe to return to the client and to audit; <see cref="Exception.Message"/> is for
 /// logs and may quote parts of the input.
 /// </summary>
+/// <remarks>Serializable, with its <see cref="Reason"/>, so it reaches a caller on another silo as itself.</remarks>
+[GenerateSerializer, Alias("fitfolio.passkeys.verification-exception")]
 public sealed class PasskeyVerificationException : Exception
 {
     public PasskeyVerificationException(PasskeyFailureReason reason, string message)
@@ -19,6 +21,7 @@ public sealed class PasskeyVerificationException : Exception
         Reason = reason;
     }
 
+    [Id(0)]
     public PasskeyFailureReason Reason { get; }
 
     /// <summary>The machine-readable reason, e.g. <c>challenge_mismatch</c> or <c>sign_count_regression</c>.</summary>

@@ -4,7 +4,12 @@ namespace FitFolio.Grains.Passkeys;
 /// A pending authentication ceremony in a form that crosses grain calls (JSON): the challenge grain
 /// hands it to the credential owner's grain, which verifies against it.
 /// </summary>
-public sealed record PendingCeremonyState(byte[] Challenge, byte[]? UserHandle, IReadOnlyList<byte[]> AllowedCredentialIds, DateTimeOffset ExpiresAt)
+[GenerateSerializer, Alias("fitfolio.passkeys.pending-ceremony")]
+public sealed record PendingCeremonyState(
+    [property: Id(0)] byte[] Challenge,
+    [property: Id(1)] byte[]? UserHandle,
+    [property: Id(2)] IReadOnlyList<byte[]> AllowedCredentialIds,
+    [property: Id(3)] DateTimeOffset ExpiresAt)
 {
     public static PendingCeremonyState From(PendingPasskeyCeremony pending)
     {

@@ -7,7 +7,15 @@ namespace FitFolio.Grains.Sessions;
 /// that ran out of time on this very check says how (<see cref="EndedBy"/>), so the front door can
 /// audit the expiry with the request that noticed it.
 /// </summary>
-public sealed record SessionCheck(bool Valid, UserProfile? User = null, Guid SessionId = default, bool RotationDue = false, DateTimeOffset AuthenticatedAt = default, string? AuthenticatedWith = null, string? EndedBy = null)
+[GenerateSerializer, Immutable, Alias("fitfolio.sessions.check")]
+public sealed record SessionCheck(
+    [property: Id(0)] bool Valid,
+    [property: Id(1)] UserProfile? User = null,
+    [property: Id(2)] Guid SessionId = default,
+    [property: Id(3)] bool RotationDue = false,
+    [property: Id(4)] DateTimeOffset AuthenticatedAt = default,
+    [property: Id(5)] string? AuthenticatedWith = null,
+    [property: Id(6)] string? EndedBy = null)
 {
     public const string Absolute = "absolute";
     public const string Idle = "idle";

@@ -1,6 +1,7 @@
 namespace FitFolio.Grains.Training;
 
 /// <summary>What kind of refusal a training operation gave; the front door maps it to an HTTP status.</summary>
+[GenerateSerializer, Alias("fitfolio.training.failure")]
 public enum TrainingFailure
 {
     Invalid,
@@ -10,7 +11,12 @@ public enum TrainingFailure
 }
 
 /// <summary>A refused training operation: a stable code, a sentence for people, and the input at fault.</summary>
-public sealed record TrainingError(TrainingFailure Failure, string Code, string Message, string? Field = null)
+[GenerateSerializer, Immutable, Alias("fitfolio.training.error")]
+public sealed record TrainingError(
+    [property: Id(0)] TrainingFailure Failure,
+    [property: Id(1)] string Code,
+    [property: Id(2)] string Message,
+    [property: Id(3)] string? Field = null)
 {
     public static TrainingError Validation(string field, string message) => new(TrainingFailure.Invalid, "validation_failed", message, field);
 
@@ -26,7 +32,11 @@ public sealed record TrainingError(TrainingFailure Failure, string Code, string 
 /// The answer of a training operation: a value, or the reason it was refused. Grain methods
 /// return this rather than throw, so a refusal crosses silos as data, not as an exception.
 /// </summary>
-public sealed record TrainingOutcome<T>(T? Value, TrainingError? Error, bool Created = false)
+[GenerateSerializer, Alias("fitfolio.training.outcome`1")]
+public sealed record TrainingOutcome<T>(
+    [property: Id(0)] T? Value,
+    [property: Id(1)] TrainingError? Error,
+    [property: Id(2)] bool Created = false)
 {
     public static implicit operator TrainingOutcome<T>(TrainingError error) => new(default, error);
 

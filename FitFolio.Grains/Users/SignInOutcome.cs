@@ -1,5 +1,6 @@
 namespace FitFolio.Grains.Users;
 
+[GenerateSerializer, Alias("fitfolio.users.sign-in-outcome")]
 public enum SignInOutcome
 {
     SignedIn,

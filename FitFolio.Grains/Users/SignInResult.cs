@@ -1,6 +1,11 @@
 namespace FitFolio.Grains.Users;
 
-public sealed record SignInResult(SignInOutcome Outcome, UserProfile? User = null, Guid? SessionId = null, TimeSpan RetryAfter = default)
+[GenerateSerializer, Immutable, Alias("fitfolio.users.sign-in-result")]
+public sealed record SignInResult(
+    [property: Id(0)] SignInOutcome Outcome,
+    [property: Id(1)] UserProfile? User = null,
+    [property: Id(2)] Guid? SessionId = null,
+    [property: Id(3)] TimeSpan RetryAfter = default)
 {
     public static SignInResult Invalid { get; } = new(SignInOutcome.Invalid);
 

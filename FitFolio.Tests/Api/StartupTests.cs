@@ -15,7 +15,10 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
     [InlineData("App__PublicOrigin", null, "App:PublicOrigin is required")]
     [InlineData("App__PublicOrigin", "https://fitfolio.example/some/path", "App:PublicOrigin must be an origin")]
     [InlineData("App__PublicOrigin", "http://fitfolio.example", "App:PublicOrigin must be https")]
-    [InlineData("Silo__DeathTimeout", "00:00:01", "Silo:DeathTimeout must be at least three")]
+    [InlineData("ConnectionStrings__Redis", null, "ConnectionStrings:Redis is required")]
+    [InlineData("ConnectionStrings__Redis", "redis:6379,flavour=strawberry", "ConnectionStrings:Redis is not a valid")]
+    [InlineData("Silo__ProbeTimeout", "00:00:05", "Silo:ProbeTimeout × Silo:MissedProbesLimit must stay within 10 s")]
+    [InlineData("Silo__ListenAddress", "silo.internal", "Silo:ListenAddress must be an IP address")]
     [InlineData("Shutdown__DrainDelay", "00:00:45", "Shutdown:DrainDelay (45 s) must be shorter than the host's shutdown timeout")]
     [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies:0 is not an IP address")]
     [InlineData("ForwardedHeaders__KnownProxies__0", "10.0.0.2", "take effect only with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true")]
@@ -58,6 +61,8 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
     internal static Dictionary<string, string?> ValidEnvironment(string connectionString) => new()
     {
         ["ConnectionStrings__Postgres"] = connectionString,
+        ["ConnectionStrings__Redis"] = RedisServer.ConnectionString,
+        ["Cluster__Id"] = "startup-" + Guid.NewGuid().ToString("N"),
         ["Cluster__Secret"] = ApiHost.Secret,
         ["App__PublicOrigin"] = "https://fitfolio.example",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FitFolio.Grains.Passkeys;
 
+[GenerateSerializer, Immutable, Alias("fitfolio.passkeys.credential-parameters")]
 public sealed record PublicKeyCredentialParametersJson(
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("alg")] int Alg);
+    [property: Id(0), JsonPropertyName("type")] string Type,
+    [property: Id(1), JsonPropertyName("alg")] int Alg);
