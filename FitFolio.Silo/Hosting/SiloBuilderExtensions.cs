@@ -1,4 +1,5 @@
 using FitFolio.Silo.Readiness;
+using FitFolio.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,6 +77,9 @@ public static class SiloBuilderExtensions
             collection.DeactivationTimeout = options.DeactivationTimeout;
         });
         silo.AddActivityPropagation();
+        // After the propagation filters, so it runs inside them, on the spans they started.
+        silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
+        silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
         silo.Services.AddSingleton<ClusterReadiness>();
         return silo;
     }
