@@ -37,7 +37,6 @@ internal sealed class BenchSilo : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null) { builder.Logging.AddSimpleConsole(); builder.Logging.SetMinimumLevel(LogLevel.Warning); }
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Silo:Port"] = "0",

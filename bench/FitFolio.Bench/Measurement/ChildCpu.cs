@@ -9,11 +9,14 @@ internal static class ChildCpu
     private const double TicksPerSecond = 100;
 
     public static TimeSpan Of(IEnumerable<int> processIds) =>
-        TimeSpan.FromSeconds(processIds.Sum(pid => Ticks(pid)) / TicksPerSecond);
+        FromTicks(processIds.Sum(pid => Ticks($"/proc/{pid}/stat")));
 
-    private static long Ticks(int pid)
+    public static TimeSpan FromTicks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
+
+    /// <summary>utime + stime of a process's (or, under /proc/&lt;pid&gt;/task/&lt;tid&gt;, a thread's) stat file.</summary>
+    public static long Ticks(string statPath)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var stat = File.ReadAllText(statPath);
         // The command name (field 2) may hold spaces; every field after it is separated by one.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

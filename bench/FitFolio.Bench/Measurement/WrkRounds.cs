@@ -14,10 +14,10 @@ internal static class WrkRounds
     /// Warm-up (<see cref="BenchOptions.WarmUp"/> unless given: see <see cref="HostWarmUp"/>), then the measured rounds.
     /// CPU is this process's unless <c>cpuClock</c> reads the server's (when the server is another process).
     /// </summary>
-    public static async Task<WrkRoundsResult> RunAsync(WrkLoadGenerator load, string wrk, Uri url, BenchOptions options, RequestFactory? request = null, TimeSpan? warmUp = null, Func<TimeSpan>? cpuClock = null)
+    public static async Task<WrkRoundsResult> RunAsync(WrkLoadGenerator load, string wrk, Uri url, BenchOptions options, RequestFactory? request = null, WarmUp? warmUp = null, Func<TimeSpan>? cpuClock = null)
     {
         cpuClock ??= ProcessCpu.Now;
-        await load.RunAsync(wrk, url, warmUp ?? options.WarmUp, request?.Invoke());
+        var warmedUp = await (warmUp ?? WarmUp.Fixed(options.WarmUp)).RunAsync(duration => load.RunAsync(wrk, url, duration, request?.Invoke()));
         var rounds = new List<WrkResult>();
         var cpu = cpuClock();
         for (var i = 0; i < options.Rounds; i++)
@@ -26,23 +26,23 @@ internal static class WrkRounds
         }
 
         cpu = cpuClock() - cpu;
-        return new WrkRoundsResult([.. rounds.OrderBy(r => r.RequestsPerSecond)], cpu / Math.Max(1, rounds.Sum(r => r.Requests)));
+        return new WrkRoundsResult([.. rounds.OrderBy(r => r.RequestsPerSecond)], cpu / Math.Max(1, rounds.Sum(r => r.Requests)), warmedUp);
     }
 
     /// <summary>Shown in progress lines, so a reader of the log knows how long each scenario will take.</summary>
-    public static string Plan(WrkLoadGenerator load, BenchOptions options, TimeSpan? warmUp = null) =>
-        $"warm-up {(warmUp ?? options.WarmUp).TotalSeconds} s, then {options.Rounds} x {options.Round.TotalSeconds} s with {load.Describe()}";
+    public static string Plan(WrkLoadGenerator load, BenchOptions options, WarmUp? warmUp = null) =>
+        $"{(warmUp ?? WarmUp.Fixed(options.WarmUp)).Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s with {load.Describe()}";
 
     /// <summary>
-    /// Warm-up for rows served by a whole FitFolio host: three times the default. On this machine a
-    /// 3 s warm-up left /auth/me at 84 us CPU/request in the rounds that followed, against 52 us a
-    /// minute later in the same process: tier-1 compilation of the host's paths was still going on.
+    /// Warm-up for rows served by a whole FitFolio host (or measured beside one): until the tiered
+    /// JIT of <paramref name="servers"/> is quiet. With a fixed 3 s, /auth/me measured 84 us
+    /// CPU/request in the rounds that followed against 52 us a minute later in the same process.
     /// </summary>
-    public static TimeSpan HostWarmUp(BenchOptions options) => options.WarmUp * 3;
+    public static WarmUp HostWarmUp(BenchOptions options, params int[] servers) => WarmUp.UntilJitIsQuiet(options, servers);
 }
 
-/// <summary>Rounds ordered by throughput (the median is the middle one) and the server CPU per request over all of them.</summary>
-internal sealed record WrkRoundsResult(IReadOnlyList<WrkResult> Rounds, TimeSpan CpuPerRequest)
+/// <summary>Rounds ordered by throughput (the median is the middle one), the server CPU per request over all of them, and how long the warm-up before them took.</summary>
+internal sealed record WrkRoundsResult(IReadOnlyList<WrkResult> Rounds, TimeSpan CpuPerRequest, TimeSpan WarmUp)
 {
     public WrkResult Median => Rounds[Rounds.Count / 2];
 

@@ -41,13 +41,14 @@ internal sealed class CrossSiloCallsScenario : IScenario
         }
 
         var options = context.Options;
-        BenchContext.Progress($"cross-silo calls: {Grains:N0} grains on B called from A, {Concurrency} concurrent, warm-up {options.WarmUp.TotalSeconds} s, then {options.Rounds} x {options.Round.TotalSeconds} s");
+        var warmUp = WarmUp.UntilJitIsQuiet(options, [Environment.ProcessId]);
+        BenchContext.Progress($"cross-silo calls: {Grains:N0} grains on B called from A, {Concurrency} concurrent, {warmUp.Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s");
         ClosedLoop.Worker saturating = (index, stop, latency) => CallLoopAsync(grains, index, Concurrency, stop, latency);
-        await ClosedLoop.RunAsync(Concurrency, options.WarmUp, saturating);
+        var warmedUp = await warmUp.RunAsync(duration => ClosedLoop.RunAsync(Concurrency, duration, saturating));
         var rounds = await ClosedLoop.RunRoundsAsync(options.Rounds, Concurrency, options.Round, saturating);
         var median = rounds[rounds.Count / 2];
 
-        // One caller alone: the latency of a forwarded call when nothing queues.
+        // One caller alone: the latency of a cross-silo call when nothing queues.
         BenchContext.Progress($"cross-silo calls: 1 caller for {options.Round.TotalSeconds} s");
         var single = await ClosedLoop.RunAsync(1, options.Round, (index, stop, latency) => CallLoopAsync(grains, index, 1, stop, latency));
 
@@ -59,7 +60,7 @@ internal sealed class CrossSiloCallsScenario : IScenario
                 "calls/s",
                 Target.AtLeast(25_000),
                 median.Latency,
-                $"{Concurrency} concurrent callers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; both silos' CPU; {Spread.Describe(rounds.Select(r => r.PerSecond))}",
+                $"{Concurrency} concurrent callers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; both silos' CPU; {Spread.Describe(rounds.Select(r => r.PerSecond))}; after {warmedUp.TotalSeconds:0} s of warm-up",
                 median.CpuPerOperation),
             new ScenarioResult(
                 "Cross-silo call, 1 caller (unloaded latency)",

@@ -33,9 +33,10 @@ internal sealed class LocalCallsScenario : IScenario
         await Task.WhenAll(grains.Select(g => g.Ping()));
 
         var options = context.Options;
-        BenchContext.Progress($"local calls: {Grains:N0} grains, {Callers} callers, warm-up {options.WarmUp.TotalSeconds} s, then {options.Rounds} x {options.Round.TotalSeconds} s");
+        var warmUp = WarmUp.UntilJitIsQuiet(options, [Environment.ProcessId]);
+        BenchContext.Progress($"local calls: {Grains:N0} grains, {Callers} callers, {warmUp.Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s");
         ClosedLoop.Worker worker = (index, stop, latency) => CallLoopAsync(grains, index, stop, latency);
-        await ClosedLoop.RunAsync(Callers, options.WarmUp, worker);
+        var warmedUp = await warmUp.RunAsync(duration => ClosedLoop.RunAsync(Callers, duration, worker));
         var rounds = await ClosedLoop.RunRoundsAsync(options.Rounds, Callers, options.Round, worker);
         var median = rounds[rounds.Count / 2];
         return
@@ -46,7 +47,7 @@ internal sealed class LocalCallsScenario : IScenario
                 "calls/s",
                 Target.AtLeast(1_000_000),
                 median.Latency,
-                $"{Grains:N0} grains, {Callers} callers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; {Spread.Describe(rounds.Select(r => r.PerSecond))}",
+                $"{Grains:N0} grains, {Callers} callers; {Format.Number(median.AllocatedPerOperation)} B allocated/call; {Spread.Describe(rounds.Select(r => r.PerSecond))}; after {warmedUp.TotalSeconds:0} s of warm-up",
                 median.CpuPerOperation),
         ];
     }

@@ -31,7 +31,7 @@ internal sealed class MagicLinkStartScenario : IScenario
 
         var load = Load;
         var options = context.Options;
-        BenchContext.Progress($"magic-link start: a new address per request; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options))}");
+        BenchContext.Progress($"magic-link start: a new address per request; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
         var scripts = new List<string>();
         try
         {
@@ -40,7 +40,7 @@ internal sealed class MagicLinkStartScenario : IScenario
                 scripts.Add(DistinctEmailScript.Write("start-" + Guid.NewGuid().ToString("N")[..8]));
                 return new WrkRequest([], scripts[^1]);
             },
-            WrkRounds.HostWarmUp(options));
+            WrkRounds.HostWarmUp(options, Environment.ProcessId));
 
             // Every 202 makes an account, after the answer: wait for the queue to drain, then fewer
             // accounts than counted requests would mean the figure counts something else.

@@ -9,9 +9,9 @@ namespace FitFolio.Bench.Scenarios;
 /// <c>GET /api/v1/auth/me</c> as production serves it: the rehearsal's HAProxy terminating TLS in
 /// front of 3 FitFolio processes (one cluster), next to one of those same processes reached directly
 /// over plain HTTP, in the same run and with the same session and wrk settings as <see cref="MeScenario"/>.
-/// Through the proxy, two requests in three land on a silo that is not the session's user-grain
-/// home (nor the rate-limit grain's), so they pay a forwarded call; the direct row shows the silo
-/// process alone. CPU/op is the silos' (and, in the notes, HAProxy's), read from /proc.
+/// Through the proxy, two requests in three land on a silo that does not hold the session's user
+/// grain (nor, as often, the rate-limit grain), so they pay a call to another silo process; the
+/// direct row shows the silo process alone. CPU/op is the silos' (and, in the notes, HAProxy's), read from /proc.
 /// </summary>
 internal sealed class MeThroughProxyScenario : IScenario
 {
@@ -26,6 +26,7 @@ internal sealed class MeThroughProxyScenario : IScenario
         await using var stack = await RehearsalStack.StartAsync(new RehearsalOptions
         {
             ConnectionString = await context.DatabaseAsync(),
+            RedisConnectionString = BenchRedis.ConnectionString,
             // As FitFolioHost does for the in-process rows: wrk's requests all come from 127.0.0.1.
             Settings = new Dictionary<string, string>
             {
@@ -42,15 +43,15 @@ internal sealed class MeThroughProxyScenario : IScenario
         var options = context.Options;
         var silos = stack.Silos.Select(s => s.ProcessId!.Value).ToList();
         var proxy = stack.ProxyProcessId!.Value;
-        BenchContext.Progress($"/auth/me through HAProxy (TLS) over {silos.Count} silo processes, then one of them directly; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options))} each");
+        BenchContext.Progress($"/auth/me through HAProxy (TLS) over {silos.Count} silo processes, then one of them directly; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, [.. silos]))} each");
 
-        // Through the proxy first, so every silo's request and forwarding paths are past tier-0 JIT before
+        // Through the proxy first, so every silo's request and silo-to-silo paths are past tier-0 JIT before
         // either row is measured (the direct row alone leaves the grains' silos' receiving paths cold).
-        await load.RunAsync(wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), WrkRounds.HostWarmUp(options), request);
+        await WrkRounds.HostWarmUp(options, [.. silos]).RunAsync(duration => load.RunAsync(wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), duration, request));
         var direct = stack.Silos[0];
-        var directRounds = await WrkRounds.RunAsync(load, wrk, new Uri(direct.Address, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options), () => ChildCpu.Of([direct.ProcessId!.Value]));
+        var directRounds = await WrkRounds.RunAsync(load, wrk, new Uri(direct.Address, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, direct.ProcessId!.Value), () => ChildCpu.Of([direct.ProcessId!.Value]));
         var proxyCpu = TimeSpan.Zero;
-        var proxiedRounds = await WrkRounds.RunAsync(load, wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options), () =>
+        var proxiedRounds = await WrkRounds.RunAsync(load, wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, [.. silos]), () =>
         {
             // Sampled at the same two moments as the silos' CPU: before and after the measured rounds.
             var now = ChildCpu.Of([proxy]);
@@ -66,14 +67,14 @@ internal sealed class MeThroughProxyScenario : IScenario
                 directRounds.Median.RequestsPerSecond,
                 "req/s",
                 Latency: directRounds.Median.Latency,
-                Notes: $"{load.Describe()}, plain HTTP to silo1 of the rehearsal (its own process; 3-silo cluster, grains on all three), every response 200; {Spread.Describe(directRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: that process",
+                Notes: $"{load.Describe()}, plain HTTP to silo1 of the rehearsal (its own process; 3-silo cluster, grains on all three), every response 200; {Spread.Describe(directRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: that process; after {directRounds.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: directRounds.CpuPerRequest),
             new ScenarioResult(
                 ProxiedName,
                 proxiedRounds.Median.RequestsPerSecond,
                 "req/s",
                 Latency: proxiedRounds.Median.Latency,
-                Notes: $"{load.Describe()} over TLS 1.3 to HAProxy 2.6 (round robin, keep-alive to the silos), every response 200; {Spread.Describe(proxiedRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: the 3 silos, plus {Format.Duration(proxyPerRequest)}/request in HAProxy",
+                Notes: $"{load.Describe()} over TLS 1.3 to HAProxy 2.6 (round robin, keep-alive to the silos), every response 200; {Spread.Describe(proxiedRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: the 3 silos, plus {Format.Duration(proxyPerRequest)}/request in HAProxy; after {proxiedRounds.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: proxiedRounds.CpuPerRequest),
         ];
     }
