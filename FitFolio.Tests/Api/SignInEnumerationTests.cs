@@ -114,9 +114,15 @@ public sealed class SignInEnumerationTests(ApiFixture api) : IClassFixture<ApiFi
             {
                 if (child.StartTimeUtc <= answered.StartTimeUtc + answered.Duration)
                 {
-                    steps.Add(child.Source.Name == "Npgsql"
-                        ? "sql " + (child.GetTagItem("db.query.text") ?? child.GetTagItem("db.statement") ?? child.DisplayName)
-                        : $"grain {child.GetTagItem("fitfolio.grain.type")}.{child.GetTagItem("fitfolio.grain.method")}");
+                    if (child.Source.Name == "Npgsql")
+                    {
+                        steps.Add("sql " + (child.GetTagItem("db.query.text") ?? child.GetTagItem("db.statement") ?? child.DisplayName));
+                    }
+                    else if (child.Kind == ActivityKind.Server)
+                    {
+                        // Orleans records a call twice, at the caller (client) and in the grain (server): one step, named as the grain's type and method.
+                        steps.Add($"grain {child.GetTagItem("orleans.rpc.target_id")}.{(child.GetTagItem("rpc.method") as string)?.Split('/')[^1]}");
+                    }
                 }
 
                 Walk(child.SpanId);
