@@ -46,6 +46,12 @@ public static class FitFolioApp
         services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        // Before the silo's options: with neither SessionCookie:Key nor Cluster:Secret set, the line printed
+        // (the first failure, in registration order) names the setting that stays.
+        services.AddOptions<SessionCookieOptions>().Bind(builder.Configuration.GetSection(SessionCookieOptions.Section))
+            .PostConfigure(options => options.UseClusterSecretWhenKeyIsAbsent(builder.Configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>();
+        services.AddHostedService<SessionCookieKeyNotice>();
         services.AddSilo(builder.Configuration).AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();

@@ -13,6 +13,9 @@ namespace FitFolio.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
+    /// <summary>Every test host's <c>SessionCookie:Key</c> unless a test sets another.</summary>
+    public const string SessionCookieKey = "test-session-cookie-key-0123456789-abcdefghijklm";
+
     private ApiHost(WebApplication app, Uri address)
     {
         App = app;
@@ -34,7 +37,9 @@ public sealed class ApiHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Production",
             ["ConnectionStrings:Postgres"] = connectionString,
+            ["ConnectionStrings:Redis"] = RedisServer.ConnectionString,
             ["Cluster:Secret"] = TestCluster.Secret,
+            ["SessionCookie:Key"] = SessionCookieKey,
             ["App:PublicOrigin"] = ApiClient.DefaultOrigin,
             ["Silo:Port"] = "0",
             ["Silo:HeartbeatInterval"] = "00:00:00.250",
