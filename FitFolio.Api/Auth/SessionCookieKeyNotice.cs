@@ -8,9 +8,14 @@ namespace FitFolio.Api.Auth;
 /// </summary>
 public sealed partial class SessionCookieKeyNotice(IOptions<SessionCookieOptions> options, ILogger<SessionCookieKeyNotice> logger) : IHostedService
 {
+    // Read (and so validated) when the host resolves its hosted services, in registration order:
+    // this one is registered before the silo, whose own options would otherwise fail first when
+    // neither SessionCookie:Key nor Cluster:Secret is set, and the one line would not name the cookie key.
+    private readonly bool _keyIsClusterSecret = options.Value.KeyIsClusterSecret;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.KeyIsClusterSecret)
+        if (_keyIsClusterSecret)
         {
             LogKeyFromClusterSecret();
         }

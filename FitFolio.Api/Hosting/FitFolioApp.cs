@@ -46,8 +46,8 @@ public static class FitFolioApp
         services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
-        // Before the silo's options: with neither SessionCookie:Key nor Cluster:Secret set, the line printed
-        // (the first failure, in registration order) names the setting that stays.
+        // Before the silo: with neither SessionCookie:Key nor Cluster:Secret set, the one line printed
+        // names the setting that stays (see SessionCookieKeyNotice).
         services.AddOptions<SessionCookieOptions>().Bind(builder.Configuration.GetSection(SessionCookieOptions.Section))
             .PostConfigure(options => options.UseClusterSecretWhenKeyIsAbsent(builder.Configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>();
