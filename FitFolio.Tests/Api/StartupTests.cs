@@ -46,6 +46,17 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         AssertStoppedWithOneLine(await RunAsync(environment), expected);
     }
 
+    /// <summary>The host checks every section before it throws, and then throws them together.</summary>
+    [Fact]
+    public async Task Two_bad_sections_at_once_still_stop_the_process_with_one_line()
+    {
+        var environment = ValidEnvironment();
+        environment["Shutdown__DrainDelay"] = "00:00:45";
+        environment["RateLimits__IPv6PrefixLength"] = "8";
+
+        AssertStoppedWithOneLine(await RunAsync(environment), "Shutdown:DrainDelay (45 s) must be shorter");
+    }
+
     [Fact]
     public async Task A_process_that_cannot_reach_PostgreSQL_says_so_and_exits_non_zero()
     {
