@@ -197,24 +197,14 @@ public sealed class RehearsalStack : IAsyncDisposable
         PublicOrigin = new Uri($"https://localhost:{proxyPort}");
         Mailbox = new Uri($"http://127.0.0.1:{mailPort}");
 
-        var database = Task.Run(async () =>
+        var database = _options.ConnectionString is { } givenDatabase ? Task.FromResult(givenDatabase) : Task.Run(async () =>
         {
-            if (_options.ConnectionString is { } given)
-            {
-                return given;
-            }
-
             _postgres = new LocalPostgres(Path.Combine(WorkDirectory, "postgres"));
             await _postgres.StartAsync();
             return _postgres.ConnectionString;
         }, cancellationToken);
-        var redis = Task.Run(async () =>
+        var redis = _options.RedisConnectionString is { } givenRedis ? Task.FromResult(givenRedis) : Task.Run(async () =>
         {
-            if (_options.RedisConnectionString is { } given)
-            {
-                return given;
-            }
-
             _redis = new LocalRedis(Path.Combine(WorkDirectory, "redis"));
             await _redis.StartAsync();
             return _redis.ConnectionString;
