@@ -31,6 +31,7 @@ public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
         Stack = await RehearsalStack.StartAsync(new RehearsalOptions
         {
             ConnectionString = Database.ConnectionString,
+            RedisConnectionString = RedisServer.ConnectionString,
             Settings = new Dictionary<string, string>
             {
                 ["Auth__AdminEmails__0"] = AdminEmail,

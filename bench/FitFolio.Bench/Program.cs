@@ -1,4 +1,5 @@
 using FitFolio.Bench;
+using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Reporting;
 using FitFolio.Bench.Scenarios;
 
@@ -22,6 +23,12 @@ var admin = Environment.GetEnvironmentVariable("FITFOLIO_BENCH_POSTGRES");
 if (string.IsNullOrEmpty(admin))
 {
     Console.Error.WriteLine("FITFOLIO_BENCH_POSTGRES is not set: run through ./fitfolio bench, or set it to an admin connection string.");
+    return 2;
+}
+
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(BenchRedis.Variable)))
+{
+    Console.Error.WriteLine($"{BenchRedis.Variable} is not set: run through ./fitfolio bench, or set it to a Redis server (127.0.0.1:6379).");
     return 2;
 }
 

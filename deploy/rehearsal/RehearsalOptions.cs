@@ -9,6 +9,9 @@ public sealed record RehearsalOptions
     /// <summary>PostgreSQL to use (a migrated or empty database); null starts a throwaway server. Default null.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>Redis to use (a StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c>); null starts a throwaway server. Default null.</summary>
+    public string? RedisConnectionString { get; init; }
+
     /// <summary>
     /// How long a silo keeps serving after SIGTERM while its readiness answers 503, so the proxy
     /// (checking every <see cref="HaProxyConfig.CheckInterval"/>) takes it out before it stops

@@ -44,6 +44,7 @@ internal sealed class BenchSilo : IAsyncDisposable
             ["Silo:Port"] = "0",
             ["Silo:ListenAddress"] = "127.0.0.1",
             ["Cluster:Secret"] = Secret,
+            ["ConnectionStrings:Redis"] = BenchRedis.ConnectionString,
         });
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSilo(builder.Configuration)

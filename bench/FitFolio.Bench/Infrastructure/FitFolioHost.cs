@@ -35,6 +35,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
     public const int RaisedLimitPerSecond = 1_000_000;
 
     private const string Secret = "bench-cluster-secret-0123456789-abcdefghijklmnop";
+    private const string CookieKey = "bench-session-cookie-key-0123456789-abcdefghijk";
 
     private readonly bool _ownsMail;
 
@@ -71,7 +72,9 @@ internal sealed class FitFolioHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Production",
             ["ConnectionStrings:Postgres"] = connectionString,
+            ["ConnectionStrings:Redis"] = BenchRedis.ConnectionString,
             ["Cluster:Secret"] = Secret,
+            ["SessionCookie:Key"] = CookieKey,
             ["App:PublicOrigin"] = Origin,
             ["Silo:Port"] = "0",
             ["Silo:ListenAddress"] = "127.0.0.1",

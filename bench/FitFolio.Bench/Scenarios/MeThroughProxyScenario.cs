@@ -26,6 +26,7 @@ internal sealed class MeThroughProxyScenario : IScenario
         await using var stack = await RehearsalStack.StartAsync(new RehearsalOptions
         {
             ConnectionString = await context.DatabaseAsync(),
+            RedisConnectionString = BenchRedis.ConnectionString,
             // As FitFolioHost does for the in-process rows: wrk's requests all come from 127.0.0.1.
             Settings = new Dictionary<string, string>
             {

@@ -5,7 +5,6 @@ using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using FitFolio.Grains.Users;
-using FitFolio.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +42,7 @@ internal sealed class SqlSessionScenario : IScenario
     {
         var wrk = await WrkLoadGenerator.FindOrInstallAsync() ?? throw new InvalidOperationException("wrk not found; apt-get install wrk");
         var connectionString = await context.DatabaseAsync();
-        var cookies = new SessionCookie(Options.Create(new ClusterOptions { Secret = "bench-sql-baseline-secret-0123456789-abcdefgh" }));
+        var cookies = new SessionCookie(Options.Create(new SessionCookieOptions { Key = "bench-sql-baseline-key-0123456789-abcdefghijk" }));
         var cookie = await SeedAsync(connectionString, cookies);
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
