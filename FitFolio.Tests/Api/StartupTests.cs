@@ -9,9 +9,6 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
 {
     [Theory]
     [InlineData("ConnectionStrings__Postgres", null, "ConnectionStrings:Postgres is required")]
-    [InlineData("Cluster__Secret", null, "Cluster:Secret is required")]
-    [InlineData("Cluster__Secret", "short", "Cluster:Secret is too weak")]
-    [InlineData("Cluster__Secret", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Cluster:Secret is too weak")]
     [InlineData("SessionCookie__Key", "short", "SessionCookie:Key is too weak")]
     [InlineData("SessionCookie__Key", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "SessionCookie:Key is too weak")]
     [InlineData("SessionCookie__PreviousKeys__0", "short", "SessionCookie:PreviousKeys entries must each be at least 32 characters")]
