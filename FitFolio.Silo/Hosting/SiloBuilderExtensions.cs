@@ -1,3 +1,4 @@
+using FitFolio.Silo.Directory;
 using FitFolio.Silo.Readiness;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,7 @@ public static class SiloBuilderExtensions
         });
         silo.AddActivityPropagation();
         silo.Services.AddSingleton<ClusterReadiness>();
+        silo.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<DirectorySweep>(services, redis));
         return silo;
     }
 }
