@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using FitFolio.Silo.Hosting;
+using FitFolio.Silo.Readiness;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace FitFolio.Api.Operations;
 
@@ -8,14 +11,20 @@ namespace FitFolio.Api.Operations;
 /// <c>restore FILE [--database NAME] [--force]</c>: pg_restore of a <c>backup</c> file into a
 /// database on the configured server (default: the configured database), in one transaction, so a
 /// failed restore leaves the database empty rather than half-restored. A database that already
-/// holds tables is refused unless <c>--force</c>, which drops and recreates it; a database that
-/// silos are still heartbeating into is refused even then.
+/// holds tables is refused unless <c>--force</c>, which drops and recreates it. While a silo of the
+/// configured cluster (<c>Cluster:Id</c>) is running, by its Orleans membership row in Redis
+/// (<c>ConnectionStrings:Redis</c>), every restore is refused, forced or not: running silos would
+/// write their memory over the restored rows.
 /// </summary>
 public static partial class RestoreCommand
 {
     public const string Usage = "usage: fitfolio restore FILE [--database NAME] [--force]";
 
-    /// <summary>A silo that heartbeated this recently is taken as running (death timeout is 6 s by default).</summary>
+    /// <summary>
+    /// An Active row whose silo wrote that it was alive this recently is taken as running. Silos
+    /// write every <c>Silo:TableRefreshInterval</c> (5 s by default); a killed silo's row stays
+    /// Active until its peers declare it dead, or for ever when none is left to do it.
+    /// </summary>
     private static readonly TimeSpan LiveSiloWindow = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -45,13 +54,27 @@ public static partial class RestoreCommand
         // CREATE and DROP DATABASE run from the server's maintenance database.
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         var tools = await PostgresTools.FindAsync(maintenance, options.PostgresBin, cancellationToken);
-        var state = await InspectAsync(connectionString, maintenance, database, cancellationToken);
-        if (state.LiveSilos > 0)
+        var cluster = FitFolio.Silo.Hosting.SiloBuilderExtensions.ClusterId(configuration);
+        var redis = RedisConnection.Read(configuration);
+        int liveSilos;
+        try
         {
-            await Console.Error.WriteLineAsync($"fitfolio: {state.LiveSilos} silo(s) are running against {database}; stop every FitFolio process before restoring into it.");
+            liveSilos = await LiveSilosAsync(redis, cluster);
+        }
+        catch (RedisException exception)
+        {
+            // Not knowing is not "none running": refuse rather than restore under live silos.
+            await Console.Error.WriteLineAsync($"fitfolio: cannot read cluster {cluster}'s membership from Redis ({exception.Message}); restore needs it to know that no silo is running.");
             return 1;
         }
 
+        if (liveSilos > 0)
+        {
+            await Console.Error.WriteLineAsync($"fitfolio: {liveSilos} silo(s) of cluster {cluster} are running; stop every FitFolio process before restoring into {database}.");
+            return 1;
+        }
+
+        var state = await InspectAsync(connectionString, maintenance, database, cancellationToken);
         if (state.Tables > 0 && !force)
         {
             await Console.Error.WriteLineAsync($"fitfolio: database {database} is not empty ({state.Tables} tables); restore into another --database, or add --force to drop and recreate it.");
@@ -130,7 +153,7 @@ public static partial class RestoreCommand
             await using var exists = new NpgsqlCommand("select count(*) from pg_database where datname = @name", admin) { Parameters = { new("name", database) } };
             if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
             {
-                return new TargetState(false, 0, 0);
+                return new TargetState(false, 0);
             }
         }
 
@@ -143,18 +166,14 @@ public static partial class RestoreCommand
               and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_toast%'
             """,
             connection);
-        var count = (long)(await tables.ExecuteScalarAsync(cancellationToken))!;
-        long live = 0;
-        await using (var hasSilos = new NpgsqlCommand("select to_regclass('public.cluster_silos') is not null", connection))
-        {
-            if ((bool)(await hasSilos.ExecuteScalarAsync(cancellationToken))!)
-            {
-                await using var silos = new NpgsqlCommand("select count(*) from cluster_silos where status <> 'dead' and heartbeat_at > now() - @window", connection) { Parameters = { new("window", LiveSiloWindow) } };
-                live = (long)(await silos.ExecuteScalarAsync(cancellationToken))!;
-            }
-        }
+        return new TargetState(true, (long)(await tables.ExecuteScalarAsync(cancellationToken))!);
+    }
 
-        return new TargetState(true, count, live);
+    private static async Task<int> LiveSilosAsync(ConfigurationOptions redis, string cluster)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        var rows = await MembershipRows.ReadAsync(connection.GetDatabase(), cluster);
+        return rows.Count(row => row.IsLive(DateTimeOffset.UtcNow, LiveSiloWindow));
     }
 
     private static async Task<string> SchemaVersionAsync(string connectionString, string database, CancellationToken cancellationToken)
@@ -181,5 +200,5 @@ public static partial class RestoreCommand
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_-]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex DatabaseName();
 
-    private readonly record struct TargetState(bool Exists, long Tables, long LiveSilos);
+    private readonly record struct TargetState(bool Exists, long Tables);
 }

@@ -10,8 +10,11 @@ namespace FitFolio.Api.Telemetry;
 
 /// <summary>
 /// Exports what the process already emits through System.Diagnostics (ASP.NET Core's
-/// <c>Microsoft.AspNetCore</c> activities and meters, Orleans' <c>Microsoft.Orleans.*</c> sources and meter and
-/// meter, Npgsql's <c>Npgsql</c> source and meter) over OTLP, when an endpoint is configured.
+/// <c>Microsoft.AspNetCore</c> activities and meters; Orleans' grain-call spans from
+/// <c>Microsoft.Orleans.Application</c>, its own system calls from <c>Microsoft.Orleans.Runtime</c>
+/// and its <c>Microsoft.Orleans</c> meter; Npgsql's <c>Npgsql</c> source and meter) over OTLP, when
+/// an endpoint is configured. Grain keys are taken off Orleans' spans before they get here
+/// (FitFolio.Silo's GrainKeyRedaction): some are email addresses.
 /// Without one the OpenTelemetry SDK is not registered, so no listener exists and the silo's
 /// instrumentation stays on its no-allocation path.
 /// </summary>

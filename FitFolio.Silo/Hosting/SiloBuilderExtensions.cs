@@ -1,5 +1,6 @@
 using FitFolio.Silo.Directory;
 using FitFolio.Silo.Readiness;
+using FitFolio.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,13 @@ public static class SiloBuilderExtensions
 {
     /// <summary>Cluster id when <c>Cluster:Id</c> is not set; silos with different ids on one Redis never meet.</summary>
     public const string DefaultClusterId = "fitfolio";
+
+    /// <summary>Orleans' service id: one service, so one value; Redis membership keys start with it.</summary>
+    public const string ServiceId = "fitfolio";
+
+    /// <summary><c>Cluster:Id</c>, or <see cref="DefaultClusterId"/> when it is not set.</summary>
+    public static string ClusterId(IConfiguration configuration) =>
+        configuration["Cluster:Id"] is { Length: > 0 } id ? id : DefaultClusterId;
 
     /// <summary>
     /// Configures the silo every FitFolio replica co-hosts, from the <c>Silo</c> and <c>Cluster</c>
@@ -32,8 +40,8 @@ public static class SiloBuilderExtensions
         var endpoint = SiloEndpoint.From(options);
         silo.Configure<ClusterOptions>(cluster =>
         {
-            cluster.ClusterId = configuration["Cluster:Id"] is { Length: > 0 } id ? id : DefaultClusterId;
-            cluster.ServiceId = "fitfolio";
+            cluster.ClusterId = ClusterId(configuration);
+            cluster.ServiceId = ServiceId;
         });
         silo.Configure<EndpointOptions>(endpoints =>
         {
@@ -70,6 +78,9 @@ public static class SiloBuilderExtensions
             collection.DeactivationTimeout = options.DeactivationTimeout;
         });
         silo.AddActivityPropagation();
+        // After the propagation filters, so it runs inside them, on the spans they started.
+        silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
+        silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
         silo.Services.AddSingleton<ClusterReadiness>();
         silo.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<DirectorySweep>(services, redis));
         return silo;

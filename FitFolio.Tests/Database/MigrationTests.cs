@@ -25,6 +25,16 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task The_old_runtimes_membership_and_grain_state_tables_are_gone()
+    {
+        foreach (var table in new[] { "cluster_silos", "cluster_version", "grain_state" })
+        {
+            await using var command = database.DataSource.CreateCommand($"select to_regclass('public.{table}') is null");
+            Assert.True((bool)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!, $"{table} still exists");
+        }
+    }
+
+    [Fact]
     public async Task Applying_again_changes_nothing()
     {
         Assert.Equal(0, await Runner(database.DataSource).ApplyAsync(MigrationSource.Embedded, TestContext.Current.CancellationToken));

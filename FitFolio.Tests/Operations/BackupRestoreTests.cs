@@ -1,12 +1,15 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using FitFolio.Api.Database;
 using FitFolio.Api.Hosting;
 using FitFolio.Api.Operations;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Tests.Api;
 using FitFolio.Tests.Infrastructure;
+using FitFolio.Silo.Readiness;
 using FitFolio.Tests.Passkeys;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace FitFolio.Tests.Operations;
 
@@ -27,13 +30,14 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
         try
         {
             keeper = await PopulateAsync(api);
-            // Stopped, so that nothing (heartbeats, last-seen writes) changes rows between snapshot and dump.
+            // Stopped, so that nothing (last-seen writes, maintenance) changes rows between snapshot and dump;
+            // its membership row now says Dead, so the restore below is not refused.
             await api.Host.StopAsync();
             var before = await SnapshotAsync(api.Database.ConnectionString);
 
             Assert.Equal(0, await Commands.RunAsync(["backup", .. Settings(api.Database.ConnectionString)]));
             await DropAsync(api.Database.Name);
-            Assert.Equal(0, await Commands.RunAsync(["restore", Assert.Single(Directory.GetFiles(_directory)), .. Settings(api.Database.ConnectionString)]));
+            Assert.Equal(0, await Commands.RunAsync(["restore", Assert.Single(Directory.GetFiles(_directory)), .. Settings(api.Database.ConnectionString, api.Host.ClusterId)]));
 
             var after = await SnapshotAsync(api.Database.ConnectionString);
             Assert.Equal(before.Keys, after.Keys);
@@ -42,7 +46,7 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
                 Assert.True(rows.SequenceEqual(after[table]), $"{table} differs after the restore");
             }
 
-            foreach (var table in new[] { "users", "sessions", "passkeys", "login_events", "mail_outbox", "magic_links", "cluster_silos", "schema_migrations" })
+            foreach (var table in new[] { "users", "sessions", "passkeys", "login_events", "mail_outbox", "magic_links", "schema_migrations" })
             {
                 Assert.NotEmpty(before["public." + table]);
             }
@@ -68,11 +72,13 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
-    public async Task Restore_refuses_a_database_with_tables_unless_forced_and_one_with_running_silos_even_when_forced()
+    public async Task Restore_refuses_a_database_with_tables_unless_forced_and_any_while_a_silo_of_its_cluster_runs_even_when_forced()
     {
         var api = new PasskeyApi(server);
         await api.InitializeAsync();
         var copy = "ff_restored_" + Guid.NewGuid().ToString("N")[..12];
+        // The cluster that would serve the copy: no silo of it has ever run.
+        var copyCluster = "test-" + Guid.NewGuid().ToString("N");
         try
         {
             using var client = await api.SignedInClientAsync("live@example.com");
@@ -80,16 +86,23 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
             Assert.Equal(0, await Commands.RunAsync(["backup", .. Settings(api.Database.ConnectionString)]));
             var file = Assert.Single(Directory.GetFiles(_directory));
 
-            Assert.Equal(1, await Commands.RunAsync(["restore", file, "--force", .. Settings(api.Database.ConnectionString)]));
+            Assert.Equal(1, await Commands.RunAsync(["restore", file, "--force", .. Settings(api.Database.ConnectionString, api.Host.ClusterId)]));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
 
-            Assert.Equal(0, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString)]));
-            await MarkSilosDeadAsync(copy);
+            // Not knowing whether silos run is not knowing that none does.
+            Assert.Equal(1, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster), "--ConnectionStrings:Redis=127.0.0.1:1,connectTimeout=500"]));
+            Assert.Equal(2, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster), "--ConnectionStrings:Redis="]));
+            Assert.Equal(0, await CountAsync("postgres", $"select count(*) from pg_database where datname = '{copy}'"));
+
+            // A silo that left (Dead) and one killed with nobody left to declare it dead (Active, silent for minutes) are not running.
+            await CopyMembershipRowAsync(api.Host, copyCluster, row => row["Status"] = (int)SiloStatus.Dead);
+            await CopyMembershipRowAsync(api.Host, copyCluster, row => row["IAmAliveTime"] = DateTime.UtcNow.AddMinutes(-2).ToString("O"));
+            Assert.Equal(0, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster)]));
             var rows = await CountAsync(copy, "select count(*) from users");
-            Assert.Equal(1, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString)]));
+            Assert.Equal(1, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster)]));
             Assert.Equal(rows, await CountAsync(copy, "select count(*) from users"));
 
-            Assert.Equal(0, await Commands.RunAsync(["restore", file, "--database=" + copy, "--force", .. Settings(api.Database.ConnectionString)]));
+            Assert.Equal(0, await Commands.RunAsync(["restore", file, "--database=" + copy, "--force", .. Settings(api.Database.ConnectionString, copyCluster)]));
             Assert.Equal(await CountAsync(api.Database.Name, "select count(*) from users where email = 'live@example.com'"), await CountAsync(copy, "select count(*) from users where email = 'live@example.com'"));
         }
         finally
@@ -128,7 +141,22 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string[] Settings(string connectionString) => ["--ConnectionStrings:Postgres=" + connectionString, "--Backup:Directory=" + _directory];
+    /// <summary>What the commands are given: the database, and for restore the cluster whose silos must not be running.</summary>
+    private string[] Settings(string connectionString, string? clusterId = null) =>
+        ["--ConnectionStrings:Postgres=" + connectionString, "--Backup:Directory=" + _directory, .. clusterId is null ? Array.Empty<string>() : ["--ConnectionStrings:Redis=" + RedisServer.ConnectionString, "--Cluster:Id=" + clusterId]];
+
+    /// <summary>Writes the host's own (live, Active) membership row into <paramref name="clusterId"/>'s hash as a new incarnation, changed by <paramref name="change"/>.</summary>
+    private static async Task CopyMembershipRowAsync(ApiHost host, string clusterId, Action<JsonObject> change)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
+        var database = redis.GetDatabase();
+        var live = await database.HashGetAllAsync(MembershipRows.Key(host.ClusterId));
+        var row = JsonNode.Parse(live.Single(f => f.Name != "Version").Value.ToString())!.AsObject();
+        var incarnation = SiloAddress.New(host.SiloAddress.Endpoint, Random.Shared.Next(1, int.MaxValue));
+        row["SiloAddress"] = new JsonObject { ["SiloAddress"] = incarnation.ToParsableString() };
+        change(row);
+        await database.HashSetAsync(MembershipRows.Key(clusterId), incarnation.ToString(), row.ToJsonString());
+    }
 
     /// <summary>Users with sessions (one ended), a passkey, audit events, sent mail: what a day of use leaves behind.</summary>
     private static async Task<ApiClient> PopulateAsync(PasskeyApi api)
@@ -194,16 +222,6 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
         await admin.OpenAsync(TestContext.Current.CancellationToken);
         await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", admin);
         await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private Task MarkSilosDeadAsync(string database) => ExecuteAsync(database, "update cluster_silos set status = 'dead'");
-
-    private async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = database, Pooling = false }.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<long> CountAsync(string database, string sql)

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using FitFolio.Api.Telemetry;
 
 namespace FitFolio.Tests.Telemetry;
 
 /// <summary>
-/// An in-process listener that records every activity of the sources FitFolio exports, as the
+/// An in-process listener that records every activity of the sources FitFolio exports
+/// (<see cref="TelemetryServiceCollectionExtensions.Sources"/>, and ASP.NET Core's requests), as the
 /// OpenTelemetry SDK would see them. Test classes run in parallel in one process, so tests pick
 /// their own activities out by trace id or request id.
 /// </summary>
@@ -17,7 +19,7 @@ public sealed class ActivityCollector : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "FitFolio.Silo" or "Microsoft.AspNetCore" or "Npgsql",
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore" || TelemetryServiceCollectionExtensions.Sources.Contains(source.Name),
             Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };

@@ -60,15 +60,19 @@ public sealed class OtlpExportTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal(2, request.Kind);
         Assert.Equal("/api/v1/auth/me", request.Attributes["url.path"]);
         Assert.DoesNotContain(_receiver.Spans, s => s.Attributes.Values.Any(v => v.Contains("secret-query-value", StringComparison.Ordinal)));
-        var call = Assert.Single(_receiver.Spans, s => s.TraceId == request.TraceId && s.Name == "user/CheckSession");
-        Assert.Equal("FitFolio.Silo", call.Scope);
+        // The session check: the front door's call (client) and the grain's turn (server), under the request.
+        var call = Assert.Single(_receiver.Spans, s => s.TraceId == request.TraceId && s.Name == "IUserGrain/CheckSession" && s.Kind == 3);
+        var received = Assert.Single(_receiver.Spans, s => s.TraceId == request.TraceId && s.Name == "IUserGrain/CheckSession" && s.Kind == 2);
+        Assert.Equal("Microsoft.Orleans.Application", call.Scope);
         Assert.Equal(request.SpanId, call.ParentSpanId);
-        Assert.Equal(host.SiloAddress.ToString(), call.Attributes["fitfolio.silo"]);
+        Assert.Equal(call.SpanId, received.ParentSpanId);
+        Assert.Equal("user", received.Attributes["orleans.rpc.target_id"]);
+        Assert.Equal("sys.client/hosted-" + host.SiloAddress.ToParsableString(), received.Attributes["orleans.rpc.source_id"]);
 
         var metrics = _receiver.Metrics.Where(m => m.Resource.GetValueOrDefault("service.name") == "fitfolio-export-test").Select(m => (m.Scope, m.Name)).ToHashSet();
-        Assert.Contains(("FitFolio.Silo", "fitfolio.grain.calls"), metrics);
-        Assert.Contains(("FitFolio.Silo", "fitfolio.grain.call.duration"), metrics);
-        Assert.Contains(("FitFolio.Silo", "fitfolio.grain.activations"), metrics);
+        Assert.Contains(("Microsoft.Orleans", "orleans-catalog-activation-created"), metrics);
+        Assert.Contains(("Microsoft.Orleans", "orleans-catalog-activations"), metrics);
+        Assert.Contains(("Microsoft.Orleans", "orleans-messaging-processing-dispatcher-received"), metrics);
         Assert.Contains(("Microsoft.AspNetCore.Hosting", "http.server.request.duration"), metrics);
         Assert.Contains(metrics, m => m.Scope == "Npgsql");
     }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FitFolio.Silo.Readiness;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace FitFolio.Rehearsal;
 
@@ -18,6 +20,7 @@ public sealed class RehearsalStack : IAsyncDisposable
     private readonly string _clusterSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
     private readonly string _sessionCookieKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
     private readonly List<SiloProcess> _silos = [];
+    private ConnectionMultiplexer? _membership;
     private LocalPostgres? _postgres;
     private LocalRedis? _redis;
     private ChildProcess? _mail;
@@ -43,6 +46,12 @@ public sealed class RehearsalStack : IAsyncDisposable
 
     /// <summary>The Redis every silo is given (<c>ConnectionStrings__Redis</c>), <c>127.0.0.1:PORT</c>.</summary>
     public string RedisConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// The silos' <c>Cluster__Id</c>: new for every rehearsal, so rehearsals and tests sharing one
+    /// Redis never meet, and a stale rehearsal's rows are never probed.
+    /// </summary>
+    public string ClusterId { get; } = "rehearsal-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public SelfSignedCertificate Certificate { get; private set; } = null!;
 
@@ -114,22 +123,16 @@ public sealed class RehearsalStack : IAsyncDisposable
         }
     }
 
-    /// <summary>The silos PostgreSQL's membership table lists as active with a heartbeat younger than <paramref name="freshness"/>.</summary>
-    public async Task<IReadOnlyList<string>> ActiveMembersAsync(TimeSpan freshness, CancellationToken cancellationToken = default)
+    /// <summary>Every incarnation's row in the cluster's Orleans membership (Redis): what the cluster holds about its silos.</summary>
+    public async Task<IReadOnlyList<MembershipRow>> MembershipAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("select address from cluster_silos where status = 'active' and now() - heartbeat_at < @freshness order by address", connection);
-        command.Parameters.AddWithValue("freshness", freshness);
-        var members = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            members.Add(reader.GetString(0));
-        }
-
-        return members;
+        _membership ??= await ConnectionMultiplexer.ConnectAsync(RedisConnectionString);
+        return await MembershipRows.ReadAsync(_membership.GetDatabase(), ClusterId);
     }
+
+    /// <summary>The silos membership holds as Active, by port (a restarted silo keeps its port; its killed incarnation's row says Dead once the others declared it).</summary>
+    public async Task<IReadOnlyList<int>> ActiveSiloPortsAsync() =>
+        [.. (await MembershipAsync()).Where(row => row.Status == SiloStatus.Active).Select(row => row.Silo.Endpoint.Port).Order()];
 
     /// <summary>The last lines of every log, for a failure message.</summary>
     public string DescribeLogs(int lines = 20) => string.Join("\n", Directory.EnumerateFiles(WorkDirectory, "*.log").Order()
@@ -158,6 +161,11 @@ public sealed class RehearsalStack : IAsyncDisposable
         foreach (var silo in _silos)
         {
             silo.Dispose();
+        }
+
+        if (_membership is not null)
+        {
+            await _membership.DisposeAsync();
         }
 
         if (_postgres is not null)
@@ -254,6 +262,7 @@ public sealed class RehearsalStack : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Postgres"] = connectionString,
             ["ConnectionStrings__Redis"] = RedisConnectionString,
+            ["Cluster__Id"] = ClusterId,
             ["Cluster__Secret"] = _clusterSecret,
             ["SessionCookie__Key"] = _sessionCookieKey,
             ["App__PublicOrigin"] = PublicOrigin.ToString().TrimEnd('/'),

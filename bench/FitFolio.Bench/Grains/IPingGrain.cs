@@ -1,9 +1,7 @@
-using FitFolio.Silo;
-
 namespace FitFolio.Bench.Grains;
 
 /// <summary>The cheapest possible grain call: what the runtime costs when the grain does nothing.</summary>
-[GrainType("bench.ping")]
+[Alias("bench.ping")]
 public interface IPingGrain : IGrainWithStringKey
 {
     Task<int> Ping();

@@ -1,7 +1,6 @@
-using FitFolio.Silo;
-
 namespace FitFolio.Bench.Grains;
 
+[GrainType("bench.small")]
 public sealed class SmallGrain : Grain, ISmallGrain
 {
     private int _touches;

@@ -1,88 +1,83 @@
-using FitFolio.Bench.Grains;
-using FitFolio.Silo;
 using FitFolio.Silo.Hosting;
-using FitFolio.Silo.Membership;
+using FitFolio.Silo.Readiness;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using SiloService = FitFolio.Silo.Hosting.Silo;
 
 namespace FitFolio.Bench.Infrastructure;
 
 /// <summary>
-/// One silo hosted the way FitFolio.Api hosts it (a Generic Host with AddSilo), on a loopback
-/// port of its own, with every bench grain registered. Several can run in this process.
+/// One Orleans silo configured exactly as FitFolio.Api configures its own (<c>AddFitFolioSilo</c>:
+/// Redis membership and grain directory, the tuned failure detection), in a Generic Host with a
+/// loopback silo port of its own. Several can run in this process; silos given the same cluster id
+/// form one cluster. The bench grains are found by Orleans' code generation, like FitFolio's.
 /// </summary>
 internal sealed class BenchSilo : IAsyncDisposable
 {
-    // Only silos of this run ever see it; it just has to satisfy the validator.
-    private const string Secret = "bench-cluster-secret-0123456789-abcdefghijklmnop";
-
     private readonly IHost _host;
 
     private BenchSilo(IHost host)
     {
         _host = host;
-        Silo = host.Services.GetRequiredService<SiloService>();
         Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Readiness = host.Services.GetRequiredService<ClusterReadiness>();
     }
-
-    public SiloService Silo { get; }
 
     public IGrainFactory Grains { get; }
 
-    public SiloAddress Address => Silo.Address ?? throw new InvalidOperationException("The silo has not joined.");
+    public ClusterReadiness Readiness { get; }
 
-    public static async Task<BenchSilo> StartAsync(string connectionString)
+    public SiloAddress Address => Readiness.Self;
+
+    /// <summary>A cluster id no earlier run used: one Redis serves every run, and a stale cluster's rows must never be met.</summary>
+    public static string NewClusterId() => "bench-" + Guid.NewGuid().ToString("N");
+
+    public static async Task<BenchSilo> StartAsync(string clusterId)
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null) { builder.Logging.AddSimpleConsole(); builder.Logging.SetMinimumLevel(LogLevel.Warning); }
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Silo:Port"] = "0",
             ["Silo:ListenAddress"] = "127.0.0.1",
-            ["Cluster:Secret"] = Secret,
+            ["Cluster:Id"] = clusterId,
             ["ConnectionStrings:Redis"] = BenchRedis.ConnectionString,
         });
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddSilo(builder.Configuration)
-            .AddGrain<IPingGrain, PingGrain>()
-            .AddGrain<ISmallGrain, SmallGrain>()
-            .AddGrain<IProfileGrain, ProfileGrain>();
+        builder.UseOrleans(silo => silo.AddFitFolioSilo(builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host);
     }
 
-    /// <summary>Completes once this silo sees exactly <paramref name="count"/> active silos; driven by the view-changed event.</summary>
+    /// <summary>Activations of <typeparamref name="TGrain"/> on this silo, as Orleans' management grain counts them.</summary>
+    public async Task<int> ActivationCountAsync<TGrain>() where TGrain : Grain
+    {
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([Address]);
+        // Orleans names the grain class as "namespace.type,assembly".
+        var type = $"{typeof(TGrain).FullName},{typeof(TGrain).Assembly.GetName().Name}";
+        return statistics.Where(s => s.GrainType == type).Sum(s => s.ActivationCount);
+    }
+
+    /// <summary>Completes once this silo sees exactly <paramref name="count"/> active silos in its membership view.</summary>
     public async Task WaitForActiveSilosAsync(int count, TimeSpan timeout)
     {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check(MembershipSnapshot view)
+        var deadline = DateTime.UtcNow + timeout;
+        while (Readiness.ActiveSilos.Count != count)
         {
-            if (view.ActiveSilos.Length == count)
+            if (DateTime.UtcNow > deadline)
             {
-                reached.TrySetResult();
+                throw new TimeoutException($"Silo {Address} saw {Readiness.ActiveSilos.Count} active silos, not {count}, within {timeout.TotalSeconds} s.");
             }
-        }
 
-        Silo.ViewChanged += Check;
-        try
-        {
-            Check(Silo.View);
-            await reached.Task.WaitAsync(timeout);
-        }
-        finally
-        {
-            Silo.ViewChanged -= Check;
+            await Task.Delay(50);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        // A graceful stop marks the silo dead in the table, so the next scenario's silos never place grains on it.
+        // A graceful stop marks the silo Dead in membership, so its peers stop calling it at once.
         await _host.StopAsync();
         if (_host is IAsyncDisposable disposable)
         {

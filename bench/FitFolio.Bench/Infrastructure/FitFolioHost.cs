@@ -37,6 +37,13 @@ internal sealed class FitFolioHost : IAsyncDisposable
     private const string Secret = "bench-cluster-secret-0123456789-abcdefghijklmnop";
     private const string CookieKey = "bench-session-cookie-key-0123456789-abcdefghijk";
 
+    /// <summary>
+    /// Every host of this run is in one cluster, so hosts started together (the revocation row's
+    /// three) form it, as they did on one database when membership was there; another run, or a
+    /// stale one's rows left in the shared Redis, is never met.
+    /// </summary>
+    private static readonly string RunClusterId = BenchSilo.NewClusterId();
+
     private readonly bool _ownsMail;
 
     private FitFolioHost(WebApplication app, TestMailbox mail, bool ownsMail)
@@ -52,6 +59,9 @@ internal sealed class FitFolioHost : IAsyncDisposable
     public TestMailbox Mail { get; }
 
     public Uri Address { get; }
+
+    /// <summary>The co-hosted silo's grains, for scenarios that call them without HTTP.</summary>
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>
     /// Starts a host. Several hosts on one database form a cluster; give them one
@@ -73,6 +83,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
             ["environment"] = "Production",
             ["ConnectionStrings:Postgres"] = connectionString,
             ["ConnectionStrings:Redis"] = BenchRedis.ConnectionString,
+            ["Cluster:Id"] = RunClusterId,
             ["Cluster:Secret"] = Secret,
             ["SessionCookie:Key"] = CookieKey,
             ["App:PublicOrigin"] = Origin,

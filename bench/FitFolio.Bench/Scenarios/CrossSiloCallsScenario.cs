@@ -7,10 +7,11 @@ using FitFolio.Bench.Reporting;
 namespace FitFolio.Bench.Scenarios;
 
 /// <summary>
-/// Calls made on silo A to grains whose rendezvous home is silo B, so every call is forwarded over
-/// the internal endpoint (HTTP/2 + JSON). Both silos run in this process, each its own Generic Host
-/// and Kestrel port, as the test cluster runs them: one process means the cores are shared exactly
-/// as they would be by two silo processes on this machine, without a second runtime's JIT and GC.
+/// Calls made on silo A to grains activated on silo B, so every call crosses Orleans' silo-to-silo
+/// TCP connection (its binary serializer, no TLS). The grains prefer local placement, so B's own
+/// first call places each of them on B. Both silos run in this process, each its own Generic Host
+/// and silo port, as TestingHost runs them: one process means the cores are shared exactly as they
+/// would be by two silo processes on this machine, without a second runtime's JIT and GC.
 /// </summary>
 internal sealed class CrossSiloCallsScenario : IScenario
 {
@@ -23,18 +24,20 @@ internal sealed class CrossSiloCallsScenario : IScenario
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
-        var connectionString = await context.DatabaseAsync();
-        await using var siloA = await BenchSilo.StartAsync(connectionString);
-        await using var siloB = await BenchSilo.StartAsync(connectionString);
+        var cluster = BenchSilo.NewClusterId();
+        await using var siloA = await BenchSilo.StartAsync(cluster);
+        await using var siloB = await BenchSilo.StartAsync(cluster);
         await siloA.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
         await siloB.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
 
-        var keys = GrainKeys.HomedOn("bench.ping", siloB.Address, siloA.Silo.View, Grains);
-        var grains = keys.Select(siloA.Grains.GetGrain<IPingGrain>).ToArray();
+        var keys = GrainKeys.Sequential("cross-", Grains);
+        await Task.WhenAll(keys.Select(key => siloB.Grains.GetGrain<IPingGrain>(key).Ping()));
+        var grains = keys.Select(key => siloA.Grains.GetGrain<IPingGrain>(key)).ToArray();
         await Task.WhenAll(grains.Select(g => g.Ping()));
-        if (siloB.Silo.ActivationCount < Grains || siloA.Silo.ActivationCount != 0)
+        var (onA, onB) = (await siloA.ActivationCountAsync<PingGrain>(), await siloB.ActivationCountAsync<PingGrain>());
+        if (onB != Grains || onA != 0)
         {
-            throw new InvalidOperationException($"Placement is not as chosen: A holds {siloA.Silo.ActivationCount}, B holds {siloB.Silo.ActivationCount} activations.");
+            throw new InvalidOperationException($"Placement is not as chosen: A holds {onA}, B holds {onB} ping activations.");
         }
 
         var options = context.Options;

@@ -24,7 +24,7 @@ internal sealed class IdleActivationMemoryScenario : IScenario
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
-        await using var silo = await BenchSilo.StartAsync(await context.DatabaseAsync());
+        await using var silo = await BenchSilo.StartAsync(BenchSilo.NewClusterId());
         BenchContext.Progress($"idle activations: warm-up, then {Activations:N0} activations");
 
         // Warm-up activates the same grain type, so JIT and first-use allocations fall before the baseline.
@@ -37,9 +37,10 @@ internal sealed class IdleActivationMemoryScenario : IScenario
         var elapsed = Stopwatch.GetElapsedTime(started);
         cpu = ProcessCpu.Now() - cpu;
         var after = FullGc.LiveBytes();
-        if (silo.Silo.ActivationCount != Activations + (2 * Batch))
+        var activations = await silo.ActivationCountAsync<SmallGrain>();
+        if (activations != Activations + (2 * Batch))
         {
-            throw new InvalidOperationException($"Expected {Activations + (2 * Batch)} activations, found {silo.Silo.ActivationCount}.");
+            throw new InvalidOperationException($"Expected {Activations + (2 * Batch)} activations, found {activations}.");
         }
 
         var grainBytes = MeasureGrainObjectBytes();
