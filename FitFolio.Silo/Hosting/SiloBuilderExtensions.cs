@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace FitFolio.Silo.Hosting;
 
@@ -71,6 +72,10 @@ public static class SiloBuilderExtensions
         silo.UseRedisGrainDirectoryAsDefault(directory => directory.ConfigurationOptions = redis.Clone());
 
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
+        // Grains let PostgreSQL failures through, for the front door to answer 503. Orleans serializes
+        // exceptions it has no codec for only from System, Microsoft and Azure namespaces: from a grain
+        // on another silo, an Npgsql one would arrive as CodecNotFoundException (a 500).
+        silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Configure<GrainCollectionOptions>(collection =>
         {
             collection.CollectionAge = options.IdleTimeout;
