@@ -82,6 +82,7 @@ public static class SiloBuilderExtensions
             collection.CollectionQuantum = options.CollectionInterval;
             collection.DeactivationTimeout = options.DeactivationTimeout;
         });
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new HandoffGrace(options.HandoffGrace));
         silo.AddActivityPropagation();
         // After the propagation filters, so it runs inside them, on the spans they started.
         silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
