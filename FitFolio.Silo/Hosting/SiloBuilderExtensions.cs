@@ -1,3 +1,4 @@
+using FitFolio.Silo.Calls;
 using FitFolio.Silo.Directory;
 using FitFolio.Silo.Readiness;
 using FitFolio.Silo.Telemetry;
@@ -83,6 +84,7 @@ public static class SiloBuilderExtensions
             collection.DeactivationTimeout = options.DeactivationTimeout;
         });
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new HandoffGrace(options.HandoffGrace));
+        silo.AddOutgoingGrainCallFilter<RetrySafeCallsFilter>();
         silo.AddActivityPropagation();
         // After the propagation filters, so it runs inside them, on the spans they started.
         silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
