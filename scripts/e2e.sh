@@ -115,9 +115,8 @@ dotnet tool run smtp4dev --urls="http://127.0.0.1:$mail_port" --smtpport="$smtp_
 pid_mail=$!
 
 # One FitFolio.Api with its co-hosted silo: start_api NAME PORT DATABASE [SETTING=VALUE...].
-# Each instance has its own database, so each is a cluster of one (membership lives in the database).
-# Redis is shared by both: nothing reads it yet; once membership lives there, each instance needs a
-# cluster id of its own to stay a cluster of one.
+# Each instance has its own database and its own Cluster__Id, so each is a cluster of one on the
+# shared Redis (membership and the grain directory are keyed by the cluster id).
 start_api() {
   local name=$1 port=$2 database=$3
   shift 3
@@ -127,7 +126,7 @@ start_api() {
   env \
     ConnectionStrings__Postgres="${conn/Database=postgres/Database=$database}" \
     ConnectionStrings__Redis="$redis" \
-    Cluster__Secret="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
+    Cluster__Id="e2e-$name-$$" \
     SessionCookie__Key="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
     App__PublicOrigin="http://localhost:$port" \
     Silo__Port=0 \
