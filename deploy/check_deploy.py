@@ -22,9 +22,12 @@ SECRET_TARGETS = {
     "fitfolio_db_connection": "ConnectionStrings__Postgres",
     "smtp_password": "Mail__Smtp__Password",
     "cluster_secret": "Cluster__Secret",
+    "session_cookie_key": "SessionCookie__Key",
 }
 APP_ENV = ["ASPNETCORE_URLS", "App__PublicOrigin", "Silo__Port",
-           "Mail__Smtp__Host", "Mail__Smtp__Port", "Mail__From"]
+           "Mail__Smtp__Host", "Mail__Smtp__Port", "Mail__From", "ConnectionStrings__Redis"]
+# The one connection string in the app's environment: it names the internal Redis and holds no password.
+REDIS_CONNECTION = "redis:6379"
 PROBE = ["/usr/bin/dotnet", "/app/healthprobe/FitFolio.HealthProbe.dll",
          "http://127.0.0.1:8080/healthz/ready"]
 
@@ -71,11 +74,11 @@ def published_ports(service: dict) -> list[str]:
 # ---------------------------------------------------------------------------------------- compose
 def check_compose(root: Path, config: dict) -> None:
     services = config.get("services", {})
-    for name in ("traefik", "fitfolio", "postgres", "smtp4dev"):
+    for name in ("traefik", "fitfolio", "postgres", "redis", "smtp4dev"):
         check(name in services, f"compose: service '{name}' is missing")
     if failures:
         return
-    traefik, app, db, mail = (services[n] for n in ("traefik", "fitfolio", "postgres", "smtp4dev"))
+    traefik, app, db, redis, mail = (services[n] for n in ("traefik", "fitfolio", "postgres", "redis", "smtp4dev"))
     networks = config.get("networks", {})
 
     # Only Traefik faces the outside.
@@ -94,6 +97,7 @@ def check_compose(root: Path, config: dict) -> None:
     check(set(app.get("networks", {})) == {"edge", "internal"},
           "compose: fitfolio must be on exactly 'edge' and 'internal'")
     check(set(db.get("networks", {})) == {"internal"}, "compose: postgres must be on 'internal' only")
+    check(set(redis.get("networks", {})) == {"internal"}, "compose: redis must be on 'internal' only")
     check(set(traefik.get("networks", {})) == {"edge"}, "compose: traefik must be on 'edge' only")
     check("internal" in (mail.get("networks") or {}), "compose: smtp4dev must be on 'internal' (SMTP)")
 
@@ -101,8 +105,9 @@ def check_compose(root: Path, config: dict) -> None:
     check(app.get("build", {}).get("dockerfile", "Dockerfile") == "Dockerfile",
           "compose: fitfolio must be built from the Dockerfile")
     check(app.get("deploy", {}).get("replicas") == 3, "compose: fitfolio must run 3 replicas")
-    check(app.get("depends_on", {}).get("postgres", {}).get("condition") == "service_healthy",
-          "compose: fitfolio must wait for postgres to be healthy")
+    for dependency in ("postgres", "redis"):
+        check(app.get("depends_on", {}).get(dependency, {}).get("condition") == "service_healthy",
+              f"compose: fitfolio must wait for {dependency} to be healthy")
     check(seconds(app.get("stop_grace_period", "10s")) >= 30,
           "compose: fitfolio's stop_grace_period must leave 30 s for the drain")
     check(app.get("healthcheck", {}).get("test") == ["CMD", *PROBE],
@@ -113,8 +118,12 @@ def check_compose(root: Path, config: dict) -> None:
     check(env.get("ASPNETCORE_URLS") == "http://+:8080", "compose: ASPNETCORE_URLS must be http://+:8080")
     check(env.get("Silo__Port") == "11111", "compose: Silo__Port must be 11111")
     check(env.get("App__PublicOrigin", "").startswith("https://"), "compose: App__PublicOrigin must be https")
+    check(env.get("ConnectionStrings__Redis") == REDIS_CONNECTION,
+          f"compose: ConnectionStrings__Redis must be {REDIS_CONNECTION} (the redis service, no password)")
     for key in env:
-        check(not re.search(r"password|secret|connectionstrings", key, re.I),
+        if key == "ConnectionStrings__Redis":
+            continue
+        check(not re.search(r"password|secret|connectionstrings|cookie", key, re.I),
               f"compose: fitfolio sets {key} in its environment; secrets come from /run/secrets files")
     mounted = {s["source"]: s.get("target", s["source"]) for s in app.get("secrets", [])}
     check(mounted == SECRET_TARGETS,
@@ -130,6 +139,20 @@ def check_compose(root: Path, config: dict) -> None:
           "compose: postgres' health check must use pg_isready")
     volumes = [str(v.get("source") if isinstance(v, dict) else v).split(":")[0] for v in db.get("volumes", [])]
     check(any(v in (config.get("volumes") or {}) for v in volumes), "compose: postgres needs a named volume")
+
+    # Redis: Orleans' membership store, so durable (append-only on a named volume; dotnet/orleans#7784).
+    check(re.fullmatch(r"redis:7(\..*)?", redis.get("image", "")) is not None, "compose: redis must be redis:7")
+    command = redis.get("command") or []
+    command = shlex.split(command) if isinstance(command, str) else [str(c) for c in command]
+    check(command[:1] == ["redis-server"] and any(command[i:i + 2] == ["--appendonly", "yes"] for i in range(len(command))),
+          "compose: redis must run redis-server --appendonly yes")
+    check("redis-cli" in " ".join(map(str, redis.get("healthcheck", {}).get("test", []))) and
+          "ping" in " ".join(map(str, redis.get("healthcheck", {}).get("test", []))),
+          "compose: redis' health check must be redis-cli ping")
+    redis_volumes = [(v.get("source"), v.get("target")) if isinstance(v, dict) else tuple(str(v).split(":")[:2])
+                     for v in redis.get("volumes", [])]
+    check(any(source in (config.get("volumes") or {}) and target == "/data" for source, target in redis_volumes),
+          "compose: redis needs a named volume at /data")
 
     # The staging mailbox is smtp4dev, the version the tool manifest pins for development.
     manifest = json.loads((root / ".config" / "dotnet-tools.json").read_text())

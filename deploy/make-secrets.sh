@@ -52,6 +52,13 @@ else
 fi
 write smtp_password "$smtp_password"
 
+# The cookie key first: a directory from before SessionCookie__Key existed has a cluster_secret, which
+# keyed the session cookie until then; copying it keeps every session valid across the upgrade.
+if [ -e "$dir/cluster_secret" ]; then
+  write session_cookie_key "$(cat "$dir/cluster_secret")"
+else
+  write session_cookie_key "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+fi
 write cluster_secret "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 
 # Staging's smtp4dev: SMTP and the web UI both require a login; the app's relay user may send,

@@ -35,6 +35,7 @@ wait_http() {
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: install with apt-get install ${missing[*]}"
@@ -68,7 +69,7 @@ dotnet tool restore >/dev/null || die "dotnet tool restore failed (smtp4dev, .co
 # --- start the stack -------------------------------------------------------------------------
 work=$(mktemp -d /tmp/fitfolio-e2e.XXXXXX)
 chmod 755 "$work"
-pid_mail="" pid_api="" pid_reauth="" pg_started=""
+pid_mail="" pid_api="" pid_reauth="" pg_started="" redis_started=""
 status=1
 cleanup() {
   local code=$?
@@ -80,9 +81,11 @@ cleanup() {
     mkdir -p "$artifacts/logs"
     cp "$work"/*.log "$artifacts/logs/" 2>/dev/null || true
     cp "$work/postgres/server.log" "$artifacts/logs/postgres.log" 2>/dev/null || true
+    cp "$work/redis/redis.log" "$artifacts/logs/redis.log" 2>/dev/null || true
     log "failed; server logs are in artifacts/e2e/logs/"
   fi
   [ -n "$pg_started" ] && scripts/postgres.sh stop "$work/postgres" || true
+  [ -n "$redis_started" ] && scripts/redis.sh stop "$work/redis" || true
   rm -rf "$work"
   exit "$code"
 }
@@ -97,6 +100,11 @@ log "starting a throwaway PostgreSQL on 127.0.0.1:$pg_port"
 pg_started=1
 conn=$(scripts/postgres.sh start "$work/postgres" "$pg_port")
 
+redis_port=$(free_port)
+log "starting a throwaway Redis on 127.0.0.1:$redis_port"
+redis_started=1
+redis=$(scripts/redis.sh start "$work/redis" "$redis_port")
+
 mail_port=$(free_port)
 smtp_port=$(free_port)
 log "starting the mailbox (smtp4dev) on 127.0.0.1:$mail_port (SMTP $smtp_port)"
@@ -107,7 +115,8 @@ dotnet tool run smtp4dev --urls="http://127.0.0.1:$mail_port" --smtpport="$smtp_
 pid_mail=$!
 
 # One FitFolio.Api with its co-hosted silo: start_api NAME PORT DATABASE [SETTING=VALUE...].
-# Each instance has its own database, so each is a cluster of one (membership lives in the database).
+# Each instance has its own database and its own Cluster__Id, so each is a cluster of one on the
+# shared Redis (membership and the grain directory are keyed by the cluster id).
 start_api() {
   local name=$1 port=$2 database=$3
   shift 3
@@ -116,7 +125,9 @@ start_api() {
   # code checks (5 and 10 per minute by default) are raised for this run only. Per-address limits stay.
   env \
     ConnectionStrings__Postgres="${conn/Database=postgres/Database=$database}" \
-    Cluster__Secret="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
+    ConnectionStrings__Redis="$redis" \
+    Cluster__Id="e2e-$name-$$" \
+    SessionCookie__Key="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
     App__PublicOrigin="http://localhost:$port" \
     Silo__Port=0 \
     Mail__Smtp__Host=127.0.0.1 \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Production rehearsal without Docker: PostgreSQL, smtp4dev as the mailbox, 3 FitFolio silos (separate
+# Production rehearsal without Docker: PostgreSQL, Redis, smtp4dev as the mailbox, 3 FitFolio silos (separate
 # processes, one cluster secret, one database) and HAProxy terminating TLS in front of them, all on
 # one origin, https://localhost:<free port>, with a self-signed certificate made by openssl.
 #
@@ -20,6 +20,7 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 missing=()
 command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "rehearsal: missing ${missing[*]}: apt-get install ${missing[*]}" >&2; exit 1; }

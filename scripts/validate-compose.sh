@@ -8,8 +8,9 @@
 #   2. dockerfile-utils (npm, pinned) lints the Dockerfile: syntax, flags, instruction arguments.
 #      Any finding fails, warnings included.
 #   3. deploy/check_deploy.py checks the decisions neither tool knows about: only Traefik publishes
-#      ports, the silo port stays internal, the secrets' targets, health checks, Traefik's routers
-#      and middlewares, COPY sources vs .dockerignore, the csproj list vs FitFolio.Api's references.
+#      ports, the silo port stays internal, Redis is append-only, the secrets' targets, health checks,
+#      Traefik's routers and middlewares, COPY sources vs .dockerignore, the csproj list vs
+#      FitFolio.Api's references.
 # Installs what it lacks (apt for docker-compose, npm for dockerfile-utils), so a fresh Debian
 # machine can run it as root.
 set -euo pipefail

@@ -9,8 +9,8 @@ namespace FitFolio.Api.Auth;
 /// <summary>
 /// The session cookie's value: <c>userId.secret.tag</c>. The user id routes the request to the
 /// grain holding the session with no database read; the 256-bit secret is the session (only its
-/// SHA-256 is stored); the tag, an HMAC keyed from the cluster secret, lets the front door throw
-/// away forged or truncated cookies before any grain is activated for them.
+/// SHA-256 is stored); the tag, an HMAC keyed from <see cref="SessionCookieOptions.Key"/>, lets the
+/// front door throw away forged or truncated cookies before any grain is activated for them.
 /// </summary>
 public sealed class SessionCookie
 {
@@ -18,10 +18,10 @@ public sealed class SessionCookie
     private readonly byte[] _currentKey;
     private readonly byte[][] _acceptedKeys;
 
-    public SessionCookie(IOptions<ClusterOptions> cluster)
+    public SessionCookie(IOptions<SessionCookieOptions> options)
     {
-        _currentKey = DeriveKey(cluster.Value.Secret);
-        _acceptedKeys = [_currentKey, .. cluster.Value.PreviousSecrets.Select(DeriveKey)];
+        _currentKey = DeriveKey(options.Value.Key);
+        _acceptedKeys = [_currentKey, .. options.Value.PreviousKeys.Select(DeriveKey)];
     }
 
     /// <summary>A new session for <paramref name="userId"/>: the cookie value and the secret's hash for the grain.</summary>
@@ -69,6 +69,8 @@ public sealed class SessionCookie
     private static string Tag(byte[] key, string body) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body)).AsSpan(0, TagBytes));
 
-    private static byte[] DeriveKey(string clusterSecret) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(clusterSecret), 32, info: "fitfolio session cookie v1"u8.ToArray());
+    // Unchanged since the key was Cluster:Secret (same input, same info), so that value set as
+    // SessionCookie:Key accepts every cookie issued before.
+    private static byte[] DeriveKey(string key) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(key), 32, info: "fitfolio session cookie v1"u8.ToArray());
 }

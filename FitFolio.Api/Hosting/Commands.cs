@@ -1,6 +1,7 @@
 using FitFolio.Api.Database;
 using FitFolio.Api.Operations;
 using FitFolio.Grains.Accounts;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace FitFolio.Api.Hosting;
@@ -29,9 +30,15 @@ public static class Commands
             await Console.Error.WriteLineAsync($"fitfolio: configuration error: {exception.Message}");
             return 2;
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        catch (OptionsValidationException exception)
         {
             await Console.Error.WriteLineAsync($"fitfolio: configuration error: {exception.Failures.First()}");
+            return 2;
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions is [OptionsValidationException first, ..] && exception.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections failed at once (the host validates them all, then throws them together): still one line.
+            await Console.Error.WriteLineAsync($"fitfolio: configuration error: {first.Failures.First()}");
             return 2;
         }
         catch (NpgsqlException exception)

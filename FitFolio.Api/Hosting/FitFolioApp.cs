@@ -46,13 +46,18 @@ public static class FitFolioApp
         services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        // Before the silo: with neither SessionCookie:Key nor Cluster:Secret set, the one line printed
+        // names the setting that stays (see SessionCookieKeyNotice).
+        services.AddOptions<SessionCookieOptions>().Bind(builder.Configuration.GetSection(SessionCookieOptions.Section))
+            .PostConfigure(options => options.UseClusterSecretWhenKeyIsAbsent(builder.Configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>();
+        services.AddHostedService<SessionCookieKeyNotice>();
         // Every replica is a silo: the front door calls grains in-process through IGrainFactory.
         builder.UseOrleans(silo => silo.AddFitFolioSilo(builder.Configuration));
         services.AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<CookieSettings>();
-        services.AddOptions<ClusterOptions>().Bind(builder.Configuration.GetSection(ClusterOptions.Section));
         services.AddSingleton<SessionCookie>();
         services.AddSingleton<RateLimits>();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -1,17 +1,25 @@
 using FitFolio.Grains.Users;
+using FitFolio.Silo.Directory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace FitFolio.Grains.Maintenance;
 
 /// <summary>
 /// Housekeeping that must happen once per cluster, not once per silo: every silo wakes on the
 /// interval, and only the one whose conditional update of <c>maintenance_runs</c> succeeds does
-/// the work. Straight SQL: these are queries across users, not per-user state.
+/// the work. Straight SQL: these are queries across users, not per-user state. The same run sweeps
+/// the grain directory of entries left by crashed silos (<see cref="DirectorySweep"/>).
 /// </summary>
-public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOptions<MaintenanceOptions> options, IOptions<AuthOptions> auth, ILogger<ClusterMaintenance> logger) : BackgroundService
+public sealed partial class ClusterMaintenance(
+    NpgsqlDataSource dataSource,
+    DirectorySweep directory,
+    IOptions<MaintenanceOptions> options,
+    IOptions<AuthOptions> auth,
+    ILogger<ClusterMaintenance> logger) : BackgroundService
 {
     private const string Job = "cleanup";
 
@@ -50,7 +58,7 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
             await DeleteAsync(connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.CodeLockouts, report.AuditEvents);
-        return report;
+        return report with { DirectoryEntries = await directory.SweepAsync(cancellationToken) };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,7 +72,7 @@ public sealed partial class ClusterMaintenance(NpgsqlDataSource dataSource, IOpt
                 {
                     await RunOnceAsync(stoppingToken);
                 }
-                catch (NpgsqlException exception)
+                catch (Exception exception) when (exception is NpgsqlException or RedisException)
                 {
                     LogFailed(exception.Message);
                 }

@@ -1,4 +1,3 @@
-
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>

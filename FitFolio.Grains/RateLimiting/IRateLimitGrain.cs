@@ -1,3 +1,4 @@
+using FitFolio.Silo.Calls;
 
 namespace FitFolio.Grains.RateLimiting;
 
@@ -10,12 +11,15 @@ namespace FitFolio.Grains.RateLimiting;
 public interface IRateLimitGrain : IGrainWithStringKey
 {
     /// <summary>Counts one event if the rule allows it.</summary>
+    [SafeToRetry]
     ValueTask<RateLimitDecision> Acquire(RateLimitRule rule);
 
     /// <summary>Whether one more event would be allowed, counting nothing.</summary>
+    [SafeToRetry]
     ValueTask<RateLimitDecision> Check(RateLimitRule rule);
 
     /// <summary>Forgets every counted event (for example after a successful sign-in).</summary>
+    [SafeToRetry]
     ValueTask Reset();
 
     /// <summary>

@@ -1,5 +1,6 @@
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Sessions;
+using FitFolio.Silo.Calls;
 
 namespace FitFolio.Grains.Users;
 
@@ -12,6 +13,7 @@ namespace FitFolio.Grains.Users;
 [Alias("fitfolio.user")]
 public partial interface IUserGrain : IGrainWithStringKey
 {
+    [SafeToRetry]
     Task<UserProfile> GetProfile();
 
     /// <summary>Issues a sign-in link and code by mail (unless email sign-in is off for this account).</summary>
@@ -23,6 +25,7 @@ public partial interface IUserGrain : IGrainWithStringKey
     /// <summary>Redeems the link whose code <see cref="SignIn.IEmailCodeGrain"/> matched, clears the address's code lockout, and starts a session.</summary>
     Task<SignInResult> SignInWithCode(Guid linkId, string newSessionHash, RequestOrigin origin);
 
+    [SafeToRetry]
     Task<SessionCheck> CheckSession(string sessionHash);
 
     /// <summary>Replaces a session's secret (age or privilege change). False when the old session is not live.</summary>
@@ -36,6 +39,7 @@ public partial interface IUserGrain : IGrainWithStringKey
     /// </summary>
     Task EndReplacedSession(string sessionHash, RequestOrigin origin);
 
+    [SafeToRetry]
     Task<IReadOnlyList<SessionView>> ListSessions(string currentSessionHash);
 
     /// <summary>Ends one of the user's other sessions. False when there is no such live session, or it is the current one.</summary>

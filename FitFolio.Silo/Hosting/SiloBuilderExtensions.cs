@@ -1,3 +1,5 @@
+using FitFolio.Silo.Calls;
+using FitFolio.Silo.Directory;
 using FitFolio.Silo.Readiness;
 using FitFolio.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace FitFolio.Silo.Hosting;
 
@@ -70,17 +73,24 @@ public static class SiloBuilderExtensions
         silo.UseRedisGrainDirectoryAsDefault(directory => directory.ConfigurationOptions = redis.Clone());
 
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
+        // Grains let PostgreSQL failures through, for the front door to answer 503. Orleans serializes
+        // exceptions it has no codec for only from System, Microsoft and Azure namespaces: from a grain
+        // on another silo, an Npgsql one would arrive as CodecNotFoundException (a 500).
+        silo.Services.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Configure<GrainCollectionOptions>(collection =>
         {
             collection.CollectionAge = options.IdleTimeout;
             collection.CollectionQuantum = options.CollectionInterval;
             collection.DeactivationTimeout = options.DeactivationTimeout;
         });
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new HandoffGrace(options.HandoffGrace));
+        silo.AddOutgoingGrainCallFilter<RetrySafeCallsFilter>();
         silo.AddActivityPropagation();
         // After the propagation filters, so it runs inside them, on the spans they started.
         silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
         silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
         silo.Services.AddSingleton<ClusterReadiness>();
+        silo.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<DirectorySweep>(services, redis));
         return silo;
     }
 }

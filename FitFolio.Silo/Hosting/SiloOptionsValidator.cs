@@ -42,6 +42,15 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add("Silo:IdleTimeout, CollectionInterval, CallTimeout and DeactivationTimeout must be positive.");
         }
+        else if (options.IdleTimeout <= options.CollectionInterval)
+        {
+            failures.Add("Silo:IdleTimeout must be longer than Silo:CollectionInterval (idle grains are looked for once per interval).");
+        }
+
+        if (options.HandoffGrace < TimeSpan.Zero || options.HandoffGrace > DetectionBound)
+        {
+            failures.Add($"Silo:HandoffGrace must be between 0 and {DetectionBound.TotalSeconds:0} s: it delays every graceful stop.");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -9,9 +9,9 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
 {
     [Theory]
     [InlineData("ConnectionStrings__Postgres", null, "ConnectionStrings:Postgres is required")]
-    [InlineData("Cluster__Secret", null, "Cluster:Secret is required")]
-    [InlineData("Cluster__Secret", "short", "Cluster:Secret is too weak")]
-    [InlineData("Cluster__Secret", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Cluster:Secret is too weak")]
+    [InlineData("SessionCookie__Key", "short", "SessionCookie:Key is too weak")]
+    [InlineData("SessionCookie__Key", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "SessionCookie:Key is too weak")]
+    [InlineData("SessionCookie__PreviousKeys__0", "short", "SessionCookie:PreviousKeys entries must each be at least 32 characters")]
     [InlineData("App__PublicOrigin", null, "App:PublicOrigin is required")]
     [InlineData("App__PublicOrigin", "https://fitfolio.example/some/path", "App:PublicOrigin must be an origin")]
     [InlineData("App__PublicOrigin", "http://fitfolio.example", "App:PublicOrigin must be https")]
@@ -27,12 +27,34 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         var environment = ValidEnvironment();
         environment[key] = value;
 
-        var (exitCode, stderr) = await RunAsync(environment);
+        AssertStoppedWithOneLine(await RunAsync(environment), expected);
+    }
 
-        Assert.Equal(2, exitCode);
-        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("fitfolio: configuration error: ", line, StringComparison.Ordinal);
-        Assert.Contains(expected, line, StringComparison.Ordinal);
+    /// <summary>
+    /// Without SessionCookie:Key the cluster secret stands in (one release), so its absence or
+    /// weakness is then the cookie key's too: still one line, naming what to set.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "SessionCookie:Key is required")]
+    [InlineData("short", "Cluster:Secret (read as SessionCookie:Key while that is not set) is too weak")]
+    public async Task Without_a_session_cookie_key_a_missing_or_weak_cluster_secret_stops_the_process_with_one_line(string? clusterSecret, string expected)
+    {
+        var environment = ValidEnvironment();
+        environment["SessionCookie__Key"] = null;
+        environment["Cluster__Secret"] = clusterSecret;
+
+        AssertStoppedWithOneLine(await RunAsync(environment), expected);
+    }
+
+    /// <summary>The host checks every section before it throws, and then throws them together.</summary>
+    [Fact]
+    public async Task Two_bad_sections_at_once_still_stop_the_process_with_one_line()
+    {
+        var environment = ValidEnvironment();
+        environment["Shutdown__DrainDelay"] = "00:00:45";
+        environment["RateLimits__IPv6PrefixLength"] = "8";
+
+        AssertStoppedWithOneLine(await RunAsync(environment), "Shutdown:DrainDelay (45 s) must be shorter");
     }
 
     [Fact]
@@ -56,6 +78,14 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         Assert.Empty(stderr);
     }
 
+    private static void AssertStoppedWithOneLine((int ExitCode, string Stderr) run, string expected)
+    {
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("fitfolio: configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string?> ValidEnvironment() => ValidEnvironment(database.ConnectionString);
 
     internal static Dictionary<string, string?> ValidEnvironment(string connectionString) => new()
@@ -63,7 +93,7 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         ["ConnectionStrings__Postgres"] = connectionString,
         ["ConnectionStrings__Redis"] = RedisServer.ConnectionString,
         ["Cluster__Id"] = "startup-" + Guid.NewGuid().ToString("N"),
-        ["Cluster__Secret"] = ApiHost.Secret,
+        ["SessionCookie__Key"] = ApiHost.SessionCookieKey,
         ["App__PublicOrigin"] = "https://fitfolio.example",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Silo__Port"] = "0",

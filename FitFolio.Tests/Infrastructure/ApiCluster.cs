@@ -1,4 +1,3 @@
-using System.Net;
 using FitFolio.TestMail;
 
 namespace FitFolio.Tests.Infrastructure;
@@ -58,18 +57,16 @@ public sealed class ApiCluster : IAsyncDisposable
     public async Task<ApiClient> SignInAsync(ApiHost host, string email)
     {
         var client = host.Client();
-        await client.PrimeAsync();
-        var before = Mail.SignInMailsTo(email);
-        await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
-        var token = SignInMail.TokenOf(await Mail.WaitForAsync(email, before + 1));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
+        await Mail.SignInAsync(client, email);
         return client;
     }
 
     /// <summary>The same browser (its cookies) talking to another host.</summary>
-    public static ApiClient CloneOnto(ApiClient source, ApiHost host)
+    public static ApiClient CloneOnto(ApiClient source, ApiHost host) => CloneOnto(source, host.Client());
+
+    /// <summary>The same browser (its cookies) as <paramref name="client"/>, a client of another front door.</summary>
+    public static ApiClient CloneOnto(ApiClient source, ApiClient client)
     {
-        var client = host.Client();
         foreach (var (name, value) in source.Cookies)
         {
             client.Cookies[name] = value;

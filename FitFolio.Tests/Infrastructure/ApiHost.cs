@@ -15,7 +15,11 @@ namespace FitFolio.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
-    public const string Secret = "test-cluster-secret-0123456789-abcdefghijklmnop";
+    /// <summary>Every test host's <c>Cluster:Secret</c>, the cookie key's one-release fall-back.</summary>
+    public const string ClusterSecret = "test-cluster-secret-0123456789-abcdefghijklmnop";
+
+    /// <summary>Every test host's <c>SessionCookie:Key</c> unless a test sets another.</summary>
+    public const string SessionCookieKey = "test-session-cookie-key-0123456789-abcdefghijklm";
 
     private ApiHost(WebApplication app, Uri address)
     {
@@ -56,10 +60,12 @@ public sealed class ApiHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Production",
             ["ConnectionStrings:Postgres"] = connectionString,
-            ["Cluster:Secret"] = Secret,
             ["ConnectionStrings:Redis"] = RedisServer.ConnectionString,
             // One Redis serves every test: each host is its own cluster unless the caller names one (ApiCluster does).
             ["Cluster:Id"] = "test-" + Guid.NewGuid().ToString("N"),
+            ["SessionCookie:Key"] = SessionCookieKey,
+            // What an upgraded deployment still carries: the cookie's old key, used only when SessionCookie:Key is unset.
+            ["Cluster:Secret"] = ClusterSecret,
             ["App:PublicOrigin"] = ApiClient.DefaultOrigin,
             ["Silo:Port"] = "0",
             ["Mail:Smtp:Host"] = "127.0.0.1",

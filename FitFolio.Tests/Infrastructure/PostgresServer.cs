@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -45,29 +44,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    internal static async Task<string> RunScriptAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot, "scripts", "postgres.sh"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/postgres.sh {string.Join(' ', arguments)} failed: {await stderr}");
-        }
-
-        return await stdout;
-    }
+    internal static Task<string> RunScriptAsync(params string[] arguments) => RepositoryScript.RunAsync("postgres.sh", arguments);
 
     internal static int FreePort()
     {

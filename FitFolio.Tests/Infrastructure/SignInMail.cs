@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using FitFolio.Grains.Mail;
 using FitFolio.TestMail;
@@ -30,6 +31,17 @@ public static partial class SignInMail
     /// <summary>The <paramref name="nth"/> sign-in mail to <paramref name="to"/>; other notices (a new-device alert) are not counted.</summary>
     public static Task<ReceivedMail> WaitForAsync(this TestMailbox mailbox, string to, int nth = 1) =>
         mailbox.WaitForAsync(to, SignInMailTemplate.Subject, nth);
+
+    /// <summary>Signs <paramref name="client"/> in as <paramref name="email"/> by the link this mailbox receives.</summary>
+    public static async Task SignInAsync(this TestMailbox mailbox, ApiClient client, string email)
+    {
+        await client.PrimeAsync();
+        var before = mailbox.SignInMailsTo(email);
+        var start = await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
+        Assert.True(start.Status == HttpStatusCode.Accepted, $"magic-link/start answered {(int)start.Status}: {start.Text}");
+        var token = TokenOf(await mailbox.WaitForAsync(email, before + 1));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token })).Status);
+    }
 
     /// <summary>The <paramref name="nth"/> mail to <paramref name="to"/> with this subject.</summary>
     public static async Task<ReceivedMail> WaitForAsync(this TestMailbox mailbox, string to, string subject, int nth = 1) =>

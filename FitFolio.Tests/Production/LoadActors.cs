@@ -34,9 +34,20 @@ public sealed record LoadActors(IReadOnlyList<ApiClient> Readers, ApiClient Admi
             // Asking for a link makes the (unverified) account; that is all an admin lock needs.
             var start = await admin.PostAsync("/api/v1/auth/magic-link/start", new { email });
             Assert.Equal(HttpStatusCode.Accepted, start.Status);
-            var found = await admin.GetAsync($"/api/v1/admin/users?query={Uri.EscapeDataString(email)}");
-            Assert.Equal(HttpStatusCode.OK, found.Status);
-            targets.Add(found.Body.GetProperty("items")[0].GetProperty("id").GetGuid());
+            // The account is made by the queued work behind the 202 (start answers before any per-account work).
+            Guid? id = null;
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    var found = await admin.GetAsync($"/api/v1/admin/users?query={Uri.EscapeDataString(email)}");
+                    Assert.Equal(HttpStatusCode.OK, found.Status);
+                    var items = found.Body.GetProperty("items");
+                    id = items.GetArrayLength() > 0 ? items[0].GetProperty("id").GetGuid() : null;
+                    return id is not null;
+                },
+                TimeSpan.FromSeconds(30),
+                $"the account of {email}");
+            targets.Add(id!.Value);
         }
 
         return new LoadActors(readers, admin, targets);

@@ -181,7 +181,7 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
         Assert.Contains(traces, a => a.Source.Name == GrainCalls && a.DisplayName.StartsWith("IRateLimitGrain/", StringComparison.Ordinal));
         Assert.Contains(traces, a => a.Source.Name == GrainCalls && a.DisplayName == "IUserGrain/SignInWithLink");
         Assert.Contains(traces, a => a.Source.Name == "Npgsql" && Query(a).Contains("insert into", StringComparison.OrdinalIgnoreCase));
-        var secrets = new[] { email, token, client.SessionCookie!, client.SessionCookie!.Split('.')[1], ApiHost.Secret };
+        var secrets = new[] { email, token, client.SessionCookie!, client.SessionCookie!.Split('.')[1], ApiHost.ClusterSecret, ApiHost.SessionCookieKey };
         var values = traces.SelectMany(a => a.TagObjects.Select(t => t.Value?.ToString() ?? "").Append(a.DisplayName)).ToList();
         foreach (var secret in secrets)
         {

@@ -32,7 +32,7 @@ void RequestStop(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
-Console.Error.WriteLine($"==> starting PostgreSQL, the mailbox, {options.Silos} silos and HAProxy (TLS)");
+Console.Error.WriteLine($"==> starting PostgreSQL, Redis, the mailbox, {options.Silos} silos and HAProxy (TLS)");
 RehearsalStack stack;
 try
 {
@@ -71,7 +71,7 @@ await using (stack)
         """);
 
     await SuperviseAsync(stack, stop.Token);
-    Console.Error.WriteLine("==> stopping: silos drain and leave the cluster, then HAProxy, the mailbox and PostgreSQL");
+    Console.Error.WriteLine("==> stopping: silos drain and leave the cluster, then HAProxy, the mailbox, Redis and PostgreSQL");
 }
 
 Console.Error.WriteLine("==> stopped");

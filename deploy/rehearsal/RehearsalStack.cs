@@ -9,8 +9,8 @@ using StackExchange.Redis;
 namespace FitFolio.Rehearsal;
 
 /// <summary>
-/// A running rehearsal: PostgreSQL, smtp4dev as the mailbox, <see cref="RehearsalOptions.Silos"/>
-/// FitFolio.Api processes sharing one cluster secret and database, and HAProxy terminating TLS on
+/// A running rehearsal: PostgreSQL, Redis, smtp4dev as the mailbox, <see cref="RehearsalOptions.Silos"/>
+/// FitFolio.Api processes sharing one cluster secret, cookie key, database and Redis, and HAProxy terminating TLS on
 /// https://localhost:&lt;port&gt; in front of them. Every port is picked free at start. Disposing
 /// stops everything it started, silos first (gracefully), and always.
 /// </summary>
@@ -18,9 +18,11 @@ public sealed class RehearsalStack : IAsyncDisposable
 {
     private readonly RehearsalOptions _options;
     private readonly string _clusterSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
+    private readonly string _sessionCookieKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
     private readonly List<SiloProcess> _silos = [];
     private ConnectionMultiplexer? _membership;
     private LocalPostgres? _postgres;
+    private LocalRedis? _redis;
     private ChildProcess? _mail;
     private ChildProcess? _proxy;
     private bool _disposed;
@@ -175,6 +177,15 @@ public sealed class RehearsalStack : IAsyncDisposable
             }
         }
 
+        if (_redis is not null)
+        {
+            await _redis.StopAsync();
+            if (Directory.Exists(Path.Combine(WorkDirectory, "redis")))
+            {
+                Directory.Delete(Path.Combine(WorkDirectory, "redis"), recursive: true);
+            }
+        }
+
         if (!_options.KeepLogs)
         {
             Directory.Delete(WorkDirectory, recursive: true);
@@ -194,24 +205,25 @@ public sealed class RehearsalStack : IAsyncDisposable
         PublicOrigin = new Uri($"https://localhost:{proxyPort}");
         Mailbox = new Uri($"http://127.0.0.1:{mailPort}");
 
-        var database = Task.Run(async () =>
+        var database = _options.ConnectionString is { } givenDatabase ? Task.FromResult(givenDatabase) : Task.Run(async () =>
         {
-            if (_options.ConnectionString is { } given)
-            {
-                return given;
-            }
-
             _postgres = new LocalPostgres(Path.Combine(WorkDirectory, "postgres"));
             await _postgres.StartAsync();
             return _postgres.ConnectionString;
         }, cancellationToken);
+        var redis = _options.RedisConnectionString is { } givenRedis ? Task.FromResult(givenRedis) : Task.Run(async () =>
+        {
+            _redis = new LocalRedis(Path.Combine(WorkDirectory, "redis"));
+            await _redis.StartAsync();
+            return _redis.ConnectionString;
+        }, cancellationToken);
         var certificate = SelfSignedCertificate.CreateAsync(WorkDirectory);
 
         _mail = StartMailbox(mailPort, smtpPort);
+        // Both settle before either result is read, so a failure of one never leaves the other starting unseen.
+        await Task.WhenAll(database, redis);
         ConnectionString = await database;
-        RedisConnectionString = _options.RedisConnectionString
-            ?? Environment.GetEnvironmentVariable("ConnectionStrings__Redis")
-            ?? throw new InvalidOperationException("No Redis for the silos' membership: set ConnectionStrings__Redis.");
+        RedisConnectionString = await redis;
         Certificate = await certificate;
 
         // A pool of 20 per silo: three silos stay far below PostgreSQL's max_connections, even beside other tests.
@@ -252,6 +264,7 @@ public sealed class RehearsalStack : IAsyncDisposable
             ["ConnectionStrings__Redis"] = RedisConnectionString,
             ["Cluster__Id"] = ClusterId,
             ["Cluster__Secret"] = _clusterSecret,
+            ["SessionCookie__Key"] = _sessionCookieKey,
             ["App__PublicOrigin"] = PublicOrigin.ToString().TrimEnd('/'),
             ["Silo__Port"] = silo.SiloPort.ToString(CultureInfo.InvariantCulture),
             ["Silo__ListenAddress"] = "127.0.0.1",

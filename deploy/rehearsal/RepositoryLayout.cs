@@ -21,6 +21,8 @@ public static class RepositoryLayout
 
     public static string PostgresScript => Path.Combine(Root, "scripts", "postgres.sh");
 
+    public static string RedisScript => Path.Combine(Root, "scripts", "redis.sh");
+
     /// <summary>The built SPA, when there is one (web/dist); silos serve it at /.</summary>
     public static string? WebRoot => File.Exists(Path.Combine(Root, "web", "dist", "index.html")) ? Path.Combine(Root, "web", "dist") : null;
 

@@ -45,6 +45,11 @@ internal static class StaleRehearsals
                     Tool.RunAsync(RepositoryLayout.PostgresScript, "stop", Path.Combine(directory, "postgres")).GetAwaiter().GetResult();
                 }
 
+                if (Directory.Exists(Path.Combine(directory, "redis")))
+                {
+                    LocalRedis.StopAsync(Path.Combine(directory, "redis")).GetAwaiter().GetResult();
+                }
+
                 Directory.Delete(directory, recursive: true);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)

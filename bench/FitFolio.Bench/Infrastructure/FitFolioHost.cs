@@ -35,6 +35,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
     public const int RaisedLimitPerSecond = 1_000_000;
 
     private const string Secret = "bench-cluster-secret-0123456789-abcdefghijklmnop";
+    private const string CookieKey = "bench-session-cookie-key-0123456789-abcdefghijk";
 
     /// <summary>
     /// Every host of this run is in one cluster, so hosts started together (the revocation row's
@@ -84,6 +85,7 @@ internal sealed class FitFolioHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = BenchRedis.ConnectionString,
             ["Cluster:Id"] = RunClusterId,
             ["Cluster:Secret"] = Secret,
+            ["SessionCookie:Key"] = CookieKey,
             ["App:PublicOrigin"] = Origin,
             ["Silo:Port"] = "0",
             ["Silo:ListenAddress"] = "127.0.0.1",

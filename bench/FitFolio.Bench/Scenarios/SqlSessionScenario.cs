@@ -42,7 +42,7 @@ internal sealed class SqlSessionScenario : IScenario
     {
         var wrk = await WrkLoadGenerator.FindOrInstallAsync() ?? throw new InvalidOperationException("wrk not found; apt-get install wrk");
         var connectionString = await context.DatabaseAsync();
-        var cookies = new SessionCookie(Options.Create(new ClusterOptions { Secret = "bench-sql-baseline-secret-0123456789-abcdefgh" }));
+        var cookies = new SessionCookie(Options.Create(new SessionCookieOptions { Key = "bench-sql-baseline-key-0123456789-abcdefghijk" }));
         var cookie = await SeedAsync(connectionString, cookies);
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);

@@ -1,0 +1,65 @@
+using FitFolio.Grains.Maintenance;
+using FitFolio.Grains.RateLimiting;
+using FitFolio.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace FitFolio.Tests.Api;
+
+/// <summary>
+/// A silo that dies without handing its grains off leaves their Redis directory entries behind;
+/// Orleans removes one only when that grain is called again. Maintenance removes the rest.
+/// </summary>
+public sealed class DirectorySweepTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Maintenance_removes_the_directory_entries_of_a_dead_silo_and_only_those()
+    {
+        await using var cluster = await ApiCluster.StartAsync(database.ConnectionString, 2, ApiFixture.GenerousLimits);
+        var (survivor, victim) = (cluster.Hosts[0], cluster.Hosts[1]);
+        var rule = new RateLimitRule(10, TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 40; i++)
+        {
+            // Counters nobody will call again: the kind a crash strands (one per client address),
+            // activated from both silos (Orleans tends to place a grain on the silo that first calls it).
+            var caller = i % 2 == 0 ? victim : survivor;
+            await caller.Grains.GetGrain<IRateLimitGrain>($"sweep-test:{i}").Check(rule);
+        }
+
+        var dead = victim.SiloAddress;
+        var live = survivor.SiloAddress;
+        var before = await EntriesAsync(survivor.ClusterId);
+        var stranded = before.Count(e => e.Silo == dead.ToParsableString());
+        var kept = before.Count(e => e.Silo == live.ToParsableString());
+        Assert.True(stranded > 0 && kept > 0, $"placement spread the counters over both silos ({stranded} on the victim, {kept} on the survivor)");
+
+        await victim.KillAsync();
+        await cluster.WaitUntilWholeAsync();
+        await using (var due = database.DataSource.CreateCommand("update maintenance_runs set last_run_at = 'epoch'"))
+        {
+            await due.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var report = await survivor.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        var after = await EntriesAsync(survivor.ClusterId);
+        Assert.Equal(stranded, report!.DirectoryEntries);
+        Assert.DoesNotContain(after, e => e.Silo == dead.ToParsableString());
+        Assert.Equal(kept, after.Count(e => e.Silo == live.ToParsableString()));
+    }
+
+    private static async Task<List<(string Key, string Silo)>> EntriesAsync(string clusterId)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
+        var server = redis.GetServers().Single();
+        var entries = new List<(string, string)>();
+        await foreach (var key in server.KeysAsync(pattern: clusterId + "/directory/ratelimit/sweep-test:*"))
+        {
+            var value = (string?)await redis.GetDatabase().StringGetAsync(key);
+            using var json = System.Text.Json.JsonDocument.Parse(value!);
+            entries.Add((key.ToString(), json.RootElement.GetProperty("SiloAddress").GetString()!));
+        }
+
+        return entries;
+    }
+}

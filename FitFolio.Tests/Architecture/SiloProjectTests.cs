@@ -1,0 +1,45 @@
+namespace FitFolio.Tests.Architecture;
+
+/// <summary>
+/// FitFolio.Silo is the Orleans silo's configuration, not a runtime of our own: it stays small, and
+/// nothing in it re-creates what Orleans provides (activations, placement, membership, messaging).
+/// </summary>
+public sealed class SiloProjectTests
+{
+    private const int MaximumLines = 800;
+
+    [Fact]
+    public void FitFolio_Silo_holds_at_most_800_lines_of_code()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "FitFolio.Silo"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+
+        var lines = sources.Sum(path => File.ReadLines(path).Count());
+
+        Assert.NotEmpty(sources);
+        Assert.True(lines <= MaximumLines, $"FitFolio.Silo has {lines} lines in {sources.Count} files; at most {MaximumLines}.");
+    }
+
+    [Fact]
+    public void FitFolio_Silo_defines_no_grain_or_grain_interface()
+    {
+        var types = typeof(Silo.Hosting.SiloBuilderExtensions).Assembly.GetTypes();
+
+        Assert.DoesNotContain(types, t => typeof(Grain).IsAssignableFrom(t) || typeof(IAddressable).IsAssignableFrom(t));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FitFolio.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FitFolio.sln not found above " + AppContext.BaseDirectory);
+    }
+}

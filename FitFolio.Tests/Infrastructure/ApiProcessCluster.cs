@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using FitFolio.TestMail;
+
+namespace FitFolio.Tests.Infrastructure;
+
+/// <summary>
+/// Several <see cref="ApiProcess"/>es on one database, one Redis and one mailbox, with a cluster
+/// id of their own and production's defaults otherwise (failure detection included): the cluster
+/// the crash tests SIGKILL a member of.
+/// </summary>
+public sealed class ApiProcessCluster : IAsyncDisposable
+{
+    private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), "fitfolio-processes-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly List<ApiProcess> _processes = [];
+
+    private ApiProcessCluster()
+    {
+    }
+
+    public string ClusterId { get; } = "processes-" + Guid.NewGuid().ToString("N");
+
+    public TestMailbox Mail { get; } = new();
+
+    public IReadOnlyList<ApiProcess> Processes => _processes;
+
+    public IEnumerable<ApiProcess> Running => _processes.Where(p => !p.HasExited);
+
+    public static async Task<ApiProcessCluster> StartAsync(string connectionString, int count)
+    {
+        var cluster = new ApiProcessCluster();
+        try
+        {
+            Directory.CreateDirectory(cluster._logDirectory);
+            await cluster.Mail.StartAsync(0, TestContext.Current.CancellationToken);
+            var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
+            var environment = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Postgres"] = connectionString,
+                ["ConnectionStrings__Redis"] = RedisServer.ConnectionString,
+                ["Cluster__Id"] = cluster.ClusterId,
+                // The session cookie's key: Cluster:Secret until SessionCookie:Key lands, then that (both set, so either build runs).
+                ["Cluster__Secret"] = secret,
+                ["SessionCookie__Key"] = secret,
+                ["App__PublicOrigin"] = ApiClient.DefaultOrigin,
+                ["Mail__Smtp__Host"] = "127.0.0.1",
+                ["Mail__Smtp__Port"] = cluster.Mail.Port.ToString(CultureInfo.InvariantCulture),
+                // No load balancer in front: nothing to drain from.
+                ["Shutdown__DrainDelay"] = "00:00:00",
+            };
+            for (var i = 0; i < count; i++)
+            {
+                cluster._processes.Add(ApiProcess.Start($"silo{(i + 1).ToString(CultureInfo.InvariantCulture)}", environment, cluster._logDirectory));
+            }
+
+            await cluster.WaitUntilWholeAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until every running process is ready and Redis holds exactly their silos as Active.</summary>
+    public async Task WaitUntilWholeAsync()
+    {
+        var running = Running.ToList();
+        await Task.WhenAll(running.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var active = (await RedisMembership.RowsAsync(ClusterId)).Where(r => r.Status == SiloStatus.Active).Select(r => r.Silo).ToList();
+                return active.Count == running.Count && running.All(p => active.Any(p.Owns));
+            },
+            TimeSpan.FromSeconds(60),
+            "Redis membership to list exactly the running processes as Active");
+    }
+
+    /// <summary>The process whose silo holds <paramref name="silo"/>.</summary>
+    public ApiProcess Owner(SiloAddress silo) => _processes.Single(p => p.Owns(silo));
+
+    /// <summary>The membership row of <paramref name="process"/>'s silo (its latest generation), or null before it wrote one.</summary>
+    public async Task<SiloStatus?> StatusOfAsync(ApiProcess process)
+    {
+        var rows = await RedisMembership.RowsAsync(ClusterId);
+        var own = rows.Where(r => process.Owns(r.Silo)).OrderByDescending(r => r.Silo.Generation).ToList();
+        return own.Count == 0 ? null : own[0].Status;
+    }
+
+    /// <summary>Signs a new browser in on <paramref name="process"/> by the emailed link.</summary>
+    public async Task<ApiClient> SignInAsync(ApiProcess process, string email)
+    {
+        var client = process.Client();
+        await Mail.SignInAsync(client, email);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()));
+        // The logs go with the directory: their ends go to the test's output, shown when it fails.
+        foreach (var process in _processes)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"--- {process.Name} (last lines of its log)\n{process.LogTail(20)}");
+        }
+
+        await Mail.DisposeAsync();
+        if (Directory.Exists(_logDirectory))
+        {
+            Directory.Delete(_logDirectory, recursive: true);
+        }
+    }
+}

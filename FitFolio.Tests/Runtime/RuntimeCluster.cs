@@ -1,0 +1,22 @@
+using FitFolio.Tests.Infrastructure;
+using Npgsql;
+
+namespace FitFolio.Tests.Runtime;
+
+/// <summary>Starts an <see cref="OrleansTestCluster"/> whose silos run the test grains, their counters on the given PostgreSQL database.</summary>
+public static class RuntimeCluster
+{
+    public static async Task<OrleansTestCluster> StartAsync(string postgres, int silos, IDictionary<string, string?>? settings = null)
+    {
+        await using (var dataSource = NpgsqlDataSource.Create(postgres))
+        {
+            await CounterRows.CreateTableAsync(dataSource);
+        }
+
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            [TestGrainServices.PostgresSetting] = postgres,
+        };
+        return await OrleansTestCluster.StartAsync<TestGrainServices>(silos, values);
+    }
+}
