@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace FitFolio.Tests.Infrastructure;
@@ -83,6 +84,8 @@ public sealed class ApiHost : IAsyncDisposable
         var builder = FitFolioApp.CreateBuilder(args);
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.RemoveAll<IFatalErrorHandler>();
+        builder.Services.AddSingleton<IFatalErrorHandler, StopHostOnFatalError>();
         configureServices?.Invoke(builder.Services);
         var app = FitFolioApp.Configure(builder.Build());
         await FitFolioApp.MigrateAsync(app.Services);
