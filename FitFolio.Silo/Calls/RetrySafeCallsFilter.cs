@@ -28,9 +28,9 @@ internal sealed partial class RetrySafeCallsFilter(ILogger<RetrySafeCallsFilter>
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        var method = context.InterfaceMethod;
-        var safe = method is not null && Safe.GetOrAdd(method, m => m.IsDefined(typeof(SafeToRetryAttribute), inherit: true));
-        var deadline = Environment.TickCount64 + (long)Budget.TotalMilliseconds;
+        // Every grain call passes here: a call that succeeds pays for nothing but the try. The method's
+        // attribute and the deadline are looked at only once a call has failed.
+        long deadline = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -39,13 +39,22 @@ internal sealed partial class RetrySafeCallsFilter(ILogger<RetrySafeCallsFilter>
                 return;
             }
             catch (OrleansMessageRejectionException exception)
-                when ((safe && exception is SiloUnavailableException || NeverSent(exception)) && Environment.TickCount64 + Pause.TotalMilliseconds < deadline)
+                when (MayRunAgain(context.InterfaceMethod, exception) && (deadline == 0 || Environment.TickCount64 + (long)Pause.TotalMilliseconds < deadline))
             {
-                LogRetrying(method?.DeclaringType?.Name ?? "?", method?.Name ?? "?", attempt, exception.GetType().Name);
+                if (deadline == 0)
+                {
+                    deadline = Environment.TickCount64 + (long)Budget.TotalMilliseconds;
+                }
+
+                LogRetrying(context.InterfaceMethod?.DeclaringType?.Name ?? "?", context.InterfaceMethod?.Name ?? "?", attempt, exception.GetType().Name);
                 await Task.Delay(Pause);
             }
         }
     }
+
+    private static bool MayRunAgain(MethodInfo? method, OrleansMessageRejectionException exception) =>
+        NeverSent(exception)
+        || (exception is SiloUnavailableException && method is not null && Safe.GetOrAdd(method, m => m.IsDefined(typeof(SafeToRetryAttribute), inherit: true)));
 
     // Orleans rejects a message it could not send because the connection attempt failed ("Exception
     // while sending message: ...ConnectionFailedException: Unable to connect to endpoint ..."): it was
