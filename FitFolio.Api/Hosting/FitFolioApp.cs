@@ -1,4 +1,5 @@
 using FitFolio.Api.Apis;
+using FitFolio.Api.Apis.Training;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Database;
 using FitFolio.Api.Http;
@@ -88,8 +89,6 @@ public static class FitFolioApp
         app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseMiddleware<SpaFallbackMiddleware>();
-        // Below /api, routing matches segments ignoring case, and so does this.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1/training", StringComparison.OrdinalIgnoreCase), training => training.UseMiddleware<TrainingJsonErrors>());
 
         app.MapHealthApi();
         var api = app.MapGroup("/api/v1");

@@ -13,9 +13,13 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // A body of the wrong type (reps "abc", weight as an object) fails while binding, before any endpoint
+        // code runs; the serializer's path names the field at fault, so the app can point at it.
+        var field = exception is BadHttpRequestException { InnerException: JsonException json } ? FieldOf(json) : null;
         var (status, code, message) = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "payload_too_large", "The request body is too large."),
+            BadHttpRequestException { InnerException: JsonException } when field is not null => (400, "invalid_json", $"{field} has the wrong type or format."),
             BadHttpRequestException { InnerException: JsonException } => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
             BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
             JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
@@ -42,9 +46,13 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             context.Response.Headers.RetryAfter = Errors.UnavailableRetryAfterSeconds;
         }
 
-        await Errors.WriteAsync(context, status, code, message);
+        await Errors.WriteAsync(context, status, code, message, field);
         return true;
     }
+
+    /// <summary><c>$.sets[2].reps</c> becomes <c>sets[2].reps</c>; the root or no path names no field.</summary>
+    private static string? FieldOf(JsonException json) =>
+        json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
     private partial void LogUnhandled(Exception exception, string method, string path);

@@ -5,13 +5,13 @@ namespace FitFolio.Api.Http;
 /// <summary>Builds error responses in the API's one shape, carrying the request id.</summary>
 public static class Errors
 {
-    public static JsonHttpResult<ApiErrorBody> Result(HttpContext context, int status, string code, string message) =>
-        TypedResults.Json(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier)), statusCode: status);
+    public static JsonHttpResult<ApiErrorBody> Result(HttpContext context, int status, string code, string message, string? field = null) =>
+        TypedResults.Json(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier, field)), statusCode: status);
 
-    public static Task WriteAsync(HttpContext context, int status, string code, string message)
+    public static Task WriteAsync(HttpContext context, int status, string code, string message, string? field = null)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier)));
+        return context.Response.WriteAsJsonAsync(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier, field)));
     }
 
     public static JsonHttpResult<ApiErrorBody> BadRequest(HttpContext context, string code, string message) => Result(context, StatusCodes.Status400BadRequest, code, message);

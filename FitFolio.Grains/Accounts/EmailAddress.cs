@@ -3,12 +3,12 @@ using System.Globalization;
 namespace FitFolio.Grains.Accounts;
 
 /// <summary>
-/// A normalised email address: trimmed, lower-cased, 254 characters at most (RFC 5321), a plain
+/// A normalized email address: trimmed, lower-cased, 254 characters at most (RFC 5321), a plain
 /// addr-spec with no display name, comments, quoting, whitespace or control characters, and an
 /// IDN domain turned into its ASCII form. Strict on purpose: what we accept we must safely put in
 /// a mail header.
 /// </summary>
-/// <remarks>Crosses grain calls as its normalised <see cref="Value"/>, which is only ever set by <see cref="TryParse"/>.</remarks>
+/// <remarks>Crosses grain calls as its normalized <see cref="Value"/>, which is only ever set by <see cref="TryParse"/>.</remarks>
 [GenerateSerializer, Immutable, Alias("fitfolio.accounts.email-address")]
 public readonly record struct EmailAddress
 {
@@ -67,13 +67,13 @@ public readonly record struct EmailAddress
             return false;
         }
 
-        var normalised = local.ToLowerInvariant() + "@" + asciiDomain;
-        if (normalised.Length > MaxLength)
+        var normalized = local.ToLowerInvariant() + "@" + asciiDomain;
+        if (normalized.Length > MaxLength)
         {
             return false;
         }
 
-        address = new EmailAddress(normalised);
+        address = new EmailAddress(normalized);
         return true;
     }
 

@@ -3,7 +3,7 @@ using FitFolio.Grains.Common;
 namespace FitFolio.Grains.SignIn;
 
 /// <summary>
-/// The one place that checks an emailed 8-digit code, keyed by the normalised address whether or
+/// The one place that checks an emailed 8-digit code, keyed by the normalized address whether or
 /// not an account has it. Every address takes the same steps (one read of its lockout, account and
 /// live code; one write of a failure), so neither the answer nor the work behind it tells a live
 /// account from an unknown, locked or passkey-only address. Attempts for one address queue here, so

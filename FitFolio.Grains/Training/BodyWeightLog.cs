@@ -60,10 +60,10 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
             """);
         command.With("user", userId).With("day", NpgsqlDbType.Date, day).With("weight", NpgsqlDbType.Numeric, weight)
             .With("unit", NpgsqlDbType.Text, input.Unit).With("kg", NpgsqlDbType.Numeric, kg)
-            .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(input.Notes));
+            .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(input.Notes));
         var created = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
         return TrainingOutcome<BodyWeightEntry>.Ok(
-            new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormaliseNotes(input.Notes)), created);
+            new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes)), created);
     }
 
     public async Task<bool> DeleteAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace FitFolio.Grains.Training;
 
-/// <summary>An exercise of the built-in catalogue (<see cref="Slug"/> set) or one of a person's own.</summary>
+/// <summary>An exercise of the built-in catalog (<see cref="Slug"/> set) or one of a person's own.</summary>
 public sealed record Exercise(
     Guid Id,
     string? Slug,

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace FitFolio.Grains.Training;
 
 /// <summary>
-/// The built-in catalogue plus each person's custom exercises, straight from SQL. Custom exercises
+/// The built-in catalog plus each person's custom exercises, straight from SQL. Custom exercises
 /// are independent of workout writes (nothing about records depends on them), so they need no grain.
 /// </summary>
 public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider clock)
@@ -42,7 +42,7 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>Every exercise this person can use (the catalogue and their own), for matching imported names.</summary>
+    /// <summary>Every exercise this person can use (the catalog and their own), for matching imported names.</summary>
     public Task<IReadOnlyList<Exercise>> AllForAsync(Guid userId, CancellationToken cancellationToken) =>
         ListAsync(userId, new ExerciseFilter(null, null, null, null, null, null), cancellationToken);
 

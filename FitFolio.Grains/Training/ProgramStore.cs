@@ -55,7 +55,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             "insert into programs (id, user_id, name, notes, created_at, updated_at) values (@id, @user, @name, @notes, @now, @now)", connection, transaction))
         {
             insert.With("id", id).With("user", userId).With("name", NpgsqlDbType.Text, draft.Name!.Trim())
-                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(draft.Notes)).With("now", NpgsqlDbType.TimestampTz, now);
+                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes)).With("now", NpgsqlDbType.TimestampTz, now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -88,7 +88,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             "update programs set name = @name, notes = @notes, updated_at = @now where id = @id; delete from program_days where program_id = @id", connection, transaction))
         {
             update.With("id", id).With("name", NpgsqlDbType.Text, draft.Name!.Trim())
-                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(draft.Notes)).With("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
+                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes)).With("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -237,7 +237,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
                     .With("min", NpgsqlDbType.Integer, x.RepsMin).With("max", NpgsqlDbType.Integer, x.RepsMax)
                     .With("weight", NpgsqlDbType.Numeric, x.TargetWeight).With("unit", NpgsqlDbType.Text, x.TargetWeight is null ? null : x.WeightUnit)
                     .With("rpe", NpgsqlDbType.Numeric, x.TargetRpe).With("rir", NpgsqlDbType.Integer, x.TargetRir)
-                    .With("rest", NpgsqlDbType.Integer, x.RestSeconds).With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(x.Notes));
+                    .With("rest", NpgsqlDbType.Integer, x.RestSeconds).With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(x.Notes));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }

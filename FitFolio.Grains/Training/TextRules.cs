@@ -27,5 +27,5 @@ public static class TextRules
         value is { Length: > MaxNotesLength } ? TrainingError.Validation(field, $"{field} is at most {MaxNotesLength} characters.") : null;
 
     /// <summary>Blank notes are stored as none.</summary>
-    public static string? NormaliseNotes(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    public static string? NormalizeNotes(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

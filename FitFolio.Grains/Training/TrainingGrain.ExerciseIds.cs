@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace FitFolio.Grains.Training;
 
-public sealed partial class TrainingGrain
+internal sealed partial class TrainingGrain
 {
     private static TrainingError ExerciseConflict() => TrainingError.Conflict(
         "exercise_conflict", "A different exercise was already added with this id; generate a new id for a new exercise.");
@@ -22,11 +22,11 @@ public sealed partial class TrainingGrain
         return new StoredAdd(reader.GetGuid(0), reader.GetGuid(1), reader.NullableString(2));
     }
 
-    /// <summary>An add request as sent (notes normalised): what a retry with the same id must repeat.</summary>
+    /// <summary>An add request as sent (notes normalized): what a retry with the same id must repeat.</summary>
     private sealed record AddRequest(Guid? ExerciseId, int? Position, int? SupersetGroup, string? Notes)
     {
         public static AddRequest Of(AddExerciseCommand command) =>
-            new(command.ExerciseId, command.Position, command.SupersetGroup, TextRules.NormaliseNotes(command.Notes));
+            new(command.ExerciseId, command.Position, command.SupersetGroup, TextRules.NormalizeNotes(command.Notes));
 
         public string ToText() => JsonSerializer.Serialize(this);
     }

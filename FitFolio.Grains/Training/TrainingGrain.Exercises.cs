@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace FitFolio.Grains.Training;
 
-public sealed partial class TrainingGrain
+internal sealed partial class TrainingGrain
 {
     private const int MaxExercisesPerWorkout = 50;
 
@@ -72,7 +72,7 @@ public sealed partial class TrainingGrain
         {
             insert.With("id", id).With("workout", workoutId).With("user", UserId).With("position", NpgsqlDbType.Integer, position)
                 .With("exercise", exerciseId).With("superset", NpgsqlDbType.Integer, command.SupersetGroup)
-                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(command.Notes))
+                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(command.Notes))
                 .With("request", NpgsqlDbType.Text, command.Id is null ? null : request.ToText());
             try
             {
@@ -118,7 +118,7 @@ public sealed partial class TrainingGrain
         {
             update.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId)
                 .With("skipped", NpgsqlDbType.Boolean, patch.Skipped).With("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null)
-                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(patch.Notes)).With("superset", NpgsqlDbType.Integer, patch.SupersetGroup);
+                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes)).With("superset", NpgsqlDbType.Integer, patch.SupersetGroup);
             if (await update.ExecuteNonQueryAsync() == 0)
             {
                 return TrainingError.NotFound("exercise in this workout");

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace FitFolio.Grains.Training;
 
-public sealed partial class TrainingGrain
+internal sealed partial class TrainingGrain
 {
     public async Task<ImportSummary> Import(ImportBatch batch)
     {

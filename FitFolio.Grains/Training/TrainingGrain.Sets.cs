@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace FitFolio.Grains.Training;
 
-public sealed partial class TrainingGrain
+internal sealed partial class TrainingGrain
 {
     public async Task<TrainingOutcome<SetLogged>> LogSet(Guid workoutId, Guid workoutExerciseId, SetInput input)
     {

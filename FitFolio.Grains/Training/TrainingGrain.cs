@@ -16,7 +16,7 @@ namespace FitFolio.Grains.Training;
 /// data right even in that window. History, charts and progress are queries, straight from SQL.
 /// </summary>
 [GrainType("training")]
-public sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, ITrainingGrain
+internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, ITrainingGrain
 {
     private static readonly TimeSpan FutureSlack = TimeSpan.FromHours(1);
     private static readonly DateTimeOffset Earliest = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -70,7 +70,7 @@ public sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvi
             """, connection, transaction))
         {
             insert.With("id", workoutId).With("user", UserId).With("name", NpgsqlDbType.Text, command.Name?.Trim() ?? day?.Name ?? "Workout")
-                .With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(command.Notes)).With("program", NpgsqlDbType.Uuid, program?.Id)
+                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(command.Notes)).With("program", NpgsqlDbType.Uuid, program?.Id)
                 .With("day", NpgsqlDbType.Uuid, day?.Id).With("started", NpgsqlDbType.TimestampTz, startedAt);
             try
             {
@@ -151,7 +151,7 @@ public sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvi
             """, connection, transaction))
         {
             update.With("id", workoutId).With("user", UserId).With("name", NpgsqlDbType.Text, patch.Name?.Trim())
-                .With("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null).With("notes", NpgsqlDbType.Text, TextRules.NormaliseNotes(patch.Notes))
+                .With("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null).With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes))
                 .With("started", NpgsqlDbType.TimestampTz, startedAt).With("ended", NpgsqlDbType.TimestampTz, endedAt);
             await update.ExecuteNonQueryAsync();
         }

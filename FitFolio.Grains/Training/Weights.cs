@@ -1,6 +1,6 @@
 namespace FitFolio.Grains.Training;
 
-/// <summary>Weights are stored as entered (value + unit) and normalised to kilograms for every comparison.</summary>
+/// <summary>Weights are stored as entered (value + unit) and normalized to kilograms for every comparison.</summary>
 public static class Weights
 {
     public const string Kg = "kg";

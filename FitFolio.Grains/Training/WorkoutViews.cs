@@ -1,6 +1,6 @@
 namespace FitFolio.Grains.Training;
 
-/// <summary>A logged set, as entered (weight and unit) and normalised (kg), with the records it set.</summary>
+/// <summary>A logged set, as entered (weight and unit) and normalized (kg), with the records it set.</summary>
 [GenerateSerializer, Alias("fitfolio.training.set")]
 public sealed record SetView(
     [property: Id(0)] Guid Id,

@@ -6,7 +6,7 @@ using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Training;
 
-/// <summary>Shortcuts for the training tests: catalogue ids by slug, JSON verbs ApiClient lacks, common setups.</summary>
+/// <summary>Shortcuts for the training tests: catalog ids by slug, JSON verbs ApiClient lacks, common setups.</summary>
 internal static class TrainingTestData
 {
     public const string Base = "/api/v1/training";

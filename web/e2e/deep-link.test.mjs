@@ -84,7 +84,7 @@ const HOSTILE_NEXTS = [
   "http://evil.example/",
 ];
 
-test("a hostile next that normalises off-site is ignored: sign-in ends on our own home page", (t) =>
+test("a hostile next that normalizes off-site is ignored: sign-in ends on our own home page", (t) =>
   withBrowser(t, async ({ newContext }) => {
     const page = await (await newContext()).newPage();
     const email = newEmail("dotslash");

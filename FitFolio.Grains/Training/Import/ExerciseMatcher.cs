@@ -3,9 +3,9 @@ using System.Collections.Frozen;
 namespace FitFolio.Grains.Training.Import;
 
 /// <summary>
-/// Maps another app's exercise names to exercises: the person's own and the catalogue by name,
+/// Maps another app's exercise names to exercises: the person's own and the catalog by name,
 /// ignoring case, spaces and punctuation ("Pull-Up" is "Pull Up"), then a small alias table for
-/// names the catalogue spells differently. Unmatched names become custom exercises.
+/// names the catalog spells differently. Unmatched names become custom exercises.
 /// </summary>
 public sealed class ExerciseMatcher
 {
@@ -66,10 +66,10 @@ public sealed class ExerciseMatcher
 
     public ExerciseMatcher(IEnumerable<Exercise> exercises)
     {
-        // The person's own exercises win over the catalogue's of the same name.
+        // The person's own exercises win over the catalog's of the same name.
         foreach (var exercise in exercises.OrderBy(e => e.Custom ? 0 : 1))
         {
-            _byName.TryAdd(Normalise(exercise.Name), exercise);
+            _byName.TryAdd(Normalize(exercise.Name), exercise);
             if (exercise.Slug is { } slug)
             {
                 _bySlug[slug] = exercise;
@@ -79,7 +79,7 @@ public sealed class ExerciseMatcher
 
     public Exercise? Find(string name)
     {
-        var key = Normalise(name);
+        var key = Normalize(name);
         if (_byName.TryGetValue(key, out var exercise))
         {
             return exercise;
@@ -88,12 +88,12 @@ public sealed class ExerciseMatcher
         return Aliases.TryGetValue(key, out var slug) && _bySlug.TryGetValue(slug, out var aliased) ? aliased : null;
     }
 
-    public void Remember(Exercise exercise) => _byName.TryAdd(Normalise(exercise.Name), exercise);
+    public void Remember(Exercise exercise) => _byName.TryAdd(Normalize(exercise.Name), exercise);
 
     /// <summary>The equipment a name's "(Barbell)"-style suffix implies; "other" when it says nothing.</summary>
     public static string EquipmentOf(string name)
     {
-        var key = Normalise(name);
+        var key = Normalize(name);
         return key switch
         {
             _ when key.EndsWith("smithmachine", StringComparison.Ordinal) => "smith_machine",
@@ -109,6 +109,6 @@ public sealed class ExerciseMatcher
         };
     }
 
-    public static string Normalise(string name) =>
+    public static string Normalize(string name) =>
         string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 }

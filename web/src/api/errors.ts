@@ -3,7 +3,7 @@ export const NETWORK_ERROR = "network_error";
 export const UNKNOWN_ERROR = "unknown_error";
 
 /**
- * A failed API call, normalised from the server's
+ * A failed API call, normalized from the server's
  * `{"error":{"code","message","request_id"}}` envelope or from whatever else came back.
  * `code` is for logic; `message` is always fit to show a person.
  */

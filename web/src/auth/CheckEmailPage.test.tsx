@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, fakeServer, json } from "../../test/fakeServer";
 import { aUser } from "../../test/fixtures";
 import { currentLocation, renderApp } from "../../test/renderApp";
-import { codeProblem, normaliseCode } from "./code";
+import { codeProblem, normalizeCode } from "./code";
 import { rememberPendingSignIn } from "./pendingSignIn";
 import { ResendLink } from "./ResendLink";
 
@@ -26,7 +26,7 @@ describe("code rules", () => {
     expect(codeProblem("12345678")).toBeNull();
     expect(codeProblem("1234 5678")).toBeNull();
     expect(codeProblem("1234-5678")).toBeNull();
-    expect(normaliseCode(" 1234-5678 ")).toBe("12345678");
+    expect(normalizeCode(" 1234-5678 ")).toBe("12345678");
   });
 
   it("names what is wrong with anything else", () => {

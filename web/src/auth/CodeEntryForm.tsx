@@ -5,7 +5,7 @@ import type { User } from "../api/types";
 import { Button } from "../ui/Button";
 import { TextField } from "../ui/Field";
 import { ErrorMessage } from "../ui/Messages";
-import { codeProblem, normaliseCode } from "./code";
+import { codeProblem, normalizeCode } from "./code";
 
 export function CodeEntryForm({ email, onSignedIn }: { email: string; onSignedIn: (user: User) => void }) {
   const [code, setCode] = useState("");
@@ -21,7 +21,7 @@ export function CodeEntryForm({ email, onSignedIn }: { email: string; onSignedIn
     if (problem) return;
     setBusy(true);
     try {
-      const { user } = await api.auth.verifyCode(email, normaliseCode(code));
+      const { user } = await api.auth.verifyCode(email, normalizeCode(code));
       onSignedIn(user);
     } catch (caught) {
       setBusy(false);

@@ -35,7 +35,7 @@ describe("safeNextPath", () => {
     ["\\\\evil.example"],
     ["\\/evil.example"],
     ["/\\/evil.example"],
-    // Dot segments that normalise into a network-path reference.
+    // Dot segments that normalize into a network-path reference.
     ["/.//evil.example"],
     ["/./\\evil.example"],
     ["/x/..//evil.example"],

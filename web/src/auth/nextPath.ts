@@ -9,7 +9,7 @@ const SIGN_IN_PATHS = ["/signin", "/auth/link"];
 /**
  * The same-origin path a `next` value leads to, or home. Parsed with `URL` against the app's
  * own origin, exactly as the browser will resolve it, and answered as the parsed path (never the
- * raw text), so that `//evil.example`, `/\evil.example`, `/.//evil.example` (which normalises to
+ * raw text), so that `//evil.example`, `/\evil.example`, `/.//evil.example` (which normalizes to
  * `//evil.example`), schemes such as `javascript:` and absolute URLs elsewhere cannot turn
  * sign-in into an open redirect (ASVS 5.0 §3.7.2; OWASP Unvalidated Redirects cheat sheet).
  */

@@ -5,7 +5,7 @@ import { SelectField } from "../shared/Select";
 
 const options = (values: string[]) => values.map((value) => ({ value, label: label(value) }));
 
-/** Search and filters for the exercise catalogue; every change applies at once. */
+/** Search and filters for the exercise catalog; every change applies at once. */
 export function ExerciseFiltersForm({ meta, filters, onChange }: { meta: TrainingMeta | undefined; filters: ExerciseFilters; onChange: (filters: ExerciseFilters) => void }) {
   const set = (key: keyof ExerciseFilters) => (value: string) => onChange({ ...filters, [key]: value });
   return (

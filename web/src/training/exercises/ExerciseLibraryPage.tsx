@@ -31,7 +31,7 @@ export function ExerciseLibraryPage() {
     <div className="stack-lg">
       <PageHeader
         title="Exercises"
-        description="The built-in catalogue and your own exercises."
+        description="The built-in catalog and your own exercises."
         actions={
           <Button variant="primary" onClick={() => setCreating(true)} disabled={!meta.data}>
             New exercise

@@ -1,9 +1,9 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
-/// <summary>The exercise catalogue and a person's own exercises, with each exercise's last sets, history, records and progress.</summary>
+/// <summary>The exercise catalog and a person's own exercises, with each exercise's last sets, history, records and progress.</summary>
 public static class TrainingExercisesApi
 {
     public static RouteGroupBuilder MapTrainingExercisesApi(this RouteGroupBuilder training)

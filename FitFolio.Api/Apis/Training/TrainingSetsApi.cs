@@ -1,7 +1,7 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>Sets: logged idempotently by a client-generated id, replaced, deleted; each answer lists the records set.</summary>
 public static class TrainingSetsApi

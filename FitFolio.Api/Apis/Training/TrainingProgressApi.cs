@@ -1,7 +1,7 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>Records, weekly volume per muscle group and the body-weight log.</summary>
 public static class TrainingProgressApi

@@ -1,10 +1,11 @@
 using System.Text;
 using FitFolio.Api.Auth;
+using FitFolio.Api.Http;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Training.Import;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>Import from Strong and Hevy CSV exports; export everything as CSV.</summary>
 public static class TrainingImportApi
@@ -75,14 +76,14 @@ public static class TrainingImportApi
         }
         else
         {
-            return Error(context, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+            return Errors.Result(context, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
                 "Send the file as text/csv, application/octet-stream, or multipart/form-data with the field 'file'.");
         }
 
         var parsed = ImportParser.Parse(file, TimeZoneInfo.FindSystemTimeZoneById(zone));
         if (parsed.Batch is not { } batch)
         {
-            return Error(context, StatusCodes.Status400BadRequest, parsed.Code!, parsed.Message!);
+            return Errors.Result(context, StatusCodes.Status400BadRequest, parsed.Code!, parsed.Message!);
         }
 
         return TypedResults.Ok(await context.TrainingGrain(grains).Import(batch));
@@ -121,8 +122,5 @@ public static class TrainingImportApi
     }
 
     private static IResult TooLarge(HttpContext context) =>
-        Error(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"An import is at most {MaxImportBytes / (1024 * 1024)} MB.");
-
-    private static IResult Error(HttpContext context, int status, string code, string message) =>
-        TypedResults.Json(new TrainingApiErrorBody(new TrainingApiError(code, message, context.TraceIdentifier, null)), statusCode: status);
+        Errors.Result(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"An import is at most {MaxImportBytes / (1024 * 1024)} MB.");
 }

@@ -2,7 +2,7 @@ using FitFolio.Api.Auth;
 using FitFolio.Grains.Admin;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>Workouts: start (empty or from a program day), edit, finish, abandon; their exercises added, swapped, reordered, skipped.</summary>
 public static class TrainingWorkoutsApi

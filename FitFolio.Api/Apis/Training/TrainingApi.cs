@@ -1,7 +1,7 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>
 /// The training log under <c>/api/v1/training</c> (contract: docs/training-api.md). Reads need the

@@ -1,29 +1,23 @@
-using System.Text.Json.Serialization;
+using FitFolio.Api.Http;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
-
-/// <summary>The API's error shape plus the input at fault: <c>{"error":{"code","message","request_id","field"}}</c>.</summary>
-public sealed record TrainingApiError(
-    [property: JsonPropertyName("code")] string Code,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("request_id")] string? RequestId,
-    [property: JsonPropertyName("field"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field);
-
-public sealed record TrainingApiErrorBody([property: JsonPropertyName("error")] TrainingApiError Error);
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>Turns training refusals into HTTP answers.</summary>
 public static class TrainingErrors
 {
-    public static IResult Of(HttpContext context, TrainingError error) => TypedResults.Json(
-        new TrainingApiErrorBody(new TrainingApiError(error.Code, error.Message, context.TraceIdentifier, error.Field)),
-        statusCode: error.Failure switch
+    public static IResult Of(HttpContext context, TrainingError error) => Errors.Result(
+        context,
+        error.Failure switch
         {
             TrainingFailure.NotFound => StatusCodes.Status404NotFound,
             TrainingFailure.Conflict => StatusCodes.Status409Conflict,
             TrainingFailure.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
-        });
+        },
+        error.Code,
+        error.Message,
+        error.Field);
 
     public static IResult Invalid(HttpContext context, string field, string message) => Of(context, TrainingError.Validation(field, message));
 

@@ -4,12 +4,12 @@ using static FitFolio.Tests.Training.TrainingTestData;
 
 namespace FitFolio.Tests.Training;
 
-public sealed class ExerciseCatalogueTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class ExerciseCatalogTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
-    public async Task The_catalogue_has_at_least_a_hundred_exercises_with_stable_ids_and_full_descriptions()
+    public async Task The_catalog_has_at_least_a_hundred_exercises_with_stable_ids_and_full_descriptions()
     {
-        using var client = await api.SignedInClientAsync("catalogue@example.com");
+        using var client = await api.SignedInClientAsync("catalog@example.com");
 
         var all = (await client.GetAsync($"{Base}/exercises")).Body.GetProperty("items").EnumerateArray().ToList();
 

@@ -1,4 +1,4 @@
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>The closed word lists, for the app's pickers and filters.</summary>
 public sealed record TrainingMeta(

@@ -1,7 +1,7 @@
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
-namespace FitFolio.Api.Apis;
+namespace FitFolio.Api.Apis.Training;
 
 /// <summary>Programs: named plans of days, each an ordered list of exercises with targets; copy and archive.</summary>
 public static class TrainingProgramsApi
