@@ -20,20 +20,3 @@ public sealed class SessionEndpointFilter : IEndpointFilter
     public static IResult ApiKeyNotAllowed(HttpContext context) =>
         SecurityAudit.Forbidden(context, "api_key_not_allowed", "API keys cannot be used here; sign in to the app instead.");
 }
-
-public static class SessionEndpointExtensions
-{
-    public static TBuilder RequireSession<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, SessionEndpointFilter>()
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiErrorBody), ["application/json"]));
-
-    /// <summary>For routes that need no session (sign-in itself): a request made with an API key is still refused.</summary>
-    public static TBuilder RefuseApiKeys<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Features.Get<CurrentUser>() is { ViaApiKey: true }
-                ? SessionEndpointFilter.ApiKeyNotAllowed(context.HttpContext)
-                : await next(context));
-
-    public static CurrentSession Session(this HttpContext context) =>
-        context.Features.Get<CurrentSession>() ?? throw new InvalidOperationException("This endpoint requires a session; add RequireSession().");
-}

@@ -21,15 +21,3 @@ public sealed class UserEndpointFilter(ApiScope scope) : IEndpointFilter
             : SecurityAudit.Forbidden(context.HttpContext, "insufficient_scope", $"This API key lacks the '{scope.ToString().ToLowerInvariant()}' scope.");
     }
 }
-
-public static class UserEndpointExtensions
-{
-    /// <summary>Requires a session, or an API key with <paramref name="scope"/>.</summary>
-    public static TBuilder RequireUser<TBuilder>(this TBuilder builder, ApiScope scope) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(new UserEndpointFilter(scope))
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiErrorBody), ["application/json"]))
-            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiErrorBody), ["application/json"]));
-
-    public static CurrentUser CurrentUser(this HttpContext context) =>
-        context.Features.Get<CurrentUser>() ?? throw new InvalidOperationException("This endpoint requires a user; add RequireUser().");
-}

@@ -42,18 +42,18 @@ public sealed partial class MailOutbox
                 new NpgsqlBatchCommand(
                     """
                     insert into mail_outbox (id, purpose, to_address, subject, text_body, html_body, expires_at)
-                    values ($1, $2, $3, $4, $5, $6, now() + $7)
+                    values (@id, @purpose, @to, @subject, @text, @html, now() + @valid_for)
                     """)
                 {
                     Parameters =
                     {
-                        new() { Value = id },
-                        new() { Value = mail.Purpose },
-                        new() { Value = mail.To },
-                        new() { Value = mail.Content.Subject },
-                        new() { Value = mail.Content.TextBody },
-                        new() { Value = mail.Content.HtmlBody },
-                        new() { Value = (object?)mail.ValidFor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Interval },
+                        new("id", id),
+                        new("purpose", mail.Purpose),
+                        new("to", mail.To),
+                        new("subject", mail.Content.Subject),
+                        new("text", mail.Content.TextBody),
+                        new("html", mail.Content.HtmlBody),
+                        new("valid_for", NpgsqlDbType.Interval) { Value = (object?)mail.ValidFor ?? DBNull.Value },
                     },
                 },
                 // Several messages in one transaction still make one notification: PostgreSQL folds duplicates.

@@ -22,21 +22,21 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
                  and next_attempt_at <= now()
                  and (locked_until is null or locked_until <= now())
                  and (expires_at is null or expires_at > now())
-                 and attempts < $2
+                 and attempts < @max_attempts
                order by next_attempt_at
-               limit $1
+               limit @batch_size
                for update skip locked
             )
             update mail_outbox as m
-               set attempts = m.attempts + 1, locked_until = now() + $3, locked_by = $4, last_attempt_at = now()
+               set attempts = m.attempts + 1, locked_until = now() + @lease, locked_by = @sender, last_attempt_at = now()
               from due
              where m.id = due.id
             returning m.id, m.purpose, m.to_address, m.subject, m.text_body, m.html_body, m.attempts
             """);
-        command.Parameters.Add(new() { Value = batchSize });
-        command.Parameters.Add(new() { Value = maxAttempts });
-        command.Parameters.Add(new() { Value = lease });
-        command.Parameters.Add(new() { Value = sender });
+        command.Parameters.AddWithValue("batch_size", batchSize);
+        command.Parameters.AddWithValue("max_attempts", maxAttempts);
+        command.Parameters.AddWithValue("lease", lease);
+        command.Parameters.AddWithValue("sender", sender);
         var claimed = new List<ClaimedMail>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -58,9 +58,9 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
             """
             update mail_outbox
                set sent_at = now(), failed_at = null, locked_until = null, last_error = null, text_body = null, html_body = null
-             where id = $1 and sent_at is null
+             where id = @id and sent_at is null
             """);
-        command.Parameters.Add(new() { Value = id });
+        command.Parameters.AddWithValue("id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -70,13 +70,13 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             """
             update mail_outbox
-               set locked_until = null, next_attempt_at = now() + $3, last_error = $4
-             where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+               set locked_until = null, next_attempt_at = now() + @delay, last_error = @error
+             where id = @id and attempts = @attempt and sent_at is null and failed_at is null
             """);
-        command.Parameters.Add(new() { Value = mail.Id });
-        command.Parameters.Add(new() { Value = mail.Attempt });
-        command.Parameters.Add(new() { Value = delay });
-        command.Parameters.Add(new() { Value = error });
+        command.Parameters.AddWithValue("id", mail.Id);
+        command.Parameters.AddWithValue("attempt", mail.Attempt);
+        command.Parameters.AddWithValue("delay", delay);
+        command.Parameters.AddWithValue("error", error);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -90,13 +90,13 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             """
             update mail_outbox
-               set locked_until = now() + $3, last_attempt_at = now()
-             where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+               set locked_until = now() + @lease, last_attempt_at = now()
+             where id = @id and attempts = @attempt and sent_at is null and failed_at is null
                and (expires_at is null or expires_at > now())
             """);
-        command.Parameters.Add(new() { Value = mail.Id });
-        command.Parameters.Add(new() { Value = mail.Attempt });
-        command.Parameters.Add(new() { Value = lease });
+        command.Parameters.AddWithValue("id", mail.Id);
+        command.Parameters.AddWithValue("attempt", mail.Attempt);
+        command.Parameters.AddWithValue("lease", lease);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -110,11 +110,11 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
             """
             update mail_outbox as m
                set locked_until = null, attempts = m.attempts - 1
-              from unnest($1::uuid[], $2::int[]) as released (id, attempt)
+              from unnest(@ids::uuid[], @attempts::int[]) as released (id, attempt)
              where m.id = released.id and m.attempts = released.attempt and m.sent_at is null and m.failed_at is null
             """);
-        command.Parameters.Add(new() { Value = mails.Select(m => m.Id).ToArray() });
-        command.Parameters.Add(new() { Value = mails.Select(m => m.Attempt).ToArray() });
+        command.Parameters.AddWithValue("ids", mails.Select(m => m.Id).ToArray());
+        command.Parameters.AddWithValue("attempts", mails.Select(m => m.Attempt).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -132,14 +132,14 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(
             """
             update mail_outbox
-               set locked_until = null, failed_at = now(), last_error = $3, text_body = null, html_body = null
-             where id = $1 and attempts = $2 and sent_at is null and failed_at is null
+               set locked_until = null, failed_at = now(), last_error = @error, text_body = null, html_body = null
+             where id = @id and attempts = @attempt and sent_at is null and failed_at is null
             returning (select u.id from users u where u.email = mail_outbox.to_address)
             """, connection, transaction))
         {
-            command.Parameters.Add(new() { Value = mail.Id });
-            command.Parameters.Add(new() { Value = mail.Attempt });
-            command.Parameters.Add(new() { Value = error });
+            command.Parameters.AddWithValue("id", mail.Id);
+            command.Parameters.AddWithValue("attempt", mail.Attempt);
+            command.Parameters.AddWithValue("error", error);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
@@ -179,10 +179,10 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
                                      else 'gave up: the last attempt did not report back before its lease expired' end
              where sent_at is null and failed_at is null
                and (locked_until is null or locked_until <= now())
-               and (expires_at <= now() or attempts >= $1)
+               and (expires_at <= now() or attempts >= @max_attempts)
             returning id, to_address, expires_at <= now()
             """);
-        command.Parameters.Add(new() { Value = maxAttempts });
+        command.Parameters.AddWithValue("max_attempts", maxAttempts);
         var abandoned = new List<AbandonedMail>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,7 +17,9 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
             select day, weight, unit, weight_kg, notes from body_weights
             where user_id = @user and (@from is null or day >= @from) and (@to is null or day <= @to) order by day
             """);
-        command.With("user", userId).With("from", NpgsqlDbType.Date, from).With("to", NpgsqlDbType.Date, to);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, from ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, to ?? (object)DBNull.Value);
         var entries = new List<BodyWeightEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -58,9 +61,12 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
             on conflict (user_id, day) do update set weight = excluded.weight, unit = excluded.unit, weight_kg = excluded.weight_kg, notes = excluded.notes
             returning (xmax = 0)
             """);
-        command.With("user", userId).With("day", NpgsqlDbType.Date, day).With("weight", NpgsqlDbType.Numeric, weight)
-            .With("unit", NpgsqlDbType.Text, input.Unit).With("kg", NpgsqlDbType.Numeric, kg)
-            .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(input.Notes));
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("day", NpgsqlDbType.Date, day);
+        command.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, weight);
+        command.Parameters.AddWithValue("unit", NpgsqlDbType.Text, input.Unit ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("kg", NpgsqlDbType.Numeric, kg);
+        command.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(input.Notes) ?? (object)DBNull.Value);
         var created = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
         return TrainingOutcome<BodyWeightEntry>.Ok(
             new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes)), created);
@@ -69,7 +75,8 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
     public async Task<bool> DeleteAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("delete from body_weights where user_id = @user and day = @day");
-        command.With("user", userId).With("day", NpgsqlDbType.Date, day);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("day", NpgsqlDbType.Date, day);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 }

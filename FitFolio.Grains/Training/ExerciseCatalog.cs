@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,20 +26,21 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
               and (@custom is null or (e.user_id is not null) = @custom)
             order by lower(e.name), e.id
             """);
-        command.With("user", userId)
-            .With("query", NpgsqlDbType.Text, string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim().ToLowerInvariant())
-            .With("category", NpgsqlDbType.Text, filter.Category)
-            .With("muscle", NpgsqlDbType.Text, filter.Muscle)
-            .With("equipment", NpgsqlDbType.Text, filter.Equipment)
-            .With("kind", NpgsqlDbType.Text, filter.Kind)
-            .With("custom", NpgsqlDbType.Boolean, filter.Custom);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("query", NpgsqlDbType.Text, (string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim().ToLowerInvariant()) ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("category", NpgsqlDbType.Text, filter.Category ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("muscle", NpgsqlDbType.Text, filter.Muscle ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("equipment", NpgsqlDbType.Text, filter.Equipment ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("kind", NpgsqlDbType.Text, filter.Kind ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("custom", NpgsqlDbType.Boolean, filter.Custom ?? (object)DBNull.Value);
         return await ReadAllAsync(command, cancellationToken);
     }
 
     public async Task<Exercise?> GetAsync(Guid userId, Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"select {Columns} from exercises e where e.id = @id and (e.user_id is null or e.user_id = @user)");
-        command.With("id", id).With("user", userId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
         return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();
     }
 
@@ -60,7 +62,10 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             on conflict do nothing
             """);
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        Bind(command, draft).With("id", id).With("user", userId).With("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
+        Bind(command, draft);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return DuplicateName;
@@ -98,7 +103,9 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
                                  equipment = @equipment, kind = @kind
             where id = @id and user_id = @user
             """);
-        Bind(command, draft).With("id", id).With("user", userId);
+        Bind(command, draft);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -124,7 +131,8 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         }
 
         await using var command = dataSource.CreateCommand("delete from exercises where id = @id and user_id = @user");
-        command.With("id", id).With("user", userId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -140,7 +148,7 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
     private async Task<bool> IsLoggedAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("select exists (select 1 from workout_sets where exercise_id = @id)");
-        command.With("id", id);
+        command.Parameters.AddWithValue("id", id);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -161,13 +169,15 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
     private static TrainingError DuplicateName =>
         new(TrainingFailure.Conflict, "duplicate_name", "You already have an exercise with that name.", "name");
 
-    private static NpgsqlCommand Bind(NpgsqlCommand command, ExerciseDraft draft) => command
-        .With("name", NpgsqlDbType.Text, draft.Name!.Trim())
-        .With("category", NpgsqlDbType.Text, draft.Category)
-        .With("primary", NpgsqlDbType.Array | NpgsqlDbType.Text, draft.PrimaryMuscles!.Distinct().ToArray())
-        .With("secondary", NpgsqlDbType.Array | NpgsqlDbType.Text, (draft.SecondaryMuscles ?? []).Distinct().ToArray())
-        .With("equipment", NpgsqlDbType.Text, draft.Equipment)
-        .With("kind", NpgsqlDbType.Text, draft.Kind);
+    private static void Bind(NpgsqlCommand command, ExerciseDraft draft)
+    {
+        command.Parameters.AddWithValue("name", NpgsqlDbType.Text, draft.Name!.Trim());
+        command.Parameters.AddWithValue("category", NpgsqlDbType.Text, draft.Category ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("primary", NpgsqlDbType.Array | NpgsqlDbType.Text, draft.PrimaryMuscles!.Distinct().ToArray());
+        command.Parameters.AddWithValue("secondary", NpgsqlDbType.Array | NpgsqlDbType.Text, (draft.SecondaryMuscles ?? []).Distinct().ToArray());
+        command.Parameters.AddWithValue("equipment", NpgsqlDbType.Text, draft.Equipment ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("kind", NpgsqlDbType.Text, draft.Kind ?? (object)DBNull.Value);
+    }
 
     private static async Task<IReadOnlyList<Exercise>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -16,29 +16,3 @@ public sealed record PersonalRecord(
     [property: Id(7)] Guid WorkoutId,
     [property: Id(8)] DateTimeOffset AchievedAt,
     [property: Id(9)] decimal? Previous);
-
-/// <summary>A set in the chronological history of one exercise, as record detection sees it.</summary>
-public sealed record RecordCandidate(
-    Guid SetId,
-    Guid WorkoutId,
-    DateTimeOffset AchievedAt,
-    bool Counted,
-    string Type,
-    int? Reps,
-    decimal? WeightKg,
-    int? DurationSeconds,
-    decimal? DistanceMeters);
-
-/// <summary>A record one set set: the new value and the one it beat.</summary>
-public sealed record RecordHit(string Type, decimal Value, decimal? Previous, decimal? AtWeightKg)
-{
-    public string Unit => UnitOf(Type);
-
-    public static string UnitOf(string type) => type switch
-    {
-        RecordType.MostRepsAtWeight => "reps",
-        RecordType.LongestDuration => "s",
-        RecordType.LongestDistance => "m",
-        _ => "kg",
-    };
-}

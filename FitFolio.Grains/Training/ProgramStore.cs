@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +19,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             where p.user_id = @user and (@archived is null or (p.archived_at is not null) = @archived)
             order by p.updated_at desc, p.id
             """);
-        command.With("user", userId).With("archived", NpgsqlDbType.Boolean, archived);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("archived", NpgsqlDbType.Boolean, archived ?? (object)DBNull.Value);
         var list = new List<ProgramSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -54,8 +56,11 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         await using (var insert = new NpgsqlCommand(
             "insert into programs (id, user_id, name, notes, created_at, updated_at) values (@id, @user, @name, @notes, @now, @now)", connection, transaction))
         {
-            insert.With("id", id).With("user", userId).With("name", NpgsqlDbType.Text, draft.Name!.Trim())
-                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes)).With("now", NpgsqlDbType.TimestampTz, now);
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("user", userId);
+            insert.Parameters.AddWithValue("name", NpgsqlDbType.Text, draft.Name!.Trim());
+            insert.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes) ?? (object)DBNull.Value);
+            insert.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -87,8 +92,10 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         await using (var update = new NpgsqlCommand(
             "update programs set name = @name, notes = @notes, updated_at = @now where id = @id; delete from program_days where program_id = @id", connection, transaction))
         {
-            update.With("id", id).With("name", NpgsqlDbType.Text, draft.Name!.Trim())
-                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes)).With("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
+            update.Parameters.AddWithValue("id", id);
+            update.Parameters.AddWithValue("name", NpgsqlDbType.Text, draft.Name!.Trim());
+            update.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes) ?? (object)DBNull.Value);
+            update.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -118,7 +125,10 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             update programs set archived_at = case when @archived then coalesce(archived_at, @now) end, updated_at = @now
             where id = @id and user_id = @user
             """);
-        command.With("id", id).With("user", userId).With("archived", NpgsqlDbType.Boolean, archived).With("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("archived", NpgsqlDbType.Boolean, archived);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return TrainingError.NotFound("program");
@@ -130,7 +140,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     public async Task<bool> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("delete from programs where id = @id and user_id = @user");
-        command.With("id", id).With("user", userId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -146,7 +157,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             from program_exercises pe join program_days d on d.id = pe.day_id join exercises e on e.id = pe.exercise_id
             where d.program_id = @id order by pe.position;
             """, connection, transaction);
-        command.With("id", id).With("user", userId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -181,7 +193,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     private static async Task<bool> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid id, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("select 1 from programs where id = @id and user_id = @user for update", connection, transaction);
-        command.With("id", id).With("user", userId);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
@@ -216,8 +229,11 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             await using (var day = new NpgsqlCommand(
                 "insert into program_days (id, program_id, user_id, position, name) values (@id, @program, @user, @position, @name)", connection, transaction))
             {
-                day.With("id", dayId).With("program", programId).With("user", userId)
-                    .With("position", NpgsqlDbType.Integer, d + 1).With("name", NpgsqlDbType.Text, days[d].Name!.Trim());
+                day.Parameters.AddWithValue("id", dayId);
+                day.Parameters.AddWithValue("program", programId);
+                day.Parameters.AddWithValue("user", userId);
+                day.Parameters.AddWithValue("position", NpgsqlDbType.Integer, d + 1);
+                day.Parameters.AddWithValue("name", NpgsqlDbType.Text, days[d].Name!.Trim());
                 await day.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -231,13 +247,21 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
                                                    target_weight, weight_unit, target_rpe, target_rir, rest_seconds, notes)
                     values (@id, @day, @user, @position, @exercise, @superset, @sets, @min, @max, @weight, @unit, @rpe, @rir, @rest, @notes)
                     """, connection, transaction);
-                insert.With("id", Guid.CreateVersion7(now)).With("day", dayId).With("user", userId)
-                    .With("position", NpgsqlDbType.Integer, e + 1).With("exercise", x.ExerciseId!.Value)
-                    .With("superset", NpgsqlDbType.Integer, x.SupersetGroup).With("sets", NpgsqlDbType.Integer, x.TargetSets)
-                    .With("min", NpgsqlDbType.Integer, x.RepsMin).With("max", NpgsqlDbType.Integer, x.RepsMax)
-                    .With("weight", NpgsqlDbType.Numeric, x.TargetWeight).With("unit", NpgsqlDbType.Text, x.TargetWeight is null ? null : x.WeightUnit)
-                    .With("rpe", NpgsqlDbType.Numeric, x.TargetRpe).With("rir", NpgsqlDbType.Integer, x.TargetRir)
-                    .With("rest", NpgsqlDbType.Integer, x.RestSeconds).With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(x.Notes));
+                insert.Parameters.AddWithValue("id", Guid.CreateVersion7(now));
+                insert.Parameters.AddWithValue("day", dayId);
+                insert.Parameters.AddWithValue("user", userId);
+                insert.Parameters.AddWithValue("position", NpgsqlDbType.Integer, e + 1);
+                insert.Parameters.AddWithValue("exercise", x.ExerciseId!.Value);
+                insert.Parameters.AddWithValue("superset", NpgsqlDbType.Integer, x.SupersetGroup ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("sets", NpgsqlDbType.Integer, x.TargetSets ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("min", NpgsqlDbType.Integer, x.RepsMin ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("max", NpgsqlDbType.Integer, x.RepsMax ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, x.TargetWeight ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("unit", NpgsqlDbType.Text, (x.TargetWeight is null ? null : x.WeightUnit) ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, x.TargetRpe ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("rir", NpgsqlDbType.Integer, x.TargetRir ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("rest", NpgsqlDbType.Integer, x.RestSeconds ?? (object)DBNull.Value);
+                insert.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(x.Notes) ?? (object)DBNull.Value);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }

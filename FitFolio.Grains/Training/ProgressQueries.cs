@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,8 +25,11 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
               and (@to is null or (w.started_at at time zone @zone)::date <= @to)
             order by w.started_at, w.id
             """);
-        command.With("user", userId).With("exercise", exerciseId).With("zone", NpgsqlDbType.Text, zone)
-            .With("from", NpgsqlDbType.Date, from).With("to", NpgsqlDbType.Date, to);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("exercise", exerciseId);
+        command.Parameters.AddWithValue("zone", NpgsqlDbType.Text, zone);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, from ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, to ?? (object)DBNull.Value);
         var rows = new List<(DateOnly Date, Guid Workout, int? Reps, decimal? Kg, string Kind)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -70,8 +74,10 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
             """);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        command.With("user", userId).With("zone", NpgsqlDbType.Text, zone).With("since", NpgsqlDbType.Date, monday.AddDays(-7 * (weeks - 1)))
-            .With("secondary", NpgsqlDbType.Numeric, SecondaryShare);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("zone", NpgsqlDbType.Text, zone);
+        command.Parameters.AddWithValue("since", NpgsqlDbType.Date, monday.AddDays(-7 * (weeks - 1)));
+        command.Parameters.AddWithValue("secondary", NpgsqlDbType.Numeric, SecondaryShare);
         var points = new List<MuscleVolumePoint>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -94,7 +100,9 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
             order by w.started_at desc, w.id desc limit @limit
             """, connection))
         {
-            command.With("user", userId).With("exercise", exerciseId).With("limit", NpgsqlDbType.Integer, limit);
+            command.Parameters.AddWithValue("user", userId);
+            command.Parameters.AddWithValue("exercise", exerciseId);
+            command.Parameters.AddWithValue("limit", NpgsqlDbType.Integer, limit);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -50,7 +51,7 @@ internal static class RecordKeeper
                 """, connection, transaction);
             update.Parameters.AddWithValue("ids", changedIds.ToArray());
             update.Parameters.AddWithValue("marks", changedMarks.ToArray());
-            update.With("user", userId);
+            update.Parameters.AddWithValue("user", userId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -101,7 +102,8 @@ internal static class RecordKeeper
             where s.user_id = @user and (@all or s.exercise_id = any(@exercises))
             order by s.exercise_id, w.started_at, w.id, we.position, s.position
             """, connection, transaction);
-        command.With("user", userId).With("all", NpgsqlDbType.Boolean, exerciseIds is null);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("all", NpgsqlDbType.Boolean, exerciseIds is null);
         command.Parameters.AddWithValue("exercises", NpgsqlDbType.Array | NpgsqlDbType.Uuid, exerciseIds ?? []);
         var result = new List<ExerciseHistory>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -14,21 +14,3 @@ public sealed record SetInput(
     [property: Id(8)] int? Rir,
     [property: Id(9)] string? Notes,
     [property: Id(10)] DateTimeOffset? CompletedAt);
-
-/// <summary>
-/// A set's content once checked against its exercise's kind: what is stored and what a retry is
-/// compared with (everything but the completion time, which a retry may legitimately restamp).
-/// </summary>
-public sealed record SetContent(
-    string Type,
-    int? Reps,
-    decimal? Weight,
-    string? WeightUnit,
-    int? DurationSeconds,
-    decimal? DistanceMeters,
-    decimal? Rpe,
-    int? Rir,
-    string? Notes)
-{
-    public decimal? WeightKg => Weight is { } w && WeightUnit is { } unit ? Weights.ToKg(w, unit) : null;
-}

@@ -5,13 +5,6 @@ using NpgsqlTypes;
 
 namespace FitFolio.Grains.Training;
 
-/// <summary>Everything a person has in the training log, for the account's JSON export.</summary>
-public sealed record TrainingExportData(
-    IReadOnlyList<Exercise> CustomExercises,
-    IReadOnlyList<ProgramView> Programs,
-    IReadOnlyList<WorkoutView> Workouts,
-    IReadOnlyList<BodyWeightEntry> BodyWeight);
-
 /// <summary>
 /// Exports a person's training data: as a JSON-serialisable record (<see cref="ExportAsync"/>, which
 /// the account export includes) and as CSV, one row per set (<see cref="WriteCsvAsync"/>).
@@ -54,7 +47,7 @@ public sealed class TrainingExport(NpgsqlDataSource dataSource, ExerciseCatalog 
             join exercises e on e.id = s.exercise_id
             where s.user_id = @user order by w.started_at, w.id, we.position, s.position
             """);
-        command.With("user", userId);
+        command.Parameters.AddWithValue("user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var line = new StringBuilder();
         while (await reader.ReadAsync(cancellationToken))
@@ -99,7 +92,7 @@ public sealed class TrainingExport(NpgsqlDataSource dataSource, ExerciseCatalog 
     private static async Task<List<Guid>> IdsAsync(NpgsqlConnection connection, string sql, Guid userId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.With("user", NpgsqlDbType.Uuid, userId);
+        command.Parameters.AddWithValue("user", NpgsqlDbType.Uuid, userId);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using System.Text.Json;
 using Npgsql;
 
@@ -12,7 +13,7 @@ internal sealed partial class TrainingGrain
     private static async Task<StoredAdd?> StoredAddAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id)
     {
         await using var command = new NpgsqlCommand("select user_id, workout_id, add_request from workout_exercises where id = @id", connection, transaction);
-        command.With("id", id);
+        command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {

@@ -70,10 +70,14 @@ internal sealed partial class TrainingGrain
             values (@id, @workout, @user, @position, @exercise, @superset, @notes, @request)
             """, connection, transaction))
         {
-            insert.With("id", id).With("workout", workoutId).With("user", UserId).With("position", NpgsqlDbType.Integer, position)
-                .With("exercise", exerciseId).With("superset", NpgsqlDbType.Integer, command.SupersetGroup)
-                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(command.Notes))
-                .With("request", NpgsqlDbType.Text, command.Id is null ? null : request.ToText());
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("workout", workoutId);
+            insert.Parameters.AddWithValue("user", UserId);
+            insert.Parameters.AddWithValue("position", NpgsqlDbType.Integer, position);
+            insert.Parameters.AddWithValue("exercise", exerciseId);
+            insert.Parameters.AddWithValue("superset", NpgsqlDbType.Integer, command.SupersetGroup ?? (object)DBNull.Value);
+            insert.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(command.Notes) ?? (object)DBNull.Value);
+            insert.Parameters.AddWithValue("request", NpgsqlDbType.Text, (command.Id is null ? null : request.ToText()) ?? (object)DBNull.Value);
             try
             {
                 await insert.ExecuteNonQueryAsync();
@@ -116,9 +120,13 @@ internal sealed partial class TrainingGrain
             where id = @id and workout_id = @workout and user_id = @user
             """, connection, transaction))
         {
-            update.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId)
-                .With("skipped", NpgsqlDbType.Boolean, patch.Skipped).With("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null)
-                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes)).With("superset", NpgsqlDbType.Integer, patch.SupersetGroup);
+            update.Parameters.AddWithValue("id", workoutExerciseId);
+            update.Parameters.AddWithValue("workout", workoutId);
+            update.Parameters.AddWithValue("user", UserId);
+            update.Parameters.AddWithValue("skipped", NpgsqlDbType.Boolean, patch.Skipped ?? (object)DBNull.Value);
+            update.Parameters.AddWithValue("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null);
+            update.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes) ?? (object)DBNull.Value);
+            update.Parameters.AddWithValue("superset", NpgsqlDbType.Integer, patch.SupersetGroup ?? (object)DBNull.Value);
             if (await update.ExecuteNonQueryAsync() == 0)
             {
                 return TrainingError.NotFound("exercise in this workout");
@@ -146,7 +154,9 @@ internal sealed partial class TrainingGrain
             "select exists (select 1 from workout_sets s where s.workout_exercise_id = we.id) from workout_exercises we where we.id = @id and we.workout_id = @workout and we.user_id = @user",
             connection, transaction))
         {
-            check.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId);
+            check.Parameters.AddWithValue("id", workoutExerciseId);
+            check.Parameters.AddWithValue("workout", workoutId);
+            check.Parameters.AddWithValue("user", UserId);
             switch (await check.ExecuteScalarAsync())
             {
                 case null:
@@ -163,7 +173,9 @@ internal sealed partial class TrainingGrain
 
         await using (var update = new NpgsqlCommand("update workout_exercises set exercise_id = @exercise where id = @id and user_id = @user", connection, transaction))
         {
-            update.With("id", workoutExerciseId).With("user", UserId).With("exercise", exerciseId.Value);
+            update.Parameters.AddWithValue("id", workoutExerciseId);
+            update.Parameters.AddWithValue("user", UserId);
+            update.Parameters.AddWithValue("exercise", exerciseId.Value);
             await update.ExecuteNonQueryAsync();
         }
 
@@ -182,7 +194,8 @@ internal sealed partial class TrainingGrain
         var current = new List<Guid>();
         await using (var list = new NpgsqlCommand("select id from workout_exercises where workout_id = @workout and user_id = @user", connection, transaction))
         {
-            list.With("workout", workoutId).With("user", UserId);
+            list.Parameters.AddWithValue("workout", workoutId);
+            list.Parameters.AddWithValue("user", UserId);
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -200,7 +213,7 @@ internal sealed partial class TrainingGrain
             connection, transaction))
         {
             update.Parameters.AddWithValue("ids", order.ToArray());
-            update.With("user", UserId);
+            update.Parameters.AddWithValue("user", UserId);
             await update.ExecuteNonQueryAsync();
         }
 
@@ -225,7 +238,9 @@ internal sealed partial class TrainingGrain
         await using (var delete = new NpgsqlCommand(
             "delete from workout_exercises where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
         {
-            delete.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId);
+            delete.Parameters.AddWithValue("id", workoutExerciseId);
+            delete.Parameters.AddWithValue("workout", workoutId);
+            delete.Parameters.AddWithValue("user", UserId);
             if (await delete.ExecuteScalarAsync() is not Guid deleted)
             {
                 return TrainingError.NotFound("exercise in this workout");
@@ -252,7 +267,7 @@ internal sealed partial class TrainingGrain
     private async Task<int> CountExercisesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
         await using var count = new NpgsqlCommand("select count(*)::int from workout_exercises where workout_id = @workout", connection, transaction);
-        count.With("workout", workoutId);
+        count.Parameters.AddWithValue("workout", workoutId);
         return (int)(await count.ExecuteScalarAsync())!;
     }
 
@@ -264,7 +279,7 @@ internal sealed partial class TrainingGrain
             from (select id, row_number() over (order by position, id)::int as rn from workout_exercises where workout_id = @workout) v
             where we.id = v.id and we.position <> v.rn
             """, connection, transaction);
-        renumber.With("workout", workoutId);
+        renumber.Parameters.AddWithValue("workout", workoutId);
         await renumber.ExecuteNonQueryAsync();
     }
 

@@ -90,7 +90,7 @@ internal sealed partial class TrainingGrain
     {
         await using var command = new NpgsqlCommand(
             $"select {ExerciseCatalog.Columns} from exercises e where e.user_id is null or e.user_id = @user", connection, transaction);
-        command.With("user", UserId);
+        command.Parameters.AddWithValue("user", UserId);
         var list = new List<Exercise>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -104,7 +104,7 @@ internal sealed partial class TrainingGrain
     private async Task<HashSet<string>> ImportedKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys)
     {
         await using var command = new NpgsqlCommand("select import_key from workouts where user_id = @user and import_key = any(@keys)", connection, transaction);
-        command.With("user", UserId);
+        command.Parameters.AddWithValue("user", UserId);
         command.Parameters.AddWithValue("keys", keys);
         var present = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
@@ -137,8 +137,13 @@ internal sealed partial class TrainingGrain
             insert into exercises (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
             values (@id, @user, @name, @category, '{}', '{}', @equipment, @kind, @now)
             """, connection, transaction);
-        insert.With("id", exercise.Id).With("user", UserId).With("name", NpgsqlDbType.Text, name).With("category", NpgsqlDbType.Text, exercise.Category)
-            .With("equipment", NpgsqlDbType.Text, exercise.Equipment).With("kind", NpgsqlDbType.Text, kind).With("now", NpgsqlDbType.TimestampTz, now);
+        insert.Parameters.AddWithValue("id", exercise.Id);
+        insert.Parameters.AddWithValue("user", UserId);
+        insert.Parameters.AddWithValue("name", NpgsqlDbType.Text, name);
+        insert.Parameters.AddWithValue("category", NpgsqlDbType.Text, exercise.Category);
+        insert.Parameters.AddWithValue("equipment", NpgsqlDbType.Text, exercise.Equipment);
+        insert.Parameters.AddWithValue("kind", NpgsqlDbType.Text, kind);
+        insert.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
         await insert.ExecuteNonQueryAsync();
         matcher.Remember(exercise);
         created.Add(new CreatedExercise(exercise.Id, name));

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -46,8 +47,13 @@ internal sealed partial class TrainingGrain
             on conflict (id) do nothing
             """, connection, transaction))
         {
-            Bind(insert, content).With("id", setId).With("user", UserId).With("workout", workoutId).With("we", workoutExerciseId)
-                .With("exercise", target.ExerciseId).With("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? clock.GetUtcNow());
+            Bind(insert, content);
+            insert.Parameters.AddWithValue("id", setId);
+            insert.Parameters.AddWithValue("user", UserId);
+            insert.Parameters.AddWithValue("workout", workoutId);
+            insert.Parameters.AddWithValue("we", workoutExerciseId);
+            insert.Parameters.AddWithValue("exercise", target.ExerciseId);
+            insert.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? clock.GetUtcNow());
             if (await insert.ExecuteNonQueryAsync() == 0)
             {
                 // Another activation of this grain stored it a moment ago (only during a membership change).
@@ -87,7 +93,10 @@ internal sealed partial class TrainingGrain
             where id = @id and user_id = @user
             """, connection, transaction))
         {
-            Bind(update, validated.Value!).With("id", setId).With("user", UserId).With("completed", NpgsqlDbType.TimestampTz, input.CompletedAt);
+            Bind(update, validated.Value!);
+            update.Parameters.AddWithValue("id", setId);
+            update.Parameters.AddWithValue("user", UserId);
+            update.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? (object)DBNull.Value);
             await update.ExecuteNonQueryAsync();
         }
 
@@ -106,7 +115,9 @@ internal sealed partial class TrainingGrain
         await using (var delete = new NpgsqlCommand(
             "delete from workout_sets where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
         {
-            delete.With("id", setId).With("workout", workoutId).With("user", UserId);
+            delete.Parameters.AddWithValue("id", setId);
+            delete.Parameters.AddWithValue("workout", workoutId);
+            delete.Parameters.AddWithValue("user", UserId);
             if (await delete.ExecuteScalarAsync() is not Guid exerciseId)
             {
                 return TrainingError.NotFound("set in this workout");
@@ -149,12 +160,19 @@ internal sealed partial class TrainingGrain
             created);
     }
 
-    private static NpgsqlCommand Bind(NpgsqlCommand command, SetContent content) => command
-        .With("type", NpgsqlDbType.Text, content.Type).With("reps", NpgsqlDbType.Integer, content.Reps)
-        .With("weight", NpgsqlDbType.Numeric, content.Weight).With("unit", NpgsqlDbType.Text, content.WeightUnit)
-        .With("kg", NpgsqlDbType.Numeric, content.WeightKg).With("duration", NpgsqlDbType.Integer, content.DurationSeconds)
-        .With("distance", NpgsqlDbType.Numeric, content.DistanceMeters).With("rpe", NpgsqlDbType.Numeric, content.Rpe)
-        .With("rir", NpgsqlDbType.Integer, content.Rir).With("notes", NpgsqlDbType.Text, content.Notes);
+    private static void Bind(NpgsqlCommand command, SetContent content)
+    {
+        command.Parameters.AddWithValue("type", NpgsqlDbType.Text, content.Type);
+        command.Parameters.AddWithValue("reps", NpgsqlDbType.Integer, content.Reps ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, content.Weight ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("unit", NpgsqlDbType.Text, content.WeightUnit ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("kg", NpgsqlDbType.Numeric, content.WeightKg ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("duration", NpgsqlDbType.Integer, content.DurationSeconds ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("distance", NpgsqlDbType.Numeric, content.DistanceMeters ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, content.Rpe ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("rir", NpgsqlDbType.Integer, content.Rir ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("notes", NpgsqlDbType.Text, content.Notes ?? (object)DBNull.Value);
+    }
 
     private async Task<WorkoutExerciseRef?> FindWorkoutExerciseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId)
     {
@@ -163,7 +181,9 @@ internal sealed partial class TrainingGrain
             select we.exercise_id, e.kind, e.name from workout_exercises we join exercises e on e.id = we.exercise_id
             where we.id = @id and we.workout_id = @workout and we.user_id = @user
             """, connection, transaction);
-        command.With("id", workoutExerciseId).With("workout", workoutId).With("user", UserId);
+        command.Parameters.AddWithValue("id", workoutExerciseId);
+        command.Parameters.AddWithValue("workout", workoutId);
+        command.Parameters.AddWithValue("user", UserId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new WorkoutExerciseRef(workoutExerciseId, workoutId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
     }
@@ -176,7 +196,7 @@ internal sealed partial class TrainingGrain
             select user_id, workout_id, workout_exercise_id, set_type, reps, weight, weight_unit, duration_seconds, distance_m, rpe, rir, notes
             from workout_sets where id = @id
             """, connection, transaction);
-        command.With("id", setId);
+        command.Parameters.AddWithValue("id", setId);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -49,7 +50,8 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         if (command.ProgramDayId is { } dayId)
         {
             await using var find = new NpgsqlCommand("select program_id from program_days where id = @id and user_id = @user", connection, transaction);
-            find.With("id", dayId).With("user", UserId);
+            find.Parameters.AddWithValue("id", dayId);
+            find.Parameters.AddWithValue("user", UserId);
             if (await find.ExecuteScalarAsync() is Guid programId)
             {
                 program = await ProgramStore.ReadAsync(connection, transaction, UserId, programId, default);
@@ -69,9 +71,13 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
             values (@id, @user, @name, @notes, 'in_progress', @program, @day, @started)
             """, connection, transaction))
         {
-            insert.With("id", workoutId).With("user", UserId).With("name", NpgsqlDbType.Text, command.Name?.Trim() ?? day?.Name ?? "Workout")
-                .With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(command.Notes)).With("program", NpgsqlDbType.Uuid, program?.Id)
-                .With("day", NpgsqlDbType.Uuid, day?.Id).With("started", NpgsqlDbType.TimestampTz, startedAt);
+            insert.Parameters.AddWithValue("id", workoutId);
+            insert.Parameters.AddWithValue("user", UserId);
+            insert.Parameters.AddWithValue("name", NpgsqlDbType.Text, command.Name?.Trim() ?? day?.Name ?? "Workout");
+            insert.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(command.Notes) ?? (object)DBNull.Value);
+            insert.Parameters.AddWithValue("program", NpgsqlDbType.Uuid, program?.Id ?? (object)DBNull.Value);
+            insert.Parameters.AddWithValue("day", NpgsqlDbType.Uuid, day?.Id ?? (object)DBNull.Value);
+            insert.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, startedAt);
             try
             {
                 await insert.ExecuteNonQueryAsync();
@@ -91,13 +97,21 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
                                                reps_min, reps_max, target_weight, weight_unit, target_rpe, target_rir, rest_seconds)
                 values (@id, @workout, @user, @position, @exercise, @superset, @notes, true, @sets, @min, @max, @weight, @unit, @rpe, @rir, @rest)
                 """, connection, transaction);
-            add.With("id", Guid.CreateVersion7(now)).With("workout", workoutId).With("user", UserId)
-                .With("position", NpgsqlDbType.Integer, exercise.Position).With("exercise", exercise.ExerciseId)
-                .With("superset", NpgsqlDbType.Integer, exercise.SupersetGroup).With("notes", NpgsqlDbType.Text, exercise.Notes)
-                .With("sets", NpgsqlDbType.Integer, exercise.TargetSets).With("min", NpgsqlDbType.Integer, exercise.RepsMin)
-                .With("max", NpgsqlDbType.Integer, exercise.RepsMax).With("weight", NpgsqlDbType.Numeric, exercise.TargetWeight)
-                .With("unit", NpgsqlDbType.Text, exercise.WeightUnit).With("rpe", NpgsqlDbType.Numeric, exercise.TargetRpe)
-                .With("rir", NpgsqlDbType.Integer, exercise.TargetRir).With("rest", NpgsqlDbType.Integer, exercise.RestSeconds);
+            add.Parameters.AddWithValue("id", Guid.CreateVersion7(now));
+            add.Parameters.AddWithValue("workout", workoutId);
+            add.Parameters.AddWithValue("user", UserId);
+            add.Parameters.AddWithValue("position", NpgsqlDbType.Integer, exercise.Position);
+            add.Parameters.AddWithValue("exercise", exercise.ExerciseId);
+            add.Parameters.AddWithValue("superset", NpgsqlDbType.Integer, exercise.SupersetGroup ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("notes", NpgsqlDbType.Text, exercise.Notes ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("sets", NpgsqlDbType.Integer, exercise.TargetSets ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("min", NpgsqlDbType.Integer, exercise.RepsMin ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("max", NpgsqlDbType.Integer, exercise.RepsMax ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, exercise.TargetWeight ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("unit", NpgsqlDbType.Text, exercise.WeightUnit ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, exercise.TargetRpe ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("rir", NpgsqlDbType.Integer, exercise.TargetRir ?? (object)DBNull.Value);
+            add.Parameters.AddWithValue("rest", NpgsqlDbType.Integer, exercise.RestSeconds ?? (object)DBNull.Value);
             await add.ExecuteNonQueryAsync();
         }
 
@@ -150,9 +164,13 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
             where id = @id and user_id = @user
             """, connection, transaction))
         {
-            update.With("id", workoutId).With("user", UserId).With("name", NpgsqlDbType.Text, patch.Name?.Trim())
-                .With("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null).With("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes))
-                .With("started", NpgsqlDbType.TimestampTz, startedAt).With("ended", NpgsqlDbType.TimestampTz, endedAt);
+            update.Parameters.AddWithValue("id", workoutId);
+            update.Parameters.AddWithValue("user", UserId);
+            update.Parameters.AddWithValue("name", NpgsqlDbType.Text, patch.Name?.Trim() ?? (object)DBNull.Value);
+            update.Parameters.AddWithValue("notes_given", NpgsqlDbType.Boolean, patch.Notes is not null);
+            update.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes) ?? (object)DBNull.Value);
+            update.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, startedAt);
+            update.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, endedAt ?? (object)DBNull.Value);
             await update.ExecuteNonQueryAsync();
         }
 
@@ -183,7 +201,8 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         var exercises = await ExercisesOfAsync(connection, transaction, workoutId);
         await using (var delete = new NpgsqlCommand("delete from workouts where id = @id and user_id = @user", connection, transaction))
         {
-            delete.With("id", workoutId).With("user", UserId);
+            delete.Parameters.AddWithValue("id", workoutId);
+            delete.Parameters.AddWithValue("user", UserId);
             await delete.ExecuteNonQueryAsync();
         }
 
@@ -215,7 +234,10 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
 
         await using (var update = new NpgsqlCommand("update workouts set status = @status, ended_at = @ended where id = @id and user_id = @user", connection, transaction))
         {
-            update.With("id", workoutId).With("user", UserId).With("status", NpgsqlDbType.Text, status).With("ended", NpgsqlDbType.TimestampTz, end);
+            update.Parameters.AddWithValue("id", workoutId);
+            update.Parameters.AddWithValue("user", UserId);
+            update.Parameters.AddWithValue("status", NpgsqlDbType.Text, status);
+            update.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, end);
             await update.ExecuteNonQueryAsync();
         }
 
@@ -244,7 +266,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     private async Task<Guid?> InProgressAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         await using var command = new NpgsqlCommand("select id from workouts where user_id = @user and status = 'in_progress'", connection, transaction);
-        command.With("user", UserId);
+        command.Parameters.AddWithValue("user", UserId);
         return await command.ExecuteScalarAsync() as Guid?;
     }
 
@@ -252,7 +274,8 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     {
         await using var command = new NpgsqlCommand(
             "select status, started_at, ended_at from workouts where id = @id and user_id = @user for update", connection, transaction);
-        command.With("id", workoutId).With("user", UserId);
+        command.Parameters.AddWithValue("id", workoutId);
+        command.Parameters.AddWithValue("user", UserId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new LockedWorkout(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.Nullable<DateTimeOffset>(2))
@@ -262,7 +285,8 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     private async Task<Guid[]> ExercisesOfAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
         await using var command = new NpgsqlCommand("select distinct exercise_id from workout_sets where workout_id = @id and user_id = @user", connection, transaction);
-        command.With("id", workoutId).With("user", UserId);
+        command.Parameters.AddWithValue("id", workoutId);
+        command.Parameters.AddWithValue("user", UserId);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

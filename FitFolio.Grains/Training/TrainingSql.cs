@@ -18,7 +18,7 @@ internal static class TrainingSql
         await using var command = new NpgsqlCommand(
             "select id, kind from exercises where id = any(@ids) and (user_id is null or user_id = @user)", connection, transaction);
         command.Parameters.AddWithValue("ids", ids);
-        command.With("user", userId);
+        command.Parameters.AddWithValue("user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

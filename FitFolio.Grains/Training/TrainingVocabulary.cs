@@ -49,39 +49,3 @@ public static class TrainingVocabulary
 
     public static bool IsWeightUnit(string? value) => value is Weights.Kg or Weights.Lb;
 }
-
-/// <summary>What a set of an exercise records.</summary>
-public static class ExerciseKind
-{
-    public const string WeightReps = "weight_reps";
-    public const string Bodyweight = "bodyweight";
-    public const string Assisted = "assisted";
-    public const string Time = "time";
-    public const string Distance = "distance";
-}
-
-public static class SetType
-{
-    public const string Warmup = "warmup";
-    public const string Working = "working";
-    public const string Drop = "drop";
-    public const string Failure = "failure";
-}
-
-public static class WorkoutStatus
-{
-    public const string InProgress = "in_progress";
-    public const string Finished = "finished";
-    public const string Abandoned = "abandoned";
-}
-
-public static class RecordType
-{
-    public const string HeaviestWeight = "heaviest_weight";
-    public const string BestE1rm = "best_e1rm";
-    public const string MostRepsAtWeight = "most_reps_at_weight";
-    public const string BestSetVolume = "best_set_volume";
-    public const string BestSessionVolume = "best_session_volume";
-    public const string LongestDuration = "longest_duration";
-    public const string LongestDistance = "longest_distance";
-}

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using FitFolio.Grains.Admin;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,7 +18,7 @@ public sealed class WorkoutQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("select id from workouts where user_id = @user and status = 'in_progress'", connection);
-        command.With("user", userId);
+        command.Parameters.AddWithValue("user", userId);
         return await command.ExecuteScalarAsync(cancellationToken) is Guid id
             ? await WorkoutReader.ReadAsync(connection, null, userId, id, cancellationToken)
             : null;
@@ -42,10 +43,11 @@ public sealed class WorkoutQueries(NpgsqlDataSource dataSource)
             order by w.started_at desc, w.id desc
             limit @limit
             """);
-        command.With("user", userId).With("status", NpgsqlDbType.Text, status)
-            .With("after_at", NpgsqlDbType.TimestampTz, after?.At)
-            .With("after_id", NpgsqlDbType.Uuid, after is { } a && Guid.TryParse(a.Id, out var id) ? id : Guid.Empty)
-            .With("limit", NpgsqlDbType.Integer, limit + 1);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("status", NpgsqlDbType.Text, status ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("after_at", NpgsqlDbType.TimestampTz, after?.At ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("after_id", NpgsqlDbType.Uuid, after is { } a && Guid.TryParse(a.Id, out var id) ? id : Guid.Empty);
+        command.Parameters.AddWithValue("limit", NpgsqlDbType.Integer, limit + 1);
         var rows = new List<WorkoutSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

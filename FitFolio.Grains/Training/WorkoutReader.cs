@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,7 +24,8 @@ internal static class WorkoutReader
             select {SetColumns}, e.kind from workout_sets s join exercises e on e.id = s.exercise_id
             where s.workout_id = @id and s.user_id = @user order by s.position;
             """, connection, transaction);
-        command.With("id", workoutId).With("user", userId);
+        command.Parameters.AddWithValue("id", workoutId);
+        command.Parameters.AddWithValue("user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -94,7 +96,9 @@ internal static class WorkoutReader
             order by x.exercise_id, we.position, s.position
             """, connection, transaction);
         command.Parameters.AddWithValue("exercises", exerciseIds);
-        command.With("user", userId).With("before", NpgsqlDbType.TimestampTz, before).With("exclude", NpgsqlDbType.Uuid, excludeWorkout);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("before", NpgsqlDbType.TimestampTz, before);
+        command.Parameters.AddWithValue("exclude", NpgsqlDbType.Uuid, excludeWorkout ?? (object)DBNull.Value);
         var rows = new List<(Guid Exercise, Guid Workout, DateTimeOffset At, PreviousSet Set)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -119,7 +123,8 @@ internal static class WorkoutReader
         await using var command = new NpgsqlCommand(
             $"select {SetColumns}, e.kind from workout_sets s join exercises e on e.id = s.exercise_id where s.workout_exercise_id = @we and s.user_id = @user order by s.position",
             connection, transaction);
-        command.With("we", workoutExerciseId).With("user", userId);
+        command.Parameters.AddWithValue("we", workoutExerciseId);
+        command.Parameters.AddWithValue("user", userId);
         var sets = new List<SetView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

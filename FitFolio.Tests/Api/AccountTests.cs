@@ -7,7 +7,7 @@ using FitFolio.Tests.Passkeys;
 namespace FitFolio.Tests.Api;
 
 /// <summary>Changing the address (confirmed by the new one), exporting everything, and deleting everything.</summary>
-public sealed class AccountTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class AccountTests(ManualClockApi api) : IClassFixture<ManualClockApi>
 {
     [Fact]
     public async Task An_email_change_takes_effect_only_when_the_new_address_confirms_and_the_old_one_is_told()
@@ -159,8 +159,8 @@ public sealed class AccountTests(AccountApi api) : IClassFixture<AccountApi>
             Assert.True(0L == await api.CountAsync($"select count(*) from {table} where user_id = '{userId}'"), $"{table} still holds rows of the deleted account");
         }
 
-        Assert.Equal(0L, await api.CountAsync($"select count(*) from users where id = '{userId}'"));
-        Assert.Equal(1L, await api.CountAsync($"select count(*) from login_events where user_id = '{userId}' and event_type = 'account_deleted'"));
+        Assert.Equal(0L, await api.CountAsync("select count(*) from users where id = @id", ("id", userId)));
+        Assert.Equal(1L, await api.CountAsync("select count(*) from login_events where user_id = @id and event_type = 'account_deleted'", ("id", userId)));
         await api.Mail.WaitForAsync("leaving@example.com", AccountMailTemplates.AccountDeletedSubject);
         using var fresh = await api.SignedInClientAsync("leaving@example.com");
         Assert.NotEqual(userId, Guid.Parse((await fresh.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString()!));

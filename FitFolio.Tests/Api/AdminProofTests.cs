@@ -7,7 +7,7 @@ namespace FitFolio.Tests.Api;
 /// Admin routes need a session whose most recent proof was a passkey, and an admin's session idles
 /// out after 30 minutes rather than 3 days.
 /// </summary>
-public sealed class AdminProofTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class AdminProofTests(ManualClockApi api) : IClassFixture<ManualClockApi>
 {
     private const string Users = "/api/v1/admin/users";
 

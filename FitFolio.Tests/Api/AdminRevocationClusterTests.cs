@@ -127,7 +127,7 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
             Assert.Equal(HttpStatusCode.Unauthorized, (await watcher.GetAsync("/api/v1/auth/me")).Status);
         }
 
-        Assert.Equal(0L, await CountAsync($"select count(*) from sessions where user_id = '{userId}' and revoked_at is null"));
+        Assert.Equal(0L, await CountAsync("select count(*) from sessions where user_id = @id and revoked_at is null", ("id", Guid.Parse(userId))));
         if (victim is not null)
         {
             await _cluster.AddHostAsync();
@@ -155,9 +155,5 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
         Assert.Equal(0L, await CountAsync("select count(*) from users where email = 'never-verified@example.com'"));
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => database.CountAsync(sql, parameters);
 }

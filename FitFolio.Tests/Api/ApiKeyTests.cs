@@ -6,7 +6,7 @@ using FitFolio.Tests.Infrastructure;
 namespace FitFolio.Tests.Api;
 
 /// <summary>Personal access tokens: created once-visible, hashed at rest, scoped, revocable, and kept away from everything but the data API.</summary>
-public sealed class ApiKeyTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class ApiKeyTests(ManualClockApi api) : IClassFixture<ManualClockApi>
 {
     private const string Keys = "/api/v1/account/api-keys";
 
@@ -48,7 +48,7 @@ public sealed class ApiKeyTests(AccountApi api) : IClassFixture<AccountApi>
 
         Assert.Equal(HttpStatusCode.OK, account.Status);
         Assert.Equal("reader@example.com", account.Body.GetProperty("email").GetString());
-        await Eventually.TrueAsync(async () => await api.CountAsync($"select count(*) from api_keys where id = '{id}' and last_used_at is not null") == 1, TimeSpan.FromSeconds(10), "last use stored");
+        await Eventually.TrueAsync(async () => await api.CountAsync("select count(*) from api_keys where id = @id and last_used_at is not null", ("id", Guid.Parse(id))) == 1, TimeSpan.FromSeconds(10), "last use stored");
         var listed = Assert.Single((await owner.GetAsync(Keys)).Body.GetProperty("items").EnumerateArray());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, listed.GetProperty("lastUsedAt").ValueKind);
     }

@@ -64,9 +64,5 @@ public sealed class MaintenanceTests(ApiFixture api) : IClassFixture<ApiFixture>
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var command = api.Database.DataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => api.Database.CountAsync(sql, parameters);
 }

@@ -54,9 +54,5 @@ public sealed class NewDeviceAlertTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token = SignInMail.TokenOf(message) })).Status);
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var command = api.Database.DataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => api.Database.CountAsync(sql, parameters);
 }

@@ -18,19 +18,16 @@ public class PasskeyApi(PostgresServer server) : ApiFixture(server)
 
     protected override IDictionary<string, string?> Settings => GenerousPasskeyLimits;
 
-    public async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = Database.DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    public Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) => Database.ScalarAsync<T>(sql, parameters);
 
-    public Task<long> CountAsync(string sql) => ScalarAsync<long>(sql);
+    public Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => Database.CountAsync(sql, parameters);
 
     public Task<long> AuditCountAsync(string type, string email) =>
-        CountAsync($"select count(*) from login_events where event_type = '{type}' and user_id = (select id from users where email = '{email}')");
+        CountAsync("select count(*) from login_events where event_type = @type and user_id = (select id from users where email = @email)",
+            ("type", type), ("email", email));
 
     public Task<long> PasskeyCountAsync(string email) =>
-        CountAsync($"select count(*) from passkeys where user_id = (select id from users where email = '{email}')");
+        CountAsync("select count(*) from passkeys where user_id = (select id from users where email = @email)", ("email", email));
 }
 
 /// <summary>The steps a browser takes in the passkey ceremonies, driven through the real API with a software authenticator.</summary>

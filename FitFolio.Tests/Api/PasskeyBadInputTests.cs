@@ -151,5 +151,5 @@ public sealed class PasskeyBadInputTests(PasskeyApi api) : IClassFixture<Passkey
     }
 
     private Task<long> SessionCountAsync(string email) =>
-        api.CountAsync($"select count(*) from sessions where user_id = (select id from users where email = '{email}')");
+        api.CountAsync("select count(*) from sessions where user_id = (select id from users where email = @email)", ("email", email));
 }

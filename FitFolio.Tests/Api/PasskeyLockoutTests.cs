@@ -28,9 +28,9 @@ public sealed class PasskeyLockoutTests(PasskeyApi api) : IClassFixture<PasskeyA
         Assert.Equal("passkey_locked", whileLocked.ErrorCode);
         Assert.True(int.Parse(whileLocked.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) > 14 * 60);
         Assert.Null(client.SessionCookie);
-        Assert.True(await api.ScalarAsync<bool>($"select passkey_locked_until > now() + interval '14 minutes' from users where email = '{email}'"));
-        Assert.Equal(0L, await api.CountAsync($"select count(*) from email_code_lockouts where email = '{email}' and locked_until > now()"));
-        Assert.Equal(1L, await api.CountAsync($"select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'passkey' and user_id = (select id from users where email = '{email}')"));
+        Assert.True(await api.ScalarAsync<bool>("select passkey_locked_until > now() + interval '14 minutes' from users where email = @email", ("email", email)));
+        Assert.Equal(0L, await api.CountAsync("select count(*) from email_code_lockouts where email = @email and locked_until > now()", ("email", email)));
+        Assert.Equal(1L, await api.CountAsync("select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'passkey' and user_id = (select id from users where email = @email)", ("email", email)));
 
         using var byEmail = await api.SignedInClientAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await byEmail.GetAsync("/api/v1/auth/me")).Status);
@@ -53,8 +53,8 @@ public sealed class PasskeyLockoutTests(PasskeyApi api) : IClassFixture<PasskeyA
         Assert.Equal(HttpStatusCode.TooManyRequests, codeAgain.Status);
         Assert.Equal(HttpStatusCode.OK, passkey.Status);
         // The code path locks per address (email_code_lockouts), the passkey path per account.
-        Assert.True(await api.ScalarAsync<bool>($"select locked_until > now() from email_code_lockouts where email = '{email}'"));
-        Assert.True(await api.ScalarAsync<bool>($"select passkey_locked_until is null from users where email = '{email}'"));
+        Assert.True(await api.ScalarAsync<bool>("select locked_until > now() from email_code_lockouts where email = @email", ("email", email)));
+        Assert.True(await api.ScalarAsync<bool>("select passkey_locked_until is null from users where email = @email", ("email", email)));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PasskeyLockoutTests(PasskeyApi api) : IClassFixture<PasskeyA
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync(authenticator, email)).Status);
-        Assert.Equal(0, await api.ScalarAsync<int>($"select passkey_failures from users where email = '{email}'"));
+        Assert.Equal(0, await api.ScalarAsync<int>("select passkey_failures from users where email = @email", ("email", email)));
         Assert.Equal("bad_signature", (await SignInWithBadSignatureAsync(client, authenticator, email)).ErrorCode);
     }
 

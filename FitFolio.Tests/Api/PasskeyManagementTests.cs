@@ -101,14 +101,14 @@ public sealed class PasskeyManagementTests(PasskeyApi api) : IClassFixture<Passk
         var earlierToken = SignInMail.TokenOf(await api.Mail.WaitForAsync(email, 2));
 
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Put, "/api/v1/auth/email-sign-in", EnabledBody(false))).Status);
-        var links = await api.CountAsync($"select count(*) from magic_links where user_id = (select id from users where email = '{email}')");
+        var links = await api.CountAsync("select count(*) from magic_links where user_id = (select id from users where email = @email)", ("email", email));
         var refused = await stranger.PostAsync("/api/v1/auth/magic-link/start", new { email });
         var control = await stranger.PostAsync("/api/v1/auth/magic-link/start", new { email = "some-other-person@example.com" });
         var oldLink = await stranger.PostAsync("/api/v1/auth/magic-link/verify", new { token = earlierToken });
 
         Assert.Equal(HttpStatusCode.Accepted, refused.Status);
         Assert.Equal(control.Text, refused.Text);
-        Assert.Equal(links, await api.CountAsync($"select count(*) from magic_links where user_id = (select id from users where email = '{email}')"));
+        Assert.Equal(links, await api.CountAsync("select count(*) from magic_links where user_id = (select id from users where email = @email)", ("email", email)));
         Assert.Equal(1L, await api.AuditCountAsync("magic_link_refused", email));
         Assert.Equal(HttpStatusCode.BadRequest, oldLink.Status);
         Assert.Equal("invalid_or_expired", oldLink.ErrorCode);

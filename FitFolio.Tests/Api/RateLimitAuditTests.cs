@@ -48,9 +48,5 @@ public sealed class RateLimitAuditTests(RateLimitAuditTests.OneCheckPerTenSecond
         Assert.Equal(1L, await CountAsync("select (details->>'refusals')::bigint from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip' order by id desc limit 1"));
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var command = api.Database.DataSource.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => api.Database.CountAsync(sql, parameters);
 }

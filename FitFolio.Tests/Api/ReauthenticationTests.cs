@@ -5,7 +5,7 @@ using FitFolio.Tests.Passkeys;
 namespace FitFolio.Tests.Api;
 
 /// <summary>Sensitive changes need a sign-in within 10 minutes, or a fresh passkey assertion inside the session.</summary>
-public sealed class ReauthenticationTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class ReauthenticationTests(ManualClockApi api) : IClassFixture<ManualClockApi>
 {
     private const string Start = PasskeySteps.ReauthenticateBase + "/start";
     private const string Finish = PasskeySteps.ReauthenticateBase + "/finish";

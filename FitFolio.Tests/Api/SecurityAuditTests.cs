@@ -15,7 +15,7 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
     /// Session limits short enough that each way of running out of time can be reached on its own:
     /// rotation every 2 days, 3 days without a rotation end it, 4 idle days end it, 14 days in all.
     /// </summary>
-    public sealed class Clocked(PostgresServer server) : AccountApi(server)
+    public sealed class Clocked(PostgresServer server) : ManualClockApi(server)
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
         {
@@ -79,7 +79,7 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
     {
         var email = $"expiry-{reason}@example.com";
         using var client = await api.SignedInClientAsync(email);
-        var sessionId = await api.ScalarAsync<Guid>($"select id from sessions where user_id = (select id from users where email = '{email}')");
+        var sessionId = await api.ScalarAsync<Guid>("select id from sessions where user_id = (select id from users where email = @email)", ("email", email));
         switch (reason)
         {
             case "idle":

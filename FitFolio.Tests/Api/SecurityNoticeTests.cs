@@ -11,7 +11,7 @@ namespace FitFolio.Tests.Api;
 /// turned off, an API key created) are mailed to the owner, with a link to review sessions and
 /// passkeys; the notice is written with the change, so a refused change mails nothing.
 /// </summary>
-public sealed class SecurityNoticeTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class SecurityNoticeTests(ManualClockApi api) : IClassFixture<ManualClockApi>
 {
     private const string ReviewLink = ApiClient.DefaultOrigin + "/account/sessions";
 
@@ -90,7 +90,7 @@ public sealed class SecurityNoticeTests(AccountApi api) : IClassFixture<AccountA
     }
 
     private Task<long> OutboxCountAsync(string to, string purpose) =>
-        api.CountAsync($"select count(*) from mail_outbox where to_address = '{to}' and purpose = '{purpose}'");
+        api.CountAsync("select count(*) from mail_outbox where to_address = @to and purpose = @purpose", ("to", to), ("purpose", purpose));
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

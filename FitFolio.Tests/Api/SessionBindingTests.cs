@@ -10,7 +10,7 @@ namespace FitFolio.Tests.Api;
 /// ends the session the browser came with, and a changed address strands what was mailed to the old
 /// one and, when asked, ends the other sessions.
 /// </summary>
-public sealed class SessionBindingTests(AccountApi api) : IClassFixture<AccountApi>
+public sealed class SessionBindingTests(ManualClockApi api) : IClassFixture<ManualClockApi>
 {
     private const string Me = "/api/v1/auth/me";
 

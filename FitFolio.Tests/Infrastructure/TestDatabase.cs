@@ -30,6 +30,21 @@ public sealed class TestDatabase(PostgresServer server) : IAsyncLifetime
         await new MigrationRunner(DataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(MigrationSource.Embedded);
     }
 
+    /// <summary>One value from SQL; values go in as named parameters (<c>@email</c>), never spliced into the text.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>A <c>count(*)</c>, as <see cref="ScalarAsync{T}"/>.</summary>
+    public Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => ScalarAsync<long>(sql, parameters);
+
     /// <summary>A new, empty, unmigrated database (for migration tests); dropped with this fixture's server.</summary>
     public async Task<string> CreateEmptyDatabaseAsync()
     {

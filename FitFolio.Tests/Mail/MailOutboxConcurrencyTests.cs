@@ -68,11 +68,11 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
             """
             update mail_outbox
                set attempts = 1, last_attempt_at = now(), locked_by = 'crashed-silo', locked_until = now() + interval '1 second'
-             where id = $1
+             where id = @id
             returning locked_until
             """))
         {
-            claim.Parameters.Add(new() { Value = id });
+            claim.Parameters.AddWithValue("id", id);
             leaseEnd = (DateTime)(await claim.ExecuteScalarAsync(cancellationToken))!;
         }
 
@@ -83,9 +83,9 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
 
         await logs.WaitForAsync(entry => entry.IsEvent("MailSent", id));
         await using var check = database.DataSource.CreateCommand(
-            "select last_attempt_at >= $2, attempts, locked_by from mail_outbox where id = $1");
-        check.Parameters.Add(new() { Value = id });
-        check.Parameters.Add(new() { Value = leaseEnd });
+            "select last_attempt_at >= @lease_end, attempts, locked_by from mail_outbox where id = @id");
+        check.Parameters.AddWithValue("id", id);
+        check.Parameters.AddWithValue("lease_end", leaseEnd);
         await using var reader = await check.ExecuteReaderAsync(cancellationToken);
         Assert.True(await reader.ReadAsync(cancellationToken));
         Assert.True(reader.GetBoolean(0), "The message was taken over before the crashed sender's lease ran out.");

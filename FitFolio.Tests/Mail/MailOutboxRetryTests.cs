@@ -108,9 +108,9 @@ public sealed class MailOutboxRetryTests(TestDatabase database) : IClassFixture<
         var cancellationToken = TestContext.Current.CancellationToken;
         var id = await OutboxTestData.EnqueueAsync(database, OutboxTestData.SignIn("late@example.test"));
         // The sign-in link's ten minutes went by while every silo was down.
-        await using (var expire = database.DataSource.CreateCommand("update mail_outbox set expires_at = now() - interval '1 second' where id = $1"))
+        await using (var expire = database.DataSource.CreateCommand("update mail_outbox set expires_at = now() - interval '1 second' where id = @id"))
         {
-            expire.Parameters.Add(new() { Value = id });
+            expire.Parameters.AddWithValue("id", id);
             await expire.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -16,9 +16,9 @@ public sealed class MailRefusalTests(TestDatabase database) : IClassFixture<Test
         await OutboxTestData.ResetAsync(database);
         var cancellationToken = TestContext.Current.CancellationToken;
         var userId = Guid.NewGuid();
-        await using (var user = database.DataSource.CreateCommand("insert into users (id, email) values ($1, 'gone@example.test') on conflict (email) do nothing"))
+        await using (var user = database.DataSource.CreateCommand("insert into users (id, email) values (@user_id, 'gone@example.test') on conflict (email) do nothing"))
         {
-            user.Parameters.Add(new() { Value = userId });
+            user.Parameters.AddWithValue("user_id", userId);
             await user.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -103,8 +103,8 @@ public sealed class MailRefusalTests(TestDatabase database) : IClassFixture<Test
     private async Task<(Guid? UserId, JsonElement Details)> RefusalEventAsync(Guid mailId)
     {
         await using var command = database.DataSource.CreateCommand(
-            "select user_id, details::text from login_events where event_type = 'mail_refused' and details ->> 'mail_id' = $1");
-        command.Parameters.Add(new() { Value = mailId.ToString() });
+            "select user_id, details::text from login_events where event_type = 'mail_refused' and details ->> 'mail_id' = @mail_id");
+        command.Parameters.AddWithValue("mail_id", mailId.ToString());
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken), "No mail_refused audit event for the message.");
         var result = (reader.IsDBNull(0) ? (Guid?)null : reader.GetGuid(0), JsonDocument.Parse(reader.GetString(1)).RootElement);
@@ -114,8 +114,8 @@ public sealed class MailRefusalTests(TestDatabase database) : IClassFixture<Test
 
     private async Task<long> CountRefusalEventsAsync(Guid mailId)
     {
-        await using var command = database.DataSource.CreateCommand("select count(*) from login_events where event_type = 'mail_refused' and details ->> 'mail_id' = $1");
-        command.Parameters.Add(new() { Value = mailId.ToString() });
+        await using var command = database.DataSource.CreateCommand("select count(*) from login_events where event_type = 'mail_refused' and details ->> 'mail_id' = @mail_id");
+        command.Parameters.AddWithValue("mail_id", mailId.ToString());
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

@@ -66,9 +66,9 @@ internal static class OutboxTestData
         await using var command = database.DataSource.CreateCommand(
             """
             select id, attempts, sent_at, failed_at, last_attempt_at, next_attempt_at, last_error, text_body, html_body, locked_by
-              from mail_outbox where id = $1
+              from mail_outbox where id = @id
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken), $"No outbox row {id}");
         return new OutboxRow(

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FitFolio.Grains.Passkeys;
+using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Passkeys;
 
@@ -20,7 +21,7 @@ public sealed class PasskeyHarness
         Assertions = new AssertionVerifier(Options, Clock);
     }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
 
     public RelyingPartyOptions Options { get; }
 

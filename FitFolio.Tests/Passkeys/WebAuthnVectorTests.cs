@@ -1,4 +1,5 @@
 using FitFolio.Grains.Passkeys;
+using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Passkeys;
 
@@ -23,7 +24,7 @@ public sealed class WebAuthnVectorTests
     public void Registration_vector_verifies_or_fails_as_the_file_states(string name)
     {
         var vector = WebAuthnVector.Load(name);
-        var verifier = new AttestationVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new AttestationVerifier(vector.Options(), new ManualClock(Now));
 
         if (!vector.ExpectOk)
         {
@@ -50,7 +51,7 @@ public sealed class WebAuthnVectorTests
     public void Authentication_vector_verifies_or_fails_as_the_file_states(string name)
     {
         var vector = WebAuthnVector.Load(name);
-        var verifier = new AssertionVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new AssertionVerifier(vector.Options(), new ManualClock(Now));
         var response = AuthenticationResponse.Parse(vector.ResponseJson);
 
         if (!vector.ExpectOk)
@@ -75,7 +76,7 @@ public sealed class WebAuthnVectorTests
         var vector = WebAuthnVector.Load("auth-ed25519-pywebauthn");
         Assert.True(vector.ExpectOk);
         Assert.Equal((int)CoseAlgorithm.EdDsa, vector.ExpectedAlgorithm);
-        var verifier = new AssertionVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new AssertionVerifier(vector.Options(), new ManualClock(Now));
 
         var failure = Assert.Throws<PasskeyVerificationException>(() =>
             verifier.Verify(AuthenticationResponse.Parse(vector.ResponseJson), vector.Pending(Now), vector.StoredPasskey()));
@@ -106,11 +107,11 @@ public sealed class WebAuthnVectorTests
         {
             if (vector.IsRegistration)
             {
-                new AttestationVerifier(options, new ManualTimeProvider(Now)).Verify(vector.ResponseJson, pending);
+                new AttestationVerifier(options, new ManualClock(Now)).Verify(vector.ResponseJson, pending);
             }
             else
             {
-                new AssertionVerifier(options, new ManualTimeProvider(Now)).Verify(AuthenticationResponse.Parse(vector.ResponseJson), pending, vector.StoredPasskey());
+                new AssertionVerifier(options, new ManualClock(Now)).Verify(AuthenticationResponse.Parse(vector.ResponseJson), pending, vector.StoredPasskey());
             }
 
             return null;

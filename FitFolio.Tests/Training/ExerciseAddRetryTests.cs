@@ -116,7 +116,7 @@ public sealed class ExerciseAddRetryTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Single(responses, r => r.Status == HttpStatusCode.Created);
         Assert.Equal(9, responses.Count(r => r.Status == HttpStatusCode.OK));
         Assert.All(responses, r => Assert.Equal(id.ToString(), r.Body.Id()));
-        Assert.Equal(1, await api.CountAsync($"select count(*) from workout_exercises where id = '{id}'"));
+        Assert.Equal(1, await api.CountAsync("select count(*) from workout_exercises where id = @id", ("id", id)));
         Assert.Equal(2, (await client.GetAsync($"{Base}/workouts/{workout}")).Body.GetProperty("exercises").GetArrayLength());
     }
 

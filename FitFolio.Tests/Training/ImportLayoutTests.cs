@@ -111,7 +111,7 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(5, squat.GetProperty("setsImported").GetInt32());
         // Both artefact spellings of 225 lb (above and below) are stored as 225 lb, and converted from 225 exactly.
         var userId = await client.UserIdAsync();
-        Assert.Equal(2, await api.CountAsync($"select count(*) from workout_sets where user_id = '{userId}' and weight = 225 and weight_unit = 'lb' and weight_kg = 102.0583"));
+        Assert.Equal(2, await api.CountAsync("select count(*) from workout_sets where user_id = @id and weight = 225 and weight_unit = 'lb' and weight_kg = 102.0583", ("id", Guid.Parse(userId))));
     }
 
     [Fact]
@@ -206,10 +206,10 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
     private static ByteArrayContent Csv(byte[] bytes) => new(bytes) { Headers = { ContentType = new("text/csv") } };
 
     private async Task<(long Workouts, long Exercises, long Sets, long Custom)> RowCountsAsync(string userId) => (
-        await api.CountAsync($"select count(*) from workouts where user_id = '{userId}'"),
-        await api.CountAsync($"select count(*) from workout_exercises where user_id = '{userId}'"),
-        await api.CountAsync($"select count(*) from workout_sets where user_id = '{userId}'"),
-        await api.CountAsync($"select count(*) from exercises where user_id = '{userId}'"));
+        await api.CountAsync("select count(*) from workouts where user_id = @id", ("id", Guid.Parse(userId))),
+        await api.CountAsync("select count(*) from workout_exercises where user_id = @id", ("id", Guid.Parse(userId))),
+        await api.CountAsync("select count(*) from workout_sets where user_id = @id", ("id", Guid.Parse(userId))),
+        await api.CountAsync("select count(*) from exercises where user_id = @id", ("id", Guid.Parse(userId))));
 
     /// <summary>Every workout in full, oldest first.</summary>
     private static async Task<List<JsonElement>> WorkoutsAsync(ApiClient client)

@@ -51,7 +51,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         var file = Sample("strong-older-semicolon.csv");
         await client.PostCsvAsync(Import, file);
         var userId = await client.UserIdAsync();
-        var sets = await api.CountAsync($"select count(*) from workout_sets where user_id = '{userId}'");
+        var sets = await api.CountAsync("select count(*) from workout_sets where user_id = @id", ("id", Guid.Parse(userId)));
 
         var again = (await client.PostCsvAsync(Import, file)).Body;
 
@@ -59,9 +59,9 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(2, again.GetProperty("workoutsAlreadyPresent").GetInt32());
         Assert.Equal(0, again.GetProperty("setsImported").GetInt32());
         Assert.Empty(again.GetProperty("exercisesCreated").EnumerateArray());
-        Assert.Equal(sets, await api.CountAsync($"select count(*) from workout_sets where user_id = '{userId}'"));
-        Assert.Equal(2, await api.CountAsync($"select count(*) from workouts where user_id = '{userId}'"));
-        Assert.Equal(1, await api.CountAsync($"select count(*) from exercises where user_id = '{userId}'"));
+        Assert.Equal(sets, await api.CountAsync("select count(*) from workout_sets where user_id = @id", ("id", Guid.Parse(userId))));
+        Assert.Equal(2, await api.CountAsync("select count(*) from workouts where user_id = @id", ("id", Guid.Parse(userId))));
+        Assert.Equal(1, await api.CountAsync("select count(*) from exercises where user_id = @id", ("id", Guid.Parse(userId))));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var client = await api.SignedInClientAsync("import-bad@example.com");
         await client.PostCsvAsync(Import, Sample("hevy-kg.csv"));
         var userId = await client.UserIdAsync();
-        var sets = await api.CountAsync($"select count(*) from workout_sets where user_id = '{userId}'");
+        var sets = await api.CountAsync("select count(*) from workout_sets where user_id = @id", ("id", Guid.Parse(userId)));
         var latin1 = Encoding.Latin1.GetBytes("Date;Workout Name;Exercise Name;Set Order;Weight;Reps\n2024-01-01 10:00:00;Séance;Développé;1;80;5\n");
         var utf16NoBom = Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Sample("strong-comma-lbs.csv")));
         var binary = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D };
@@ -198,7 +198,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         var malformed = await client.PostCsvAsync(Import, unterminated);
         Assert.Contains("Row 2", malformed.Body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.PostRawAsync(Import, "{}")).Status);
-        Assert.Equal(sets, await api.CountAsync($"select count(*) from workout_sets where user_id = '{userId}'"));
+        Assert.Equal(sets, await api.CountAsync("select count(*) from workout_sets where user_id = @id", ("id", Guid.Parse(userId))));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         Assert.Equal("payload_too_large", response.ErrorCode);
-        Assert.Equal(0, await api.CountAsync($"select count(*) from workouts where user_id = '{await client.UserIdAsync()}'"));
+        Assert.Equal(0, await api.CountAsync("select count(*) from workouts where user_id = @id", ("id", Guid.Parse(await client.UserIdAsync()))));
     }
 
     private static async Task<JsonElement> WorkoutNamed(ApiClient client, string name)

@@ -40,7 +40,7 @@ public sealed class SetLoggingTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, retry.Status);
         Assert.Equal(first.Body.GetProperty("set").ToString(), retry.Body.GetProperty("set").ToString());
         Assert.Equal(first.Body.GetProperty("records").GetArrayLength(), retry.Body.GetProperty("records").GetArrayLength());
-        Assert.Equal(1, await api.CountAsync($"select count(*) from workout_sets where id = '{set.id}'"));
+        Assert.Equal(1, await api.CountAsync("select count(*) from workout_sets where id = @id", ("id", set.id)));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class SetLoggingTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Single(responses, r => r.Status == HttpStatusCode.Created);
         Assert.Equal(9, responses.Count(r => r.Status == HttpStatusCode.OK));
         Assert.All(responses, r => Assert.Equal(set.id.ToString(), r.Body.GetProperty("set").Id()));
-        Assert.Equal(1, await api.CountAsync($"select count(*) from workout_sets where workout_id = '{workout}'"));
+        Assert.Equal(1, await api.CountAsync("select count(*) from workout_sets where workout_id = @workout", ("workout", Guid.Parse(workout))));
     }
 
     [Fact]

@@ -58,11 +58,8 @@ internal static class TrainingTestData
         return [.. response.Body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("type").GetString()!)];
     }
 
-    public static async Task<long> CountAsync(this ApiFixture api, string sql)
-    {
-        await using var command = api.Database.DataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    public static Task<long> CountAsync(this ApiFixture api, string sql, params (string Name, object Value)[] parameters) =>
+        api.Database.CountAsync(sql, parameters);
 
     public static async Task<string> UserIdAsync(this ApiClient client) => (await client.GetAsync("/api/v1/auth/me")).Body.Id();
 }

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace FitFolio.Grains.Training.Import;
 
-/// <summary>A CSV record and the line it starts on (1-based; the header is line 1).</summary>
-public sealed record CsvRecord(int Row, IReadOnlyList<string> Fields);
-
 /// <summary>
 /// RFC 4180 records with a chosen delimiter: quoted fields may hold delimiters, doubled quotes and
 /// line breaks; CRLF and LF both end a record; blank lines are skipped.

@@ -1,4 +1,5 @@
 using FitFolio.Grains.Passkeys;
+using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Passkeys.Fuzzing;
 
@@ -37,7 +38,7 @@ public static class FuzzCorpus
 
     private static FuzzSeed VectorRegistration(WebAuthnVector vector)
     {
-        var verifier = new AttestationVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new AttestationVerifier(vector.Options(), new ManualClock(Now));
         var pending = vector.Pending(Now);
         var packed = vector.ExpectOk && (string?)vector.Expect["fmt"] == "packed";
         return new FuzzSeed(
@@ -51,7 +52,7 @@ public static class FuzzCorpus
 
     private static FuzzSeed VectorAuthentication(WebAuthnVector vector)
     {
-        var verifier = new AssertionVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new AssertionVerifier(vector.Options(), new ManualClock(Now));
         var pending = vector.Pending(Now);
         var stored = vector.StoredPasskey();
         return new FuzzSeed(

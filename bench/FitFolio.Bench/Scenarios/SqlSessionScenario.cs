@@ -33,7 +33,7 @@ internal sealed class SqlSessionScenario : IScenario
         """
         select u.id, u.email, u.email_verified_at, u.is_admin, u.email_sign_in_enabled, u.created_at
         from sessions s join users u on u.id = s.user_id
-        where s.secret_hash = $1 and s.revoked_at is null and s.expires_at > now()
+        where s.secret_hash = @hash and s.revoked_at is null and s.expires_at > now()
         """;
 
     public string Id => "me-sql";
@@ -87,7 +87,7 @@ internal sealed class SqlSessionScenario : IScenario
             }
 
             await using var command = dataSource.CreateCommand(Lookup);
-            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = Base64Url.DecodeFromChars(hash) });
+            command.Parameters.AddWithValue("hash", Base64Url.DecodeFromChars(hash));
             await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
             if (!await reader.ReadAsync(http.RequestAborted))
             {

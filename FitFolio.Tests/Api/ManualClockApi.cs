@@ -7,7 +7,7 @@ namespace FitFolio.Tests.Api;
 /// A host on a hand-moved clock with generous limits, for the account, API-key and re-authentication
 /// tests: moving the clock past 10 minutes makes a session's sign-in no longer recent.
 /// </summary>
-public class AccountApi(PostgresServer server) : PasskeyApi(server)
+public class ManualClockApi(PostgresServer server) : PasskeyApi(server)
 {
     public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -23,5 +23,5 @@ public class AccountApi(PostgresServer server) : PasskeyApi(server)
     /// <summary>Lets the recent-sign-in window pass for every session signed in so far.</summary>
     public void LetSignInGoStale() => Clock.Advance(TimeSpan.FromMinutes(11));
 
-    public Task<Guid> UserIdAsync(string email) => ScalarAsync<Guid>($"select id from users where email = '{email}'");
+    public Task<Guid> UserIdAsync(string email) => ScalarAsync<Guid>("select id from users where email = @email", ("email", email));
 }

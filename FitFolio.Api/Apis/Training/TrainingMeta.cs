@@ -9,11 +9,3 @@ public sealed record TrainingMeta(
     IReadOnlyList<string> SetTypes,
     IReadOnlyList<string> WeightUnits,
     IReadOnlyList<string> RecordTypes);
-
-public sealed record CopyProgramRequest(string? Name);
-
-public sealed record FinishWorkoutRequest(DateTimeOffset? EndedAt);
-
-public sealed record SwapExerciseRequest(Guid? ExerciseId);
-
-public sealed record ReorderExercisesRequest(IReadOnlyList<Guid>? Order);

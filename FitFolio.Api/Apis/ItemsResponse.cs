@@ -1,0 +1,3 @@
+namespace FitFolio.Api.Apis;
+
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);

@@ -1,0 +1,3 @@
+namespace FitFolio.Api.Apis;
+
+public sealed record MagicLinkStartResponse(string Status);

@@ -1,0 +1,5 @@
+using FitFolio.Grains.Users;
+
+namespace FitFolio.Api.Apis;
+
+public sealed record SignedInResponse(UserProfile User);

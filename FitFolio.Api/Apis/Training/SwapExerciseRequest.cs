@@ -1,0 +1,3 @@
+namespace FitFolio.Api.Apis.Training;
+
+public sealed record SwapExerciseRequest(Guid? ExerciseId);

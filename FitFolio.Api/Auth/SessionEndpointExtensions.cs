@@ -1,0 +1,20 @@
+using FitFolio.Api.Http;
+
+namespace FitFolio.Api.Auth;
+
+public static class SessionEndpointExtensions
+{
+    public static TBuilder RequireSession<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, SessionEndpointFilter>()
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiErrorBody), ["application/json"]));
+
+    /// <summary>For routes that need no session (sign-in itself): a request made with an API key is still refused.</summary>
+    public static TBuilder RefuseApiKeys<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Features.Get<CurrentUser>() is { ViaApiKey: true }
+                ? SessionEndpointFilter.ApiKeyNotAllowed(context.HttpContext)
+                : await next(context));
+
+    public static CurrentSession Session(this HttpContext context) =>
+        context.Features.Get<CurrentSession>() ?? throw new InvalidOperationException("This endpoint requires a session; add RequireSession().");
+}

@@ -1,0 +1,3 @@
+namespace FitFolio.Grains.Training;
+
+public sealed record BodyWeightInput(decimal? Weight, string? Unit, string? Notes);

@@ -1,0 +1,3 @@
+namespace FitFolio.Grains.Training;
+
+public sealed record ProgramDayDraft(string? Name, IReadOnlyList<ProgramExerciseDraft>? Exercises);

@@ -1,0 +1,11 @@
+namespace FitFolio.Grains.Training;
+
+/// <summary>What kind of refusal a training operation gave; the front door maps it to an HTTP status.</summary>
+[GenerateSerializer, Alias("fitfolio.training.failure")]
+public enum TrainingFailure
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
