@@ -1,8 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { App } from "./App";
+// First, so the app-wide rules come before the per-area sheets (training/training.css) the App imports.
 import "./styles/global.css";
+import { App } from "./App";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");

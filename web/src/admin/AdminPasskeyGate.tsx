@@ -20,7 +20,6 @@ export const ADMIN_PASSKEY_REQUIRED = "admin_passkey_required";
  * and then confirm with it, before showing the admin pages.
  */
 export function AdminPasskeyGate({ children }: { children: ReactNode }) {
-  const [generation, setGeneration] = useState(0);
   const probe = useResource(
     (signal) =>
       api.admin.auditEventTypes({ signal }).then(
@@ -31,11 +30,11 @@ export function AdminPasskeyGate({ children }: { children: ReactNode }) {
           return "proved" as const;
         },
       ),
-    [generation],
+    [],
   );
 
   if (probe.loading && !probe.data) return <Loading label="Checking your admin session…" />;
-  if (probe.data === "needs_passkey") return <ConfirmAdminWithPasskey onConfirmed={() => setGeneration((n) => n + 1)} />;
+  if (probe.data === "needs_passkey") return <ConfirmAdminWithPasskey onConfirmed={probe.reload} />;
   return <>{children}</>;
 }
 

@@ -12,6 +12,9 @@ import { useWithReauth } from "./reauth/ReauthProvider";
 import { useSession, useUser } from "./session";
 import { ceremonyErrorMessage, isCeremonyCancelled, webauthn } from "./webauthn";
 
+const PASSKEY_PITCH =
+  "A passkey lets you sign in with your fingerprint, face or screen lock — no email round-trip. It stays on your device and can’t be phished.";
+
 export function WelcomePasskeyPage() {
   const user = useUser();
   const { updateUser } = useSession();
@@ -53,7 +56,7 @@ export function WelcomePasskeyPage() {
       <div className="auth-card stack">
         <PageHeader
           title={created ? "You’re all set" : "Sign in faster next time"}
-          description="A passkey lets you sign in with your fingerprint, face or screen lock — no email round-trip. It stays on your device and can’t be phished."
+          description={PASSKEY_PITCH}
         />
         <StatusMessage tone="success">{status}</StatusMessage>
         <ErrorMessage error={error} />

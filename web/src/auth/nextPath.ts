@@ -15,6 +15,7 @@ const SIGN_IN_PATHS = ["/signin", "/auth/link"];
  */
 export function safeNextPath(raw: string | null | undefined, origin: string = window.location.origin): string {
   // The URL parser silently drops tabs and newlines ("java\tscript:" is javascript:): refuse them instead.
+  // eslint-disable-next-line no-control-regex -- matching control characters is this check's purpose
   if (!raw || raw.length > MAX_NEXT_LENGTH || /[\u0000-\u001f\u007f]/.test(raw)) return DEFAULT_AFTER_SIGN_IN;
   let url: URL;
   let own: string;

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
 import { onUnauthenticated } from "../api/client";
 import { api } from "../api/fitfolio";
 import type { User } from "../api/types";
@@ -30,8 +30,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [signOutReason, setSignOutReason] = useState<SignOutReason>(null);
-  const userRef = useRef<User | null>(null);
-  userRef.current = user;
 
   // Bumped whenever we learn who is signed in by other means. An answer to "who am I?" that was
   // asked before that (e.g. the start-up call racing a magic-link sign-in) is stale and dropped.
@@ -57,15 +55,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   // A 401 from any call means the session is gone (expired, or revoked by an admin on any silo).
-  useEffect(
-    () =>
-      onUnauthenticated(() => {
-        epoch.current += 1;
-        if (userRef.current) setSignOutReason("session_ended");
-        setUser(null);
-      }),
-    [],
-  );
+  // An effect event, so the one subscription reads the latest `user`.
+  const sessionEnded = useEffectEvent(() => {
+    epoch.current += 1;
+    if (user) setSignOutReason("session_ended");
+    setUser(null);
+  });
+  useEffect(() => onUnauthenticated(() => sessionEnded()), []);
 
   const signedIn = useCallback((next: User) => {
     epoch.current += 1;

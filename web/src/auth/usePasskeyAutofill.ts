@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { api } from "../api/fitfolio";
 import type { User } from "../api/types";
 import { ceremonyErrorMessage, isCeremonyCancelled, webauthn } from "./webauthn";
@@ -19,8 +19,9 @@ interface Autofill {
 export function usePasskeyAutofill(onSignedIn: (user: User) => void, onError: (message: string) => void): Autofill {
   const [generation, setGeneration] = useState(0);
   const active = useRef<{ current: boolean } | null>(null);
-  const callbacks = useRef({ onSignedIn, onError });
-  callbacks.current = { onSignedIn, onError };
+  // Effect events: the pending request reports to the latest callbacks without restarting when they change.
+  const signedIn = useEffectEvent(onSignedIn);
+  const failed = useEffectEvent(onError);
 
   useEffect(() => {
     const run = { current: true };
@@ -40,9 +41,9 @@ export function usePasskeyAutofill(onSignedIn: (user: User) => void, onError: (m
         const credential = await webauthn.getFromAutofill(options);
         if (!run.current) return;
         const { user } = await api.passkeys.finishAuthentication(ceremonyId, credential);
-        if (run.current) callbacks.current.onSignedIn(user);
+        if (run.current) signedIn(user);
       } catch (error) {
-        if (run.current && !isCeremonyCancelled(error)) callbacks.current.onError(ceremonyErrorMessage(error, "use"));
+        if (run.current && !isCeremonyCancelled(error)) failed(ceremonyErrorMessage(error, "use"));
       }
     })();
 

@@ -67,7 +67,5 @@ export function ceremonyErrorMessage(error: unknown, action: "create" | "use"): 
     }
   }
   if (!browserSupportsWebAuthn()) return "This browser doesn’t support passkeys.";
-  return action === "create"
-    ? "We couldn’t create a passkey on this device. Please try again."
-    : "We couldn’t use a passkey on this device. Please try again.";
+  return `We couldn’t ${action} a passkey on this device. Please try again.`;
 }

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from "react-router";
 import { trainingPaths } from "./paths";
+import "./training.css";
 
 const SECTIONS = [
   { to: trainingPaths.home, label: "Today", end: true },

@@ -7,7 +7,9 @@ import { DateTime, RelativeTime } from "../../ui/Time";
 
 export function ApiKeyRow({ apiKey, onDeleted }: { apiKey: ApiKey; onDeleted: (key: ApiKey) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const expired = apiKey.expiresAt !== null && new Date(apiKey.expiresAt).getTime() < Date.now();
+  // Read once when the row is first shown: rendering stays pure (react-hooks/purity).
+  const [shownAt] = useState(Date.now);
+  const expired = apiKey.expiresAt !== null && new Date(apiKey.expiresAt).getTime() < shownAt;
 
   return (
     <li className="list__item">

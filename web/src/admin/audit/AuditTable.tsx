@@ -1,41 +1,31 @@
 import { Link } from "react-router";
 import type { AuditEvent } from "../../api/types";
+import { DataTable } from "../../ui/DataTable";
 import { DateTime } from "../../ui/Time";
+
+const COLUMNS = ["When", "Event", "User", "IP", "Details"];
 
 export function AuditTable({ id, events }: { id?: string; events: AuditEvent[] }) {
   return (
-    <div id={id} className="table-wrap" role="region" aria-label="Audit events" tabIndex={0}>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Event</th>
-            <th scope="col">User</th>
-            <th scope="col">IP</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td>
-                <DateTime value={event.occurredAt} />
-              </td>
-              <td>
-                <code>{event.type}</code>
-              </td>
-              <td className="break">
-                {event.userId ? <Link to={`/admin/users/${encodeURIComponent(event.userId)}`}>{event.email ?? event.userId}</Link> : (event.email ?? "—")}
-              </td>
-              <td>{event.ip ?? "—"}</td>
-              <td>
-                <EventDetails event={event} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable id={id} label="Audit events" columns={COLUMNS}>
+      {events.map((event) => (
+        <tr key={event.id}>
+          <td>
+            <DateTime value={event.occurredAt} />
+          </td>
+          <td>
+            <code>{event.type}</code>
+          </td>
+          <td className="break">
+            {event.userId ? <Link to={`/admin/users/${encodeURIComponent(event.userId)}`}>{event.email ?? event.userId}</Link> : (event.email ?? "—")}
+          </td>
+          <td>{event.ip ?? "—"}</td>
+          <td>
+            <EventDetails event={event} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

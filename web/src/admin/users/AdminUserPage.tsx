@@ -8,7 +8,8 @@ import { DateTime } from "../../ui/Time";
 import { useResource } from "../../ui/useResource";
 import { AdminUserActions } from "./AdminUserActions";
 import { LockBadge } from "./LockBadge";
-import { UserPasskeysTable, UserSessionsTable } from "./UserTables";
+import { UserPasskeysTable } from "./UserPasskeysTable";
+import { UserSessionsTable } from "./UserSessionsTable";
 
 export function AdminUserPage() {
   const { userId = "" } = useParams();

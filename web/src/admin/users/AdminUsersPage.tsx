@@ -8,7 +8,7 @@ import { TextField } from "../../ui/Field";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { EmptyState, PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
-import { UsersTable } from "./UsersTable";
+import { UserSearchResultsTable } from "./UserSearchResultsTable";
 
 interface Results {
   items: AdminUserSummary[];
@@ -91,7 +91,7 @@ export function AdminUsersPage() {
       {loading ? (
         <Loading label="Searching users…" />
       ) : results && results.items.length > 0 ? (
-        <UsersTable users={results.items} />
+        <UserSearchResultsTable users={results.items} />
       ) : results ? (
         <EmptyState title="No users found">
           <p>{query ? `Nobody matches “${query}”.` : "There are no accounts yet."}</p>

@@ -6,7 +6,9 @@ import { aUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
 import type { ImportSummary } from "../../api/trainingTypes";
 
-const STRONG = "Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE\n2026-01-01 10:00:00;Push;1h;Bench Press (Barbell);1;100;5;0;0;;;\n";
+const STRONG =
+  "Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE\n" +
+  "2026-01-01 10:00:00;Push;1h;Bench Press (Barbell);1;100;5;0;0;;;\n";
 
 /** Just enough XMLHttpRequest to drive an upload: the test decides when progress and the answer arrive. */
 class FakeXhr {

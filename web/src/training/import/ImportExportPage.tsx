@@ -36,7 +36,9 @@ export function ImportExportPage() {
       <ImportForm
         onImported={(result) => {
           setSummary(result);
-          setStatus(`Imported ${result.workoutsImported} workout${result.workoutsImported === 1 ? "" : "s"} with ${result.setsImported} set${result.setsImported === 1 ? "" : "s"}.`);
+          const workouts = `${result.workoutsImported} workout${result.workoutsImported === 1 ? "" : "s"}`;
+          const sets = `${result.setsImported} set${result.setsImported === 1 ? "" : "s"}`;
+          setStatus(`Imported ${workouts} with ${sets}.`);
         }}
       />
       <StatusMessage tone="success">{status}</StatusMessage>

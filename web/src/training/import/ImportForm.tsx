@@ -10,6 +10,10 @@ import { checkCsvFile, describeSource, MAX_IMPORT_BYTES, type CsvSource } from "
 
 type Stage = { name: "idle" } | { name: "checked"; source: CsvSource } | { name: "uploading"; progress: UploadProgress | null } | { name: "processing" };
 
+const IMPORT_HELP =
+  `Export your workouts as CSV in the other app, then upload the file here (up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB). ` +
+  "Importing the same file twice adds nothing twice.";
+
 /** Choose a Strong or Hevy CSV, check it here, upload it with progress, hand back the server's summary. */
 export function ImportForm({ onImported }: { onImported: (summary: ImportSummary) => void }) {
   const inputId = useId();
@@ -62,7 +66,7 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
   const percent = stage.name === "uploading" && stage.progress ? Math.round((stage.progress.loaded / Math.max(1, stage.progress.total)) * 100) : null;
 
   return (
-    <Section title="Import from Strong or Hevy" description={`Export your workouts as CSV in the other app, then upload the file here (up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Importing the same file twice adds nothing twice.`}>
+    <Section title="Import from Strong or Hevy" description={IMPORT_HELP}>
       <form className="stack" onSubmit={upload} noValidate aria-label="Import workouts">
         <div className="field">
           <label htmlFor={inputId}>CSV file</label>

@@ -1,6 +1,9 @@
 import type { ImportSummary } from "../../api/trainingTypes";
+import { DataTable } from "../../ui/DataTable";
 import { Section } from "../../ui/Page";
 import { describeSource } from "./csvFile";
+
+const SKIPPED_COLUMNS = ["Row", "Why it was skipped"];
 
 /** The server's account of an import: what came in, what was already there, and each row it skipped and why. */
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
@@ -22,25 +25,14 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
         <p className="muted small">Exercises FitFolio didn’t recognise were added to your library as your own; you’ll find them under Exercises.</p>
       )}
       {summary.skipped.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Skipped rows</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Why it was skipped</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.skipped.map((row) => (
-                <tr key={`${row.row}:${row.reason}`}>
-                  <td>{row.row}</td>
-                  <td>{row.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Skipped rows" labelAs="caption" columns={SKIPPED_COLUMNS}>
+          {summary.skipped.map((row) => (
+            <tr key={`${row.row}:${row.reason}`}>
+              <td>{row.row}</td>
+              <td>{row.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Section>
   );

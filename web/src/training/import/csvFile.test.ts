@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkCsvFile, detectSource, MAX_IMPORT_BYTES } from "./csvFile";
 
-const STRONG = "Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE\n2026-01-01 10:00:00;Push;1h;Bench Press (Barbell);1;100;5;0;0;;;\n";
+const STRONG =
+  "Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE\n" +
+  "2026-01-01 10:00:00;Push;1h;Bench Press (Barbell);1;100;5;0;0;;;\n";
 const HEVY = '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps"\n';
 
 const file = (content: BlobPart, name = "export.csv") => new File([content], name, { type: "text/csv" });

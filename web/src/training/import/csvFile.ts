@@ -6,6 +6,9 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export type CsvCheck = { ok: true; source: CsvSource } | { ok: false; problem: string };
 
+const NOT_AN_EXPORT =
+  "This doesn’t look like a Strong or Hevy export: its first row should name columns such as “Exercise Name” (Strong) or “exercise_title” (Hevy).";
+
 // Column names each app writes in its header row (Strong has used both , and ; as separators).
 const STRONG_COLUMNS = ["date", "workout name", "exercise name", "set order", "reps"];
 const HEVY_COLUMNS = ["title", "start_time", "exercise_title", "reps"];
@@ -36,7 +39,7 @@ export async function checkCsvFile(file: File): Promise<CsvCheck> {
   if (!source) {
     return {
       ok: false,
-      problem: "This doesn’t look like a Strong or Hevy export: its first row should name columns such as “Exercise Name” (Strong) or “exercise_title” (Hevy).",
+      problem: NOT_AN_EXPORT,
     };
   }
   return { ok: true, source };

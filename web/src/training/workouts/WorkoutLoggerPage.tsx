@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { Navigate, useNavigate, useParams } from "react-router";
 import { UserFacingError } from "../../api/errors";
 import { trainingApi } from "../../api/training";
@@ -10,6 +10,7 @@ import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { EmptyState, PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
+import { useLatest } from "../../ui/useLatest";
 import { useResource } from "../../ui/useResource";
 import { moveItem } from "../programs/DayEditor";
 import { ExercisePicker } from "../exercises/ExercisePicker";
@@ -47,8 +48,7 @@ export function WorkoutLoggerPage() {
 function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
   const navigate = useNavigate();
   const [unit, setUnit] = useWeightUnit();
-  const unitRef = useRef(unit);
-  unitRef.current = unit;
+  const unitRef = useLatest(unit);
   const [settings, updateSettings] = useLoggerSettings();
   const log = useWorkoutLog(initial, queue, unitRef);
   const { workout } = log;

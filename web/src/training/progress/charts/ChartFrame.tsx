@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from "react";
+import { DataTable } from "../../../ui/DataTable";
 
 interface ChartFrameProps {
   title: string;
@@ -27,29 +28,15 @@ export function ChartFrame({ title, description, empty, emptyText, table, childr
           </figure>
           <details className="chart__table">
             <summary>Show the numbers</summary>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{title}</caption>
-                <thead>
-                  <tr>
-                    {table.columns.map((column) => (
-                      <th key={column} scope="col">
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row, index) => (
-                    <tr key={index}>
-                      {row.map((cell, cellIndex) => (
-                        <td key={cellIndex}>{cell}</td>
-                      ))}
-                    </tr>
+            <DataTable label={title} labelAs="caption" columns={table.columns}>
+              {table.rows.map((row, index) => (
+                <tr key={index}>
+                  {row.map((cell, cellIndex) => (
+                    <td key={cellIndex}>{cell}</td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </DataTable>
           </details>
         </>
       )}

@@ -6,5 +6,5 @@ export function shortDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : day.format(date);
 }
 
-/** CSS colours for series, themed in global.css. */
+/** CSS colours for series, themed in training/training.css. */
 export const SERIES_COLOURS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)", "var(--chart-6)"];

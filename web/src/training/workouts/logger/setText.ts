@@ -9,9 +9,10 @@ export function describeSet(set: Shown, kind: ExerciseKind, unit: WeightUnit): s
   const kg = set.weight === null ? null : toKg(set.weight, set.weightUnit ?? "kg");
   let main: string;
   if (kind === "time") main = set.durationSeconds === null ? "—" : formatDuration(set.durationSeconds);
-  else if (kind === "distance")
-    main = `${set.distanceMeters === null ? "—" : formatDistance(set.distanceMeters)}${set.durationSeconds !== null ? ` in ${formatDuration(set.durationSeconds)}` : ""}`;
-  else {
+  else if (kind === "distance") {
+    const distance = set.distanceMeters === null ? "—" : formatDistance(set.distanceMeters);
+    main = set.durationSeconds === null ? distance : `${distance} in ${formatDuration(set.durationSeconds)}`;
+  } else {
     const reps = set.reps === null ? "—" : String(set.reps);
     if (kind === "bodyweight") main = kg ? `BW + ${formatWeight(kg, unit)} × ${reps}` : `${reps} reps`;
     else if (kind === "assisted") main = `${formatWeight(kg, unit)} assist × ${reps}`;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { trainingApi } from "../../../api/training";
 import type { Exercise, SetInput, SetResult, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
+import { useLatest } from "../../../ui/useLatest";
 import { byImportance, celebrationLines, recordName } from "../../shared/records";
 import type { WeightUnit } from "../../shared/units";
 import { optimisticExercise, optimisticSet, withPendingSets } from "../sync/pendingSets";
@@ -48,8 +49,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
   const [workout, setWorkout] = useState<Workout>(() => withPendingSets(initial, queue.getState().pending));
   const [celebration, setCelebration] = useState<Celebration | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
-  const workoutRef = useRef(workout);
-  workoutRef.current = workout;
+  const workoutRef = useLatest(workout);
   const celebrationCount = useRef(0);
 
   useEffect(
@@ -94,7 +94,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
           setCelebration({ id: ++celebrationCount.current, workoutExerciseId: write.meta.workoutExerciseId, title, lines });
         }
       }),
-    [queue, unitRef],
+    [queue, unitRef, workoutRef],
   );
 
   // Listening now: send whatever an earlier visit left waiting.
@@ -117,7 +117,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
         meta: { action: "create_set", setId: input.id, workoutExerciseId: exercise.id },
       });
     },
-    [queue],
+    [queue, workoutRef],
   );
 
   /**
@@ -140,7 +140,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       });
       return meta.workoutExerciseId;
     },
-    [queue],
+    [queue, workoutRef],
   );
 
   const saveSet = useCallback(
@@ -161,7 +161,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       // Not sent yet: it stays the same create (same id), carrying the new values.
       queue.enqueue(patch, (waiting) => (waiting.meta?.action === "create_set" ? { ...waiting, body: { ...(waiting.body as SetInput), ...changes } } : patch));
     },
-    [queue],
+    [queue, workoutRef],
   );
 
   const deleteSet = useCallback(
@@ -176,7 +176,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
         meta: { action: "delete_set", setId: set.id, workoutExerciseId: exercise.id },
       });
     },
-    [queue],
+    [queue, workoutRef],
   );
 
   /** Takes the server's copy after an exercise-level change, keeping the sets still on their way. */
