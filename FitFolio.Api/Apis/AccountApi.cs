@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common.Paging;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Http;
 using FitFolio.Grains.Accounts;

@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common.Paging;
 using System.Globalization;
 using System.Net;
 using FitFolio.Api.Auth;

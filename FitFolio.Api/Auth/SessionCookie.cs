@@ -15,6 +15,15 @@ namespace FitFolio.Api.Auth;
 public sealed class SessionCookie
 {
     private const int TagBytes = 16;
+
+    // The value's layout: 32 hex digits of user id, '.', the 43-character base64url secret (256 bits), '.', the
+    // 22-character base64url tag (TagBytes). Fixed lengths let a malformed value be refused before any parsing.
+    private const int UserIdLength = 32;
+    private const int SecretLength = 43;
+    private const int TagLength = 22;
+    private const int SecretStart = UserIdLength + 1;
+    private const int BodyLength = SecretStart + SecretLength;
+    private const int ValueLength = BodyLength + 1 + TagLength;
     private readonly byte[] _currentKey;
     private readonly byte[][] _acceptedKeys;
 
@@ -36,25 +45,25 @@ public sealed class SessionCookie
     {
         userId = default;
         secretHash = "";
-        if (value is not { Length: 32 + 1 + 43 + 1 + 22 } || value[32] != '.' || value[76] != '.')
+        if (value is not { Length: ValueLength } || value[UserIdLength] != '.' || value[BodyLength] != '.')
         {
             return false;
         }
 
-        var body = value[..76];
-        var tag = value[77..];
+        var body = value[..BodyLength];
+        var tag = value[(BodyLength + 1)..];
         var valid = false;
         foreach (var key in _acceptedKeys)
         {
             valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Tag(key, body)), Encoding.ASCII.GetBytes(tag));
         }
 
-        if (!valid || !Guid.TryParseExact(value[..32], "N", out userId))
+        if (!valid || !Guid.TryParseExact(value[..UserIdLength], "N", out userId))
         {
             return false;
         }
 
-        var secret = value[33..76];
+        var secret = value[SecretStart..BodyLength];
         if (!Secrets.IsWellFormedToken(secret))
         {
             return false;

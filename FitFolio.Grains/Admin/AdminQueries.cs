@@ -1,3 +1,4 @@
+using FitFolio.Grains.Common.Paging;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;

@@ -71,7 +71,8 @@ public static class SetValidator
         }
 
         return TrainingOutcome<SetContent>.Ok(new SetContent(
-            type, input.Reps, input.Weight, input.Weight is null ? null : input.WeightUnit, input.DurationSeconds, input.DistanceMeters,
-            input.Rpe, input.Rir, TextRules.NormalizeNotes(input.Notes)));
+            new SetMeasures(type, input.Reps, input.Weight, input.Weight is null ? null : input.WeightUnit, input.DurationSeconds, input.DistanceMeters, input.Rpe),
+            input.Rir,
+            TextRules.NormalizeNotes(input.Notes)));
     }
 }

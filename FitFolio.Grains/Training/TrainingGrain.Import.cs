@@ -72,14 +72,15 @@ internal sealed partial class TrainingGrain
     }
 
     /// <summary>Fits another app's set to the exercise's kind: a 0 the app wrote for "nothing" becomes nothing.</summary>
-    private static SetInput Adapt(ImportedSet set, string kind)
+    private static SetInput Adapt(ImportedSet imported, string kind)
     {
+        var set = imported.Measures;
         var noLoad = kind is ExerciseKind.Bodyweight or ExerciseKind.Time or ExerciseKind.Distance;
         var noReps = kind is ExerciseKind.Time or ExerciseKind.Distance;
         var rpe = set.Rpe is { } r && r >= 1 && r <= 10 ? Math.Round(r * 2, MidpointRounding.AwayFromZero) / 2 : (decimal?)null;
         return new SetInput(
             Guid.Empty, set.Type, noReps && set.Reps == 0 ? null : set.Reps, noLoad && set.Weight == 0 ? null : set.Weight, set.WeightUnit,
-            set.DurationSeconds, set.DistanceMeters, rpe, null, Clip(set.Notes, TextRules.MaxNotesLength), null);
+            set.DurationSeconds, set.DistanceMeters, rpe, null, Clip(imported.Notes, TextRules.MaxNotesLength), null);
     }
 
     /// <summary>At most <paramref name="length"/> UTF-16 units, never half of a surrogate pair (PostgreSQL would refuse the text).</summary>
@@ -119,7 +120,7 @@ internal sealed partial class TrainingGrain
     private async Task<Exercise> CreateImportedExerciseAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ImportedExercise block, ExerciseMatcher matcher, List<CreatedExercise> created, DateTimeOffset now)
     {
-        var sets = block.Sets;
+        var sets = block.Sets.Select(s => s.Measures).ToList();
         var kind = sets.Any(s => s.Weight > 0) ? ExerciseKind.WeightReps
             : sets.Any(s => s.Reps > 0) ? ExerciseKind.Bodyweight
             : sets.Any(s => s.DistanceMeters > 0) ? ExerciseKind.Distance
@@ -208,14 +209,14 @@ internal sealed partial class TrainingGrain
             await copy.WriteAsync(row.WorkoutExerciseId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(row.ExerciseId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(row.Position, NpgsqlDbType.Integer);
-            await copy.WriteAsync(c.Type, NpgsqlDbType.Text);
-            await WriteNullableAsync(copy, c.Reps, NpgsqlDbType.Integer);
-            await WriteNullableAsync(copy, c.Weight, NpgsqlDbType.Numeric);
-            await WriteNullableAsync(copy, c.WeightUnit, NpgsqlDbType.Text);
-            await WriteNullableAsync(copy, c.WeightKg, NpgsqlDbType.Numeric);
-            await WriteNullableAsync(copy, c.DurationSeconds, NpgsqlDbType.Integer);
-            await WriteNullableAsync(copy, c.DistanceMeters, NpgsqlDbType.Numeric);
-            await WriteNullableAsync(copy, c.Rpe, NpgsqlDbType.Numeric);
+            await copy.WriteAsync(c.Measures.Type, NpgsqlDbType.Text);
+            await WriteNullableAsync(copy, c.Measures.Reps, NpgsqlDbType.Integer);
+            await WriteNullableAsync(copy, c.Measures.Weight, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.Measures.WeightUnit, NpgsqlDbType.Text);
+            await WriteNullableAsync(copy, c.Measures.WeightKg, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.Measures.DurationSeconds, NpgsqlDbType.Integer);
+            await WriteNullableAsync(copy, c.Measures.DistanceMeters, NpgsqlDbType.Numeric);
+            await WriteNullableAsync(copy, c.Measures.Rpe, NpgsqlDbType.Numeric);
             await WriteNullableAsync(copy, c.Rir, NpgsqlDbType.Integer);
             await WriteNullableAsync(copy, c.Notes, NpgsqlDbType.Text);
             await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz);

@@ -162,14 +162,15 @@ internal sealed partial class TrainingGrain
 
     private static void Bind(NpgsqlCommand command, SetContent content)
     {
-        command.Parameters.AddWithValue("type", NpgsqlDbType.Text, content.Type);
-        command.Parameters.AddWithValue("reps", NpgsqlDbType.Integer, content.Reps ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, content.Weight ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("unit", NpgsqlDbType.Text, content.WeightUnit ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("kg", NpgsqlDbType.Numeric, content.WeightKg ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("duration", NpgsqlDbType.Integer, content.DurationSeconds ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("distance", NpgsqlDbType.Numeric, content.DistanceMeters ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, content.Rpe ?? (object)DBNull.Value);
+        var measures = content.Measures;
+        command.Parameters.AddWithValue("type", NpgsqlDbType.Text, measures.Type);
+        command.Parameters.AddWithValue("reps", NpgsqlDbType.Integer, measures.Reps ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, measures.Weight ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("unit", NpgsqlDbType.Text, measures.WeightUnit ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("kg", NpgsqlDbType.Numeric, measures.WeightKg ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("duration", NpgsqlDbType.Integer, measures.DurationSeconds ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("distance", NpgsqlDbType.Numeric, measures.DistanceMeters ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, measures.Rpe ?? (object)DBNull.Value);
         command.Parameters.AddWithValue("rir", NpgsqlDbType.Integer, content.Rir ?? (object)DBNull.Value);
         command.Parameters.AddWithValue("notes", NpgsqlDbType.Text, content.Notes ?? (object)DBNull.Value);
     }
@@ -192,8 +193,8 @@ internal sealed partial class TrainingGrain
     {
         // Any person's set: a client id clashing with someone else's set is refused, never overwritten.
         await using var command = new NpgsqlCommand(
-            """
-            select user_id, workout_id, workout_exercise_id, set_type, reps, weight, weight_unit, duration_seconds, distance_m, rpe, rir, notes
+            $"""
+            select user_id, workout_id, workout_exercise_id, {SetMeasures.Columns}, rir, notes
             from workout_sets where id = @id
             """, connection, transaction);
         command.Parameters.AddWithValue("id", setId);
@@ -203,9 +204,7 @@ internal sealed partial class TrainingGrain
             return null;
         }
 
-        var content = new SetContent(
-            reader.GetString(3), reader.Nullable<int>(4), reader.Nullable<decimal>(5), reader.NullableString(6), reader.Nullable<int>(7),
-            reader.Nullable<decimal>(8), reader.Nullable<decimal>(9), reader.Nullable<int>(10), reader.NullableString(11));
+        var content = new SetContent(SetMeasures.Read(reader, 3), reader.Nullable<int>(10), reader.NullableString(11));
         return new StoredSet(setId, reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), content);
     }
 

@@ -1,5 +1,5 @@
+using FitFolio.Grains.Common.Paging;
 using FitFolio.Grains.Common;
-using FitFolio.Grains.Admin;
 using Npgsql;
 using NpgsqlTypes;
 

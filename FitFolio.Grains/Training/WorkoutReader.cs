@@ -104,8 +104,7 @@ internal static class WorkoutReader
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2), new PreviousSet(
-                0, reader.GetString(3), reader.Nullable<int>(4), reader.Nullable<decimal>(5), reader.NullableString(6), reader.Nullable<int>(7),
-                reader.Nullable<decimal>(8), reader.Nullable<decimal>(9), reader.Nullable<int>(10))));
+                0, SetMeasures.Read(reader, 3), reader.Nullable<int>(10))));
         }
 
         foreach (var group in rows.GroupBy(r => r.Exercise))

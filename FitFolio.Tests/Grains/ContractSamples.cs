@@ -43,7 +43,7 @@ internal static class ContractSamples
         "pause at the bottom",
         new ExerciseTarget(3, 5, 8, 100m, "kg", 8m, 2, 180),
         [Set],
-        new PreviousPerformance(Guid.NewGuid(), At.AddDays(-3), [new PreviousSet(1, "working", 5, 95m, "kg", 20, 10.5m, 8m, 2)]));
+        new PreviousPerformance(Guid.NewGuid(), At.AddDays(-3), [new PreviousSet(1, new SetMeasures("working", 5, 95m, "kg", 20, 10.5m, 8m), 2)]));
 
     public static WorkoutView Workout { get; } = new(
         Guid.NewGuid(), "Leg day", "heavy", "in_progress", Guid.NewGuid(), Guid.NewGuid(), At, At.AddHours(1), "app", [WorkoutExercise]);
@@ -117,8 +117,9 @@ internal static class ContractSamples
             new WorkoutExercisePatch(true, "skip today", 4),
             Logged,
             Set,
-            new PreviousSet(2, "warmup", 10, 60m, "lb", 15, 5.5m, 6.5m, 4),
-            new PreviousPerformance(Guid.NewGuid(), At, [new PreviousSet(1, "working", 5, 95m, "kg", 20, 10.5m, 8m, 2)]),
+            new SetMeasures("failure", 4, 110m, "kg", 25, 3.5m, 9.5m),
+            new PreviousSet(2, new SetMeasures("warmup", 10, 60m, "lb", 15, 5.5m, 6.5m), 4),
+            new PreviousPerformance(Guid.NewGuid(), At, [new PreviousSet(1, new SetMeasures("working", 5, 95m, "kg", 20, 10.5m, 8m), 2)]),
             new ExerciseTarget(3, 5, 8, 100m, "kg", 8m, 2, 180),
             WorkoutExercise,
             Workout,
@@ -127,12 +128,12 @@ internal static class ContractSamples
             new ImportBatch(
                 "strong",
                 [new ImportedWorkout("strong|2026-12-06T09:30|Leg day", "Leg day", At, At.AddHours(1), "imported", [
-                    new ImportedExercise("Squat", "belt", 1, [new ImportedSet(7, "working", 5, 100m, "kg", 30, 400m, 8m, "ok")])])],
+                    new ImportedExercise("Squat", "belt", 1, [new ImportedSet(7, new SetMeasures("working", 5, 100m, "kg", 30, 400m, 8m), "ok")])])],
                 [new ImportSkip(9, "no weight")]),
             new ImportedWorkout("hevy|2026-12-06T09:30|Push", "Push", At, At.AddHours(1), "imported", [
-                new ImportedExercise("Bench", "wide", 2, [new ImportedSet(3, "working", 5, 80m, "kg", 30, 0.5m, 9m, "hard")])]),
-            new ImportedExercise("Row", "strict", 3, [new ImportedSet(4, "dropset", 12, 50m, "lb", 45, 1.5m, 7m, "burn")]),
-            new ImportedSet(11, "failure", 3, 120m, "kg", 10, 2.5m, 10m, "max"),
+                new ImportedExercise("Bench", "wide", 2, [new ImportedSet(3, new SetMeasures("working", 5, 80m, "kg", 30, 0.5m, 9m), "hard")])]),
+            new ImportedExercise("Row", "strict", 3, [new ImportedSet(4, new SetMeasures("dropset", 12, 50m, "lb", 45, 1.5m, 7m), "burn")]),
+            new ImportedSet(11, new SetMeasures("failure", 3, 120m, "kg", 10, 2.5m, 10m), "max"),
             new ImportSkip(12, "unknown set type"),
             new CreatedExercise(Guid.NewGuid(), "Zercher squat"),
             new ImportSummary("hevy", 3, 1, 27, [new CreatedExercise(Guid.NewGuid(), "Zercher squat")], [new ImportSkip(12, "unknown set type")]),

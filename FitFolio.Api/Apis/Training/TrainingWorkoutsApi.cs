@@ -1,5 +1,5 @@
+using FitFolio.Grains.Common.Paging;
 using FitFolio.Api.Auth;
-using FitFolio.Grains.Admin;
 using FitFolio.Grains.Training;
 
 namespace FitFolio.Api.Apis.Training;

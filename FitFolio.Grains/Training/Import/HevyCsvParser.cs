@@ -86,8 +86,10 @@ internal static class HevyCsvParser
                 continue;
             }
 
-            var set = new ImportedSet(row.Row, type, repCount, load, unit, time is > 0 ? time : null,
-                ImportNumbers.Metres(far, metresPer), effort is > 0 ? effort : null, null);
+            var set = new ImportedSet(
+                row.Row,
+                new SetMeasures(type, repCount, load, unit, time is > 0 ? time : null, ImportNumbers.Metres(far, metresPer), effort is > 0 ? effort : null),
+                null);
             var name = V(title);
             workouts.Add(startedAt, name.Length == 0 ? "Workout" : name, endedAt, V(description), exercise, V(exerciseNotes),
                 group is >= 0 and < TargetRules.MaxSupersetGroup ? group + 1 : null, set);

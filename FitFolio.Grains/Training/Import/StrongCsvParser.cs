@@ -102,8 +102,10 @@ internal static class StrongCsvParser
                 continue;
             }
 
-            var set = new ImportedSet(row.Row, type, repCount, load, unit, time is > 0 ? time : null,
-                ImportNumbers.Metres(far, metres), effort is > 0 ? effort : null, NullIfEmpty(V(notes)));
+            var set = new ImportedSet(
+                row.Row,
+                new SetMeasures(type, repCount, load, unit, time is > 0 ? time : null, ImportNumbers.Metres(far, metres), effort is > 0 ? effort : null),
+                NullIfEmpty(V(notes)));
             var end = ImportFields.End(startedAt, ImportFields.Duration(V(duration)));
             workouts.Add(startedAt, name.Length == 0 ? "Workout" : name, end, V(workoutNotes), exercise, null, null, set);
         }

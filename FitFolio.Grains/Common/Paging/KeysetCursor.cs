@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace FitFolio.Grains.Admin;
+namespace FitFolio.Grains.Common.Paging;
 
 /// <summary>
 /// An opaque keyset position: the sort time and id of the last row shown. Paging by position
