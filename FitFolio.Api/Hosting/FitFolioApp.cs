@@ -97,6 +97,7 @@ public static class FitFolioApp
         api.MapSessionsApi();
         api.MapAdminApi();
         api.MapWebAuthnApi();
+        api.MapRecoveryCodesApi();
         api.MapReauthenticateApi();
         api.MapAccountApi();
         api.MapApiKeysApi();
