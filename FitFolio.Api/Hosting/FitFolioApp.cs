@@ -98,6 +98,7 @@ public static class FitFolioApp
         api.MapAdminApi();
         api.MapWebAuthnApi();
         api.MapRecoveryCodesApi();
+        api.MapPasskeySignalsApi();
         api.MapReauthenticateApi();
         api.MapAccountApi();
         api.MapApiKeysApi();
