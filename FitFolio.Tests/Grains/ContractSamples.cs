@@ -87,6 +87,7 @@ internal static class ContractSamples
             PasskeyChangeOutcome.NeedsTwoPasskeys,
             new EmailSignInChange(PasskeyChangeOutcome.LastSignInMethod, Profile, ["7K3M-Q9TZ-0R4W-HX2B", "AAAA-BBBB-CCCC-DDDD"]),
             PasskeyFailureReason.SignCountRegression,
+            new PasskeySignalIds([1, 2, 3], [[4, 5], [6, 7, 8]], "ada@example.com"),
 
             new RateLimitDecision(true, TimeSpan.FromSeconds(42)),
             new RateLimitRule(5, TimeSpan.FromMinutes(15)),

@@ -1,4 +1,5 @@
 import { api } from "../api/fitfolio";
+import type { PasskeySignals } from "../api/types";
 
 /**
  * The WebAuthn Signal API (L3 §5.1.10): telling the browser's password manager which of this site's
@@ -42,36 +43,30 @@ export async function signalUnknownCredential(rpId: string, credentialId: string
 }
 
 /** After a passkey was deleted: every credential id the account still accepts (the rest may go). */
-export async function signalAcceptedCredentials(): Promise<boolean> {
-  const credential = signalApi();
-  if (typeof credential?.signalAllAcceptedCredentials !== "function") return false;
-  try {
-    const signals = await api.passkeys.signals();
-    if (signals.userId === null) return false;
-    await credential.signalAllAcceptedCredentials({
-      rpId: signals.rpId,
-      userId: signals.userId,
-      allAcceptedCredentialIds: signals.credentialIds,
-    });
-    return true;
-  } catch {
-    return false;
-  }
+export function signalAcceptedCredentials(): Promise<boolean> {
+  return withAccount("signalAllAcceptedCredentials", (signal, { rpId, userId, credentialIds }) =>
+    signal({ rpId, userId, allAcceptedCredentialIds: credentialIds }),
+  );
 }
 
 /** After the address changed: the name the password manager shows for this account's passkeys. */
-export async function signalCurrentUserDetails(): Promise<boolean> {
-  const credential = signalApi();
-  if (typeof credential?.signalCurrentUserDetails !== "function") return false;
+export function signalCurrentUserDetails(): Promise<boolean> {
+  return withAccount("signalCurrentUserDetails", (signal, { rpId, userId, name, displayName }) =>
+    signal({ rpId, userId, name, displayName }),
+  );
+}
+
+/** Fetches the account's ids only where the browser has the signal, and only for an account with passkeys. */
+async function withAccount<K extends "signalAllAcceptedCredentials" | "signalCurrentUserDetails">(
+  name: K,
+  call: (signal: NonNullable<SignalApi[K]>, account: PasskeySignals & { userId: string }) => Promise<void>,
+): Promise<boolean> {
+  const signal = signalApi()?.[name];
+  if (typeof signal !== "function") return false;
   try {
-    const signals = await api.passkeys.signals();
-    if (signals.userId === null) return false;
-    await credential.signalCurrentUserDetails({
-      rpId: signals.rpId,
-      userId: signals.userId,
-      name: signals.name,
-      displayName: signals.displayName,
-    });
+    const account = await api.passkeys.signals();
+    if (account.userId === null) return false;
+    await call(signal.bind(signalApi()) as NonNullable<SignalApi[K]>, { ...account, userId: account.userId });
     return true;
   } catch {
     return false;
