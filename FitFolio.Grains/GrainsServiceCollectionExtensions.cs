@@ -6,6 +6,7 @@ using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Maintenance;
 using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Recovery;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
@@ -33,6 +34,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<MagicLinkStore>();
         services.TryAddSingleton<EmailCodeStore>();
+        services.TryAddSingleton<RecoveryCodeStore>();
         services.TryAddSingleton<SignInMailQueue>();
         services.AddHostedService<SignInMailWorker>();
         services.TryAddSingleton<EmailChangeStore>();

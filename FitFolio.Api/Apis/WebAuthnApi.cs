@@ -75,9 +75,9 @@ public static class WebAuthnApi
         api.MapPut("/auth/email-sign-in", SetEmailSignInAsync)
             .WithTags("Passkeys")
             .WithName("SetEmailSignIn")
-            .WithSummary("Turns sign-in by emailed link and code on or off; off needs at least two passkeys and a recent sign-in.")
+            .WithSummary("Turns sign-in by emailed link and code on or off; off needs at least two passkeys and a recent sign-in, and answers new recovery codes.")
             .RequireSession()
-            .Produces<UserProfile>()
+            .Produces<EmailSignInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         return webauthn;
@@ -266,7 +266,7 @@ public static class WebAuthnApi
 
         var change = await UserGrain(context, grains).SetEmailSignIn(enabled, RequestOrigins.Of(context));
         return change.Outcome == PasskeyChangeOutcome.Done
-            ? TypedResults.Ok(change.User)
+            ? TypedResults.Ok(EmailSignInResponse.From(change.User, change.RecoveryCodes))
             : Errors.Result(context, StatusCodes.Status409Conflict, "needs_two_passkeys", "Add a second passkey before turning email sign-in off, so losing one device does not lock you out.");
     }
 

@@ -96,6 +96,8 @@ public static class FitFolioApp
         api.MapSessionsApi();
         api.MapAdminApi();
         api.MapWebAuthnApi();
+        api.MapRecoveryCodesApi();
+        api.MapPasskeySignalsApi();
         api.MapReauthenticateApi();
         api.MapAccountApi();
         api.MapApiKeysApi();

@@ -34,6 +34,9 @@ public static class AuditEventType
     public const string EmailChangeFailed = "email_change_failed";
     public const string AccountDeleted = "account_deleted";
     public const string DataExported = "data_exported";
+    public const string RecoveryCodesIssued = "recovery_codes_issued";
+    public const string RecoveryCodeUsed = "recovery_code_used";
+    public const string RecoveryCodeFailure = "recovery_code_failure";
     public const string ApiKeyCreated = "api_key_created";
     public const string ApiKeyRevoked = "api_key_revoked";
     public const string ApiKeyRejected = "api_key_rejected";

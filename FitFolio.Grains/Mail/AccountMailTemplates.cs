@@ -16,6 +16,7 @@ public static class AccountMailTemplates
     public const string PasskeyAddedSubject = "A passkey was added to your FitFolio account";
     public const string EmailSignInOffSubject = "Email sign-in was turned off for your FitFolio account";
     public const string ApiKeyCreatedSubject = "A new API key was created for your FitFolio account";
+    public const string RecoveryCodeUsedSubject = "A recovery code was used to sign in to your FitFolio account";
 
     /// <summary>The app's sessions page, where a notice sends the owner to review sessions and passkeys.</summary>
     public static Uri SessionsPage(Uri publicOrigin) => new(publicOrigin, "/account/sessions");
@@ -92,6 +93,17 @@ public static class AccountMailTemplates
                 "An API key reaches your training log without signing in. If you did not create it, revoke it on your API keys page and end every session you do not recognise.",
             ],
             Review(sessionsPage)), "api-key-created");
+
+    public static OutgoingMail RecoveryCodeUsed(string to, int remaining, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        new(to, NoticeMail.Render(
+            RecoveryCodeUsedSubject,
+            "A recovery code was used",
+            [
+                $"Someone signed in with one of your recovery codes, and every other session was ended. Recovery codes left: {remaining}.",
+                .. Where(ip, at),
+                "If you did not do this, your recovery codes are no longer secret: contact support right away.",
+            ],
+            Review(sessionsPage)), "recovery-code-used");
 
     private static (string Label, Uri Url) Review(Uri sessionsPage) => ("Review your sessions and passkeys", sessionsPage);
 

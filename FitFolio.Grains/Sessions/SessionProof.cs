@@ -9,4 +9,7 @@ public static class SessionProof
     public const string MagicLink = "magic_link";
     public const string Code = "code";
     public const string Passkey = "passkey";
+
+    /// <summary>A one-time recovery code: recent enough to add a passkey, never a passkey proof.</summary>
+    public const string RecoveryCode = "recovery_code";
 }

@@ -47,6 +47,7 @@ internal sealed partial class UserGrain
         {
             await SetAdminLockAsync(write, null);
             await EmailCodeStore.ClearLockoutAsync(write, _user.Email);
+            await Recovery.RecoveryCodeStore.ClearLockoutAsync(write, _user.Email);
             _user.PasskeyLockout.RecordSuccess();
             await UserStore.SaveLockoutsAsync(write, _user);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountUnlocked, origin, ("by_admin", adminId)));

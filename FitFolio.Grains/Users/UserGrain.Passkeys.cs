@@ -157,6 +157,7 @@ internal sealed partial class UserGrain
             return new EmailSignInChange(PasskeyChangeOutcome.NeedsTwoPasskeys, _user.ToProfile());
         }
 
+        IReadOnlyList<string>? recoveryCodes = null;
         if (enabled != _user.EmailSignInEnabled)
         {
             await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
@@ -167,6 +168,8 @@ internal sealed partial class UserGrain
                 {
                     // Off shuts the mailbox out of sign-in, so it is the mailbox that must hear of it.
                     await Outbox.EnqueueAsync(AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
+                    // ...and the mailbox was the way back after losing every passkey: recovery codes replace it.
+                    recoveryCodes = await IssueRecoveryCodesAsync(write, origin);
                 }
 
                 await write.CommitAsync();
@@ -175,7 +178,7 @@ internal sealed partial class UserGrain
             _user.EmailSignInEnabled = enabled;
         }
 
-        return new EmailSignInChange(PasskeyChangeOutcome.Done, _user.ToProfile());
+        return new EmailSignInChange(PasskeyChangeOutcome.Done, _user.ToProfile(), recoveryCodes);
     }
 
     private async Task<PasskeyRegistrationResult> RegistrationFailedAsync(string code, RequestOrigin origin)

@@ -76,6 +76,28 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
     }
 
     [Fact]
+    public async Task An_unlock_also_lifts_the_recovery_code_lockout()
+    {
+        const string email = "recovery-locked@example.com";
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
+        using var owner = await api.SignedInClientAsync(email);
+        var id = (await owner.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
+        using var guesser = await api.SignedOutClientAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await guesser.PostAsync("/api/v1/auth/recovery-codes/verify", new { email, code = "AAAA-AAAA-AAAA-AAA" + i });
+        }
+
+        var locked = await guesser.PostAsync("/api/v1/auth/recovery-codes/verify", new { email, code = "AAAA-AAAA-AAAA-AAAA" });
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock")).Status);
+        var unlocked = await guesser.PostAsync("/api/v1/auth/recovery-codes/verify", new { email, code = "AAAA-AAAA-AAAA-AAAA" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, unlocked.Status);
+        Assert.Equal("invalid_recovery_code", unlocked.ErrorCode);
+    }
+
+    [Fact]
     public async Task The_audit_log_filters_by_user_and_type_and_pages_with_a_cursor()
     {
         using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);

@@ -3,6 +3,7 @@ using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
+using FitFolio.Grains.Recovery;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Training;
@@ -84,8 +85,9 @@ internal static class ContractSamples
             new PasskeySignInResult(SignInOutcome.Locked, Profile, Guid.NewGuid(), "passkey_locked", TimeSpan.FromMinutes(15)),
             Passkey,
             PasskeyChangeOutcome.NeedsTwoPasskeys,
-            new EmailSignInChange(PasskeyChangeOutcome.LastSignInMethod, Profile),
+            new EmailSignInChange(PasskeyChangeOutcome.LastSignInMethod, Profile, ["7K3M-Q9TZ-0R4W-HX2B", "AAAA-BBBB-CCCC-DDDD"]),
             PasskeyFailureReason.SignCountRegression,
+            new PasskeySignalIds([1, 2, 3], [[4, 5], [6, 7, 8]], "ada@example.com"),
 
             new RateLimitDecision(true, TimeSpan.FromSeconds(42)),
             new RateLimitRule(5, TimeSpan.FromMinutes(15)),
@@ -93,6 +95,10 @@ internal static class ContractSamples
 
             new EmailCodeCheck(EmailCodeOutcome.Matched, Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(3)),
             EmailCodeOutcome.Locked,
+
+            new RecoveryCodeCheck(EmailCodeOutcome.Matched, Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(3)),
+            new RecoveryCodeStatus(7, At),
+            new RecoveryCodeSignIn(new SignInResult(SignInOutcome.Locked, Profile, Guid.NewGuid(), TimeSpan.FromMinutes(15)), 9),
 
             email,
             EmailChangeOutcome.AddressTaken,

@@ -12,6 +12,7 @@ import { AdminUserPage } from "./admin/users/AdminUserPage";
 import { AdminUsersPage } from "./admin/users/AdminUsersPage";
 import { CheckEmailPage } from "./auth/CheckEmailPage";
 import { MagicLinkPage } from "./auth/MagicLinkPage";
+import { RecoveryCodePage } from "./auth/RecoveryCodePage";
 import { SessionProvider } from "./auth/session";
 import { SignInPage } from "./auth/SignInPage";
 import { WelcomePasskeyPage } from "./auth/WelcomePasskeyPage";
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route element={<RedirectIfSignedIn />}>
           <Route path="signin" element={<SignInPage />} />
           <Route path="signin/check-email" element={<CheckEmailPage />} />
+          <Route path="signin/recovery" element={<RecoveryCodePage />} />
         </Route>
         <Route path="auth/link" element={<MagicLinkPage />} />
         <Route path="account/email/confirm" element={<ConfirmEmailChangePage />} />

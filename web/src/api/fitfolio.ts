@@ -11,9 +11,13 @@ import type {
   ItemList,
   NewApiKey,
   Page,
+  EmailSignInChange,
   Passkey,
+  PasskeySignals,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
+  RecoveryCodeSignIn,
+  RecoveryCodeStatus,
   RegistrationResponseJSON,
   Session,
   SignedIn,
@@ -43,7 +47,14 @@ export const api = {
     verifyCode: (email: string, code: string) =>
       request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
     logout: () => request<void>("POST", "/auth/logout", { expectUnauthenticated: true }),
-    setEmailSignIn: (enabled: boolean) => request<User>("PUT", "/auth/email-sign-in", { body: { enabled } }),
+    setEmailSignIn: (enabled: boolean) => request<EmailSignInChange>("PUT", "/auth/email-sign-in", { body: { enabled } }),
+  },
+
+  recovery: {
+    verify: (email: string, code: string) =>
+      request<RecoveryCodeSignIn>("POST", "/auth/recovery-codes/verify", { body: { email, code }, expectUnauthenticated: true }),
+    status: (options: Signal = {}) => request<RecoveryCodeStatus>("GET", "/auth/recovery-codes", options),
+    regenerate: () => request<{ codes: string[] }>("POST", "/auth/recovery-codes"),
   },
 
   passkeys: {
@@ -64,6 +75,7 @@ export const api = {
         body: name ? { credential, name } : { credential },
       }),
     list: (options: Signal = {}) => request<ItemList<Passkey>>("GET", "/auth/webauthn/credentials", options),
+    signals: () => request<PasskeySignals>("GET", "/auth/webauthn/signals"),
     rename: (passkeyId: string, name: string) =>
       request<Passkey>("PATCH", `/auth/webauthn/credentials/${id(passkeyId)}`, { body: { name } }),
     remove: (passkeyId: string) => request<void>("DELETE", `/auth/webauthn/credentials/${id(passkeyId)}`),

@@ -25,6 +25,32 @@ export interface User {
   createdAt: IsoDate;
 }
 
+/** The answer to turning email sign-in on or off: the profile, and the recovery codes issued when it went off (shown once). */
+export interface EmailSignInChange extends User {
+  recoveryCodes: string[] | null;
+}
+
+/** A sign-in with a recovery code: a way back is spent, so the app asks for a new passkey. */
+export interface RecoveryCodeSignIn {
+  user: User;
+  recoveryCodesRemaining: number;
+  passkeyRequested: boolean;
+}
+
+export interface RecoveryCodeStatus {
+  remaining: number;
+  issuedAt: IsoDate | null;
+}
+
+/** What the WebAuthn Signal API needs to tell the password manager which passkeys FitFolio still accepts. */
+export interface PasskeySignals {
+  rpId: string;
+  userId: string | null;
+  credentialIds: string[];
+  name: string;
+  displayName: string;
+}
+
 export interface Passkey {
   id: string;
   name: string;

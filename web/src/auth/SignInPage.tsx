@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../api/types";
 import { ErrorMessage, StatusMessage } from "../ui/Messages";
 import { PageHeader } from "../ui/Page";
@@ -45,6 +45,9 @@ export function SignInPage() {
         </p>
         <PasskeySignInButton onStart={autofill.stop} onSignedIn={onPasskeySignIn} onGiveUp={autofill.restart} />
         <p className="muted small">New to FitFolio? Enter your email above: the link sets up your account.</p>
+        <p className="small">
+          <Link to={withNext("/signin/recovery", next)}>Lost your passkeys? Use a recovery code</Link>
+        </p>
       </div>
     </div>
   );

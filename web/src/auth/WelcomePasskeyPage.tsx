@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { EndOtherSessionsOffer } from "../account/sessions/EndOtherSessionsOffer";
 import { api } from "../api/fitfolio";
 import { Button } from "../ui/Button";
 import { ErrorMessage, StatusMessage } from "../ui/Messages";
 import { PageHeader } from "../ui/Page";
 import { dismissPasskeyOffer } from "./afterSignIn";
+import type { RecoveredState } from "./RecoveryCodePage";
 import { safeNextPath } from "./nextPath";
 import { createPasskey } from "./passkeyCeremonies";
 import { useWithReauth } from "./reauth/ReauthProvider";
@@ -26,6 +27,7 @@ export function WelcomePasskeyPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [created, setCreated] = useState(false);
   const withReauth = useWithReauth();
+  const recovered = (useLocation().state as RecoveredState | null)?.recoveryCodesRemaining;
 
   const create = async () => {
     setBusy(true);
@@ -55,8 +57,12 @@ export function WelcomePasskeyPage() {
     <div className="page page--auth">
       <div className="auth-card stack">
         <PageHeader
-          title={created ? "You’re all set" : "Sign in faster next time"}
-          description={PASSKEY_PITCH}
+          title={created ? "You’re all set" : recovered === undefined ? "Sign in faster next time" : "Add a new passkey"}
+          description={
+            recovered === undefined
+              ? PASSKEY_PITCH
+              : `You signed in with a recovery code (${recovered} left) and every other session was ended. Add a passkey on this device so you can sign in next time.`
+          }
         />
         <StatusMessage tone="success">{status}</StatusMessage>
         <ErrorMessage error={error} />

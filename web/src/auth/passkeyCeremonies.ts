@@ -1,5 +1,7 @@
+import { isApiError } from "../api/errors";
 import { api } from "../api/fitfolio";
-import type { Passkey, User } from "../api/types";
+import type { AuthenticationResponseJSON, Passkey, PublicKeyCredentialRequestOptionsJSON, SignedIn, User } from "../api/types";
+import { signalUnknownCredential } from "./passkeySignals";
 import { webauthn } from "./webauthn";
 
 /** Registers a new passkey for the signed-in user: server options, browser prompt, server check. */
@@ -23,6 +25,23 @@ export async function confirmWithPasskey(): Promise<void> {
 export async function signInWithPasskey(): Promise<User> {
   const { ceremonyId, options } = await api.passkeys.startAuthentication();
   const credential = await webauthn.get(options);
-  const { user } = await api.passkeys.finishAuthentication(ceremonyId, credential);
+  const { user } = await finishPasskeySignIn(ceremonyId, options, credential);
   return user;
+}
+
+/**
+ * Sends the assertion; when the server knows no such passkey (deleted here, still in the password
+ * manager), tells the browser so it can drop it, then reports the refusal as usual.
+ */
+export async function finishPasskeySignIn(
+  ceremonyId: string,
+  options: PublicKeyCredentialRequestOptionsJSON,
+  credential: AuthenticationResponseJSON,
+): Promise<SignedIn> {
+  try {
+    return await api.passkeys.finishAuthentication(ceremonyId, credential);
+  } catch (error) {
+    if (isApiError(error, "unknown_credential")) await signalUnknownCredential(options.rpId ?? window.location.hostname, credential.id);
+    throw error;
+  }
 }

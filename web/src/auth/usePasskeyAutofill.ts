@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { api } from "../api/fitfolio";
 import type { User } from "../api/types";
+import { finishPasskeySignIn } from "./passkeyCeremonies";
 import { ceremonyErrorMessage, isCeremonyCancelled, webauthn } from "./webauthn";
 
 interface Autofill {
@@ -40,7 +41,7 @@ export function usePasskeyAutofill(onSignedIn: (user: User) => void, onError: (m
       try {
         const credential = await webauthn.getFromAutofill(options);
         if (!run.current) return;
-        const { user } = await api.passkeys.finishAuthentication(ceremonyId, credential);
+        const { user } = await finishPasskeySignIn(ceremonyId, options, credential);
         if (run.current) signedIn(user);
       } catch (error) {
         if (run.current && !isCeremonyCancelled(error)) failed(ceremonyErrorMessage(error, "use"));

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { isApiError } from "../../api/errors";
 import { api } from "../../api/fitfolio";
 import type { User } from "../../api/types";
+import { signalCurrentUserDetails } from "../../auth/passkeySignals";
 import { useFragmentToken } from "../../auth/useFragmentToken";
 import { useSession } from "../../auth/session";
 import { Button } from "../../ui/Button";
@@ -34,7 +35,11 @@ export function ConfirmEmailChangePage() {
     if (state.kind !== "asking") return;
     setState({ kind: "working", token: state.token });
     api.account.confirmEmailChange(state.token, endOthers).then(
-      (changed) => setState({ kind: "done", changed, endedOthers: endOthers }),
+      (changed) => {
+        setState({ kind: "done", changed, endedOthers: endOthers });
+        // The password manager shows the address as the passkeys' name: tell it the new one (this account's only).
+        if (user?.id === changed.id) void signalCurrentUserDetails();
+      },
       (caught: unknown) =>
         setState({
           kind: "failed",

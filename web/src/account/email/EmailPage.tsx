@@ -1,5 +1,6 @@
 import { useUser } from "../../auth/session";
 import { PageHeader, Section } from "../../ui/Page";
+import { RecoveryCodesSection } from "../recovery/RecoveryCodesSection";
 import { ChangeEmailForm } from "./ChangeEmailForm";
 import { EmailSignInToggle } from "./EmailSignInToggle";
 
@@ -20,6 +21,11 @@ export function EmailPage() {
       <Section title="Sign in with email links">
         <EmailSignInToggle />
       </Section>
+      {!user.emailSignInEnabled && (
+        <Section title="Recovery codes">
+          <RecoveryCodesSection />
+        </Section>
+      )}
     </div>
   );
 }

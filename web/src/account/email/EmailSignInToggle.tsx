@@ -5,6 +5,7 @@ import { api } from "../../api/fitfolio";
 import { useWithReauth } from "../../auth/reauth/ReauthProvider";
 import { useSession, useUser } from "../../auth/session";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
+import { RecoveryCodesNotice } from "../recovery/RecoveryCodesNotice";
 
 /** Turning email links off leaves passkeys as the only way in, so the server demands at least two. */
 export const PASSKEYS_NEEDED_TO_DISABLE_EMAIL = 2;
@@ -17,6 +18,7 @@ export function EmailSignInToggle() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   const enabled = user.emailSignInEnabled;
   const blocked = enabled && user.passkeyCount < PASSKEYS_NEEDED_TO_DISABLE_EMAIL;
@@ -26,8 +28,9 @@ export function EmailSignInToggle() {
     setError(null);
     setStatus(null);
     try {
-      const updated = await withReauth(() => api.auth.setEmailSignIn(!enabled));
+      const { recoveryCodes: issued, ...updated } = await withReauth(() => api.auth.setEmailSignIn(!enabled));
       updateUser(updated);
+      setRecoveryCodes(issued);
       setStatus(updated.emailSignInEnabled ? "Email sign-in links are on." : "Email sign-in links are off. Use your passkeys to sign in.");
     } catch (caught) {
       setError(
@@ -39,6 +42,8 @@ export function EmailSignInToggle() {
       setBusy(false);
     }
   };
+
+  if (recoveryCodes) return <RecoveryCodesNotice codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
 
   return (
     <div className="stack">

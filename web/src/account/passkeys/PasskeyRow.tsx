@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { signalAcceptedCredentials } from "../../auth/passkeySignals";
 import { api } from "../../api/fitfolio";
 import { UserFacingError, isApiError } from "../../api/errors";
 import type { Passkey } from "../../api/types";
@@ -39,6 +40,8 @@ export function PasskeyRow({ passkey, onRenamed, onDeleted }: PasskeyRowProps) {
       }
       throw error;
     }
+    // The deleted passkey stays in the password manager unless the browser is told which ones remain.
+    void signalAcceptedCredentials();
     onDeleted(passkey);
   };
 
