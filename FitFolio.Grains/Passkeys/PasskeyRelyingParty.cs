@@ -28,8 +28,9 @@ public sealed class PasskeyRelyingParty
         };
         Clock = clock;
         Issuer = new PasskeyChallengeIssuer(Options, clock);
-        Attestation = new AttestationVerifier(Options, clock);
-        Assertion = new AssertionVerifier(Options, clock);
+        var policy = new PasskeyCeremonyPolicy(Options, clock);
+        Registration = new PasskeyRegistrationVerifier(policy);
+        Assertion = new PasskeyAssertionVerifier(policy);
     }
 
     public RelyingPartyOptions Options { get; }
@@ -38,9 +39,9 @@ public sealed class PasskeyRelyingParty
 
     public PasskeyChallengeIssuer Issuer { get; }
 
-    public AttestationVerifier Attestation { get; }
+    public PasskeyRegistrationVerifier Registration { get; }
 
-    public AssertionVerifier Assertion { get; }
+    public PasskeyAssertionVerifier Assertion { get; }
 
     internal static PasskeyRelyingParty FromServices(IServiceProvider services) => new(
         services.GetRequiredService<IOptions<AppOptions>>().Value,

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FitFolio.Grains.Passkeys;
+using Fido2NetLib.Objects;
 using FitFolio.Tests.Passkeys;
 
 namespace FitFolio.Tests.Api;
@@ -33,8 +33,8 @@ public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<Pas
     public async Task A_registered_passkey_is_stored_listed_counted_and_excluded_from_the_next_registration()
     {
         using var client = await api.SignedInClientAsync("register@example.com");
-        using var es256 = new SoftwareAuthenticator(CoseAlgorithm.ES256) { BackupEligible = true, BackedUp = true };
-        using var rs256 = new SoftwareAuthenticator(CoseAlgorithm.RS256);
+        using var es256 = new SoftwareAuthenticator(COSE.Algorithm.ES256) { BackupEligible = true, BackedUp = true };
+        using var rs256 = new SoftwareAuthenticator(COSE.Algorithm.RS256);
 
         var first = await client.RegisterAsync(es256);
         var next = await client.StartRegistrationAsync();

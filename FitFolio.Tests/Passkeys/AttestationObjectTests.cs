@@ -58,20 +58,6 @@ public sealed class AttestationObjectTests
     }
 
     [Fact]
-    public void An_Ed25519_credential_key_is_refused_as_unsupported()
-    {
-        using var authenticator = new SoftwareAuthenticator();
-        var (json, pending) = _harness.StartRegistration(authenticator);
-        var okpKey = TestCbor.Map(TestCbor.Int(1, 1), TestCbor.Int(3, -8), TestCbor.Int(-1, 6), TestCbor.Bytes(-2, new byte[32]));
-        var authData = TestCbor.AuthenticatorData(PasskeyHarness.RpId, 0x45, 1, authenticator.CredentialId, okpKey);
-        var edited = CredentialJsonEdits.RebuildAttestation(json, parts => (parts.Fmt, parts.AttStmt, authData));
-
-        var failure = Assert.Throws<PasskeyVerificationException>(() => _harness.Registrations.Verify(edited, pending));
-
-        Assert.Equal(PasskeyFailureReason.UnsupportedAlgorithm, failure.Reason);
-    }
-
-    [Fact]
     public void Authenticator_extensions_are_accepted_when_well_formed()
     {
         using var authenticator = new SoftwareAuthenticator();

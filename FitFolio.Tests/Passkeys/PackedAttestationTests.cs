@@ -1,3 +1,4 @@
+using Fido2NetLib.Objects;
 using System.Formats.Cbor;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,14 +22,14 @@ public sealed class PackedAttestationTests : IDisposable
         var passkey = _harness.Register(_authenticator, c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate });
 
         Assert.Equal("packed", passkey.AttestationFormat);
-        Assert.Equal(PasskeyAttestationType.Certificate, passkey.AttestationType);
+        Assert.Equal("basic", passkey.AttestationType);
     }
 
     [Fact]
     public void A_leaf_without_the_aaguid_extension_is_accepted()
     {
         using var certificate = AttestationCertificates.Create();
-        Assert.Equal(PasskeyAttestationType.Certificate, Register(certificate).AttestationType);
+        Assert.Equal("basic", Register(certificate).AttestationType);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class PackedAttestationTests : IDisposable
         {
             Attestation = SoftwareAttestation.PackedCertificate,
             AttestationCertificate = certificate,
-            AttestationAlgorithm = (int)CoseAlgorithm.RS256,
+            AttestationAlgorithm = (int)COSE.Algorithm.RS256,
         });
         Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, failure.Reason);
     }

@@ -1,3 +1,4 @@
+using Fido2NetLib.Objects;
 using FitFolio.Grains.Passkeys;
 
 namespace FitFolio.Tests.Passkeys.Fuzzing;
@@ -16,7 +17,7 @@ public static class FuzzCorpus
         }
 
         var harness = new PasskeyHarness();
-        foreach (var algorithm in new[] { CoseAlgorithm.ES256, CoseAlgorithm.RS256 })
+        foreach (var algorithm in new[] { COSE.Algorithm.ES256, COSE.Algorithm.RS256 })
         {
             var authenticator = new SoftwareAuthenticator(algorithm) { BackupEligible = true, BackedUp = true };
             owned.Add(authenticator);
@@ -37,7 +38,7 @@ public static class FuzzCorpus
 
     private static FuzzSeed VectorRegistration(WebAuthnVector vector)
     {
-        var verifier = new AttestationVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new BlockingRegistrationVerifier(new PasskeyRegistrationVerifier(vector.Options(), new ManualTimeProvider(Now)));
         var pending = vector.Pending(Now);
         var packed = vector.ExpectOk && (string?)vector.Expect["fmt"] == "packed";
         return new FuzzSeed(
@@ -51,7 +52,7 @@ public static class FuzzCorpus
 
     private static FuzzSeed VectorAuthentication(WebAuthnVector vector)
     {
-        var verifier = new AssertionVerifier(vector.Options(), new ManualTimeProvider(Now));
+        var verifier = new BlockingAssertionVerifier(new PasskeyAssertionVerifier(vector.Options(), new ManualTimeProvider(Now)));
         var pending = vector.Pending(Now);
         var stored = vector.StoredPasskey();
         return new FuzzSeed(
