@@ -25,7 +25,7 @@ internal static class CredentialJson
 
     // toJSON output nests three levels; client extension outputs (prf, largeBlob) a few more.
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>The posted bytes as text: strict UTF-8, bounded before decoding.</summary>
@@ -71,7 +71,12 @@ internal static class CredentialJson
         }
 
         // §7.1 step 3 / §7.2 step 5 context: only public-key credentials; Fido2's enum reader would call anything else malformed.
-        if (String(root, "type") is not "public-key")
+        if (String(root, "type") is not { } type)
+        {
+            throw Malformed("The credential needs type as a string.");
+        }
+
+        if (type is not "public-key")
         {
             throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.TypeMismatch, "The credential type must be \"public-key\".");
         }
@@ -110,6 +115,12 @@ internal static class CredentialJson
         if (id is null || rawId is null || rawId.Length == 0)
         {
             throw Malformed("The credential needs id and rawId.");
+        }
+
+        // Room for a few bytes over the limit, so an overlong ID is named as such and anything larger as too large.
+        if (rawId.Length > PasskeyCeremonyPolicy.MaxCredentialIdBytes + 3)
+        {
+            throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.InputTooLarge, "rawId is far longer than any credential ID.");
         }
 
         if (rawId.Length > PasskeyCeremonyPolicy.MaxCredentialIdBytes || id.Length > Base64Url.GetEncodedLength(PasskeyCeremonyPolicy.MaxCredentialIdBytes))

@@ -26,7 +26,9 @@ internal sealed class PasskeyCeremonyPolicy
         {
             RPID = options.RpId,
             RPName = options.RpName,
-            Origins = new HashSet<string>(options.AllowedOrigins, StringComparer.Ordinal),
+            // Fido2 checks clientData.origin and topOrigin against this one set; CheckClientData has already held
+            // each to its own list, so adding the allowed top origins here lets an allowed embedding through.
+            Origins = new HashSet<string>(options.AllowedOrigins.Concat(options.AllowedTopOrigins), StringComparer.Ordinal),
             Timeout = (uint)options.CeremonyTimeout.TotalMilliseconds,
             ChallengeSize = PasskeyChallengeIssuer.ChallengeSize,
             AllowCrossOriginRequests = options.AllowedTopOrigins.Count > 0,

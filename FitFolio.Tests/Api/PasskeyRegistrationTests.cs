@@ -8,7 +8,7 @@ namespace FitFolio.Tests.Api;
 public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<PasskeyApi>
 {
     [Fact]
-    public async Task Creation_options_ask_for_es256_or_rs256_a_discoverable_credential_and_user_verification()
+    public async Task Creation_options_ask_for_es256_eddsa_or_rs256_a_discoverable_credential_and_user_verification()
     {
         using var client = await api.SignedInClientAsync("options@example.com");
 
@@ -18,7 +18,7 @@ public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<Pas
         var options = start.Body.GetProperty("options");
         Assert.Equal("localhost", options.GetProperty("rp").GetProperty("id").GetString());
         Assert.Equal("FitFolio", options.GetProperty("rp").GetProperty("name").GetString());
-        Assert.Equal([-7, -257], options.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
+        Assert.Equal([-7, -8, -257], options.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
         var selection = options.GetProperty("authenticatorSelection");
         Assert.Equal("required", selection.GetProperty("residentKey").GetString());
         Assert.True(selection.GetProperty("requireResidentKey").GetBoolean());

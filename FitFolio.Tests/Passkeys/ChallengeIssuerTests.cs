@@ -27,7 +27,7 @@ public sealed class ChallengeIssuerTests
         Assert.Equal("Ana", root.GetProperty("user").GetProperty("displayName").GetString());
         Assert.Equal(32, Base64UrlText.Decode(root.GetProperty("challenge").GetString()!).Length);
         Assert.DoesNotContain('=', root.GetProperty("challenge").GetString()!);
-        Assert.Equal([-7, -257], root.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
+        Assert.Equal([-7, -8, -257], root.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
         Assert.All(root.GetProperty("pubKeyCredParams").EnumerateArray(), p => Assert.Equal("public-key", p.GetProperty("type").GetString()));
         Assert.Equal(300_000, root.GetProperty("timeout").GetInt64());
         var excluded = root.GetProperty("excludeCredentials").EnumerateArray().ToArray();
