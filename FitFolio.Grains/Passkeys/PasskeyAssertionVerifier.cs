@@ -1,4 +1,6 @@
+using System.Formats.Asn1;
 using Fido2NetLib;
+using Fido2NetLib.Objects;
 
 namespace FitFolio.Grains.Passkeys;
 
@@ -59,6 +61,13 @@ public sealed class PasskeyAssertionVerifier
             throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.BackupEligibilityChanged, $"BE is {authenticatorData.IsBackupEligible} but was {stored.BackupEligible} at registration.");
         }
 
+        // §6.5.6: an ECDSA signature is a DER Ecdsa-Sig-Value. Fido2 reads it leniently (trailing bytes pass), so one
+        // (r, s) would have many encodings; only the canonical one is accepted, so no changed signature verifies.
+        if (IsEcdsa(stored) && !IsDerEcdsaSignature(response.Raw.Response.Signature))
+        {
+            throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.BadSignature, "The ECDSA signature is not a DER Ecdsa-Sig-Value.");
+        }
+
         var options = AssertionOptions.Create(
             _policy.Configuration,
             pending.Challenge.ToArray(),
@@ -93,6 +102,30 @@ public sealed class PasskeyAssertionVerifier
             BackedUp = result.IsBackedUp,
             UserVerified = authenticatorData.UserVerified,
         };
+    }
+
+    private static bool IsEcdsa(StoredPasskey stored)
+    {
+        var key = PasskeyCeremonyPolicy.Run(() => new CredentialPublicKey(stored.PublicKeyCose.ToArray()));
+        return key.IsSameAlg(COSE.Algorithm.ES256) || key.IsSameAlg(COSE.Algorithm.ES384) || key.IsSameAlg(COSE.Algorithm.ES512) || key.IsSameAlg(COSE.Algorithm.ES256K);
+    }
+
+    private static bool IsDerEcdsaSignature(byte[] signature)
+    {
+        try
+        {
+            var reader = new AsnReader(signature, AsnEncodingRules.DER);
+            var sequence = reader.ReadSequence();
+            sequence.ReadInteger();
+            sequence.ReadInteger();
+            sequence.ThrowIfNotEmpty();
+            reader.ThrowIfNotEmpty();
+            return true;
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
     }
 
     // Step 6: the credential must belong to the user the ceremony is for. If the user was identified

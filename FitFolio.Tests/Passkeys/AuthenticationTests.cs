@@ -186,6 +186,17 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public void An_ES256_signature_with_bytes_after_its_DER_sequence_is_refused()
+    {
+        // Found by the fuzzer on the Fido2 path: the same (r, s) with a byte appended verified there.
+        using var authenticator = new SoftwareAuthenticator();
+        var stored = _harness.Register(authenticator).ToStoredPasskey();
+
+        Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => [.. s, 0] }).Reason);
+        Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => [.. s, 0x02, 0x01, 0x01] }).Reason);
+    }
+
+    [Fact]
     public void A_signature_from_another_key_is_refused()
     {
         using var authenticator = new SoftwareAuthenticator();
