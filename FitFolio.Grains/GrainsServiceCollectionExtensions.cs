@@ -42,6 +42,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
         services.TryAddSingleton<ClusterMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
+        services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.Section))
+            .Validate(PasskeyOptionsValidation.IsValid, "Passkeys: Attestation must be none, indirect, direct or enterprise; Algorithms COSE ids Fido2 verifies, none twice, not RS1.")
+            .ValidateOnStart();
         services.TryAddSingleton(PasskeyRelyingParty.FromServices);
         services.TryAddSingleton<PasskeyDirectory>();
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section));

@@ -1,5 +1,5 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
-using FitFolio.Grains.Passkeys.Internal;
 
 namespace FitFolio.Grains.Passkeys;
 
@@ -41,8 +41,8 @@ public sealed class PasskeyChallengeIssuer
         var pending = PendingPasskeyCeremony.ForRegistration(challenge, user.Handle.Span, Expiry());
         var options = new PublicKeyCredentialCreationOptionsJson(
             new PublicKeyCredentialRpEntityJson(_options.RpId, _options.RpName),
-            new PublicKeyCredentialUserEntityJson(Base64Url.Encode(user.Handle.Span), user.Name, user.DisplayName),
-            Base64Url.Encode(challenge),
+            new PublicKeyCredentialUserEntityJson(Base64Url.EncodeToString(user.Handle.Span), user.Name, user.DisplayName),
+            Base64Url.EncodeToString(challenge),
             [.. _options.AllowedAlgorithms.Select(algorithm => new PublicKeyCredentialParametersJson("public-key", (int)algorithm))],
             TimeoutMilliseconds(),
             Descriptors(existingCredentials),
@@ -69,7 +69,7 @@ public sealed class PasskeyChallengeIssuer
         var challenge = RandomNumberGenerator.GetBytes(ChallengeSize);
         var pending = PendingPasskeyCeremony.ForAuthentication(challenge, userHandle, allowed.Select(credential => credential.Id), Expiry());
         var options = new PublicKeyCredentialRequestOptionsJson(
-            Base64Url.Encode(challenge),
+            Base64Url.EncodeToString(challenge),
             TimeoutMilliseconds(),
             _options.RpId,
             Descriptors(allowed),
@@ -87,12 +87,12 @@ public sealed class PasskeyChallengeIssuer
     private static PublicKeyCredentialDescriptorJson[] Descriptors(IEnumerable<PasskeyCredentialDescriptor> credentials) =>
         [.. credentials.Select(credential =>
         {
-            if (credential.Id.Length is 0 or > InputLimits.MaxCredentialIdBytes)
+            if (credential.Id.Length is 0 or > PasskeyCeremonyPolicy.MaxCredentialIdBytes)
             {
                 throw new ArgumentException("A credential ID must be 1 to 1023 bytes.", nameof(credentials));
             }
 
-            return new PublicKeyCredentialDescriptorJson("public-key", Base64Url.Encode(credential.Id.Span), credential.Transports.Count == 0 ? null : credential.Transports);
+            return new PublicKeyCredentialDescriptorJson("public-key", Base64Url.EncodeToString(credential.Id.Span), credential.Transports.Count == 0 ? null : credential.Transports);
         })];
 
     private static void CheckHints(IReadOnlyList<string>? hints)

@@ -55,7 +55,7 @@ public enum PasskeyFailureReason
     /// <summary><c>attested_credential_data_missing</c>: a registration without the AT flag and credential data.</summary>
     AttestedCredentialDataMissing,
 
-    /// <summary><c>unsupported_algorithm</c>: a COSE algorithm this verifier cannot check (EdDSA, unknown ids).</summary>
+    /// <summary><c>unsupported_algorithm</c>: a COSE algorithm Fido2 cannot check.</summary>
     UnsupportedAlgorithm,
 
     /// <summary><c>algorithm_not_allowed</c>: a supported algorithm that the relying party options do not allow.</summary>
@@ -64,14 +64,23 @@ public enum PasskeyFailureReason
     /// <summary><c>invalid_public_key</c>: the COSE key is ill-formed, off the curve, too small, or disagrees with its alg.</summary>
     InvalidPublicKey,
 
-    /// <summary><c>unsupported_attestation_format</c>: an attestation format other than none and packed.</summary>
+    /// <summary><c>unsupported_attestation_format</c>: an attestation format Fido2 does not know.</summary>
     UnsupportedAttestationFormat,
 
     /// <summary><c>invalid_attestation_statement</c>: attStmt does not follow its format's syntax or rules.</summary>
     InvalidAttestationStatement,
 
-    /// <summary><c>attestation_certificate_invalid</c>: the packed x5c leaf fails §8.2.1 or does not parse.</summary>
+    /// <summary><c>attestation_certificate_invalid</c>: an attestation certificate fails its format's rules or its chain.</summary>
     AttestationCertificateInvalid,
+
+    /// <summary>
+    /// <c>authenticator_not_trusted</c>: the FIDO metadata blob, when configured, lists the authenticator
+    /// with a status we refuse (revoked, compromised), or does not know it while attestation is required to be known.
+    /// </summary>
+    AuthenticatorNotTrusted,
+
+    /// <summary><c>credential_already_registered</c>: the credential id is stored already, for this account or another (§7.1 step 26).</summary>
+    CredentialAlreadyRegistered,
 
     /// <summary><c>bad_signature</c>: an attestation or assertion signature does not verify.</summary>
     BadSignature,

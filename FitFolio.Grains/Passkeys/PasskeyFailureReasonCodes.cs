@@ -27,6 +27,8 @@ public static class PasskeyFailureReasonCodes
         PasskeyFailureReason.UnsupportedAttestationFormat => "unsupported_attestation_format",
         PasskeyFailureReason.InvalidAttestationStatement => "invalid_attestation_statement",
         PasskeyFailureReason.AttestationCertificateInvalid => "attestation_certificate_invalid",
+        PasskeyFailureReason.AuthenticatorNotTrusted => "authenticator_not_trusted",
+        PasskeyFailureReason.CredentialAlreadyRegistered => PasskeyRegistrationResult.AlreadyRegistered,
         PasskeyFailureReason.BadSignature => "bad_signature",
         PasskeyFailureReason.CredentialNotAllowed => "credential_not_allowed",
         PasskeyFailureReason.UserHandleMismatch => "user_handle_mismatch",

@@ -1,3 +1,5 @@
+using Fido2NetLib.Objects;
+
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class PasskeyRecord
 
     public required byte[] PublicKeyCose { get; init; }
 
-    public required CoseAlgorithm Algorithm { get; init; }
+    public required COSE.Algorithm Algorithm { get; init; }
 
     public required uint SignCount { get; set; }
 

@@ -14,22 +14,17 @@ public sealed class PasskeyRelyingParty
 {
     public const string RpName = "FitFolio";
 
-    public PasskeyRelyingParty(AppOptions app, AuthOptions auth, TimeProvider clock)
+    public PasskeyRelyingParty(AppOptions app, AuthOptions auth, TimeProvider clock, PasskeyOptions? passkeys = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(auth);
         var origin = app.PublicOrigin ?? throw new ArgumentException("App:PublicOrigin is required for passkeys.", nameof(app));
-        Options = new RelyingPartyOptions
-        {
-            RpId = origin.Host,
-            RpName = RpName,
-            AllowedOrigins = [origin.GetLeftPart(UriPartial.Authority)],
-            CeremonyTimeout = auth.PasskeyCeremonyTimeout,
-        };
+        Options = (passkeys ?? new PasskeyOptions()).ToRelyingParty(origin.Host, RpName, [origin.GetLeftPart(UriPartial.Authority)], auth.PasskeyCeremonyTimeout);
         Clock = clock;
         Issuer = new PasskeyChallengeIssuer(Options, clock);
-        Attestation = new AttestationVerifier(Options, clock);
-        Assertion = new AssertionVerifier(Options, clock);
+        var policy = new PasskeyCeremonyPolicy(Options, clock);
+        Registration = new PasskeyRegistrationVerifier(policy);
+        Assertion = new PasskeyAssertionVerifier(policy);
     }
 
     public RelyingPartyOptions Options { get; }
@@ -38,12 +33,13 @@ public sealed class PasskeyRelyingParty
 
     public PasskeyChallengeIssuer Issuer { get; }
 
-    public AttestationVerifier Attestation { get; }
+    public PasskeyRegistrationVerifier Registration { get; }
 
-    public AssertionVerifier Assertion { get; }
+    public PasskeyAssertionVerifier Assertion { get; }
 
     internal static PasskeyRelyingParty FromServices(IServiceProvider services) => new(
         services.GetRequiredService<IOptions<AppOptions>>().Value,
         services.GetRequiredService<IOptions<AuthOptions>>().Value,
-        services.GetRequiredService<TimeProvider>());
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<IOptions<PasskeyOptions>>().Value);
 }

@@ -1,3 +1,4 @@
+using Fido2NetLib.Objects;
 using FitFolio.Grains.Users;
 using Npgsql;
 using NpgsqlTypes;
@@ -31,7 +32,7 @@ internal static class PasskeyStore
                     Id = reader.GetGuid(0),
                     CredentialId = reader.GetFieldValue<byte[]>(1),
                     PublicKeyCose = reader.GetFieldValue<byte[]>(2),
-                    Algorithm = (CoseAlgorithm)reader.GetInt32(3),
+                    Algorithm = (COSE.Algorithm)reader.GetInt32(3),
                     SignCount = checked((uint)reader.GetInt64(4)),
                     Transports = reader.GetFieldValue<string[]>(5),
                     BackupEligible = reader.GetBoolean(6),

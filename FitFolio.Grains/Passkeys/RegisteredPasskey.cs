@@ -1,3 +1,5 @@
+using Fido2NetLib.Objects;
+
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record RegisteredPasskey
     /// <summary>The credential public key exactly as the authenticator encoded it (COSE_Key); store it as is.</summary>
     public required byte[] PublicKeyCose { get; init; }
 
-    public required CoseAlgorithm Algorithm { get; init; }
+    public required COSE.Algorithm Algorithm { get; init; }
 
     /// <summary>The user handle from the pending ceremony: the credential's owner.</summary>
     public required byte[] UserHandle { get; init; }
@@ -31,14 +33,18 @@ public sealed record RegisteredPasskey
 
     public required bool UserVerified { get; init; }
 
-    /// <summary>"none" or "packed".</summary>
+    /// <summary>The attestation statement format: none, packed, tpm, android-key, android-safetynet, fido-u2f or apple.</summary>
     public required string AttestationFormat { get; init; }
 
-    public required PasskeyAttestationType AttestationType { get; init; }
+    /// <summary>
+    /// What the statement proved, as Fido2 names it (§6.5.3): none, self, basic, attca or anonca. Without
+    /// metadata, a certificate chain is checked by its format's rules but not chained to a vendor root.
+    /// </summary>
+    public required string AttestationType { get; init; }
 
     /// <summary>"platform", "cross-platform", or null.</summary>
     public string? AuthenticatorAttachment { get; init; }
 
-    /// <summary>What <see cref="AssertionVerifier"/> needs to check later sign-ins with this passkey.</summary>
+    /// <summary>What <see cref="PasskeyAssertionVerifier"/> needs to check later sign-ins with this passkey.</summary>
     public StoredPasskey ToStoredPasskey() => new(CredentialId, PublicKeyCose, SignCount, BackupEligible, UserHandle);
 }

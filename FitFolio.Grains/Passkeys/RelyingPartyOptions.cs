@@ -1,3 +1,5 @@
+using Fido2NetLib.Objects;
+
 namespace FitFolio.Grains.Passkeys;
 
 /// <summary>
@@ -28,19 +30,30 @@ public sealed record RelyingPartyOptions
     public TimeSpan CeremonyTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Credential key algorithms offered at registration, in order of preference.
-    /// Default: ES256 (-7), RS256 (-257). EdDSA (-8) is refused here because .NET cannot verify it.
+    /// Credential key algorithms offered at registration, in order of preference. Default: ES256 (-7), EdDSA
+    /// (-8, Ed25519 through NSec) and RS256 (-257): the three WebAuthn L3 §5.4 asks relying parties to offer, so
+    /// every platform and security key can register. Any algorithm Fido2 verifies may be listed except RS1
+    /// (SHA-1, broken for signatures).
     /// </summary>
-    public IReadOnlyList<CoseAlgorithm> AllowedAlgorithms { get; init; } = [CoseAlgorithm.ES256, CoseAlgorithm.RS256];
+    public IReadOnlyList<COSE.Algorithm> AllowedAlgorithms { get; init; } = [COSE.Algorithm.ES256, COSE.Algorithm.EdDSA, COSE.Algorithm.RS256];
 
     /// <summary>Whether the UV flag must be set in every ceremony. Default: true (passkeys replace passwords).</summary>
     public bool RequireUserVerification { get; init; } = true;
 
     /// <summary>
     /// The attestation conveyance preference sent at registration: none, indirect, direct or enterprise.
-    /// Default: <c>none</c>. Whatever is asked, a <c>none</c> statement is always accepted, since browsers may strip attestation.
+    /// Default: <c>none</c>: FitFolio makes no decision on the authenticator model, and asking for more makes
+    /// browsers show an extra consent prompt. Whatever is asked, every format Fido2 knows is verified, and a
+    /// <c>none</c> statement is always accepted, since browsers may strip attestation.
     /// </summary>
     public string Attestation { get; init; } = "none";
+
+    /// <summary>
+    /// Where FIDO metadata comes from when a deployment wants authenticator policy (revoked or compromised
+    /// models refused, attestation chains checked against the vendors' roots). Default: null, no metadata:
+    /// FitFolio reaches no network for it, and without attestation there is nothing to look up.
+    /// </summary>
+    public Fido2NetLib.IMetadataService? Metadata { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> when the configuration cannot work.</summary>
     public void Validate()
@@ -77,10 +90,15 @@ public sealed record RelyingPartyOptions
 
         foreach (var algorithm in AllowedAlgorithms)
         {
-            if (algorithm is not (CoseAlgorithm.ES256 or CoseAlgorithm.RS256))
+            if (!Enum.IsDefined(algorithm) || algorithm == COSE.Algorithm.RS1)
             {
-                throw new ArgumentException($"Algorithm {algorithm} ({(int)algorithm}) cannot be verified on .NET; allow ES256 and RS256 only.", nameof(AllowedAlgorithms));
+                throw new ArgumentException($"Algorithm {(int)algorithm} is not one Fido2 verifies with a safe hash; RS1 (SHA-1) is never allowed.", nameof(AllowedAlgorithms));
             }
+        }
+
+        if (AllowedAlgorithms.Distinct().Count() != AllowedAlgorithms.Count)
+        {
+            throw new ArgumentException("AllowedAlgorithms lists an algorithm twice.", nameof(AllowedAlgorithms));
         }
 
         if (Attestation is not ("none" or "indirect" or "direct" or "enterprise"))

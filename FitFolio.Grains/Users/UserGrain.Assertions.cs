@@ -82,7 +82,7 @@ internal sealed partial class UserGrain
                 return new AssertionCheck(null, null, PasskeySignInResult.Refused(PasskeySignInResult.UnknownCredential));
             }
 
-            return new AssertionCheck(passkey, RelyingParty.Assertion.Verify(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle)), null);
+            return new AssertionCheck(passkey, await RelyingParty.Assertion.VerifyAsync(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle)), null);
         }
         catch (PasskeyVerificationException e)
         {

@@ -46,7 +46,7 @@ internal sealed partial class UserGrain
         RegisteredPasskey registered;
         try
         {
-            registered = RelyingParty.Attestation.Verify(credentialJson, pending);
+            registered = await RelyingParty.Registration.VerifyAsync(credentialJson, pending, IsCredentialIdUnregisteredAsync);
         }
         catch (PasskeyVerificationException e)
         {
@@ -180,6 +180,11 @@ internal sealed partial class UserGrain
 
         return new EmailSignInChange(PasskeyChangeOutcome.Done, _user.ToProfile(), recoveryCodes);
     }
+
+    /// <summary>Fido2's §7.1 step 25 check: no account, this one included, holds the credential id yet.</summary>
+    private async Task<bool> IsCredentialIdUnregisteredAsync(byte[] credentialId, CancellationToken cancellationToken) =>
+        !_user.Passkeys.Any(p => p.HasCredentialId(credentialId))
+        && await new PasskeyDirectory(Store.DataSource).FindOwnerAsync(credentialId, cancellationToken) is null;
 
     private async Task<PasskeyRegistrationResult> RegistrationFailedAsync(string code, RequestOrigin origin)
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FitFolio.Grains.Passkeys;
+using Fido2NetLib.Objects;
 using FitFolio.Tests.Passkeys;
 
 namespace FitFolio.Tests.Api;
@@ -8,7 +8,7 @@ namespace FitFolio.Tests.Api;
 public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<PasskeyApi>
 {
     [Fact]
-    public async Task Creation_options_ask_for_es256_or_rs256_a_discoverable_credential_and_user_verification()
+    public async Task Creation_options_ask_for_es256_eddsa_or_rs256_a_discoverable_credential_and_user_verification()
     {
         using var client = await api.SignedInClientAsync("options@example.com");
 
@@ -18,7 +18,7 @@ public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<Pas
         var options = start.Body.GetProperty("options");
         Assert.Equal("localhost", options.GetProperty("rp").GetProperty("id").GetString());
         Assert.Equal("FitFolio", options.GetProperty("rp").GetProperty("name").GetString());
-        Assert.Equal([-7, -257], options.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
+        Assert.Equal([-7, -8, -257], options.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
         var selection = options.GetProperty("authenticatorSelection");
         Assert.Equal("required", selection.GetProperty("residentKey").GetString());
         Assert.True(selection.GetProperty("requireResidentKey").GetBoolean());
@@ -33,8 +33,8 @@ public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<Pas
     public async Task A_registered_passkey_is_stored_listed_counted_and_excluded_from_the_next_registration()
     {
         using var client = await api.SignedInClientAsync("register@example.com");
-        using var es256 = new SoftwareAuthenticator(CoseAlgorithm.ES256) { BackupEligible = true, BackedUp = true };
-        using var rs256 = new SoftwareAuthenticator(CoseAlgorithm.RS256);
+        using var es256 = new SoftwareAuthenticator(COSE.Algorithm.ES256) { BackupEligible = true, BackedUp = true };
+        using var rs256 = new SoftwareAuthenticator(COSE.Algorithm.RS256);
 
         var first = await client.RegisterAsync(es256);
         var next = await client.StartRegistrationAsync();

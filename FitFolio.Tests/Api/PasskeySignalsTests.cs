@@ -32,7 +32,7 @@ public sealed class PasskeySignalsTests(PasskeyApi api) : IClassFixture<PasskeyA
         Assert.Equal(HttpStatusCode.OK, none.Status);
         Assert.Null(none.Body.GetProperty("userId").GetString());
         Assert.Equal(0, none.Body.GetProperty("credentialIds").GetArrayLength());
-        var handle = Base64Url.EncodeToString(await api.ScalarAsync<byte[]>($"select webauthn_user_handle from users where email = '{email}'"));
+        var handle = Base64Url.EncodeToString(await api.ScalarAsync<byte[]>("select webauthn_user_handle from users where email = @email", ("email", email)));
         Assert.Equal(new Uri(client.Origin).Host, two.Body.GetProperty("rpId").GetString());
         Assert.Equal(handle, two.Body.GetProperty("userId").GetString());
         Assert.Equal(email, two.Body.GetProperty("name").GetString());
@@ -59,7 +59,8 @@ public sealed class PasskeySignalsTests(PasskeyApi api) : IClassFixture<PasskeyA
     private async Task<string[]> CredentialIdsAsync(string email, int expected)
     {
         await using var command = api.Database.DataSource.CreateCommand(
-            $"select credential_id from passkeys where user_id = (select id from users where email = '{email}')");
+            "select credential_id from passkeys where user_id = (select id from users where email = @email)");
+        command.Parameters.AddWithValue("email", email);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         var ids = new List<string>();
         while (await reader.ReadAsync(TestContext.Current.CancellationToken))

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Fido2NetLib.Objects;
 using FitFolio.Api.Database;
 using FitFolio.Api.Hosting;
 using FitFolio.Api.Operations;
-using FitFolio.Grains.Passkeys;
 using FitFolio.Tests.Api;
 using FitFolio.Tests.Infrastructure;
 using FitFolio.Silo.Readiness;
@@ -162,7 +162,7 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
     private static async Task<ApiClient> PopulateAsync(PasskeyApi api)
     {
         var keeper = await api.SignedInClientAsync("keeper@example.com");
-        using var authenticator = new SoftwareAuthenticator(CoseAlgorithm.ES256);
+        using var authenticator = new SoftwareAuthenticator(COSE.Algorithm.ES256);
         await keeper.RegisterAsync(authenticator);
         using var leaver = await api.SignedInClientAsync("leaver@example.com");
         Assert.Equal(HttpStatusCode.NoContent, (await leaver.PostAsync("/api/v1/auth/logout")).Status);

@@ -1,3 +1,4 @@
+using Fido2NetLib.Objects;
 using System.Text.Json;
 using FitFolio.Grains.Passkeys;
 
@@ -26,7 +27,7 @@ public sealed class ChallengeIssuerTests
         Assert.Equal("Ana", root.GetProperty("user").GetProperty("displayName").GetString());
         Assert.Equal(32, Base64UrlText.Decode(root.GetProperty("challenge").GetString()!).Length);
         Assert.DoesNotContain('=', root.GetProperty("challenge").GetString()!);
-        Assert.Equal([-7, -257], root.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
+        Assert.Equal([-7, -8, -257], root.GetProperty("pubKeyCredParams").EnumerateArray().Select(p => p.GetProperty("alg").GetInt32()));
         Assert.All(root.GetProperty("pubKeyCredParams").EnumerateArray(), p => Assert.Equal("public-key", p.GetProperty("type").GetString()));
         Assert.Equal(300_000, root.GetProperty("timeout").GetInt64());
         var excluded = root.GetProperty("excludeCredentials").EnumerateArray().ToArray();
@@ -118,8 +119,9 @@ public sealed class ChallengeIssuerTests
     }
 
     [Theory]
-    [InlineData("EdDSA offered")]
-    [InlineData("ES384 offered")]
+    [InlineData("SHA-1 RS1 offered")]
+    [InlineData("unknown algorithm offered")]
+    [InlineData("an algorithm twice")]
     [InlineData("no algorithms")]
     [InlineData("no origins")]
     [InlineData("blank origin")]
@@ -134,8 +136,9 @@ public sealed class ChallengeIssuerTests
         var valid = PasskeyHarness.DefaultOptions();
         var options = problem switch
         {
-            "EdDSA offered" => valid with { AllowedAlgorithms = [CoseAlgorithm.EdDsa] },
-            "ES384 offered" => valid with { AllowedAlgorithms = [CoseAlgorithm.ES256, (CoseAlgorithm)(-35)] },
+            "SHA-1 RS1 offered" => valid with { AllowedAlgorithms = [COSE.Algorithm.RS1] },
+            "unknown algorithm offered" => valid with { AllowedAlgorithms = [COSE.Algorithm.ES256, (COSE.Algorithm)(-9999)] },
+            "an algorithm twice" => valid with { AllowedAlgorithms = [COSE.Algorithm.ES256, COSE.Algorithm.ES256] },
             "no algorithms" => valid with { AllowedAlgorithms = [] },
             "no origins" => valid with { AllowedOrigins = [] },
             "blank origin" => valid with { AllowedOrigins = [""] },
@@ -147,8 +150,8 @@ public sealed class ChallengeIssuerTests
             _ => valid with { Attestation = "always" },
         };
 
-        Assert.Throws<ArgumentException>(() => new AttestationVerifier(options));
-        Assert.Throws<ArgumentException>(() => new AssertionVerifier(options));
+        Assert.Throws<ArgumentException>(() => new PasskeyRegistrationVerifier(options));
+        Assert.Throws<ArgumentException>(() => new PasskeyAssertionVerifier(options));
         Assert.Throws<ArgumentException>(() => new PasskeyChallengeIssuer(options));
     }
 

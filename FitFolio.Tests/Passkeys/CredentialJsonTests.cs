@@ -172,7 +172,7 @@ public sealed class CredentialJsonTests : IDisposable
         var fromString = RegistrationResponse.Parse(json);
         var fromBytes = RegistrationResponse.Parse(System.Text.Encoding.UTF8.GetBytes(json));
 
-        Assert.Equal(fromString.AttestationObject.ToArray(), fromBytes.AttestationObject.ToArray());
+        Assert.Equal(fromString.Raw.Response.AttestationObject, fromBytes.Raw.Response.AttestationObject);
         Assert.Equal(fromString.CredentialId.ToArray(), fromBytes.CredentialId.ToArray());
     }
 

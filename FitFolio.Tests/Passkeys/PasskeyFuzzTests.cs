@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text;
 using FitFolio.Grains.Passkeys;
-using FitFolio.Grains.Passkeys.Internal;
 using FitFolio.Tests.Passkeys.Fuzzing;
 
 namespace FitFolio.Tests.Passkeys;
@@ -14,7 +12,6 @@ namespace FitFolio.Tests.Passkeys;
 public sealed class PasskeyFuzzTests
 {
     private const int EntryPointCases = 120_000;
-    private const int ParserCases = 60_000;
 
     [Fact]
     public void Registration_and_authentication_entry_points_only_ever_refuse_mutated_responses_with_a_verification_failure()
@@ -50,59 +47,6 @@ public sealed class PasskeyFuzzTests
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             Assert.True(outcomes.Count > 10, "The mutations should reach many distinct failure reasons.");
             Assert.True(outcomes.GetValueOrDefault("ok") > 0, "Some mutations (of unsigned members) should still verify; none did, so the fuzzer may not reach the verifiers.");
-        }
-        finally
-        {
-            owned.ForEach(item => item.Dispose());
-        }
-    }
-
-    [Fact]
-    public void Each_internal_parser_only_ever_refuses_mutated_bytes_with_a_verification_failure()
-    {
-        var owned = new List<IDisposable>();
-        try
-        {
-            var seeds = FuzzCorpus.Build(owned);
-            var inputs = Donors(seeds);
-            var random = new Random(7);
-            var mutator = new ByteMutator(random);
-            (string Name, Action<byte[]> Parse)[] parsers =
-            [
-                ("AttestationObject", bytes => AttestationObject.Parse(bytes)),
-                ("AuthenticatorData", bytes => AuthenticatorData.Parse(bytes)),
-                ("CoseKey", bytes => CoseKey.Parse(bytes)),
-                ("ClientData", bytes => ClientData.Parse(bytes)),
-                ("PackedStatement", bytes => PackedStatement.Parse(bytes)),
-                ("NoneAttestation", bytes => NoneAttestation.Verify(bytes)),
-                ("Base64Url", bytes => Base64Url.Decode(Encoding.Latin1.GetString(bytes), "fuzz")),
-            ];
-            var problems = new List<string>();
-            var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-
-            var stopwatch = Stopwatch.StartNew();
-            for (var i = 0; i < ParserCases && problems.Count < 10; i++)
-            {
-                var (name, parse) = parsers[i % parsers.Length];
-                var input = random.Next(10) == 0 ? mutator.RandomBytes(random.Next(0, 600)) : mutator.Mutate(inputs[random.Next(inputs.Count)], inputs);
-                try
-                {
-                    parse(input);
-                    outcomes["ok"] = outcomes.GetValueOrDefault("ok") + 1;
-                }
-                catch (PasskeyVerificationException exception)
-                {
-                    outcomes[exception.Code] = outcomes.GetValueOrDefault(exception.Code) + 1;
-                }
-                catch (Exception exception)
-                {
-                    problems.Add($"case {i}, {name}: {exception.GetType().Name}: {exception.Message}\n  input: {Convert.ToHexString(input.AsSpan(0, Math.Min(input.Length, 200)))}");
-                }
-            }
-
-            stopwatch.Stop();
-            Report($"{ParserCases} direct parser cases in {stopwatch.Elapsed.TotalSeconds:F1} s", outcomes);
-            Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
         finally
         {
@@ -147,7 +91,7 @@ public sealed class PasskeyFuzzTests
     {
         foreach (var seed in seeds)
         {
-            var expectOk = !seed.Name.StartsWith("neg-", StringComparison.Ordinal) && seed.Name != "auth-ed25519-pywebauthn";
+            var expectOk = !seed.Name.StartsWith("neg-", StringComparison.Ordinal);
             var outcome = Run(seed, new FuzzCase("unmutated", seed.Json, null, null), out var problem);
             Assert.Null(problem);
             Assert.True(expectOk == (outcome == "ok"), $"Seed {seed.Name} gave {outcome} unmutated.");

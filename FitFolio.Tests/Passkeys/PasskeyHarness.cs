@@ -17,8 +17,8 @@ public sealed class PasskeyHarness
     {
         Options = options ?? DefaultOptions();
         Issuer = new PasskeyChallengeIssuer(Options, Clock);
-        Registrations = new AttestationVerifier(Options, Clock);
-        Assertions = new AssertionVerifier(Options, Clock);
+        Registrations = new BlockingRegistrationVerifier(new PasskeyRegistrationVerifier(Options, Clock));
+        Assertions = new BlockingAssertionVerifier(new PasskeyAssertionVerifier(Options, Clock));
     }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -27,9 +27,9 @@ public sealed class PasskeyHarness
 
     public PasskeyChallengeIssuer Issuer { get; }
 
-    public AttestationVerifier Registrations { get; }
+    public BlockingRegistrationVerifier Registrations { get; }
 
-    public AssertionVerifier Assertions { get; }
+    public BlockingAssertionVerifier Assertions { get; }
 
     public byte[] UserHandle { get; } = RandomNumberGenerator.GetBytes(16);
 

@@ -1,3 +1,4 @@
+using Fido2NetLib.Objects;
 using System.Buffers.Binary;
 using System.Formats.Cbor;
 using System.Security.Cryptography;
@@ -19,26 +20,30 @@ public sealed class SoftwareAuthenticator : IDisposable
 {
     private readonly ECDsa? _ecdsa;
     private readonly RSA? _rsa;
+    private readonly NSec.Cryptography.Key? _ed25519;
 
-    public SoftwareAuthenticator(CoseAlgorithm algorithm = CoseAlgorithm.ES256)
+    public SoftwareAuthenticator(COSE.Algorithm algorithm = COSE.Algorithm.ES256)
     {
         Algorithm = algorithm;
         switch (algorithm)
         {
-            case CoseAlgorithm.ES256:
+            case COSE.Algorithm.ES256:
                 _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
                 break;
-            case CoseAlgorithm.RS256:
+            case COSE.Algorithm.RS256:
                 _rsa = RSA.Create(2048);
                 break;
+            case COSE.Algorithm.EdDSA:
+                _ed25519 = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+                break;
             default:
-                throw new ArgumentException("The software authenticator has ES256 and RS256 keys only.", nameof(algorithm));
+                throw new ArgumentException("The software authenticator has ES256, RS256 and EdDSA (Ed25519) keys only.", nameof(algorithm));
         }
 
         PublicKeyCose = EncodePublicKey();
     }
 
-    public CoseAlgorithm Algorithm { get; }
+    public COSE.Algorithm Algorithm { get; }
 
     /// <summary>Random by default; settable so tests can try oversized or colliding IDs.</summary>
     public byte[] CredentialId { get; set; } = RandomNumberGenerator.GetBytes(32);
@@ -126,6 +131,7 @@ public sealed class SoftwareAuthenticator : IDisposable
     {
         _ecdsa?.Dispose();
         _rsa?.Dispose();
+        _ed25519?.Dispose();
     }
 
     private string Credential(SoftwareCeremony ceremony, JsonObject response)
@@ -208,7 +214,7 @@ public sealed class SoftwareAuthenticator : IDisposable
                 using (var key = certificate.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The attestation certificate needs an ECDSA private key."))
                 {
                     var signature = key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-                    WritePackedStatement(writer, ceremony, ceremony.AttestationAlgorithm ?? (int)CoseAlgorithm.ES256, signature, certificate.RawData);
+                    WritePackedStatement(writer, ceremony, ceremony.AttestationAlgorithm ?? (int)COSE.Algorithm.ES256, signature, certificate.RawData);
                 }
 
                 break;
@@ -238,23 +244,36 @@ public sealed class SoftwareAuthenticator : IDisposable
         writer.WriteEndMap();
     }
 
-    // §6.5.6: ES256 signatures are DER Ecdsa-Sig-Value; RS256 is PKCS#1 v1.5.
-    private byte[] Sign(byte[] data) => _ecdsa is not null
-        ? _ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
-        : _rsa!.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    // §6.5.6: ES256 signatures are DER Ecdsa-Sig-Value; RS256 is PKCS#1 v1.5; EdDSA is RFC 8032's 64 bytes.
+    private byte[] Sign(byte[] data) =>
+        _ecdsa?.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+        ?? _rsa?.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+        ?? NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(_ed25519!, data);
 
-    // RFC 9053 §7.1.1 (EC2) and RFC 8230 §4 (RSA).
+    // RFC 9053 §7.1.1 (EC2), §7.2 (OKP) and RFC 8230 §4 (RSA).
     private byte[] EncodePublicKey()
     {
         var writer = new CborWriter(CborConformanceMode.Ctap2Canonical);
-        if (_ecdsa is not null)
+        if (_ed25519 is not null)
+        {
+            writer.WriteStartMap(4);
+            writer.WriteInt32(1);
+            writer.WriteInt32(1);
+            writer.WriteInt32(3);
+            writer.WriteInt32((int)COSE.Algorithm.EdDSA);
+            writer.WriteInt32(-1);
+            writer.WriteInt32(6);
+            writer.WriteInt32(-2);
+            writer.WriteByteString(_ed25519.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey));
+        }
+        else if (_ecdsa is not null)
         {
             var point = _ecdsa.ExportParameters(false).Q;
             writer.WriteStartMap(5);
             writer.WriteInt32(1);
             writer.WriteInt32(2);
             writer.WriteInt32(3);
-            writer.WriteInt32((int)CoseAlgorithm.ES256);
+            writer.WriteInt32((int)COSE.Algorithm.ES256);
             writer.WriteInt32(-1);
             writer.WriteInt32(1);
             writer.WriteInt32(-2);
@@ -269,7 +288,7 @@ public sealed class SoftwareAuthenticator : IDisposable
             writer.WriteInt32(1);
             writer.WriteInt32(3);
             writer.WriteInt32(3);
-            writer.WriteInt32((int)CoseAlgorithm.RS256);
+            writer.WriteInt32((int)COSE.Algorithm.RS256);
             writer.WriteInt32(-1);
             writer.WriteByteString(parameters.Modulus!);
             writer.WriteInt32(-2);

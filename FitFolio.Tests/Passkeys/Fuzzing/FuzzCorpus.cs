@@ -1,3 +1,4 @@
+using Fido2NetLib.Objects;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class FuzzCorpus
         }
 
         var harness = new PasskeyHarness();
-        foreach (var algorithm in new[] { CoseAlgorithm.ES256, CoseAlgorithm.RS256 })
+        foreach (var algorithm in new[] { COSE.Algorithm.ES256, COSE.Algorithm.RS256 })
         {
             var authenticator = new SoftwareAuthenticator(algorithm) { BackupEligible = true, BackedUp = true };
             owned.Add(authenticator);
@@ -38,7 +39,7 @@ public static class FuzzCorpus
 
     private static FuzzSeed VectorRegistration(WebAuthnVector vector)
     {
-        var verifier = new AttestationVerifier(vector.Options(), new ManualClock(Now));
+        var verifier = new BlockingRegistrationVerifier(new PasskeyRegistrationVerifier(vector.Options(), new ManualClock(Now)));
         var pending = vector.Pending(Now);
         var packed = vector.ExpectOk && (string?)vector.Expect["fmt"] == "packed";
         return new FuzzSeed(
@@ -52,7 +53,7 @@ public static class FuzzCorpus
 
     private static FuzzSeed VectorAuthentication(WebAuthnVector vector)
     {
-        var verifier = new AssertionVerifier(vector.Options(), new ManualClock(Now));
+        var verifier = new BlockingAssertionVerifier(new PasskeyAssertionVerifier(vector.Options(), new ManualClock(Now)));
         var pending = vector.Pending(Now);
         var stored = vector.StoredPasskey();
         return new FuzzSeed(
