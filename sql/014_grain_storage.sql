@@ -86,12 +86,24 @@ where version = @GrainStateVersion::int
 returning version + 1 as newgrainstateversion
 ');
 
+-- A grain keyed by a Guid (the preferences grain's key is the user id) is stored by the provider
+-- as two numbers, not as text: Guid.ToByteArray() read as two little-endian int64s. This gives them
+-- for a uuid, whose bytes PostgreSQL keeps in RFC 4122 order (.NET swaps the first three fields).
+create function orleans_guid_key(id uuid, out n0 bigint, out n1 bigint) language sql immutable as $$
+  select ('x' || encode(substring(b from 7 for 2) || substring(b from 5 for 2) || substring(b from 1 for 4), 'hex'))::bit(64)::bigint,
+         ('x' || encode(substring(b from 16 for 1) || substring(b from 15 for 1) || substring(b from 14 for 1) || substring(b from 13 for 1)
+                     || substring(b from 12 for 1) || substring(b from 11 for 1) || substring(b from 10 for 1) || substring(b from 9 for 1), 'hex'))::bit(64)::bigint
+  from (select uuid_send(id) as b) bytes
+$$;
+
 -- A person's preferences go with their account, in the statement that deletes it (the user grain
--- deletes the users row; this needs no change there). The key is the user id as the grains spell it.
+-- deletes the users row; nothing there needs to know).
 create function orleans_grain_state_delete_user() returns trigger language plpgsql as $$
 begin
-  delete from orleans_grain_state
-  where state_name = 'preferences' and grain_id_n0 = 0 and grain_id_n1 = 0 and grain_id_ext = replace(old.id::text, '-', '');
+  delete from orleans_grain_state g
+  using orleans_guid_key(old.id) k
+  where g.service_id = 'fitfolio' and g.state_name = 'preferences' and g.grain_id_ext = ''
+    and g.grain_id_n0 = k.n0 and g.grain_id_n1 = k.n1;
   return old;
 end
 $$;

@@ -30,7 +30,7 @@ public sealed class PreferencesTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         AssertPreferences(await laptop.GetAsync(Path), "lb", "rir", 180);
         AssertPreferences(await someoneElse.GetAsync(Path), "kg", "rpe", 90);
-        var stored = await StoredDocumentAsync(await UserKeyAsync("prefs-devices@example.com"));
+        var stored = await StoredDocumentAsync(await UserIdAsync("prefs-devices@example.com"));
         Assert.Contains("\"lb\"", stored, StringComparison.Ordinal);
     }
 
@@ -80,7 +80,7 @@ public sealed class PreferencesTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         using var client = await api.SignedInClientAsync("prefs-leaving@example.com");
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(client, new { weightUnit = "lb", effortScale = "rpe", defaultRestSeconds = 0 })).Status);
-        var key = await UserKeyAsync("prefs-leaving@example.com");
+        var key = await UserIdAsync("prefs-leaving@example.com");
         Assert.NotNull(await StoredDocumentAsync(key));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/v1/account")).Status);
@@ -97,18 +97,18 @@ public sealed class PreferencesTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(rest, response.Body.GetProperty("defaultRestSeconds").GetInt32());
     }
 
-    private async Task<string> UserKeyAsync(string email)
+    private async Task<Guid> UserIdAsync(string email)
     {
         await using var command = api.Database.DataSource.CreateCommand("select id from users where email = @email");
         command.Parameters.AddWithValue("email", email);
-        return ((Guid)(await command.ExecuteScalarAsync())!).ToString("N");
+        return (Guid)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<string?> StoredDocumentAsync(string userKey)
+    private async Task<string?> StoredDocumentAsync(Guid userId)
     {
         await using var command = api.Database.DataSource.CreateCommand(
-            "select convert_from(payload, 'UTF8') from orleans_grain_state where state_name = 'preferences' and grain_id_ext = @key");
-        command.Parameters.AddWithValue("key", userKey);
+            "select convert_from(g.payload, 'UTF8') from orleans_grain_state g, orleans_guid_key(@id) k where g.state_name = 'preferences' and g.grain_id_n0 = k.n0 and g.grain_id_n1 = k.n1");
+        command.Parameters.AddWithValue("id", userId);
         return await command.ExecuteScalarAsync() as string;
     }
 }
