@@ -2,6 +2,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Preferences;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
@@ -86,6 +87,8 @@ internal static class ContractSamples
             PasskeyChangeOutcome.NeedsTwoPasskeys,
             new EmailSignInChange(PasskeyChangeOutcome.LastSignInMethod, Profile),
             PasskeyFailureReason.SignCountRegression,
+
+            new Preferences("lb", "rir", 120),
 
             new RateLimitDecision(true, TimeSpan.FromSeconds(42)),
             new RateLimitRule(5, TimeSpan.FromMinutes(15)),
