@@ -1,3 +1,4 @@
+using FitFolio.Grains.Preferences;
 using FitFolio.Tests.Infrastructure;
 using Npgsql;
 using Orleans.Storage;
@@ -57,6 +58,18 @@ public sealed class GrainStorageTests(GrainStorageTests.Silos silos) : IClassFix
         Assert.Equal(1, results.Count(r => r == -1));
         Assert.Equal(("{\"Value\":1}", 1), await StoredAsync("count", "first-write"));
         Assert.Equal(1L, await CountAsync("select count(*) from orleans_grain_state where grain_id_ext = 'first-write'"));
+    }
+
+    [Fact]
+    public async Task Preferences_are_read_back_from_storage_by_a_new_activation()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        await silos.On(0).GetGrain<IPreferencesGrain>(key).Set(new Preferences("lb", "rir", 45));
+
+        await silos.On(0).GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Preferences("lb", "rir", 45), await silos.On(1).GetGrain<IPreferencesGrain>(key).Get());
+        Assert.Equal(new Preferences(), await silos.On(1).GetGrain<IPreferencesGrain>(Guid.NewGuid().ToString("N")).Get());
     }
 
     [Fact]
