@@ -16,7 +16,7 @@ namespace FitFolio.Api.Auth;
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains, RateLimits limits, AuditLog audit, IOptions<RateLimitOptions> rules)
 {
-    private const string FailurePolicy = "api-key-failures-ip";
+    internal const string FailurePolicy = "api-key-failures-ip";
     private const string UsePolicy = "api-key-requests";
 
     public async Task InvokeAsync(HttpContext context)

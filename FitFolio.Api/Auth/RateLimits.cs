@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FitFolio.Api.Http;
 using FitFolio.Grains.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,11 @@ public sealed class RateLimits(IGrainFactory grains, IOptions<RateLimitOptions> 
         await AcquireAsync(context, MailPerNetworkPolicy, ClientKey(context) + " " + email, Rules.MagicLinkStartPerEmail)
         ?? await AcquireAsync(context, MailCapPolicy, email, Rules.MagicLinkStartPerEmailCap);
 
-    private IRateLimitGrain Counter(string policy, string subject) => grains.GetGrain<IRateLimitGrain>($"{policy}:{subject}");
+    // The low-rate security windows live in grain storage, so restarting every silo cannot reset them;
+    // the per-request limits stay in memory, where a write per request would cost more (docs/architecture.md).
+    private static readonly FrozenSet<string> DurablePolicies = [MailPerNetworkPolicy, MailCapPolicy, ApiKeyMiddleware.FailurePolicy];
+
+    private IRateLimitGrain Counter(string policy, string subject) => grains.GetRateLimitCounter($"{policy}:{subject}", DurablePolicies.Contains(policy));
 
     private static async Task<IResult> RefuseAsync(HttpContext context, IRateLimitGrain counter, string policy, RateLimitRule rule, TimeSpan retryAfter)
     {

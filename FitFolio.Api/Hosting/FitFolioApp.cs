@@ -101,6 +101,7 @@ public static class FitFolioApp
         api.MapReauthenticateApi();
         api.MapAccountApi();
         api.MapApiKeysApi();
+        api.MapPreferencesApi();
         api.MapTrainingApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapApiDocs();

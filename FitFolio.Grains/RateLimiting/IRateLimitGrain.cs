@@ -5,9 +5,12 @@ namespace FitFolio.Grains.RateLimiting;
 /// <summary>
 /// One counter, keyed <c>policy:subject</c> (for example <c>magic-start-ip:203.0.113.9</c>). Being
 /// a grain, there is one counter per key in the whole cluster, so limits hold exactly across
-/// silos. Ephemeral: a silo crash resets it, which costs an attacker nothing worth having.
+/// silos. Two grains implement it (<see cref="RateLimitCounters"/> picks): in memory, reset by a
+/// silo crash, for the per-request limits; in grain storage for the windows that must survive every
+/// silo restarting. A reference made from a key alone is the memory one.
 /// </summary>
 [Alias("fitfolio.ratelimit")]
+[Orleans.Metadata.DefaultGrainType(RateLimitGrain.GrainTypeName)]
 public interface IRateLimitGrain : IGrainWithStringKey
 {
     /// <summary>Counts one event if the rule allows it.</summary>

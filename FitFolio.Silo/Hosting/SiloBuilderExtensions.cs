@@ -84,6 +84,7 @@ public static class SiloBuilderExtensions
             collection.DeactivationTimeout = options.DeactivationTimeout;
         });
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new HandoffGrace(options.HandoffGrace));
+        silo.AddFitFolioGrainStorage(configuration);
         silo.AddOutgoingGrainCallFilter<RetrySafeCallsFilter>();
         silo.AddActivityPropagation();
         // After the propagation filters, so it runs inside them, on the spans they started.

@@ -2,6 +2,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.Preferences;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Recovery;
 using FitFolio.Grains.Sessions;
@@ -88,6 +89,8 @@ internal static class ContractSamples
             new EmailSignInChange(PasskeyChangeOutcome.LastSignInMethod, Profile, ["7K3M-Q9TZ-0R4W-HX2B", "AAAA-BBBB-CCCC-DDDD"]),
             PasskeyFailureReason.SignCountRegression,
             new PasskeySignalIds([1, 2, 3], [[4, 5], [6, 7, 8]], "ada@example.com"),
+
+            new Preferences("lb", "rir", 120),
 
             new RateLimitDecision(true, TimeSpan.FromSeconds(42)),
             new RateLimitRule(5, TimeSpan.FromMinutes(15)),

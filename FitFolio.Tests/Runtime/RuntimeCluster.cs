@@ -1,3 +1,5 @@
+using FitFolio.Api.Database;
+using Microsoft.Extensions.Logging.Abstractions;
 using FitFolio.Tests.Infrastructure;
 using Npgsql;
 
@@ -10,6 +12,8 @@ public static class RuntimeCluster
     {
         await using (var dataSource = NpgsqlDataSource.Create(postgres))
         {
+            // Every silo's grain storage reads its queries from the migrated schema as it starts.
+            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(MigrationSource.Embedded);
             await CounterRows.CreateTableAsync(dataSource);
         }
 

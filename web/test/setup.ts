@@ -2,6 +2,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach } from "vitest";
 import { resetCsrfPriming } from "../src/api/client";
+import { preferences } from "../src/preferences/usePreferences";
 
 // The machine is shared with backend builds; give findBy* room on a busy CPU instead of flaking.
 configure({ asyncUtilTimeout: 5000 });
@@ -29,6 +30,7 @@ beforeEach(() => {
   sessionStorage.clear();
   clearCookies();
   resetCsrfPriming();
+  preferences.reset();
 });
 
 afterEach(() => {

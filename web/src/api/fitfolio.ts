@@ -14,6 +14,7 @@ import type {
   EmailSignInChange,
   Passkey,
   PasskeySignals,
+  Preferences,
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
   RecoveryCodeSignIn,
@@ -30,6 +31,11 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** Every FitFolio endpoint the app uses, typed, in one place. */
 export const api = {
+  preferences: {
+    get: () => request<Preferences>("GET", "/account/preferences"),
+    put: (values: Preferences) => request<Preferences>("PUT", "/account/preferences", { body: values }),
+  },
+
   auth: {
     /** The signed-in user, or null when nobody is. */
     async me(options: Signal = {}): Promise<User | null> {

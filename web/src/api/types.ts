@@ -158,3 +158,11 @@ export interface AuditFilters {
   /** ISO 8601 instant or empty. */
   to: string;
 }
+
+/** GET/PUT /account/preferences: one person's settings, the same on every device. */
+export interface Preferences {
+  weightUnit: "kg" | "lb";
+  effortScale: "rpe" | "rir";
+  /** Rest after a set when the program gives none; 0 turns the timer off. */
+  defaultRestSeconds: number;
+}

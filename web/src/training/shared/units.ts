@@ -44,21 +44,3 @@ export function parseDecimal(text: string): number | null {
 }
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-
-const UNIT_KEY = "fitfolio.weightUnit";
-
-export function loadUnit(): WeightUnit {
-  try {
-    return localStorage.getItem(UNIT_KEY) === "lb" ? "lb" : "kg";
-  } catch {
-    return "kg";
-  }
-}
-
-export function saveUnit(unit: WeightUnit): void {
-  try {
-    localStorage.setItem(UNIT_KEY, unit);
-  } catch {
-    /* private mode: the choice lasts for this page only */
-  }
-}

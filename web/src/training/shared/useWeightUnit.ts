@@ -1,12 +1,10 @@
-import { useCallback, useState } from "react";
-import { loadUnit, saveUnit, type WeightUnit } from "./units";
+import { useCallback } from "react";
+import { usePreferences } from "../../preferences/usePreferences";
+import type { WeightUnit } from "./units";
 
-/** The person's kg/lb choice, remembered on this device. */
+/** The person's kg/lb choice, kept with their account (and cached on this device). */
 export function useWeightUnit(): [WeightUnit, (unit: WeightUnit) => void] {
-  const [unit, setUnit] = useState<WeightUnit>(loadUnit);
-  const change = useCallback((next: WeightUnit) => {
-    saveUnit(next);
-    setUnit(next);
-  }, []);
-  return [unit, change];
+  const [preferences, update] = usePreferences();
+  const change = useCallback((weightUnit: WeightUnit) => update({ weightUnit }), [update]);
+  return [preferences.weightUnit, change];
 }
