@@ -24,10 +24,10 @@ internal sealed partial class UserGrain
         var token = Secrets.NewToken();
         var lifetime = _options.EmailChangeLifetime;
         var now = Now;
-        await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+        await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
         await EmailChangeStore.IssueAsync(write, _user.Id, newEmail.Value, Secrets.Digest(token), now, now + lifetime, origin.Ip);
         var link = new Uri(PublicOrigin, "/account/email/confirm#token=" + token);
-        await Outbox.EnqueueAsync(AccountMailTemplates.ConfirmNewEmail(newEmail.Value, link, lifetime), write.Connection, write.Transaction);
+        await _outbox.EnqueueAsync(AccountMailTemplates.ConfirmNewEmail(newEmail.Value, link, lifetime), write.Connection, write.Transaction);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailChangeRequested, origin, ("new_domain", MailAddresses.DomainOf(newEmail.Value))));
         await write.CommitAsync();
         return EmailChangeOutcome.Done;
@@ -42,7 +42,7 @@ internal sealed partial class UserGrain
         string? newEmail;
         try
         {
-            await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
             newEmail = await EmailChangeStore.RedeemAsync(write, changeId, _user.Id, now);
             if (newEmail is null)
             {
@@ -64,7 +64,7 @@ internal sealed partial class UserGrain
                 await RevokeInAsync(write, ended, "email_changed", AuditEventType.SessionRevoked, origin);
             }
 
-            await Outbox.EnqueueAsync(AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, SessionsPage), write.Connection, write.Transaction);
+            await _outbox.EnqueueAsync(AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, SessionsPage), write.Connection, write.Transaction);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
                 AuditEventType.EmailChanged, origin,
                 ("old_domain", MailAddresses.DomainOf(oldEmail)), ("new_domain", MailAddresses.DomainOf(newEmail)), ("sessions_ended", ended.Count), ("sign_in_links_voided", voided)));
@@ -74,7 +74,7 @@ internal sealed partial class UserGrain
         {
             // Someone signed up with the address after the change was asked for; the link stays usable
             // should the address come free. Memory was not touched, and the transaction rolled back.
-            await Audit.WriteAsync(Event(AuditEventType.EmailChangeFailed, origin, ("reason", "address_taken")));
+            await _audit.WriteAsync(Event(AuditEventType.EmailChangeFailed, origin, ("reason", "address_taken")));
             return EmailChangeOutcome.AddressTaken;
         }
 
@@ -86,13 +86,13 @@ internal sealed partial class UserGrain
 
     public async Task DeleteAccount(RequestOrigin origin)
     {
-        var keys = await ApiKeys.ListPublicIdsAsync(_user.Id);
+        var keys = await _apiKeys.ListPublicIdsAsync(_user.Id);
         var now = Now;
-        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             // The audit trail has no foreign key, so this event outlives the row (retention applies).
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountDeleted, origin, ("sessions", _user.Sessions.Count), ("passkeys", _user.Passkeys.Count), ("api_keys", keys.Count)));
-            await Outbox.EnqueueAsync(AccountMailTemplates.AccountDeleted(_user.Email, now), write.Connection, write.Transaction);
+            await _outbox.EnqueueAsync(AccountMailTemplates.AccountDeleted(_user.Email, now), write.Connection, write.Transaction);
             await using (var delete = write.Command("delete from users where id = @id"))
             {
                 delete.Parameters.AddWithValue("id", _user.Id);
@@ -132,7 +132,7 @@ internal sealed partial class UserGrain
         }
 
         var description = DeviceNames.Describe(origin.UserAgent);
-        await Outbox.EnqueueAsync(AccountMailTemplates.NewDevice(_user.Email, description, origin.Ip, session.CreatedAt, SessionsPage), write.Connection, write.Transaction);
+        await _outbox.EnqueueAsync(AccountMailTemplates.NewDevice(_user.Email, description, origin.Ip, session.CreatedAt, SessionsPage), write.Connection, write.Transaction);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.NewDeviceSignIn, origin, ("session_id", session.Id), ("device", description)));
     }
 }

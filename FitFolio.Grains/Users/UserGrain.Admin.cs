@@ -16,7 +16,7 @@ internal sealed partial class UserGrain
     public async Task<int> RevokeAllSessions(Guid adminId, RequestOrigin origin)
     {
         var sessions = _user.Sessions.Values.ToList();
-        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await EndSessionsAsync(write, sessions, adminId, origin);
             await write.CommitAsync();
@@ -29,7 +29,7 @@ internal sealed partial class UserGrain
     public async Task Lock(DateTimeOffset until, Guid adminId, RequestOrigin origin)
     {
         var sessions = _user.Sessions.Values.ToList();
-        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await SetAdminLockAsync(write, until);
             await EndSessionsAsync(write, sessions, adminId, origin);
@@ -43,7 +43,7 @@ internal sealed partial class UserGrain
 
     public async Task Unlock(Guid adminId, RequestOrigin origin)
     {
-        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await SetAdminLockAsync(write, null);
             await EmailCodeStore.ClearLockoutAsync(write, _user.Email);

@@ -60,13 +60,13 @@ internal sealed partial class UserGrain
         var now = Now;
         if (_user.PasskeyLockout.RemainingAt(now) is { } remaining)
         {
-            await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", "locked")));
+            await _audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", "locked")));
             return new AssertionCheck(null, null, PasskeySignInResult.LockedFor(remaining));
         }
 
         if (!MaySignIn(out var refusal))
         {
-            await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", refusal)));
+            await _audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", refusal)));
             return new AssertionCheck(null, null, PasskeySignInResult.Refused(PasskeySignInResult.AccountLocked));
         }
 
@@ -78,11 +78,11 @@ internal sealed partial class UserGrain
             if (passkey is null || _user.WebAuthnUserHandle is null)
             {
                 // Deleted since the owner was looked up: nothing of this account was tried, so nothing is counted.
-                await Audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", PasskeySignInResult.UnknownCredential)));
+                await _audit.WriteAsync(Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", PasskeySignInResult.UnknownCredential)));
                 return new AssertionCheck(null, null, PasskeySignInResult.Refused(PasskeySignInResult.UnknownCredential));
             }
 
-            return new AssertionCheck(passkey, await RelyingParty.Assertion.VerifyAsync(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle)), null);
+            return new AssertionCheck(passkey, await _relyingParty.Assertion.VerifyAsync(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle)), null);
         }
         catch (PasskeyVerificationException e)
         {
@@ -104,7 +104,7 @@ internal sealed partial class UserGrain
         SignInResult result;
         try
         {
-            var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
             await using (write)
             {
                 await PasskeyStore.RecordUseAsync(write, passkey.Id, verified.SignCount, verified.BackedUp, now);
@@ -131,7 +131,7 @@ internal sealed partial class UserGrain
         var locked = _user.PasskeyLockout.RecordFailure(now, _options);
         try
         {
-            await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
             await UserStore.SaveLockoutsAsync(write, _user);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", failure.Code), ("passkey_id", passkey?.Id)));
             if (failure.Reason == PasskeyFailureReason.SignCountRegression)

@@ -19,10 +19,10 @@ internal sealed partial class UserGrain
     {
         // The handle is stored with the first passkey; until then a fresh one per ceremony costs nothing.
         var handle = _user.WebAuthnUserHandle ?? RandomNumberGenerator.GetBytes(UserHandleSize);
-        var start = RelyingParty.Issuer.IssueRegistration(
+        var start = _relyingParty.Issuer.IssueRegistration(
             new PasskeyUser(handle, _user.Email, _user.Email),
             _user.Passkeys.Select(p => p.ToDescriptor()));
-        await Audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterStart, origin));
+        await _audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterStart, origin));
         // A newer start replaces an older one: only the latest options can still be answered.
         _pendingRegistration = start.Pending;
         return start.Options;
@@ -46,7 +46,7 @@ internal sealed partial class UserGrain
         RegisteredPasskey registered;
         try
         {
-            registered = await RelyingParty.Registration.VerifyAsync(credentialJson, pending, IsCredentialIdUnregisteredAsync);
+            registered = await _relyingParty.Registration.VerifyAsync(credentialJson, pending, IsCredentialIdUnregisteredAsync);
         }
         catch (PasskeyVerificationException e)
         {
@@ -68,7 +68,7 @@ internal sealed partial class UserGrain
         var newHandle = _user.WebAuthnUserHandle is null ? registered.UserHandle : null;
         try
         {
-            await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+            await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
             if (newHandle is not null)
             {
                 await PasskeyStore.SetUserHandleAsync(write, _user.Id, newHandle);
@@ -82,7 +82,7 @@ internal sealed partial class UserGrain
             // A new way to sign in is a privilege change: the session gets a new secret (OWASP ASVS 5.0 §7.2.4).
             await RotateSecretAsync(write, session, newSessionHash, "privilege_change", origin, now);
             // A passkey outlives every session and sign-out: the owner hears of it whoever added it.
-            await Outbox.EnqueueAsync(AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
+            await _outbox.EnqueueAsync(AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -115,7 +115,7 @@ internal sealed partial class UserGrain
             return null;
         }
 
-        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await PasskeyStore.RenameAsync(write, passkey.Id, newName);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.PasskeyRenamed, origin, ("passkey_id", passkey.Id)));
@@ -139,7 +139,7 @@ internal sealed partial class UserGrain
             return PasskeyChangeOutcome.LastSignInMethod;
         }
 
-        await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await PasskeyStore.DeleteAsync(write, passkey.Id);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.PasskeyDeleted, origin, ("passkey_id", passkey.Id)));
@@ -160,14 +160,14 @@ internal sealed partial class UserGrain
         IReadOnlyList<string>? recoveryCodes = null;
         if (enabled != _user.EmailSignInEnabled)
         {
-            await using (var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails))
+            await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
             {
                 await PasskeyStore.SetEmailSignInAsync(write, _user.Id, enabled);
                 await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailSignInChanged, origin, ("enabled", enabled)));
                 if (!enabled)
                 {
                     // Off shuts the mailbox out of sign-in, so it is the mailbox that must hear of it.
-                    await Outbox.EnqueueAsync(AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
+                    await _outbox.EnqueueAsync(AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
                     // ...and the mailbox was the way back after losing every passkey: recovery codes replace it.
                     recoveryCodes = await IssueRecoveryCodesAsync(write, origin);
                 }
@@ -184,11 +184,11 @@ internal sealed partial class UserGrain
     /// <summary>Fido2's §7.1 step 25 check: no account, this one included, holds the credential id yet.</summary>
     private async Task<bool> IsCredentialIdUnregisteredAsync(byte[] credentialId, CancellationToken cancellationToken) =>
         !_user.Passkeys.Any(p => p.HasCredentialId(credentialId))
-        && await new PasskeyDirectory(Store.DataSource).FindOwnerAsync(credentialId, cancellationToken) is null;
+        && await _passkeyDirectory.FindOwnerAsync(credentialId, cancellationToken) is null;
 
     private async Task<PasskeyRegistrationResult> RegistrationFailedAsync(string code, RequestOrigin origin)
     {
-        await Audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterFinishFailure, origin, ("reason", code)));
+        await _audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterFinishFailure, origin, ("reason", code)));
         return PasskeyRegistrationResult.Failed(code);
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class UserGrain
 
     public async Task<IReadOnlyList<string>> IssueRecoveryCodes(RequestOrigin origin)
     {
-        await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+        await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
         var codes = await IssueRecoveryCodesAsync(write, origin);
         await write.CommitAsync();
         return codes;
@@ -29,12 +29,12 @@ internal sealed partial class UserGrain
     {
         if (!MaySignIn(out var refusal))
         {
-            await Audit.WriteAsync(Event(AuditEventType.RecoveryCodeFailure, origin, ("reason", refusal)));
+            await _audit.WriteAsync(Event(AuditEventType.RecoveryCodeFailure, origin, ("reason", refusal)));
             return new RecoveryCodeSignIn(SignInResult.Invalid, 0);
         }
 
         var now = Now;
-        await using var write = await UserWrite.BeginAsync(Store.DataSource, _user, ReloadIfThisCallFails);
+        await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
         if (!await RecoveryCodeStore.RedeemAsync(write, _user.Id, codeId, now))
         {
             // Two requests with one code: the first committed its use, so this one finds it used.
@@ -49,7 +49,7 @@ internal sealed partial class UserGrain
         // Whoever lost their passkeys may have lost them to someone: every session but the new one ends.
         var others = _user.Sessions.Values.ToList();
         await RevokeInAsync(write, others, "recovery_code_sign_in", AuditEventType.SessionRevoked, origin);
-        await Outbox.EnqueueAsync(AccountMailTemplates.RecoveryCodeUsed(_user.Email, remaining, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
+        await _outbox.EnqueueAsync(AccountMailTemplates.RecoveryCodeUsed(_user.Email, remaining, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
         var result = await CompleteSignInAsync(write, newSessionHash, origin, SessionProof.RecoveryCode);
         ForgetSessions(others);
         return new RecoveryCodeSignIn(result, remaining);

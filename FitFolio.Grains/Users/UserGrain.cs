@@ -22,7 +22,8 @@ internal sealed partial class UserGrain(
     IOptions<AuthOptions> authOptions,
     IOptions<AppOptions> appOptions,
     PasskeyRelyingParty relyingParty,
-    ApiKeyStore apiKeys) : Grain, IUserGrain
+    ApiKeyStore apiKeys,
+    PasskeyDirectory passkeyDirectory) : Grain, IUserGrain
 {
     private readonly AuthOptions _options = authOptions.Value;
     private UserRecord _user = null!;
@@ -30,16 +31,13 @@ internal sealed partial class UserGrain(
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    // For the other parts of this partial class, which cannot see primary-constructor parameters.
-    private UserStore Store => store;
-
-    private AuditLog Audit => audit;
-
-    private PasskeyRelyingParty RelyingParty => relyingParty;
-
-    private MailOutbox Outbox => outbox;
-
-    private ApiKeyStore ApiKeys => apiKeys;
+    // Fields, not the primary constructor's parameters: the other parts of this partial class cannot see those.
+    private readonly UserStore _store = store;
+    private readonly AuditLog _audit = audit;
+    private readonly PasskeyRelyingParty _relyingParty = relyingParty;
+    private readonly MailOutbox _outbox = outbox;
+    private readonly ApiKeyStore _apiKeys = apiKeys;
+    private readonly PasskeyDirectory _passkeyDirectory = passkeyDirectory;
 
     private Uri PublicOrigin => appOptions.Value.PublicOrigin!;
 
@@ -53,7 +51,7 @@ internal sealed partial class UserGrain(
             throw new UnknownUserException($"'{this.GetPrimaryKeyString()}' is not a user id.");
         }
 
-        _user = await store.LoadAsync(id, Now, cancellationToken) ?? throw new UnknownUserException($"No user {id}.");
+        _user = await _store.LoadAsync(id, Now, cancellationToken) ?? throw new UnknownUserException($"No user {id}.");
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -71,7 +69,7 @@ internal sealed partial class UserGrain(
 
     public async Task IssueMagicLink(string purpose, RequestOrigin origin)
     {
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
+        await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
         if (!_user.EmailSignInEnabled || _user.AdminLockedUntil > Now)
         {
             // Same work, same answer to the caller: whether mail went out is visible only in the audit log.
@@ -87,7 +85,7 @@ internal sealed partial class UserGrain(
         var lifetime = _options.MagicLinkLifetime;
         await MagicLinkStore.IssueAsync(write, _user.Id, purpose, Secrets.Digest(token), salt, Secrets.CodeDigest(salt, code), Now, Now + lifetime, origin.Ip);
         var link = new Uri(appOptions.Value.PublicOrigin!, "/auth/link#token=" + token);
-        await outbox.EnqueueAsync(SignInMailTemplate.Create(_user.Email, link, code, (int)Math.Ceiling(lifetime.TotalMinutes)), write.Connection, write.Transaction);
+        await _outbox.EnqueueAsync(SignInMailTemplate.Create(_user.Email, link, code, (int)Math.Ceiling(lifetime.TotalMinutes)), write.Connection, write.Transaction);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkSent, origin, ("purpose", purpose)));
         await write.CommitAsync();
     }
@@ -136,7 +134,7 @@ internal sealed partial class UserGrain(
         }
 
         var now = Now;
-        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await RotateSecretAsync(write, session, newSessionHash, reason, origin, now);
             await write.CommitAsync();
@@ -218,11 +216,11 @@ internal sealed partial class UserGrain(
     {
         if (!MaySignIn(out var refusal))
         {
-            await audit.WriteAsync(Event(failureType, origin, ("reason", refusal)));
+            await _audit.WriteAsync(Event(failureType, origin, ("reason", refusal)));
             return SignInResult.Invalid;
         }
 
-        await using var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails);
+        await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
         var purpose = await MagicLinkStore.RedeemAsync(write, linkId, _user.Id, origin.Ip, Now);
         if (purpose is null)
         {
@@ -280,7 +278,7 @@ internal sealed partial class UserGrain(
 
     private async Task RevokeAsync(IReadOnlyList<Session> sessions, string reason, string auditType, RequestOrigin origin)
     {
-        await using (var write = await UserWrite.BeginAsync(store.DataSource, _user, ReloadIfThisCallFails))
+        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             await RevokeInAsync(write, sessions, reason, auditType, origin);
             await write.CommitAsync();
@@ -342,7 +340,7 @@ internal sealed partial class UserGrain(
 
         try
         {
-            await store.StoreLastSeenAsync([.. stale.Select(x => (x.s.Id, x.LastSeenAt))]);
+            await _store.StoreLastSeenAsync([.. stale.Select(x => (x.s.Id, x.LastSeenAt))]);
         }
         catch (Npgsql.NpgsqlException)
         {

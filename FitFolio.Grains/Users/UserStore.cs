@@ -10,7 +10,8 @@ namespace FitFolio.Grains.Users;
 /// <summary>The SQL behind the user grain: one load on activation, then statements inside a <see cref="UserWrite"/>.</summary>
 internal sealed class UserStore(NpgsqlDataSource dataSource)
 {
-    public NpgsqlDataSource DataSource => dataSource;
+    /// <summary>A transaction for a change to <paramref name="user"/>; <paramref name="onAbandoned"/> runs if it never commits.</summary>
+    public Task<UserWrite> BeginWriteAsync(UserRecord user, Action onAbandoned) => UserWrite.BeginAsync(dataSource, user, onAbandoned);
 
     public async Task<UserRecord?> LoadAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
