@@ -1,3 +1,5 @@
+using FitFolio.Tests.Infrastructure;
+
 namespace FitFolio.Tests.Architecture;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class SiloProjectTests
     [Fact]
     public void FitFolio_Silo_holds_at_most_800_lines_of_code()
     {
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "FitFolio.Silo"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(Path.Combine(PostgresServer.RepositoryRoot, "FitFolio.Silo"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
@@ -28,18 +30,5 @@ public sealed class SiloProjectTests
         var types = typeof(Silo.Hosting.SiloBuilderExtensions).Assembly.GetTypes();
 
         Assert.DoesNotContain(types, t => typeof(Grain).IsAssignableFrom(t) || typeof(IAddressable).IsAssignableFrom(t));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FitFolio.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FitFolio.sln not found above " + AppContext.BaseDirectory);
     }
 }
