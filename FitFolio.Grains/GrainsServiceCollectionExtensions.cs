@@ -43,7 +43,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ClusterMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
         services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.Section))
-            .Validate(PasskeyOptionsValidation.IsValid, "Passkeys: Attestation must be none, indirect, direct or enterprise; Algorithms COSE ids Fido2 verifies, none twice, not RS1.")
+            .Validate(
+                PasskeyOptionsValidation.IsValid,
+                "Passkeys: Attestation must be none, indirect, direct or enterprise; Algorithms COSE ids Fido2 verifies, none twice, not RS1.")
             .ValidateOnStart();
         services.TryAddSingleton(PasskeyRelyingParty.FromServices);
         services.TryAddSingleton<PasskeyDirectory>();

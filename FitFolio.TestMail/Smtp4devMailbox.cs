@@ -35,7 +35,8 @@ public sealed class Smtp4devMailbox(Uri address) : IDisposable
     }
 
     /// <summary>The <paramref name="nth"/> message to <paramref name="email"/> matching <paramref name="predicate"/>, polling until it arrives.</summary>
-    public async Task<ReceivedMail> WaitForAsync(string email, Func<ReceivedMail, bool> predicate, int nth, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<ReceivedMail> WaitForAsync(
+        string email, Func<ReceivedMail, bool> predicate, int nth, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -48,7 +49,8 @@ public sealed class Smtp4devMailbox(Uri address) : IDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"smtp4dev at {_http.BaseAddress} holds {matching.Count} matching message(s) to {email}, not {nth}, after {timeout}.");
+                throw new TimeoutException(
+                    $"smtp4dev at {_http.BaseAddress} holds {matching.Count} matching message(s) to {email}, not {nth}, after {timeout}.");
             }
 
             await Task.Delay(100, cancellationToken);

@@ -76,7 +76,8 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
         services.Add(new Filter(this));
         if (RequiredCredentials is { } credentials)
         {
-            services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((_, user, password) => user == credentials.User && password == credentials.Password));
+            services.Add(
+                new SmtpServer.Authentication.DelegatingUserAuthenticator((_, user, password) => user == credentials.User && password == credentials.Password));
         }
 
         var options = new SmtpServerOptionsBuilder()
@@ -102,7 +103,8 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
         (await WaitForMessagesAsync(1, predicate, timeout, cancellationToken))[0];
 
     /// <summary>The first <paramref name="count"/> messages matching <paramref name="predicate"/>, waiting for them to arrive.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(int count, Func<ReceivedMail, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(
+        int count, Func<ReceivedMail, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource<IReadOnlyList<ReceivedMail>>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Probe()
@@ -185,7 +187,8 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
 
     private sealed class Store(TestMailbox mailbox) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref mailbox._dataTransfers);
             if (mailbox.DataReplyDelay > TimeSpan.Zero)

@@ -91,8 +91,9 @@ returning version + 1 as newgrainstateversion
 -- for a uuid, whose bytes PostgreSQL keeps in RFC 4122 order (.NET swaps the first three fields).
 create function orleans_guid_key(id uuid, out n0 bigint, out n1 bigint) language sql immutable as $$
   select ('x' || encode(substring(b from 7 for 2) || substring(b from 5 for 2) || substring(b from 1 for 4), 'hex'))::bit(64)::bigint,
-         ('x' || encode(substring(b from 16 for 1) || substring(b from 15 for 1) || substring(b from 14 for 1) || substring(b from 13 for 1)
-                     || substring(b from 12 for 1) || substring(b from 11 for 1) || substring(b from 10 for 1) || substring(b from 9 for 1), 'hex'))::bit(64)::bigint
+         ('x' || encode(substring(b from 16 for 1) || substring(b from 15 for 1) || substring(b from 14 for 1)
+                     || substring(b from 13 for 1) || substring(b from 12 for 1) || substring(b from 11 for 1)
+                     || substring(b from 10 for 1) || substring(b from 9 for 1), 'hex'))::bit(64)::bigint
   from (select uuid_send(id) as b) bytes
 $$;
 

@@ -38,7 +38,8 @@ public static class AccountApi
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
             .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
-            .WithSummary("Follows the link mailed to the new address: the address changes, the old one is told, links mailed to it stop working, and with endOtherSessions every other session ends.")
+            .WithSummary(
+                "Follows the link mailed to the new address: the address changes, the old one is told, links mailed to it stop working, and with endOtherSessions every other session ends.")
             .Produces<UserProfile>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
@@ -74,9 +75,12 @@ public static class AccountApi
             : Results.Accepted();
     }
 
-    private static async Task<IResult> ConfirmEmailChangeAsync(EmailChangeConfirmRequest request, HttpContext context, EmailChangeStore changes, IGrainFactory grains, AuditLog audit, TimeProvider clock)
+    private static async Task<IResult> ConfirmEmailChangeAsync(
+        EmailChangeConfirmRequest request, HttpContext context, EmailChangeStore changes, IGrainFactory grains, AuditLog audit, TimeProvider clock)
     {
-        var found = Secrets.IsWellFormedToken(request.Token) ? await changes.FindByTokenAsync(Secrets.Digest(request.Token!), clock.GetUtcNow(), context.RequestAborted) : null;
+        var found = Secrets.IsWellFormedToken(request.Token)
+            ? await changes.FindByTokenAsync(Secrets.Digest(request.Token!), clock.GetUtcNow(), context.RequestAborted)
+            : null;
         var outcome = EmailChangeOutcome.InvalidLink;
         Guid? userId = null;
         if (found is { Live: true } change)
@@ -101,14 +105,20 @@ public static class AccountApi
 
         if (outcome == EmailChangeOutcome.AddressTaken)
         {
-            return Errors.Result(context, StatusCodes.Status409Conflict, "email_taken", "Another account uses that address now. Ask for the change again with a different one.");
+            return Errors.Result(
+                context, StatusCodes.Status409Conflict, "email_taken", "Another account uses that address now. Ask for the change again with a different one.");
         }
 
-        await audit.WriteAsync(new AuditEvent(AuditEventType.EmailChangeFailed, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = found is null ? "unknown_link" : "used_or_expired" }));
+        await audit.WriteAsync(new AuditEvent(
+            AuditEventType.EmailChangeFailed,
+            userId,
+            RequestOrigins.Of(context),
+            new Dictionary<string, object?> { ["reason"] = found is null ? "unknown_link" : "used_or_expired" }));
         return Errors.BadRequest(context, "invalid_or_expired", "This link has expired or was already used. Ask for the change again.");
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, IGrainFactory grains, ApiKeyStore keys, AdminQueries queries, TrainingExport training, AuditLog audit, TimeProvider clock)
+    private static async Task<IResult> ExportAsync(
+        HttpContext context, IGrainFactory grains, ApiKeyStore keys, AdminQueries queries, TrainingExport training, AuditLog audit, TimeProvider clock)
     {
         var session = context.Session();
         var snapshot = await grains.GetGrain<IUserGrain>(session.GrainKey).Snapshot();

@@ -66,7 +66,8 @@ public static class AdminApi
         }
 
         // Looking at someone's sessions and devices is an admin action like any other: it leaves a trace.
-        await audit.WriteAsync(new AuditEvent(AuditEventType.AdminViewedUser, user, RequestOrigins.Of(context), new Dictionary<string, object?> { ["by_admin"] = context.Session().UserId }));
+        await audit.WriteAsync(new AuditEvent(
+            AuditEventType.AdminViewedUser, user, RequestOrigins.Of(context), new Dictionary<string, object?> { ["by_admin"] = context.Session().UserId }));
 
         var grain = grains.GetGrain<IUserGrain>(user.ToString("N"));
         return TypedResults.Ok(new AdminUserDetail(
@@ -86,7 +87,8 @@ public static class AdminApi
         return TypedResults.Ok(new RevokedResponse(revoked));
     }
 
-    private static async Task<IResult> LockAsync(string id, AdminLockRequest? request, HttpContext context, IGrainFactory grains, AdminQueries queries, TimeProvider clock)
+    private static async Task<IResult> LockAsync(
+        string id, AdminLockRequest? request, HttpContext context, IGrainFactory grains, AdminQueries queries, TimeProvider clock)
     {
         var minutes = request?.Minutes ?? 60;
         if (minutes is < 1 or > MaxLockMinutes)

@@ -38,7 +38,8 @@ public static class ApiKeysApi
         return keys;
     }
 
-    private static async Task<IResult> CreateAsync(ApiKeyCreateRequest request, HttpContext context, ApiKeyStore store, TimeProvider clock, IOptions<ApiKeyOptions> options)
+    private static async Task<IResult> CreateAsync(
+        ApiKeyCreateRequest request, HttpContext context, ApiKeyStore store, TimeProvider clock, IOptions<ApiKeyOptions> options)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
@@ -70,7 +71,8 @@ public static class ApiKeysApi
             context.RequestAborted);
         if (created is not { } key)
         {
-            return Errors.Result(context, StatusCodes.Status409Conflict, "too_many_keys", $"You already have {options.Value.MaxKeysPerUser} live keys. Revoke one first.");
+            return Errors.Result(
+                context, StatusCodes.Status409Conflict, "too_many_keys", $"You already have {options.Value.MaxKeysPerUser} live keys. Revoke one first.");
         }
 
         return TypedResults.Json(new ApiKeyCreatedResponse(key.View, key.Token.ToString()), statusCode: StatusCodes.Status201Created);
@@ -85,7 +87,8 @@ public static class ApiKeysApi
 
         var session = context.Session();
         var publicId = await store.FindPublicIdAsync(session.UserId, keyId, context.RequestAborted);
-        var revoked = publicId is not null && await grains.GetGrain<IApiKeyGrain>(publicId).Revoke(session.UserId, "revoked_by_user", RequestOrigins.Of(context));
+        var revoked = publicId is not null
+            && await grains.GetGrain<IApiKeyGrain>(publicId).Revoke(session.UserId, "revoked_by_user", RequestOrigins.Of(context));
         return revoked ? Results.NoContent() : Errors.NotFound(context, "You have no live API key with that id.");
     }
 }

@@ -90,11 +90,14 @@ public static class AuthApi
         SignInResult result;
         if (request.Token is not null)
         {
-            var found = Secrets.IsWellFormedToken(request.Token) ? await links.FindByTokenAsync(Secrets.Digest(request.Token), clock.GetUtcNow(), context.RequestAborted) : null;
+            var found = Secrets.IsWellFormedToken(request.Token)
+                ? await links.FindByTokenAsync(Secrets.Digest(request.Token), clock.GetUtcNow(), context.RequestAborted)
+                : null;
             if (found is not { Live: true } link)
             {
                 var type = found is null ? AuditEventType.MagicLinkVerifiedFailure : AuditEventType.MagicLinkExpired;
-                await audit.WriteAsync(new AuditEvent(type, found?.UserId, origin, new Dictionary<string, object?> { ["reason"] = found is null ? "unknown_token" : "used_or_expired" }));
+                await audit.WriteAsync(new AuditEvent(
+                    type, found?.UserId, origin, new Dictionary<string, object?> { ["reason"] = found is null ? "unknown_token" : "used_or_expired" }));
                 return Errors.BadRequest(context, InvalidCode, InvalidMessage);
             }
 

@@ -15,7 +15,8 @@ public static class HealthApi
         health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", new Dictionary<string, string>())))
             .WithName("Live").WithSummary("200 while the process runs.");
         health.MapGet("/ready", ReadyAsync)
-            .WithName("Ready").WithSummary("200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise, and from the moment it is asked to stop.")
+            .WithName("Ready").WithSummary(
+                "200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise, and from the moment it is asked to stop.")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -25,7 +26,9 @@ public static class HealthApi
         if (drain.IsDraining)
         {
             // Answered without touching the database: the proxy must see this at once, however busy PostgreSQL is.
-            return TypedResults.Json(new HealthReport("not_ready", new Dictionary<string, string> { ["shutdown"] = "draining" }), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(
+                new HealthReport("not_ready", new Dictionary<string, string> { ["shutdown"] = "draining" }),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var reachable = await database.ProbeAsync(cancellationToken);

@@ -44,7 +44,8 @@ public static class PreferencesApi
 
         if (request.DefaultRestSeconds is not { } rest || rest is < 0 or > Preferences.MaxRestSeconds)
         {
-            return Errors.BadRequest(context, InvalidCode, $"defaultRestSeconds must be a whole number of seconds from 0 (no timer) to {Preferences.MaxRestSeconds}.");
+            return Errors.BadRequest(
+                context, InvalidCode, $"defaultRestSeconds must be a whole number of seconds from 0 (no timer) to {Preferences.MaxRestSeconds}.");
         }
 
         return TypedResults.Ok(await grains.GetGrain<IPreferencesGrain>(context.CurrentUser().GrainKey).Set(new Preferences(unit, scale, rest)));

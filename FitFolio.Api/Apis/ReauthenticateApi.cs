@@ -28,7 +28,8 @@ public static class ReauthenticateApi
 
         reauth.MapPost("/finish", FinishAsync)
             .WithName("FinishReauthentication")
-            .WithSummary("Verifies the assertion and rotates the session cookie; sensitive changes are allowed for the next 10 minutes, admin routes while the session lasts.")
+            .WithSummary(
+                "Verifies the assertion and rotates the session cookie; sensitive changes are allowed for the next 10 minutes, admin routes while the session lasts.")
             .RateLimitPerAccount(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
@@ -59,7 +60,9 @@ public static class ReauthenticateApi
         TimeProvider clock)
     {
         var session = context.Session();
-        var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
+        var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId)
+            ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take()
+            : null;
         if (ceremony is null || clock.GetUtcNow() >= ceremony.ExpiresAt)
         {
             return Errors.BadRequest(context, "unknown_ceremony", "This confirmation has expired or was already tried. Start again.");
@@ -78,7 +81,8 @@ public static class ReauthenticateApi
 
         // A confirmed session gets a new secret (ASVS 5.0 §7.2.4): the old cookie stops working here.
         var (cookie, newHash) = cookies.Issue(session.UserId);
-        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).ReauthenticateWithPasskey(ceremony, credential, session.SecretHash, newHash, RequestOrigins.Of(context));
+        var result = await grains.GetGrain<IUserGrain>(session.GrainKey)
+            .ReauthenticateWithPasskey(ceremony, credential, session.SecretHash, newHash, RequestOrigins.Of(context));
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
@@ -86,7 +90,11 @@ public static class ReauthenticateApi
                 return TypedResults.NoContent();
             case SignInOutcome.Locked:
                 context.Response.Headers.RetryAfter = Errors.RetryAfterSeconds(result.RetryAfter);
-                return Errors.Result(context, StatusCodes.Status429TooManyRequests, result.FailureCode!, "Too many failed passkey attempts. Try again later, or sign in again by email.");
+                return Errors.Result(
+                    context,
+                    StatusCodes.Status429TooManyRequests,
+                    result.FailureCode!,
+                    "Too many failed passkey attempts. Try again later, or sign in again by email.");
             default:
                 return result.FailureCode == PasskeySignInResult.SessionEnded
                     ? Errors.Unauthenticated(context)

@@ -24,7 +24,8 @@ public static class WebAuthnApi
 
         webauthn.MapPost("/register/start", RegisterStartAsync)
             .WithName("StartPasskeyRegistration")
-            .WithSummary("Creation options for a new passkey on the signed-in account (ES256/RS256, discoverable, user verification required). Needs a recent sign-in.")
+            .WithSummary(
+                "Creation options for a new passkey on the signed-in account (ES256/RS256, discoverable, user verification required). Needs a recent sign-in.")
             .RequireSession()
             .RequireRecentSignIn()
             .RateLimitPerIp(StartPolicy, rules => rules.WebAuthnStartPerIp)
@@ -75,7 +76,8 @@ public static class WebAuthnApi
         api.MapPut("/auth/email-sign-in", SetEmailSignInAsync)
             .WithTags("Passkeys")
             .WithName("SetEmailSignIn")
-            .WithSummary("Turns sign-in by emailed link and code on or off; off needs at least two passkeys and a recent sign-in, and answers new recovery codes.")
+            .WithSummary(
+                "Turns sign-in by emailed link and code on or off; off needs at least two passkeys and a recent sign-in, and answers new recovery codes.")
             .RequireSession()
             .Produces<EmailSignInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
@@ -109,7 +111,8 @@ public static class WebAuthnApi
 
         var session = context.Session();
         var (cookie, newHash) = cookies.Issue(session.UserId);
-        var result = await grains.GetGrain<IUserGrain>(session.GrainKey).FinishPasskeyRegistration(credential, name, session.SecretHash, newHash, RequestOrigins.Of(context));
+        var result = await grains.GetGrain<IUserGrain>(session.GrainKey)
+            .FinishPasskeyRegistration(credential, name, session.SecretHash, newHash, RequestOrigins.Of(context));
         if (!result.Succeeded)
         {
             return result.FailureCode == PasskeyRegistrationResult.SessionEnded
@@ -171,7 +174,9 @@ public static class WebAuthnApi
     {
         var origin = RequestOrigins.OfSignIn(context, cookieSettings);
         // Taken before anything else is looked at: whatever follows, this challenge has had its one try.
-        var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId) ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take() : null;
+        var ceremony = PasskeyRequests.IsWellFormedCeremonyId(request.CeremonyId)
+            ? await grains.GetGrain<IPasskeyCeremonyGrain>(request.CeremonyId!).Take()
+            : null;
         if (ceremony is null)
         {
             return await RefuseAsync(context, audit, null, UnknownCeremony);
@@ -212,7 +217,11 @@ public static class WebAuthnApi
                 return TypedResults.Ok(new SignedInResponse(result.User!));
             case SignInOutcome.Locked:
                 context.Response.Headers.RetryAfter = Errors.RetryAfterSeconds(result.RetryAfter);
-                return Errors.Result(context, StatusCodes.Status429TooManyRequests, result.FailureCode!, "Too many failed passkey sign-ins. Try again later, or sign in by email.");
+                return Errors.Result(
+                    context,
+                    StatusCodes.Status429TooManyRequests,
+                    result.FailureCode!,
+                    "Too many failed passkey sign-ins. Try again later, or sign in by email.");
             default:
                 return result.FailureCode == PasskeySignInResult.AccountLocked
                     ? Errors.Result(context, StatusCodes.Status403Forbidden, result.FailureCode, "This account is locked. Contact support.")
@@ -247,7 +256,11 @@ public static class WebAuthnApi
         {
             PasskeyChangeOutcome.Done => TypedResults.NoContent(),
             PasskeyChangeOutcome.NotFound => Errors.NotFound(context, "You have no passkey with that id."),
-            _ => Errors.Result(context, StatusCodes.Status409Conflict, "last_sign_in_method", "This is your only way to sign in. Turn email sign-in back on or add another passkey first."),
+            _ => Errors.Result(
+                context,
+                StatusCodes.Status409Conflict,
+                "last_sign_in_method",
+                "This is your only way to sign in. Turn email sign-in back on or add another passkey first."),
         };
     }
 
@@ -267,14 +280,19 @@ public static class WebAuthnApi
         var change = await UserGrain(context, grains).SetEmailSignIn(enabled, RequestOrigins.Of(context));
         return change.Outcome == PasskeyChangeOutcome.Done
             ? TypedResults.Ok(EmailSignInResponse.From(change.User, change.RecoveryCodes))
-            : Errors.Result(context, StatusCodes.Status409Conflict, "needs_two_passkeys", "Add a second passkey before turning email sign-in off, so losing one device does not lock you out.");
+            : Errors.Result(
+                context,
+                StatusCodes.Status409Conflict,
+                "needs_two_passkeys",
+                "Add a second passkey before turning email sign-in off, so losing one device does not lock you out.");
     }
 
     private static IUserGrain UserGrain(HttpContext context, IGrainFactory grains) => grains.GetGrain<IUserGrain>(context.Session().GrainKey);
 
     private static async Task<IResult> RefuseAsync(HttpContext context, AuditLog audit, Guid? userId, string code)
     {
-        await audit.WriteAsync(new AuditEvent(AuditEventType.WebAuthnAuthFailure, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = code }));
+        await audit.WriteAsync(
+            new AuditEvent(AuditEventType.WebAuthnAuthFailure, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = code }));
         return Errors.BadRequest(context, code, code == UnknownCeremony ? "This sign-in has expired or was already tried. Start again." : SignInMessage);
     }
 

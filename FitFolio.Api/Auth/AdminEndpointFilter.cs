@@ -29,6 +29,9 @@ public sealed class AdminEndpointFilter : IEndpointFilter
         // gets no further than this.
         return session.AuthenticatedWith == SessionProof.Passkey
             ? await next(context)
-            : SecurityAudit.Forbidden(context.HttpContext, PasskeyRequired, "Administrators confirm with a passkey: add one to your account if you have none, then confirm it is you with it.");
+            : SecurityAudit.Forbidden(
+                context.HttpContext,
+                PasskeyRequired,
+                "Administrators confirm with a passkey: add one to your account if you have none, then confirm it is you with it.");
     }
 }

@@ -94,7 +94,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains,
     private async Task<IResult> RejectAsync(HttpContext context, string client, string reason, Guid? userId, string message)
     {
         await limits.CountAsync(FailurePolicy, client, rules.Value.ApiKeyFailuresPerIp);
-        await audit.WriteAsync(new AuditEvent(AuditEventType.ApiKeyRejected, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = reason }));
+        await audit.WriteAsync(
+            new AuditEvent(AuditEventType.ApiKeyRejected, userId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = reason }));
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return Errors.Result(context, StatusCodes.Status401Unauthorized, "invalid_api_key", message);
     }

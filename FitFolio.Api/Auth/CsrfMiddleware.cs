@@ -20,7 +20,8 @@ namespace FitFolio.Api.Auth;
 /// without the header (an older browser, a script) is judged by the token and origin alone.
 /// The token cookie is handed out on any response that lacks it.
 /// </summary>
-public sealed partial class CsrfMiddleware(RequestDelegate next, CookieSettings settings, IOptions<AppOptions> app, AuditLog audit, ILogger<CsrfMiddleware> logger)
+public sealed partial class CsrfMiddleware(
+    RequestDelegate next, CookieSettings settings, IOptions<AppOptions> app, AuditLog audit, ILogger<CsrfMiddleware> logger)
 {
     public const string HeaderName = "X-CSRF-Token";
 
@@ -39,8 +40,13 @@ public sealed partial class CsrfMiddleware(RequestDelegate next, CookieSettings 
         if (RequiresCheck(context) && Refusal(context, cookie) is { } reason)
         {
             LogRefused(reason, context.Request.Path);
-            await audit.WriteAsync(new AuditEvent(AuditEventType.CsrfRejected, context.Features.Get<CurrentSession>()?.UserId, RequestOrigins.Of(context), new Dictionary<string, object?> { ["reason"] = reason, ["path"] = context.Request.Path.Value }));
-            await Errors.WriteAsync(context, StatusCodes.Status403Forbidden, "csrf_failed", "This request did not come from the FitFolio app. Reload the page and try again.");
+            await audit.WriteAsync(new AuditEvent(
+                AuditEventType.CsrfRejected,
+                context.Features.Get<CurrentSession>()?.UserId,
+                RequestOrigins.Of(context),
+                new Dictionary<string, object?> { ["reason"] = reason, ["path"] = context.Request.Path.Value }));
+            await Errors.WriteAsync(
+                context, StatusCodes.Status403Forbidden, "csrf_failed", "This request did not come from the FitFolio app. Reload the page and try again.");
             return;
         }
 

@@ -3,7 +3,8 @@ using FitFolio.Grains.RateLimiting;
 namespace FitFolio.Api.Auth;
 
 /// <summary>A counter in front of an endpoint: the request goes on only if the rule allows one more for its subject.</summary>
-public sealed class RateLimitEndpointFilter(string policy, Func<RateLimitOptions, RateLimitRule> rule, Func<HttpContext, RateLimits, string> subject) : IEndpointFilter
+public sealed class RateLimitEndpointFilter(
+    string policy, Func<RateLimitOptions, RateLimitRule> rule, Func<HttpContext, RateLimits, string> subject) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -36,7 +36,10 @@ public sealed class RateLimitOptions
     /// <summary>Passkey ceremony finishes per client network (re-authentication: per account). Default 20 per minute.</summary>
     public RateLimitRule WebAuthnFinishPerIp { get; set; } = new(20, TimeSpan.FromMinutes(1));
 
-    /// <summary>Failed API-key authentications per client network. Default 10 per minute: a guesser is stopped long before 256 bits matter, and a misconfigured script notices.</summary>
+    /// <summary>
+    /// Failed API-key authentications per client network. Default 10 per minute: a guesser is stopped long before 256 bits matter, and a misconfigured script
+    /// notices.
+    /// </summary>
     public RateLimitRule ApiKeyFailuresPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
 
     /// <summary>Requests per API key. Default 600 per minute (10/s): plenty for scripts and sync, a ceiling for a leaked key.</summary>

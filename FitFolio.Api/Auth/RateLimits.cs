@@ -54,7 +54,8 @@ public sealed class RateLimits(IGrainFactory grains, IOptions<RateLimitOptions> 
 
     private static async Task<IResult> RefuseAsync(HttpContext context, IRateLimitGrain counter, string policy, RateLimitRule rule, TimeSpan retryAfter)
     {
-        await counter.RecordRefusal(new RateLimitRefusal(policy, rule.Window, retryAfter, context.Features.Get<CurrentUser>()?.UserId, RequestOrigins.Of(context)));
+        await counter.RecordRefusal(
+            new RateLimitRefusal(policy, rule.Window, retryAfter, context.Features.Get<CurrentUser>()?.UserId, RequestOrigins.Of(context)));
         return Errors.TooManyRequests(context, retryAfter);
     }
 }

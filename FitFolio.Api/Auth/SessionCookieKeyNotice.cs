@@ -25,6 +25,9 @@ public sealed partial class SessionCookieKeyNotice(IOptions<SessionCookieOptions
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "SessionCookie:Key is not set, so the session cookie's key is read from Cluster:Secret, for this release only. Copy Cluster:Secret's value to SessionCookie:Key (and Cluster:PreviousSecrets to SessionCookie:PreviousKeys): RUNBOOK.md, moving from Cluster:Secret.")]
+    [LoggerMessage(
+        EventId = 1,
+        Level = LogLevel.Warning,
+        Message = "SessionCookie:Key is not set, so the session cookie's key is read from Cluster:Secret, for this release only. Copy Cluster:Secret's value to SessionCookie:Key (and Cluster:PreviousSecrets to SessionCookie:PreviousKeys): RUNBOOK.md, moving from Cluster:Secret.")]
     private partial void LogKeyFromClusterSecret();
 }

@@ -48,7 +48,8 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
             settings.ClearSession(context.Response);
             if (check.EndedBy is { } endedBy)
             {
-                await SecurityAudit.WriteAsync(context, AuditEventType.SessionExpired, userId, new Dictionary<string, object?> { ["session_id"] = check.SessionId, ["reason"] = endedBy });
+                await SecurityAudit.WriteAsync(
+                    context, AuditEventType.SessionExpired, userId, new Dictionary<string, object?> { ["session_id"] = check.SessionId, ["reason"] = endedBy });
             }
 
             return;

@@ -28,7 +28,8 @@ public static partial class MigrationSource
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var sql = reader.ReadToEnd().ReplaceLineEndings("\n");
             var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
-            migrations.Add(new Migration(int.Parse(match.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["name"].Value, sql, checksum));
+            migrations.Add(new Migration(
+                int.Parse(match.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["name"].Value, sql, checksum));
         }
 
         migrations.Sort((a, b) => a.Number.CompareTo(b.Number));

@@ -35,7 +35,8 @@ public static class Commands
             await Console.Error.WriteLineAsync($"fitfolio: configuration error: {exception.Failures.First()}");
             return 2;
         }
-        catch (AggregateException exception) when (exception.InnerExceptions is [OptionsValidationException first, ..] && exception.InnerExceptions.All(e => e is OptionsValidationException))
+        catch (AggregateException exception) when (exception.InnerExceptions is [OptionsValidationException first, ..]
+            && exception.InnerExceptions.All(e => e is OptionsValidationException))
         {
             // Several sections failed at once (the host validates them all, then throws them together): still one line.
             await Console.Error.WriteLineAsync($"fitfolio: configuration error: {first.Failures.First()}");
@@ -43,7 +44,9 @@ public static class Commands
         }
         catch (NpgsqlException exception)
         {
-            await Console.Error.WriteLineAsync($"fitfolio: cannot reach PostgreSQL: {exception.Message}{(exception.InnerException is null ? "" : " (" + exception.InnerException.Message + ")")}");
+            await Console.Error.WriteLineAsync(
+                "fitfolio: cannot reach PostgreSQL: " +
+                    $"{exception.Message}{(exception.InnerException is null ? "" : " (" + exception.InnerException.Message + ")")}");
             return 3;
         }
         catch (MigrationChecksumException exception)
@@ -84,7 +87,8 @@ public static class Commands
 
         await using var app = FitFolioApp.CreateBuilder(args[1..]).Build();
         await FitFolioApp.MigrateAsync(app.Services);
-        await using var command = app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("update users set is_admin = true, version = version + 1 where email = @email");
+        await using var command = app.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand("update users set is_admin = true, version = version + 1 where email = @email");
         command.Parameters.AddWithValue("email", email.Value);
         if (await command.ExecuteNonQueryAsync() == 0)
         {

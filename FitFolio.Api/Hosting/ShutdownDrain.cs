@@ -48,9 +48,13 @@ public sealed partial class ShutdownDrain(IOptions<ShutdownOptions> options, ILo
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Stopping: readiness answers 503; serving on for {Seconds} s so the load balancer takes this replica out")]
+    [LoggerMessage(
+        EventId = 1,
+        Level = LogLevel.Information,
+        Message = "Stopping: readiness answers 503; serving on for {Seconds} s so the load balancer takes this replica out")]
     private partial void LogDraining(double seconds);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Drained: finishing requests in flight, then handing grains off and leaving the cluster")]
+    [LoggerMessage(
+        EventId = 2, Level = LogLevel.Information, Message = "Drained: finishing requests in flight, then handing grains off and leaving the cluster")]
     private partial void LogDrained();
 }

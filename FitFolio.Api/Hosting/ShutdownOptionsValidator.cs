@@ -14,7 +14,8 @@ public sealed class ShutdownOptionsValidator(IOptions<HostOptions> host) : IVali
 
         var timeout = host.Value.ShutdownTimeout;
         return options.DrainDelay >= timeout
-            ? ValidateOptionsResult.Fail($"Shutdown:DrainDelay ({options.DrainDelay.TotalSeconds:0.###} s) must be shorter than the host's shutdown timeout ({timeout.TotalSeconds:0.###} s, DOTNET_shutdownTimeoutSeconds): requests in flight and the grain hand-off need time after it.")
+            ? ValidateOptionsResult.Fail(
+                $"Shutdown:DrainDelay ({options.DrainDelay.TotalSeconds:0.###} s) must be shorter than the host's shutdown timeout ({timeout.TotalSeconds:0.###} s, DOTNET_shutdownTimeoutSeconds): requests in flight and the grain hand-off need time after it.")
             : ValidateOptionsResult.Success;
     }
 }

@@ -14,7 +14,8 @@ public static class StartupConfiguration
         var connection = configuration.GetConnectionString("Postgres");
         if (string.IsNullOrWhiteSpace(connection))
         {
-            throw new ConfigurationException("ConnectionStrings:Postgres is required: an Npgsql connection string, e.g. Host=db;Database=fitfolio;Username=fitfolio;Password=...");
+            throw new ConfigurationException(
+                "ConnectionStrings:Postgres is required: an Npgsql connection string, e.g. Host=db;Database=fitfolio;Username=fitfolio;Password=...");
         }
 
         try
@@ -36,7 +37,10 @@ public static class StartupConfiguration
 
             configuration["App:PublicOrigin"] = "http://localhost:8080";
         }
-        else if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment))
+        else if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http")
+            || uri.PathAndQuery != "/"
+            || !string.IsNullOrEmpty(uri.Fragment))
         {
             throw new ConfigurationException("App:PublicOrigin must be an origin such as https://fitfolio.example (scheme and host, no path).");
         }

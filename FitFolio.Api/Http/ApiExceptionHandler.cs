@@ -24,7 +24,10 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
             JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
             // A silo gone mid-call, a call refused while membership changes, or no answer in time: retryable.
-            NpgsqlException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
+            NpgsqlException
+                or TimeoutException
+                or SiloUnavailableException
+                or OrleansMessageRejectionException => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
         };

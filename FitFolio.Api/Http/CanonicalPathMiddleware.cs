@@ -20,7 +20,11 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context) =>
         IsCanonical(context.Request.Path.Value ?? "")
             ? next(context)
-            : Errors.WriteAsync(context, StatusCodes.Status400BadRequest, "non_canonical_path", "This address is not spelled the way FitFolio's are; use the path exactly as documented.");
+            : Errors.WriteAsync(
+                context,
+                StatusCodes.Status400BadRequest,
+                "non_canonical_path",
+                "This address is not spelled the way FitFolio's are; use the path exactly as documented.");
 
     private static bool IsCanonical(string path)
     {

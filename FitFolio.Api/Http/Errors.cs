@@ -14,12 +14,14 @@ public static class Errors
         return context.Response.WriteAsJsonAsync(new ApiErrorBody(new ApiError(code, message, context.TraceIdentifier, field)));
     }
 
-    public static JsonHttpResult<ApiErrorBody> BadRequest(HttpContext context, string code, string message) => Result(context, StatusCodes.Status400BadRequest, code, message);
+    public static JsonHttpResult<ApiErrorBody> BadRequest(HttpContext context, string code, string message) =>
+        Result(context, StatusCodes.Status400BadRequest, code, message);
 
     public static JsonHttpResult<ApiErrorBody> Unauthenticated(HttpContext context) =>
         Result(context, StatusCodes.Status401Unauthorized, "unauthenticated", "Sign in to continue.");
 
-    public static JsonHttpResult<ApiErrorBody> NotFound(HttpContext context, string message) => Result(context, StatusCodes.Status404NotFound, "not_found", message);
+    public static JsonHttpResult<ApiErrorBody> NotFound(HttpContext context, string message) =>
+        Result(context, StatusCodes.Status404NotFound, "not_found", message);
 
     public const string UnavailableCode = "unavailable";
 

@@ -25,7 +25,9 @@ public static class ForwardedHeadersTrust
         var networks = new List<System.Net.IPNetwork>();
         foreach (var (key, text) in Entries(builder.Configuration, "KnownNetworks"))
         {
-            networks.Add(System.Net.IPNetwork.TryParse(text, out var network) ? network : throw new ConfigurationException($"{key} is not a network such as 10.0.0.0/8: '{text}'."));
+            networks.Add(System.Net.IPNetwork.TryParse(text, out var network)
+                ? network
+                : throw new ConfigurationException($"{key} is not a network such as 10.0.0.0/8: '{text}'."));
         }
 
         if (proxies.Count == 0 && networks.Count == 0)
@@ -35,7 +37,8 @@ public static class ForwardedHeadersTrust
 
         if (!string.Equals(builder.Configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ConfigurationException($"{Section}:KnownProxies and {Section}:KnownNetworks take effect only with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.");
+            throw new ConfigurationException(
+                $"{Section}:KnownProxies and {Section}:KnownNetworks take effect only with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.");
         }
 
         builder.Services.PostConfigure<ForwardedHeadersOptions>(options =>

@@ -30,7 +30,12 @@ public sealed partial record BackupFile(string Path, string Database, DateTime T
             var match = Name().Match(System.IO.Path.GetFileName(path));
             if (match.Success
                 && match.Groups["database"].Value == database
-                && DateTime.TryParseExact(match.Groups["time"].Value, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var takenAt))
+                && DateTime.TryParseExact(
+                    match.Groups["time"].Value,
+                    TimestampFormat,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+                    out var takenAt))
             {
                 backups.Add(new BackupFile(path, database, DateTime.SpecifyKind(takenAt, DateTimeKind.Utc)));
             }

@@ -38,7 +38,9 @@ public sealed partial class PostgresTools
 
         var candidates = configuredDirectory is { Length: > 0 }
             ? [configuredDirectory]
-            : new[] { $"/usr/lib/postgresql/{major}/bin" }.Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)).ToList();
+            : new[] { $"/usr/lib/postgresql/{major}/bin" }
+                .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+                .ToList();
         var seen = new List<string>();
         foreach (var directory in candidates.Distinct(StringComparer.Ordinal))
         {

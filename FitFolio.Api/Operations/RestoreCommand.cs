@@ -64,20 +64,23 @@ public static partial class RestoreCommand
         catch (RedisException exception)
         {
             // Not knowing is not "none running": refuse rather than restore under live silos.
-            await Console.Error.WriteLineAsync($"fitfolio: cannot read cluster {cluster}'s membership from Redis ({exception.Message}); restore needs it to know that no silo is running.");
+            await Console.Error.WriteLineAsync(
+                $"fitfolio: cannot read cluster {cluster}'s membership from Redis ({exception.Message}); restore needs it to know that no silo is running.");
             return 1;
         }
 
         if (liveSilos > 0)
         {
-            await Console.Error.WriteLineAsync($"fitfolio: {liveSilos} silo(s) of cluster {cluster} are running; stop every FitFolio process before restoring into {database}.");
+            await Console.Error.WriteLineAsync(
+                $"fitfolio: {liveSilos} silo(s) of cluster {cluster} are running; stop every FitFolio process before restoring into {database}.");
             return 1;
         }
 
         var state = await InspectAsync(connectionString, maintenance, database, cancellationToken);
         if (state.Tables > 0 && !force)
         {
-            await Console.Error.WriteLineAsync($"fitfolio: database {database} is not empty ({state.Tables} tables); restore into another --database, or add --force to drop and recreate it.");
+            await Console.Error.WriteLineAsync(
+                $"fitfolio: database {database} is not empty ({state.Tables} tables); restore into another --database, or add --force to drop and recreate it.");
             return 1;
         }
 
@@ -100,13 +103,23 @@ public static partial class RestoreCommand
         NpgsqlConnection.ClearAllPools();
         var restore = new ProcessStartInfo(tools.PgRestore)
         {
-            ArgumentList = { "--dbname=" + database, "--no-password", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", Path.GetFullPath(file) },
+            ArgumentList =
+            {
+                "--dbname=" + database,
+                "--no-password",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                "--single-transaction",
+                Path.GetFullPath(file)
+            },
         };
         LibpqEnvironment.Apply(restore, connectionString, database);
         await PostgresTools.RunAsync(restore, cancellationToken);
 
         var schema = await SchemaVersionAsync(connectionString, database, cancellationToken);
-        Console.WriteLine($"fitfolio: restored {Path.GetFileName(file)} into {database} (schema at {schema}); start FitFolio against it to apply any newer migrations.");
+        Console.WriteLine(
+            $"fitfolio: restored {Path.GetFileName(file)} into {database} (schema at {schema}); start FitFolio against it to apply any newer migrations.");
         return 0;
     }
 
@@ -150,14 +163,19 @@ public static partial class RestoreCommand
         await using (var admin = new NpgsqlConnection(maintenance))
         {
             await admin.OpenAsync(cancellationToken);
-            await using var exists = new NpgsqlCommand("select count(*) from pg_database where datname = @name", admin) { Parameters = { new("name", database) } };
+            await using var exists = new NpgsqlCommand(
+                "select count(*) from pg_database where datname = @name", admin)
+            {
+                Parameters = { new("name", database) }
+            };
             if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
             {
                 return new TargetState(false, 0);
             }
         }
 
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var tables = new NpgsqlCommand(
             """
@@ -178,7 +196,8 @@ public static partial class RestoreCommand
 
     private static async Task<string> SchemaVersionAsync(string connectionString, string database, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("select to_regclass('public.schema_migrations') is not null", connection);
         if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)

@@ -9,9 +9,11 @@ namespace FitFolio.Grains.Accounts;
 public sealed class EmailChangeStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The change a link token names: its id, owner and whether it can still be used.</summary>
-    public async Task<(Guid ChangeId, Guid UserId, bool Live)?> FindByTokenAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<(Guid ChangeId, Guid UserId, bool Live)?> FindByTokenAsync(
+        byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("select id, user_id, used_at is null and expires_at > @now from email_changes where token_hash = @hash");
+        await using var command = dataSource.CreateCommand(
+            "select id, user_id, used_at is null and expires_at > @now from email_changes where token_hash = @hash");
         command.Parameters.AddWithValue("hash", tokenHash);
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -19,9 +21,11 @@ public sealed class EmailChangeStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Records a new request and ends any older one: only the newest link works.</summary>
-    internal static async Task IssueAsync(UserWrite write, Guid userId, string newEmail, byte[] tokenHash, DateTimeOffset now, DateTimeOffset expiresAt, string? ip)
+    internal static async Task IssueAsync(
+        UserWrite write, Guid userId, string newEmail, byte[] tokenHash, DateTimeOffset now, DateTimeOffset expiresAt, string? ip)
     {
-        await using (var revoke = write.Command("update email_changes set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now"))
+        await using (var revoke = write.Command(
+            "update email_changes set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now"))
         {
             revoke.Parameters.AddWithValue("user", userId);
             revoke.Parameters.AddWithValue("now", now);

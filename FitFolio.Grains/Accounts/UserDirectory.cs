@@ -7,7 +7,9 @@ namespace FitFolio.Grains.Accounts;
 /// <summary>Email → user id. Queries across users go to SQL, not through grains.</summary>
 public sealed class UserDirectory(NpgsqlDataSource dataSource, IOptions<AuthOptions> options)
 {
-    /// <summary>The account for <paramref name="email"/>, created unverified on first use. Both paths do the same statements, so timing tells nothing.</summary>
+    /// <summary>
+    /// The account for <paramref name="email"/>, created unverified on first use. Both paths do the same statements, so timing tells nothing.
+    /// </summary>
     public async Task<Guid> FindOrCreateAsync(EmailAddress email, CancellationToken cancellationToken = default)
     {
         var isAdmin = options.Value.AdminEmails.Any(a => EmailAddress.TryParse(a, out var admin) && admin == email);

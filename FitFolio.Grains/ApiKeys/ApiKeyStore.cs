@@ -17,7 +17,14 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
     /// concurrent creates cannot both slip under the limit (and its address is the one mailed).
     /// </summary>
     public async Task<(ApiKeyView View, ApiKeyToken Token)?> CreateAsync(
-        Guid userId, string name, IReadOnlyList<string> scopes, DateTimeOffset now, DateTimeOffset? expiresAt, int maxLiveKeys, RequestOrigin origin, CancellationToken cancellationToken = default)
+        Guid userId,
+        string name,
+        IReadOnlyList<string> scopes,
+        DateTimeOffset now,
+        DateTimeOffset? expiresAt,
+        int maxLiveKeys,
+        RequestOrigin origin,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -68,7 +75,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
         }), cancellationToken);
         // A key outlives the session that made it: the owner hears of every one, whoever made it.
         var sessionsPage = AccountMailTemplates.SessionsPage(app.Value.PublicOrigin!);
-        await outbox.EnqueueAsync(AccountMailTemplates.ApiKeyCreated(email, name, scopes, origin.Ip, now, sessionsPage), connection, transaction, cancellationToken);
+        await outbox.EnqueueAsync(
+            AccountMailTemplates.ApiKeyCreated(email, name, scopes, origin.Ip, now, sessionsPage), connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (new ApiKeyView(id, name, token.Prefix, scopes, now, expiresAt, null), token);
     }
@@ -186,7 +194,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
             }
         }
 
-        await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyUsed, key.UserId, origin, new Dictionary<string, object?> { ["key_id"] = key.Id }));
+        await AuditLog.WriteAsync(
+            connection, transaction, new AuditEvent(AuditEventType.ApiKeyUsed, key.UserId, origin, new Dictionary<string, object?> { ["key_id"] = key.Id }));
         await transaction.CommitAsync();
     }
 

@@ -23,7 +23,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         await using var command = new NpgsqlCommand(Insert, connection, transaction);
         Bind(command.Parameters, auditEvent);
@@ -55,7 +56,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task UpdateCountAsync(long id, string key, long count, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("update login_events set details = details || jsonb_build_object(@key::text, @count) where id = @id");
+        await using var command = dataSource.CreateCommand(
+            "update login_events set details = details || jsonb_build_object(@key::text, @count) where id = @id");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("count", count);
@@ -69,7 +71,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(auditEvent.Origin.Ip, out var ip) ? ip : DBNull.Value);
         parameters.AddWithValue("agent", NpgsqlDbType.Text, (object?)Truncate(auditEvent.Origin.UserAgent, 512) ?? DBNull.Value);
         // Checked here too, so no path into the log can store a request id that was not validated.
-        parameters.AddWithValue("request", NpgsqlDbType.Text, RequestIds.IsWellFormed(auditEvent.Origin.RequestId) ? auditEvent.Origin.RequestId! : DBNull.Value);
+        parameters.AddWithValue(
+            "request", NpgsqlDbType.Text, RequestIds.IsWellFormed(auditEvent.Origin.RequestId) ? auditEvent.Origin.RequestId! : DBNull.Value);
         parameters.AddWithValue("details", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(auditEvent.Details ?? new Dictionary<string, object?>()));
     }
 

@@ -29,7 +29,8 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, TimeProvider cloc
             await command.ExecuteScalarAsync(timeout.Token);
             _reachable = true;
         }
-        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException
+            && !cancellationToken.IsCancellationRequested)
         {
             _reachable = false;
         }

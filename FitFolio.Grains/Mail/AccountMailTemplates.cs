@@ -29,7 +29,8 @@ public static class AccountMailTemplates
                 "Someone signed in to FitFolio asked to use this address for their account. Open the link to confirm it; until then the account keeps its old address.",
                 $"The link expires in {Minutes(lifetime)}. If this was not you, ignore this email and nothing changes.",
             ],
-            ("Confirm this address", link)), "email-change") { ValidFor = lifetime };
+            ("Confirm this address", link)), "email-change")
+        { ValidFor = lifetime };
 
     public static OutgoingMail EmailChanged(string to, string newAddressDomain, DateTimeOffset at, Uri sessionsPage) =>
         new(to, NoticeMail.Render(

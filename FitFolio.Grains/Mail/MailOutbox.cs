@@ -23,7 +23,8 @@ public sealed partial class MailOutbox
     /// and returns its id (also the left part of its Message-ID). Invalid mail throws
     /// <see cref="ArgumentException"/> here, in the request that made it, rather than failing in a sender later.
     /// </summary>
-    public async Task<Guid> EnqueueAsync(OutgoingMail mail, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    public async Task<Guid> EnqueueAsync(
+        OutgoingMail mail, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
         ArgumentNullException.ThrowIfNull(connection);

@@ -21,9 +21,11 @@ public static class NoticeMail
         var text = new StringBuilder().Append(heading).Append("\n\n");
         var h = HtmlEncoder.Default;
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(h.Encode(subject)).Append("</title>\n</head>\n")
-            .Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2933;\">\n")
+            .Append(
+                "<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2933;\">\n")
             .Append("<div style=\"max-width:480px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px;\">\n")
             .Append("<h1 style=\"font-size:20px;margin:0 0 16px;\">").Append(h.Encode(heading)).Append("</h1>\n");
         foreach (var paragraph in paragraphs)
@@ -37,9 +39,11 @@ public static class NoticeMail
             var link = b.Url.AbsoluteUri;
             text.Append(b.Label).Append(":\n").Append(link).Append("\n\n");
             html.Append("<p style=\"margin:8px 0 24px;\"><a href=\"").Append(h.Encode(link))
-                .Append("\" style=\"display:inline-block;background:#2563eb;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:600;\">")
+                .Append(
+                    "\" style=\"display:inline-block;background:#2563eb;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:600;\">")
                 .Append(h.Encode(b.Label)).Append("</a></p>\n")
-                .Append("<p style=\"margin:16px 0 0;color:#52606d;font-size:12px;word-break:break-all;\">If the button does not work, paste this address into your browser:<br>")
+                .Append(
+                    "<p style=\"margin:16px 0 0;color:#52606d;font-size:12px;word-break:break-all;\">If the button does not work, paste this address into your browser:<br>")
                 .Append(h.Encode(link)).Append("</p>\n");
         }
 

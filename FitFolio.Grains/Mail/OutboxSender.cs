@@ -98,7 +98,8 @@ public sealed partial class OutboxSender : BackgroundService
         var outbox = _options.Outbox;
         foreach (var abandoned in await _store.SweepAsync(outbox.MaxAttempts, stoppingToken))
         {
-            LogAbandoned(abandoned.Id, MailAddresses.DomainOf(abandoned.To), abandoned.Expired ? "it expired before delivery" : "its last attempt never reported back");
+            LogAbandoned(
+                abandoned.Id, MailAddresses.DomainOf(abandoned.To), abandoned.Expired ? "it expired before delivery" : "its last attempt never reported back");
         }
 
         var claimed = await _store.ClaimAsync(outbox.BatchSize, outbox.MaxAttempts, outbox.Lease, _senderId, stoppingToken);
@@ -225,39 +226,77 @@ public sealed partial class OutboxSender : BackgroundService
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
         value < min ? min : value > max ? max : value;
 
-    [LoggerMessage(EventId = 3000, EventName = "MailOutboxSenderStarted", Level = LogLevel.Information, Message = "Mail outbox sender {SenderId} started (batch {BatchSize}, poll every {PollInterval}, SMTP security {Security}, DKIM signing {DkimSigning})")]
+    [LoggerMessage(
+        EventId = 3000,
+        EventName = "MailOutboxSenderStarted",
+        Level = LogLevel.Information,
+        Message = "Mail outbox sender {SenderId} started (batch {BatchSize}, poll every {PollInterval}, SMTP security {Security}, DKIM signing {DkimSigning})")]
     private partial void LogStarted(string senderId, int batchSize, TimeSpan pollInterval, SmtpSecurity security, bool dkimSigning);
 
-    [LoggerMessage(EventId = 3001, EventName = "MailSent", Level = LogLevel.Information, Message = "Sent mail {MessageId} ({Purpose}) to a recipient at {RecipientDomain} on attempt {Attempt}")]
+    [LoggerMessage(
+        EventId = 3001,
+        EventName = "MailSent",
+        Level = LogLevel.Information,
+        Message = "Sent mail {MessageId} ({Purpose}) to a recipient at {RecipientDomain} on attempt {Attempt}")]
     private partial void LogSent(Guid messageId, string purpose, string recipientDomain, int attempt);
 
-    [LoggerMessage(EventId = 3002, EventName = "MailRetryScheduled", Level = LogLevel.Warning, Message = "Sending mail {MessageId} ({Purpose}) to {RecipientDomain} failed on attempt {Attempt}; retrying in {Delay}: {Error}")]
+    [LoggerMessage(
+        EventId = 3002,
+        EventName = "MailRetryScheduled",
+        Level = LogLevel.Warning,
+        Message = "Sending mail {MessageId} ({Purpose}) to {RecipientDomain} failed on attempt {Attempt}; retrying in {Delay}: {Error}")]
     private partial void LogRetryScheduled(Guid messageId, string purpose, string recipientDomain, int attempt, TimeSpan delay, string error);
 
-    [LoggerMessage(EventId = 3003, EventName = "MailGaveUp", Level = LogLevel.Error, Message = "Gave up on mail {MessageId} ({Purpose}) to {RecipientDomain} after {Attempt} attempts: {Error}")]
+    [LoggerMessage(
+        EventId = 3003,
+        EventName = "MailGaveUp",
+        Level = LogLevel.Error,
+        Message = "Gave up on mail {MessageId} ({Purpose}) to {RecipientDomain} after {Attempt} attempts: {Error}")]
     private partial void LogGaveUp(Guid messageId, string purpose, string recipientDomain, int attempt, string error);
 
-    [LoggerMessage(EventId = 3004, EventName = "MailAbandoned", Level = LogLevel.Warning, Message = "Marked mail {MessageId} to {RecipientDomain} failed: {Reason}")]
+    [LoggerMessage(
+        EventId = 3004, EventName = "MailAbandoned", Level = LogLevel.Warning, Message = "Marked mail {MessageId} to {RecipientDomain} failed: {Reason}")]
     private partial void LogAbandoned(Guid messageId, string recipientDomain, string reason);
 
-    [LoggerMessage(EventId = 3005, EventName = "MailRecordFailed", Level = LogLevel.Error, Message = "Could not record that mail {MessageId} was {Outcome}; it will be retried when its lease expires")]
+    [LoggerMessage(
+        EventId = 3005,
+        EventName = "MailRecordFailed",
+        Level = LogLevel.Error,
+        Message = "Could not record that mail {MessageId} was {Outcome}; it will be retried when its lease expires")]
     private partial void LogRecordFailed(Exception exception, Guid messageId, string outcome);
 
-    [LoggerMessage(EventId = 3006, EventName = "MailOutboxCycleFailed", Level = LogLevel.Error, Message = "Working the mail outbox failed; trying again in {Delay}")]
+    [LoggerMessage(
+        EventId = 3006, EventName = "MailOutboxCycleFailed", Level = LogLevel.Error, Message = "Working the mail outbox failed; trying again in {Delay}")]
     private partial void LogCycleFailed(Exception exception, TimeSpan delay);
 
     [LoggerMessage(EventId = 3007, EventName = "MailOutboxIdle", Level = LogLevel.Debug, Message = "No mail due; sleeping up to {Wait}")]
     private partial void LogIdle(TimeSpan wait);
 
-    [LoggerMessage(EventId = 3008, EventName = "MailRefused", Level = LogLevel.Error, Message = "The SMTP server refused mail {MessageId} ({Purpose}) to {RecipientDomain} permanently ({Status}); not retrying: {Error}")]
+    [LoggerMessage(
+        EventId = 3008,
+        EventName = "MailRefused",
+        Level = LogLevel.Error,
+        Message = "The SMTP server refused mail {MessageId} ({Purpose}) to {RecipientDomain} permanently ({Status}); not retrying: {Error}")]
     private partial void LogRefused(Guid messageId, string purpose, string recipientDomain, int status, string error);
 
-    [LoggerMessage(EventId = 3009, EventName = "MailNotOurs", Level = LogLevel.Debug, Message = "Mail {MessageId} was taken over by another sender or expired before its turn in the batch; not sending it")]
+    [LoggerMessage(
+        EventId = 3009,
+        EventName = "MailNotOurs",
+        Level = LogLevel.Debug,
+        Message = "Mail {MessageId} was taken over by another sender or expired before its turn in the batch; not sending it")]
     private partial void LogNotOurs(Guid messageId);
 
-    [LoggerMessage(EventId = 3012, EventName = "MailReleased", Level = LogLevel.Information, Message = "Stopping: released {Count} claimed message(s) not yet sent to the other senders")]
+    [LoggerMessage(
+        EventId = 3012,
+        EventName = "MailReleased",
+        Level = LogLevel.Information,
+        Message = "Stopping: released {Count} claimed message(s) not yet sent to the other senders")]
     private partial void LogReleased(int count);
 
-    [LoggerMessage(EventId = 3013, EventName = "MailReleaseFailed", Level = LogLevel.Warning, Message = "Stopping: could not release {Count} claimed message(s); they are sent when their lease runs out")]
+    [LoggerMessage(
+        EventId = 3013,
+        EventName = "MailReleaseFailed",
+        Level = LogLevel.Warning,
+        Message = "Stopping: could not release {Count} claimed message(s); they are sent when their lease runs out")]
     private partial void LogReleaseFailed(Exception exception, int count);
 }

@@ -42,7 +42,13 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new ClaimedMail(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6)));
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetInt32(6)));
         }
 
         return claimed;
@@ -151,14 +157,16 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource)
 
         if (refusedWithStatus is { } status)
         {
-            await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.MailRefused, userId, RequestOrigin.System, new Dictionary<string, object?>
+            var details = new Dictionary<string, object?>
             {
                 ["mail_id"] = mail.Id,
                 ["purpose"] = mail.Purpose,
                 ["recipient_domain"] = MailAddresses.DomainOf(mail.To),
                 ["smtp_status"] = status,
                 ["error"] = error,
-            }), cancellationToken);
+            };
+            await AuditLog.WriteAsync(
+                connection, transaction, new AuditEvent(AuditEventType.MailRefused, userId, RequestOrigin.System, details), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -89,6 +89,10 @@ internal sealed partial class OutboxWakeup(NpgsqlDataSource dataSource, TimeSpan
     [LoggerMessage(EventId = 3010, EventName = "MailOutboxListening", Level = LogLevel.Debug, Message = "Listening for enqueued mail")]
     private partial void LogListening();
 
-    [LoggerMessage(EventId = 3011, EventName = "MailOutboxListenFailed", Level = LogLevel.Warning, Message = "Listening for enqueued mail failed; reconnecting in {Delay}")]
+    [LoggerMessage(
+        EventId = 3011,
+        EventName = "MailOutboxListenFailed",
+        Level = LogLevel.Warning,
+        Message = "Listening for enqueued mail failed; reconnecting in {Delay}")]
     private partial void LogListenFailed(Exception exception, TimeSpan delay);
 }

@@ -75,7 +75,10 @@ internal sealed class SmtpConnection(SmtpOptions options) : IAsyncDisposable
                 using var quit = new CancellationTokenSource(options.ConnectTimeout);
                 await _client.DisconnectAsync(quit: true, quit.Token);
             }
-            catch (Exception exception) when (exception is IOException or SmtpProtocolException or OperationCanceledException or System.Net.Sockets.SocketException)
+            catch (Exception exception) when (exception is IOException
+                or SmtpProtocolException
+                or OperationCanceledException
+                or System.Net.Sockets.SocketException)
             {
                 // Every message already has its outcome; a QUIT that goes unanswered changes none of them.
             }

@@ -47,17 +47,35 @@ public sealed partial class ClusterMaintenance(
         }
 
         var report = new MaintenanceReport(
-            await DeleteAsync(connection, transaction, "delete from users where email_verified_at is null and created_at < now() - @age", settings.UnverifiedAccountLifetime, cancellationToken),
+            await DeleteAsync(
+                connection,
+                transaction,
+                "delete from users where email_verified_at is null and created_at < now() - @age",
+                settings.UnverifiedAccountLifetime,
+                cancellationToken),
             await DeleteAsync(connection, transaction, "delete from magic_links where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
-            await DeleteAsync(connection, transaction, "delete from sessions where coalesce(revoked_at, expires_at) < now() - @age", settings.EndedSessionRetention, cancellationToken),
-            await DeleteAsync(connection, transaction, "delete from sessions where rotated_at < now() - @age", auth.Value.SessionMaxUnrotatedAge, cancellationToken),
+            await DeleteAsync(
+                connection,
+                transaction,
+                "delete from sessions where coalesce(revoked_at, expires_at) < now() - @age",
+                settings.EndedSessionRetention,
+                cancellationToken),
+            await DeleteAsync(
+                connection, transaction, "delete from sessions where rotated_at < now() - @age", auth.Value.SessionMaxUnrotatedAge, cancellationToken),
             await DeleteAsync(connection, transaction, "delete from email_changes where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
             // A wrong code for any address, account or not, leaves a lockout row; one quiet for a month
             // (no lock in force) is forgotten, doubling included, so guessed addresses do not pile up.
-            await DeleteAsync(connection, transaction, "delete from email_code_lockouts where updated_at < now() - @age and (locked_until is null or locked_until < now())", CodeLockoutRetention, cancellationToken),
-            await DeleteAsync(connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
+            await DeleteAsync(
+                connection,
+                transaction,
+                "delete from email_code_lockouts where updated_at < now() - @age and (locked_until is null or locked_until < now())",
+                CodeLockoutRetention,
+                cancellationToken),
+            await DeleteAsync(
+                connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        LogRan(report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.CodeLockouts, report.AuditEvents);
+        LogRan(
+            report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.CodeLockouts, report.AuditEvents);
         return report with { DirectoryEntries = await directory.SweepAsync(cancellationToken) };
     }
 
@@ -85,14 +103,18 @@ public sealed partial class ClusterMaintenance(
         }
     }
 
-    private static async Task<int> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, TimeSpan age, CancellationToken cancellationToken)
+    private static async Task<int> DeleteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, TimeSpan age, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("age", age);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {Events} audit events")]
+    [LoggerMessage(
+        EventId = 4000,
+        Level = LogLevel.Information,
+        Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {Events} audit events")]
     private partial void LogRan(int accounts, int links, int sessions, int staleSessions, int emailChanges, int codeLockouts, int events);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]

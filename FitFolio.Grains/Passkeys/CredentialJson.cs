@@ -105,7 +105,8 @@ internal static class CredentialJson
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            throw new PasskeyVerificationException(PasskeyFailureReason.Malformed, "The credential does not have the shape of PublicKeyCredential.toJSON().", e);
+            throw new PasskeyVerificationException(
+                PasskeyFailureReason.Malformed, "The credential does not have the shape of PublicKeyCredential.toJSON().", e);
         }
     }
 
@@ -125,7 +126,8 @@ internal static class CredentialJson
 
         if (rawId.Length > PasskeyCeremonyPolicy.MaxCredentialIdBytes || id.Length > Base64Url.GetEncodedLength(PasskeyCeremonyPolicy.MaxCredentialIdBytes))
         {
-            throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.CredentialIdTooLong, $"The credential ID is longer than {PasskeyCeremonyPolicy.MaxCredentialIdBytes} bytes (§5.1).");
+            throw PasskeyCeremonyPolicy.Fail(
+                PasskeyFailureReason.CredentialIdTooLong, $"The credential ID is longer than {PasskeyCeremonyPolicy.MaxCredentialIdBytes} bytes (§5.1).");
         }
 
         return Base64Url.IsValid(id) && Base64Url.DecodeFromChars(id).AsSpan().SequenceEqual(rawId)

@@ -26,7 +26,8 @@ public sealed class PasskeyAssertionVerifier
     /// "a valid signature from a possibly cloned authenticator": audit it as webauthn_clone_warning.
     /// </summary>
     /// <exception cref="PasskeyVerificationException">Any check failed; <see cref="PasskeyVerificationException.Code"/> says which.</exception>
-    public async Task<VerifiedAssertion> VerifyAsync(AuthenticationResponse response, PendingPasskeyCeremony pending, StoredPasskey stored, CancellationToken cancellationToken = default)
+    public async Task<VerifiedAssertion> VerifyAsync(
+        AuthenticationResponse response, PendingPasskeyCeremony pending, StoredPasskey stored, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(pending);
@@ -36,7 +37,8 @@ public sealed class PasskeyAssertionVerifier
         // Step 5: the credential must be one we asked for and the one the caller looked up.
         if (!response.CredentialId.Span.SequenceEqual(stored.CredentialId.Span))
         {
-            throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.CredentialNotAllowed, "The asserted credential is not the stored passkey it was checked against.");
+            throw PasskeyCeremonyPolicy.Fail(
+                PasskeyFailureReason.CredentialNotAllowed, "The asserted credential is not the stored passkey it was checked against.");
         }
 
         if (pending.AllowedCredentialIds.Count > 0 && !pending.AllowedCredentialIds.Any(id => id.Span.SequenceEqual(response.CredentialId.Span)))
@@ -58,7 +60,8 @@ public sealed class PasskeyAssertionVerifier
         // §6.1.3: BE is fixed for a credential's life; Fido2 has no stored BE to compare with.
         if (authenticatorData.IsBackupEligible != stored.BackupEligible)
         {
-            throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.BackupEligibilityChanged, $"BE is {authenticatorData.IsBackupEligible} but was {stored.BackupEligible} at registration.");
+            throw PasskeyCeremonyPolicy.Fail(
+                PasskeyFailureReason.BackupEligibilityChanged, $"BE is {authenticatorData.IsBackupEligible} but was {stored.BackupEligible} at registration.");
         }
 
         // §6.5.6: an ECDSA signature is a DER Ecdsa-Sig-Value. Fido2 reads it leniently (trailing bytes pass), so one
@@ -107,7 +110,10 @@ public sealed class PasskeyAssertionVerifier
     private static bool IsEcdsa(StoredPasskey stored)
     {
         var key = PasskeyCeremonyPolicy.Run(() => new CredentialPublicKey(stored.PublicKeyCose.ToArray()));
-        return key.IsSameAlg(COSE.Algorithm.ES256) || key.IsSameAlg(COSE.Algorithm.ES384) || key.IsSameAlg(COSE.Algorithm.ES512) || key.IsSameAlg(COSE.Algorithm.ES256K);
+        return key.IsSameAlg(COSE.Algorithm.ES256)
+            || key.IsSameAlg(COSE.Algorithm.ES384)
+            || key.IsSameAlg(COSE.Algorithm.ES512)
+            || key.IsSameAlg(COSE.Algorithm.ES256K);
     }
 
     private static bool IsDerEcdsaSignature(byte[] signature)

@@ -88,7 +88,8 @@ internal sealed class PasskeyCeremonyPolicy
         {
             if (clientData.TopOrigin is null || !Options.AllowedTopOrigins.Contains(clientData.TopOrigin, StringComparer.Ordinal))
             {
-                throw Fail(PasskeyFailureReason.CrossOriginNotAllowed, "The ceremony ran in a cross-origin iframe under a top-level origin that is not allowed.");
+                throw Fail(
+                    PasskeyFailureReason.CrossOriginNotAllowed, "The ceremony ran in a cross-origin iframe under a top-level origin that is not allowed.");
             }
         }
         else if (clientData.TopOrigin is not null)

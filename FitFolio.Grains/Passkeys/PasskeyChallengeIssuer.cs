@@ -29,7 +29,8 @@ public sealed class PasskeyChallengeIssuer
     /// Options for navigator.credentials.create. <paramref name="existingCredentials"/> become
     /// excludeCredentials so an authenticator that already holds one of the user's passkeys refuses to make another.
     /// </summary>
-    public PasskeyRegistrationStart IssueRegistration(PasskeyUser user, IEnumerable<PasskeyCredentialDescriptor> existingCredentials, IReadOnlyList<string>? hints = null)
+    public PasskeyRegistrationStart IssueRegistration(
+        PasskeyUser user, IEnumerable<PasskeyCredentialDescriptor> existingCredentials, IReadOnlyList<string>? hints = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(existingCredentials);
@@ -56,7 +57,8 @@ public sealed class PasskeyChallengeIssuer
     /// Options for navigator.credentials.get. Pass the user's handle and credentials when the user was
     /// identified first; pass null and no credentials for a usernameless sign-in with a discoverable credential.
     /// </summary>
-    public PasskeyAuthenticationStart IssueAuthentication(ReadOnlyMemory<byte>? userHandle, IEnumerable<PasskeyCredentialDescriptor> allowedCredentials, IReadOnlyList<string>? hints = null)
+    public PasskeyAuthenticationStart IssueAuthentication(
+        ReadOnlyMemory<byte>? userHandle, IEnumerable<PasskeyCredentialDescriptor> allowedCredentials, IReadOnlyList<string>? hints = null)
     {
         ArgumentNullException.ThrowIfNull(allowedCredentials);
         CheckHints(hints);
@@ -92,7 +94,8 @@ public sealed class PasskeyChallengeIssuer
                 throw new ArgumentException("A credential ID must be 1 to 1023 bytes.", nameof(credentials));
             }
 
-            return new PublicKeyCredentialDescriptorJson("public-key", Base64Url.EncodeToString(credential.Id.Span), credential.Transports.Count == 0 ? null : credential.Transports);
+            return new PublicKeyCredentialDescriptorJson(
+                "public-key", Base64Url.EncodeToString(credential.Id.Span), credential.Transports.Count == 0 ? null : credential.Transports);
         })];
 
     private static void CheckHints(IReadOnlyList<string>? hints)

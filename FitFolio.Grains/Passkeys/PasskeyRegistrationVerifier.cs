@@ -42,7 +42,10 @@ public sealed class PasskeyRegistrationVerifier
     /// </param>
     /// <exception cref="PasskeyVerificationException">Any check failed; <see cref="PasskeyVerificationException.Code"/> says which.</exception>
     public Task<RegisteredPasskey> VerifyAsync(
-        string credentialJson, PendingPasskeyCeremony pending, Func<byte[], CancellationToken, Task<bool>> isCredentialIdUnique, CancellationToken cancellationToken = default)
+        string credentialJson,
+        PendingPasskeyCeremony pending,
+        Func<byte[], CancellationToken, Task<bool>> isCredentialIdUnique,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pending);
         _policy.CheckPending(pending, PasskeyCeremonyKind.Registration);
@@ -51,7 +54,10 @@ public sealed class PasskeyRegistrationVerifier
 
     /// <inheritdoc cref="VerifyAsync(string, PendingPasskeyCeremony, Func{byte[], CancellationToken, Task{bool}}, CancellationToken)"/>
     public async Task<RegisteredPasskey> VerifyAsync(
-        RegistrationResponse response, PendingPasskeyCeremony pending, Func<byte[], CancellationToken, Task<bool>> isCredentialIdUnique, CancellationToken cancellationToken = default)
+        RegistrationResponse response,
+        PendingPasskeyCeremony pending,
+        Func<byte[], CancellationToken, Task<bool>> isCredentialIdUnique,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(pending);

@@ -19,7 +19,8 @@ public sealed class PasskeyRelyingParty
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(auth);
         var origin = app.PublicOrigin ?? throw new ArgumentException("App:PublicOrigin is required for passkeys.", nameof(app));
-        Options = (passkeys ?? new PasskeyOptions()).ToRelyingParty(origin.Host, RpName, [origin.GetLeftPart(UriPartial.Authority)], auth.PasskeyCeremonyTimeout);
+        Options = (passkeys ?? new PasskeyOptions()).ToRelyingParty(
+            origin.Host, RpName, [origin.GetLeftPart(UriPartial.Authority)], auth.PasskeyCeremonyTimeout);
         Clock = clock;
         Issuer = new PasskeyChallengeIssuer(Options, clock);
         var policy = new PasskeyCeremonyPolicy(Options, clock);

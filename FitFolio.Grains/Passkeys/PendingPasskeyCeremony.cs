@@ -8,7 +8,12 @@ namespace FitFolio.Grains.Passkeys;
 /// </summary>
 public sealed record PendingPasskeyCeremony
 {
-    private PendingPasskeyCeremony(PasskeyCeremonyKind kind, ReadOnlyMemory<byte> challenge, ReadOnlyMemory<byte>? userHandle, IReadOnlyList<ReadOnlyMemory<byte>> allowedCredentialIds, DateTimeOffset expiresAt)
+    private PendingPasskeyCeremony(
+        PasskeyCeremonyKind kind,
+        ReadOnlyMemory<byte> challenge,
+        ReadOnlyMemory<byte>? userHandle,
+        IReadOnlyList<ReadOnlyMemory<byte>> allowedCredentialIds,
+        DateTimeOffset expiresAt)
     {
         Kind = kind;
         Challenge = challenge;
@@ -40,7 +45,8 @@ public sealed record PendingPasskeyCeremony
         return new PendingPasskeyCeremony(PasskeyCeremonyKind.Registration, challenge.ToArray(), userHandle.ToArray(), [], expiresAt);
     }
 
-    public static PendingPasskeyCeremony ForAuthentication(ReadOnlySpan<byte> challenge, ReadOnlyMemory<byte>? userHandle, IEnumerable<ReadOnlyMemory<byte>> allowedCredentialIds, DateTimeOffset expiresAt)
+    public static PendingPasskeyCeremony ForAuthentication(
+        ReadOnlySpan<byte> challenge, ReadOnlyMemory<byte>? userHandle, IEnumerable<ReadOnlyMemory<byte>> allowedCredentialIds, DateTimeOffset expiresAt)
     {
         ArgumentNullException.ThrowIfNull(allowedCredentialIds);
         CheckChallenge(challenge);

@@ -92,7 +92,8 @@ public sealed record RelyingPartyOptions
         {
             if (!Enum.IsDefined(algorithm) || algorithm == COSE.Algorithm.RS1)
             {
-                throw new ArgumentException($"Algorithm {(int)algorithm} is not one Fido2 verifies with a safe hash; RS1 (SHA-1) is never allowed.", nameof(AllowedAlgorithms));
+                throw new ArgumentException(
+                    $"Algorithm {(int)algorithm} is not one Fido2 verifies with a safe hash; RS1 (SHA-1) is never allowed.", nameof(AllowedAlgorithms));
             }
         }
 

@@ -120,6 +120,10 @@ internal abstract partial class CounterGrain(TimeProvider clock, AuditLog audit,
         }
     }
 
-    [LoggerMessage(EventId = 5100, EventName = "RateLimitSummaryNotCompleted", Level = LogLevel.Warning, Message = "A rate-limit audit summary kept its earlier count: {ErrorType}")]
+    [LoggerMessage(
+        EventId = 5100,
+        EventName = "RateLimitSummaryNotCompleted",
+        Level = LogLevel.Warning,
+        Message = "A rate-limit audit summary kept its earlier count: {ErrorType}")]
     private partial void LogFlushFailed(string errorType);
 }

@@ -45,7 +45,8 @@ internal sealed class RecoveryCodeStore(NpgsqlDataSource dataSource)
         };
         var ids = reader.GetFieldValue<Guid[]>(4);
         var digests = reader.GetFieldValue<byte[][]>(5);
-        return new PendingRecovery(reader.IsDBNull(0) ? null : reader.GetGuid(0), [.. ids.Zip(digests, (id, digest) => new StoredRecoveryCode(id, digest))], lockout);
+        return new PendingRecovery(
+            reader.IsDBNull(0) ? null : reader.GetGuid(0), [.. ids.Zip(digests, (id, digest) => new StoredRecoveryCode(id, digest))], lockout);
     }
 
     /// <summary>One wrong code, in one round trip: the address's lockout and the audit events.</summary>

@@ -6,13 +6,17 @@ using NpgsqlTypes;
 
 namespace FitFolio.Grains.SignIn;
 
-/// <summary>The SQL of sign-in links: issue (revoking older ones), find by token hash, redeem once. Codes are checked by <see cref="EmailCodeStore"/>.</summary>
+/// <summary>
+/// The SQL of sign-in links: issue (revoking older ones), find by token hash, redeem once. Codes are checked by <see cref="EmailCodeStore"/>.
+/// </summary>
 public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Finds the link a token names, live or not (the caller tells expired from unknown for the audit log only).</summary>
-    public async Task<(Guid LinkId, Guid UserId, bool Live)?> FindByTokenAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<(Guid LinkId, Guid UserId, bool Live)?> FindByTokenAsync(
+        byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("select id, user_id, used_at is null and expires_at > @now from magic_links where token_hash = @hash");
+        await using var command = dataSource.CreateCommand(
+            "select id, user_id, used_at is null and expires_at > @now from magic_links where token_hash = @hash");
         command.Parameters.AddWithValue("hash", tokenHash);
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -20,7 +24,16 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Inserts a new link and ends every older live link of the user: only the newest link and code work.</summary>
-    internal static async Task IssueAsync(UserWrite write, Guid userId, string purpose, byte[] tokenHash, byte[] codeSalt, byte[] codeHash, DateTimeOffset now, DateTimeOffset expiresAt, string? ip)
+    internal static async Task IssueAsync(
+        UserWrite write,
+        Guid userId,
+        string purpose,
+        byte[] tokenHash,
+        byte[] codeSalt,
+        byte[] codeHash,
+        DateTimeOffset now,
+        DateTimeOffset expiresAt,
+        string? ip)
     {
         await VoidLiveAsync(write, userId, now);
         await using var insert = write.Command(
@@ -43,7 +56,8 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
     /// <remarks>Ends them at the grain's clock, the one every reader of a link compares against.</remarks>
     internal static async Task<int> VoidLiveAsync(UserWrite write, Guid userId, DateTimeOffset now)
     {
-        await using var revoke = write.Command("update magic_links set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now");
+        await using var revoke = write.Command(
+            "update magic_links set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now");
         revoke.Parameters.AddWithValue("user", userId);
         revoke.Parameters.AddWithValue("now", now);
         return await revoke.ExecuteNonQueryAsync();

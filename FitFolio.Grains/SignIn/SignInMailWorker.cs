@@ -12,7 +12,8 @@ namespace FitFolio.Grains.SignIn;
 /// is finished (bounded by the host's shutdown timeout) while the silo is still in the cluster:
 /// hosted services stop in reverse order, and the silo was registered first.
 /// </summary>
-internal sealed partial class SignInMailWorker(SignInMailQueue queue, UserDirectory directory, IGrainFactory grains, ILogger<SignInMailWorker> logger) : BackgroundService
+internal sealed partial class SignInMailWorker(
+    SignInMailQueue queue, UserDirectory directory, IGrainFactory grains, ILogger<SignInMailWorker> logger) : BackgroundService
 {
     // Each request is mostly waiting on PostgreSQL (a statement, then a grain call with one
     // transaction), so the work needs many in flight: with 4 the bench's start rate halved, with 16
@@ -46,6 +47,10 @@ internal sealed partial class SignInMailWorker(SignInMailQueue queue, UserDirect
         }
     }
 
-    [LoggerMessage(EventId = 5000, EventName = "SignInMailFailed", Level = LogLevel.Warning, Message = "A queued sign-in mail (request {RequestId}) was not issued: {ErrorType}")]
+    [LoggerMessage(
+        EventId = 5000,
+        EventName = "SignInMailFailed",
+        Level = LogLevel.Warning,
+        Message = "A queued sign-in mail (request {RequestId}) was not issued: {ErrorType}")]
     private partial void LogFailed(string errorType, string? requestId);
 }

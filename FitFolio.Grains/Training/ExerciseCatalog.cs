@@ -27,7 +27,8 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             order by lower(e.name), e.id
             """);
         command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("query", NpgsqlDbType.Text, (string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim().ToLowerInvariant()) ?? (object)DBNull.Value);
+        command.Parameters.AddWithValue(
+            "query", NpgsqlDbType.Text, (string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim().ToLowerInvariant()) ?? (object)DBNull.Value);
         command.Parameters.AddWithValue("category", NpgsqlDbType.Text, filter.Category ?? (object)DBNull.Value);
         command.Parameters.AddWithValue("muscle", NpgsqlDbType.Text, filter.Muscle ?? (object)DBNull.Value);
         command.Parameters.AddWithValue("equipment", NpgsqlDbType.Text, filter.Equipment ?? (object)DBNull.Value);

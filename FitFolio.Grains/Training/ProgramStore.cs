@@ -25,7 +25,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new ProgramSummary(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)));
+            list.Add(
+                new ProgramSummary(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)));
         }
 
         return list;
@@ -90,7 +91,9 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         }
 
         await using (var update = new NpgsqlCommand(
-            "update programs set name = @name, notes = @notes, updated_at = @now where id = @id; delete from program_days where program_id = @id", connection, transaction))
+            "update programs set name = @name, notes = @notes, updated_at = @now where id = @id; delete from program_days where program_id = @id",
+            connection,
+            transaction))
         {
             update.Parameters.AddWithValue("id", id);
             update.Parameters.AddWithValue("name", NpgsqlDbType.Text, draft.Name!.Trim());
@@ -114,7 +117,18 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         var copyName = name is null ? Truncate($"{source.Name} (copy)") : name;
         var draft = new ProgramDraft(copyName, source.Notes, [.. source.Days.Select(d => new ProgramDayDraft(d.Name, [.. d.Exercises.Select(e =>
-            new ProgramExerciseDraft(e.ExerciseId, e.SupersetGroup, e.TargetSets, e.RepsMin, e.RepsMax, e.TargetWeight, e.WeightUnit, e.TargetRpe, e.TargetRir, e.RestSeconds, e.Notes))]))]);
+            new ProgramExerciseDraft(
+                e.ExerciseId,
+                e.SupersetGroup,
+                e.TargetSets,
+                e.RepsMin,
+                e.RepsMax,
+                e.TargetWeight,
+                e.WeightUnit,
+                e.TargetRpe,
+                e.TargetRir,
+                e.RestSeconds,
+                e.Notes))]))]);
         return await CreateAsync(userId, draft, cancellationToken);
     }
 
@@ -146,7 +160,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     }
 
     /// <summary>Reads a program with its days and exercises; null when it is not this person's.</summary>
-    internal static async Task<ProgramView?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, Guid id, CancellationToken cancellationToken)
+    internal static async Task<ProgramView?> ReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, Guid id, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -190,7 +205,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private static string Truncate(string name) => name.Length <= TextRules.MaxNameLength ? name : name[..TextRules.MaxNameLength];
 
-    private static async Task<bool> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid id, CancellationToken cancellationToken)
+    private static async Task<bool> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid id, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("select 1 from programs where id = @id and user_id = @user for update", connection, transaction);
         command.Parameters.AddWithValue("id", id);
@@ -220,7 +236,12 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     }
 
     private async Task InsertDaysAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid programId, IReadOnlyList<ProgramDayDraft> days, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Guid userId,
+        Guid programId,
+        IReadOnlyList<ProgramDayDraft> days,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         for (var d = 0; d < days.Count; d++)

@@ -59,7 +59,8 @@ internal static class RecordKeeper
     }
 
     /// <summary>Current records of one exercise, or of every exercise this person has logged.</summary>
-    public static async Task<IReadOnlyList<PersonalRecord>> CurrentAsync(NpgsqlDataSource dataSource, Guid userId, Guid? exerciseId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PersonalRecord>> CurrentAsync(
+        NpgsqlDataSource dataSource, Guid userId, Guid? exerciseId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var history = await LoadAsync(connection, null, userId, exerciseId is { } id ? [id] : null, cancellationToken);
@@ -117,7 +118,8 @@ internal static class RecordKeeper
 
             result[^1].Sets.Add((new RecordCandidate(
                 reader.GetGuid(3), reader.GetGuid(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetBoolean(6), reader.GetString(7),
-                reader.Nullable<int>(8), reader.Nullable<decimal>(9), reader.Nullable<int>(10), reader.Nullable<decimal>(11)), reader.GetFieldValue<string[]>(12)));
+                reader.Nullable<int>(8), reader.Nullable<decimal>(9), reader.Nullable<int>(10), reader.Nullable<decimal>(11)),
+                    reader.GetFieldValue<string[]>(12)));
         }
 
         return result;

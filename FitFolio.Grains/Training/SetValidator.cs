@@ -37,7 +37,8 @@ public static class SetValidator
         var needsWeight = kind is ExerciseKind.WeightReps or ExerciseKind.Assisted;
         if (input.Weight is null && needsWeight)
         {
-            return TrainingError.Validation("weight", kind == ExerciseKind.Assisted ? "weight (the assistance) is required for this exercise." : "weight is required for this exercise.");
+            return TrainingError.Validation(
+                "weight", kind == ExerciseKind.Assisted ? "weight (the assistance) is required for this exercise." : "weight is required for this exercise.");
         }
 
         if (TargetRules.Weight(input.Weight, input.WeightUnit, "weight", "weightUnit") is { } weightError)
@@ -71,7 +72,8 @@ public static class SetValidator
         }
 
         return TrainingOutcome<SetContent>.Ok(new SetContent(
-            new SetMeasures(type, input.Reps, input.Weight, input.Weight is null ? null : input.WeightUnit, input.DurationSeconds, input.DistanceMeters, input.Rpe),
+            new SetMeasures(
+                type, input.Reps, input.Weight, input.Weight is null ? null : input.WeightUnit, input.DurationSeconds, input.DistanceMeters, input.Rpe),
             input.Rir,
             TextRules.NormalizeNotes(input.Notes)));
     }

@@ -31,7 +31,10 @@ public sealed class TrainingExport(NpgsqlDataSource dataSource, ExerciseCatalog 
             workouts.Add((await WorkoutReader.ReadAsync(connection, null, userId, id, cancellationToken))!);
         }
 
-        return new TrainingExportData(custom, programs, [.. workouts.Select(w => w with { Exercises = [.. w.Exercises.Select(e => e with { Previous = null })] })],
+        return new TrainingExportData(
+            custom,
+            programs,
+            [.. workouts.Select(w => w with { Exercises = [.. w.Exercises.Select(e => e with { Previous = null })] })],
             await bodyWeight.ListAsync(userId, null, null, cancellationToken));
     }
 
@@ -72,7 +75,8 @@ public sealed class TrainingExport(NpgsqlDataSource dataSource, ExerciseCatalog 
         var text = value switch
         {
             null => "",
-            DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToString(
+                "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             decimal number => number.ToString("0.####", CultureInfo.InvariantCulture),
             string[] list => string.Join('|', list),

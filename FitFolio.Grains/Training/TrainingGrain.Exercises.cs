@@ -162,7 +162,8 @@ internal sealed partial class TrainingGrain
                 case null:
                     return TrainingError.NotFound("exercise in this workout");
                 case true:
-                    return TrainingError.Conflict("exercise_has_sets", "Sets are logged for this exercise; add the other exercise instead, or delete the sets first.");
+                    return TrainingError.Conflict(
+                        "exercise_has_sets", "Sets are logged for this exercise; add the other exercise instead, or delete the sets first.");
             }
         }
 
@@ -171,7 +172,8 @@ internal sealed partial class TrainingGrain
             return TrainingError.UnknownExercise("exerciseId");
         }
 
-        await using (var update = new NpgsqlCommand("update workout_exercises set exercise_id = @exercise where id = @id and user_id = @user", connection, transaction))
+        await using (var update = new NpgsqlCommand(
+            "update workout_exercises set exercise_id = @exercise where id = @id and user_id = @user", connection, transaction))
         {
             update.Parameters.AddWithValue("id", workoutExerciseId);
             update.Parameters.AddWithValue("user", UserId);

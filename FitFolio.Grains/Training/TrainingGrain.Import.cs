@@ -104,7 +104,8 @@ internal sealed partial class TrainingGrain
 
     private async Task<HashSet<string>> ImportedKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys)
     {
-        await using var command = new NpgsqlCommand("select import_key from workouts where user_id = @user and import_key = any(@keys)", connection, transaction);
+        await using var command = new NpgsqlCommand(
+            "select import_key from workouts where user_id = @user and import_key = any(@keys)", connection, transaction);
         command.Parameters.AddWithValue("user", UserId);
         command.Parameters.AddWithValue("keys", keys);
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -118,7 +119,12 @@ internal sealed partial class TrainingGrain
     }
 
     private async Task<Exercise> CreateImportedExerciseAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ImportedExercise block, ExerciseMatcher matcher, List<CreatedExercise> created, DateTimeOffset now)
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        ImportedExercise block,
+        ExerciseMatcher matcher,
+        List<CreatedExercise> created,
+        DateTimeOffset now)
     {
         var sets = block.Sets.Select(s => s.Measures).ToList();
         var kind = sets.Any(s => s.Weight > 0) ? ExerciseKind.WeightReps
@@ -172,7 +178,8 @@ internal sealed partial class TrainingGrain
         await copy.CompleteAsync();
     }
 
-    private async Task CopyExercisesAsync(NpgsqlConnection connection, List<(Guid Id, Guid WorkoutId, int Position, Guid ExerciseId, int? Superset, string? Notes)> rows)
+    private async Task CopyExercisesAsync(
+        NpgsqlConnection connection, List<(Guid Id, Guid WorkoutId, int Position, Guid ExerciseId, int? Superset, string? Notes)> rows)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "copy workout_exercises (id, workout_id, user_id, position, exercise_id, superset_group, notes) from stdin (format binary)");
@@ -192,7 +199,8 @@ internal sealed partial class TrainingGrain
     }
 
     private async Task CopySetsAsync(
-        NpgsqlConnection connection, List<(Guid Id, Guid WorkoutId, Guid WorkoutExerciseId, Guid ExerciseId, int Position, SetContent Content, DateTimeOffset At)> rows)
+        NpgsqlConnection connection,
+        List<(Guid Id, Guid WorkoutId, Guid WorkoutExerciseId, Guid ExerciseId, int Position, SetContent Content, DateTimeOffset At)> rows)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             """

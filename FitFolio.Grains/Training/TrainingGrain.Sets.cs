@@ -175,7 +175,8 @@ internal sealed partial class TrainingGrain
         command.Parameters.AddWithValue("notes", NpgsqlDbType.Text, content.Notes ?? (object)DBNull.Value);
     }
 
-    private async Task<WorkoutExerciseRef?> FindWorkoutExerciseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId)
+    private async Task<WorkoutExerciseRef?> FindWorkoutExerciseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -186,7 +187,9 @@ internal sealed partial class TrainingGrain
         command.Parameters.AddWithValue("workout", workoutId);
         command.Parameters.AddWithValue("user", UserId);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new WorkoutExerciseRef(workoutExerciseId, workoutId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
+        return await reader.ReadAsync()
+            ? new WorkoutExerciseRef(workoutExerciseId, workoutId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2))
+            : null;
     }
 
     private static async Task<StoredSet?> StoredSetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid setId)

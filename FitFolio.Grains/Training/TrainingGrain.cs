@@ -232,7 +232,8 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
             return TrainingError.Validation("endedAt", "endedAt must be after the start and not in the future.");
         }
 
-        await using (var update = new NpgsqlCommand("update workouts set status = @status, ended_at = @ended where id = @id and user_id = @user", connection, transaction))
+        await using (var update = new NpgsqlCommand(
+            "update workouts set status = @status, ended_at = @ended where id = @id and user_id = @user", connection, transaction))
         {
             update.Parameters.AddWithValue("id", workoutId);
             update.Parameters.AddWithValue("user", UserId);
@@ -284,7 +285,8 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
 
     private async Task<Guid[]> ExercisesOfAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
-        await using var command = new NpgsqlCommand("select distinct exercise_id from workout_sets where workout_id = @id and user_id = @user", connection, transaction);
+        await using var command = new NpgsqlCommand(
+            "select distinct exercise_id from workout_sets where workout_id = @id and user_id = @user", connection, transaction);
         command.Parameters.AddWithValue("id", workoutId);
         command.Parameters.AddWithValue("user", UserId);
         var ids = new List<Guid>();

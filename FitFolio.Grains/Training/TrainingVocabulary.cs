@@ -19,7 +19,14 @@ public static class TrainingVocabulary
     public static readonly IReadOnlyList<string> Equipment =
         ["barbell", "dumbbell", "kettlebell", "machine", "cable", "smith_machine", "ez_bar", "trap_bar", "band", "bodyweight", "other"];
 
-    public static readonly IReadOnlyList<string> Kinds = [ExerciseKind.WeightReps, ExerciseKind.Bodyweight, ExerciseKind.Assisted, ExerciseKind.Time, ExerciseKind.Distance];
+    public static readonly IReadOnlyList<string> Kinds =
+    [
+        ExerciseKind.WeightReps,
+        ExerciseKind.Bodyweight,
+        ExerciseKind.Assisted,
+        ExerciseKind.Time,
+        ExerciseKind.Distance
+    ];
 
     public static readonly IReadOnlyList<string> SetTypes = [SetType.Warmup, SetType.Working, SetType.Drop, SetType.Failure];
 

@@ -53,7 +53,12 @@ public sealed class WorkoutQueries(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new WorkoutSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.Nullable<DateTimeOffset>(4), reader.Nullable<Guid>(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDecimal(8), reader.GetInt32(9)));
+                reader.Nullable<DateTimeOffset>(4),
+                reader.Nullable<Guid>(5),
+                reader.GetInt32(6),
+                reader.GetInt32(7),
+                reader.GetDecimal(8),
+                reader.GetInt32(9)));
         }
 
         return rows.Count > limit

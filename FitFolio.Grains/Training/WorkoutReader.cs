@@ -11,7 +11,8 @@ internal static class WorkoutReader
         "s.id, s.workout_exercise_id, s.exercise_id, s.position, s.set_type, s.reps, s.weight, s.weight_unit, s.weight_kg, " +
         "s.duration_seconds, s.distance_m, s.rpe, s.rir, s.notes, s.completed_at, s.records";
 
-    public static async Task<WorkoutView?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, Guid workoutId, CancellationToken cancellationToken)
+    public static async Task<WorkoutView?> ReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, Guid workoutId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"""
@@ -56,7 +57,8 @@ internal static class WorkoutReader
         }
 
         await reader.DisposeAsync();
-        var previous = await PreviousAsync(connection, transaction, userId, [.. exercises.Select(e => e.ExerciseId).Distinct()], workoutId, workout.StartedAt, cancellationToken);
+        var previous = await PreviousAsync(
+            connection, transaction, userId, [.. exercises.Select(e => e.ExerciseId).Distinct()], workoutId, workout.StartedAt, cancellationToken);
         return workout with
         {
             Exercises = [.. exercises.Select(e => e with

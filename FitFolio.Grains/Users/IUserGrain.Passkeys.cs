@@ -13,7 +13,8 @@ public partial interface IUserGrain
     /// Verifies the browser's credential against the pending registration (dropped whatever happens),
     /// stores the passkey and rotates the session <paramref name="sessionHash"/> to <paramref name="newSessionHash"/>.
     /// </summary>
-    Task<PasskeyRegistrationResult> FinishPasskeyRegistration(string credentialJson, string name, string sessionHash, string newSessionHash, RequestOrigin origin);
+    Task<PasskeyRegistrationResult> FinishPasskeyRegistration(
+        string credentialJson, string name, string sessionHash, string newSessionHash, RequestOrigin origin);
 
     /// <summary>Verifies an assertion by one of this user's passkeys and starts a new session.</summary>
     Task<PasskeySignInResult> SignInWithPasskey(PendingCeremonyState ceremony, string credentialJson, string newSessionHash, RequestOrigin origin);
@@ -23,7 +24,8 @@ public partial interface IUserGrain
     /// marks that session freshly authenticated by a passkey (the recent sign-in sensitive changes need, the
     /// proof admin routes need) and rotates its secret to <paramref name="newSessionHash"/>.
     /// </summary>
-    Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, string newSessionHash, RequestOrigin origin);
+    Task<PasskeySignInResult> ReauthenticateWithPasskey(
+        PendingCeremonyState ceremony, string credentialJson, string sessionHash, string newSessionHash, RequestOrigin origin);
 
     /// <summary>The WebAuthn user handle a re-authentication ceremony is bound to; null without passkeys.</summary>
     Task<byte[]?> GetWebAuthnUserHandle();

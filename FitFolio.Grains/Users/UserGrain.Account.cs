@@ -28,7 +28,8 @@ internal sealed partial class UserGrain
         await EmailChangeStore.IssueAsync(write, _user.Id, newEmail.Value, Secrets.Digest(token), now, now + lifetime, origin.Ip);
         var link = new Uri(PublicOrigin, "/account/email/confirm#token=" + token);
         await _outbox.EnqueueAsync(AccountMailTemplates.ConfirmNewEmail(newEmail.Value, link, lifetime), write.Connection, write.Transaction);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailChangeRequested, origin, ("new_domain", MailAddresses.DomainOf(newEmail.Value))));
+        await AuditLog.WriteAsync(
+            write.Connection, write.Transaction, Event(AuditEventType.EmailChangeRequested, origin, ("new_domain", MailAddresses.DomainOf(newEmail.Value))));
         await write.CommitAsync();
         return EmailChangeOutcome.Done;
     }
@@ -64,10 +65,14 @@ internal sealed partial class UserGrain
                 await RevokeInAsync(write, ended, "email_changed", AuditEventType.SessionRevoked, origin);
             }
 
-            await _outbox.EnqueueAsync(AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, SessionsPage), write.Connection, write.Transaction);
+            await _outbox.EnqueueAsync(
+                AccountMailTemplates.EmailChanged(oldEmail, MailAddresses.DomainOf(newEmail), now, SessionsPage), write.Connection, write.Transaction);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
                 AuditEventType.EmailChanged, origin,
-                ("old_domain", MailAddresses.DomainOf(oldEmail)), ("new_domain", MailAddresses.DomainOf(newEmail)), ("sessions_ended", ended.Count), ("sign_in_links_voided", voided)));
+                ("old_domain", MailAddresses.DomainOf(oldEmail)),
+                ("new_domain", MailAddresses.DomainOf(newEmail)),
+                ("sessions_ended", ended.Count),
+                ("sign_in_links_voided", voided)));
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -91,7 +96,10 @@ internal sealed partial class UserGrain
         await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
         {
             // The audit trail has no foreign key, so this event outlives the row (retention applies).
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountDeleted, origin, ("sessions", _user.Sessions.Count), ("passkeys", _user.Passkeys.Count), ("api_keys", keys.Count)));
+            await AuditLog.WriteAsync(
+                write.Connection,
+                write.Transaction,
+                Event(AuditEventType.AccountDeleted, origin, ("sessions", _user.Sessions.Count), ("passkeys", _user.Passkeys.Count), ("api_keys", keys.Count)));
             await _outbox.EnqueueAsync(AccountMailTemplates.AccountDeleted(_user.Email, now), write.Connection, write.Transaction);
             await using (var delete = write.Command("delete from users where id = @id"))
             {
@@ -132,7 +140,9 @@ internal sealed partial class UserGrain
         }
 
         var description = DeviceNames.Describe(origin.UserAgent);
-        await _outbox.EnqueueAsync(AccountMailTemplates.NewDevice(_user.Email, description, origin.Ip, session.CreatedAt, SessionsPage), write.Connection, write.Transaction);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.NewDeviceSignIn, origin, ("session_id", session.Id), ("device", description)));
+        await _outbox.EnqueueAsync(
+            AccountMailTemplates.NewDevice(_user.Email, description, origin.Ip, session.CreatedAt, SessionsPage), write.Connection, write.Transaction);
+        await AuditLog.WriteAsync(
+            write.Connection, write.Transaction, Event(AuditEventType.NewDeviceSignIn, origin, ("session_id", session.Id), ("device", description)));
     }
 }

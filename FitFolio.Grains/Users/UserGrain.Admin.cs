@@ -33,7 +33,8 @@ internal sealed partial class UserGrain
         {
             await SetAdminLockAsync(write, until);
             await EndSessionsAsync(write, sessions, adminId, origin);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "all"), ("by_admin", adminId), ("until", until)));
+            await AuditLog.WriteAsync(
+                write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "all"), ("by_admin", adminId), ("until", until)));
             await write.CommitAsync();
         }
 
@@ -67,7 +68,10 @@ internal sealed partial class UserGrain
         await UserStore.RevokeSessionsAsync(write, [.. sessions.Select(s => s.Id)], "revoked_by_admin");
         foreach (var session in sessions)
         {
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRevoked, origin, ("session_id", session.Id), ("reason", "revoked_by_admin"), ("by_admin", adminId)));
+            await AuditLog.WriteAsync(
+                write.Connection,
+                write.Transaction,
+                Event(AuditEventType.SessionRevoked, origin, ("session_id", session.Id), ("reason", "revoked_by_admin"), ("by_admin", adminId)));
         }
     }
 

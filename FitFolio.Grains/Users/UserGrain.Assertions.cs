@@ -24,7 +24,8 @@ internal sealed partial class UserGrain
         return new PasskeySignInResult(SignInOutcome.SignedIn, result.User, result.SessionId);
     }
 
-    public async Task<PasskeySignInResult> ReauthenticateWithPasskey(PendingCeremonyState ceremony, string credentialJson, string sessionHash, string newSessionHash, RequestOrigin origin)
+    public async Task<PasskeySignInResult> ReauthenticateWithPasskey(
+        PendingCeremonyState ceremony, string credentialJson, string sessionHash, string newSessionHash, RequestOrigin origin)
     {
         if (!_user.Sessions.TryGetValue(sessionHash, out var session))
         {
@@ -41,7 +42,10 @@ internal sealed partial class UserGrain
         await RecordAssertionAsync(check, origin, "reauthenticate", async write =>
         {
             await UserStore.MarkAuthenticatedAsync(write, session.Id, now, SessionProof.Passkey);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.Reauthenticated, origin, ("session_id", session.Id), ("method", SessionProof.Passkey)));
+            await AuditLog.WriteAsync(
+                write.Connection,
+                write.Transaction,
+                Event(AuditEventType.Reauthenticated, origin, ("session_id", session.Id), ("method", SessionProof.Passkey)));
             // ASVS 5.0 §7.2.4: a new proof gets a new token. A copy of the old cookie, taken before
             // the owner confirmed, must not inherit what the confirmation allows.
             await RotateSecretAsync(write, session, newSessionHash, "reauthenticated", origin, now);
@@ -82,7 +86,8 @@ internal sealed partial class UserGrain
                 return new AssertionCheck(null, null, PasskeySignInResult.Refused(PasskeySignInResult.UnknownCredential));
             }
 
-            return new AssertionCheck(passkey, await _relyingParty.Assertion.VerifyAsync(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle)), null);
+            return new AssertionCheck(
+                passkey, await _relyingParty.Assertion.VerifyAsync(response, ceremony.ToPending(), passkey.ToStored(_user.WebAuthnUserHandle)), null);
         }
         catch (PasskeyVerificationException e)
         {
@@ -94,7 +99,8 @@ internal sealed partial class UserGrain
     /// Stores a verified assertion (sign count, backup state, lockout reset, audit) in the same
     /// transaction as <paramref name="complete"/>, which commits it.
     /// </summary>
-    private async Task<SignInResult> RecordAssertionAsync(AssertionCheck check, RequestOrigin origin, string purpose, Func<UserWrite, Task<SignInResult>> complete)
+    private async Task<SignInResult> RecordAssertionAsync(
+        AssertionCheck check, RequestOrigin origin, string purpose, Func<UserWrite, Task<SignInResult>> complete)
     {
         var passkey = check.Passkey!;
         var verified = check.Verified!;
@@ -109,7 +115,10 @@ internal sealed partial class UserGrain
             {
                 await PasskeyStore.RecordUseAsync(write, passkey.Id, verified.SignCount, verified.BackedUp, now);
                 await UserStore.SaveLockoutsAsync(write, _user);
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthSuccess, origin, ("passkey_id", passkey.Id), ("backed_up", verified.BackedUp), ("purpose", purpose)));
+                await AuditLog.WriteAsync(
+                    write.Connection,
+                    write.Transaction,
+                    Event(AuditEventType.WebAuthnAuthSuccess, origin, ("passkey_id", passkey.Id), ("backed_up", verified.BackedUp), ("purpose", purpose)));
                 result = await complete(write);
             }
         }
@@ -125,7 +134,8 @@ internal sealed partial class UserGrain
         return result;
     }
 
-    private async Task<PasskeySignInResult> CountPasskeyFailureAsync(PasskeyVerificationException failure, PasskeyRecord? passkey, RequestOrigin origin, DateTimeOffset now)
+    private async Task<PasskeySignInResult> CountPasskeyFailureAsync(
+        PasskeyVerificationException failure, PasskeyRecord? passkey, RequestOrigin origin, DateTimeOffset now)
     {
         var lockout = LockoutSnapshot.Of(_user.PasskeyLockout);
         var locked = _user.PasskeyLockout.RecordFailure(now, _options);
@@ -133,16 +143,21 @@ internal sealed partial class UserGrain
         {
             await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
             await UserStore.SaveLockoutsAsync(write, _user);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", failure.Code), ("passkey_id", passkey?.Id)));
+            await AuditLog.WriteAsync(
+                write.Connection, write.Transaction, Event(AuditEventType.WebAuthnAuthFailure, origin, ("reason", failure.Code), ("passkey_id", passkey?.Id)));
             if (failure.Reason == PasskeyFailureReason.SignCountRegression)
             {
                 // §6.1.1: a counter that went backwards means two copies of the private key may exist.
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.WebAuthnCloneWarning, origin, ("passkey_id", passkey?.Id), ("stored_sign_count", passkey?.SignCount)));
+                await AuditLog.WriteAsync(
+                    write.Connection,
+                    write.Transaction,
+                    Event(AuditEventType.WebAuthnCloneWarning, origin, ("passkey_id", passkey?.Id), ("stored_sign_count", passkey?.SignCount)));
             }
 
             if (locked is { } duration)
             {
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "passkey"), ("minutes", duration.TotalMinutes)));
+                await AuditLog.WriteAsync(
+                    write.Connection, write.Transaction, Event(AuditEventType.AccountLocked, origin, ("path", "passkey"), ("minutes", duration.TotalMinutes)));
             }
 
             await write.CommitAsync();

@@ -28,7 +28,8 @@ internal sealed partial class UserGrain
         return start.Options;
     }
 
-    public async Task<PasskeyRegistrationResult> FinishPasskeyRegistration(string credentialJson, string name, string sessionHash, string newSessionHash, RequestOrigin origin)
+    public async Task<PasskeyRegistrationResult> FinishPasskeyRegistration(
+        string credentialJson, string name, string sessionHash, string newSessionHash, RequestOrigin origin)
     {
         // §13.4.3: one challenge, one try, whatever the outcome.
         var pending = _pendingRegistration;
@@ -82,7 +83,8 @@ internal sealed partial class UserGrain
             // A new way to sign in is a privilege change: the session gets a new secret (OWASP ASVS 5.0 §7.2.4).
             await RotateSecretAsync(write, session, newSessionHash, "privilege_change", origin, now);
             // A passkey outlives every session and sign-out: the owner hears of it whoever added it.
-            await _outbox.EnqueueAsync(AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
+            await _outbox.EnqueueAsync(
+                AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -167,7 +169,8 @@ internal sealed partial class UserGrain
                 if (!enabled)
                 {
                     // Off shuts the mailbox out of sign-in, so it is the mailbox that must hear of it.
-                    await _outbox.EnqueueAsync(AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
+                    await _outbox.EnqueueAsync(
+                        AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
                     // ...and the mailbox was the way back after losing every passkey: recovery codes replace it.
                     recoveryCodes = await IssueRecoveryCodesAsync(write, origin);
                 }

@@ -49,7 +49,8 @@ internal sealed partial class UserGrain
         // Whoever lost their passkeys may have lost them to someone: every session but the new one ends.
         var others = _user.Sessions.Values.ToList();
         await RevokeInAsync(write, others, "recovery_code_sign_in", AuditEventType.SessionRevoked, origin);
-        await _outbox.EnqueueAsync(AccountMailTemplates.RecoveryCodeUsed(_user.Email, remaining, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
+        await _outbox.EnqueueAsync(
+            AccountMailTemplates.RecoveryCodeUsed(_user.Email, remaining, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
         var result = await CompleteSignInAsync(write, newSessionHash, origin, SessionProof.RecoveryCode);
         ForgetSessions(others);
         return new RecoveryCodeSignIn(result, remaining);

@@ -74,7 +74,8 @@ internal sealed partial class UserGrain(
         {
             // Same work, same answer to the caller: whether mail went out is visible only in the audit log.
             var reason = _user.EmailSignInEnabled ? "account_locked_by_admin" : "email_sign_in_disabled";
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkRefused, origin, ("purpose", purpose), ("reason", reason)));
+            await AuditLog.WriteAsync(
+                write.Connection, write.Transaction, Event(AuditEventType.MagicLinkRefused, origin, ("purpose", purpose), ("reason", reason)));
             await write.CommitAsync();
             return;
         }
@@ -85,7 +86,8 @@ internal sealed partial class UserGrain(
         var lifetime = _options.MagicLinkLifetime;
         await MagicLinkStore.IssueAsync(write, _user.Id, purpose, Secrets.Digest(token), salt, Secrets.CodeDigest(salt, code), Now, Now + lifetime, origin.Ip);
         var link = new Uri(appOptions.Value.PublicOrigin!, "/auth/link#token=" + token);
-        await _outbox.EnqueueAsync(SignInMailTemplate.Create(_user.Email, link, code, (int)Math.Ceiling(lifetime.TotalMinutes)), write.Connection, write.Transaction);
+        await _outbox.EnqueueAsync(
+            SignInMailTemplate.Create(_user.Email, link, code, (int)Math.Ceiling(lifetime.TotalMinutes)), write.Connection, write.Transaction);
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkSent, origin, ("purpose", purpose)));
         await write.CommitAsync();
     }
@@ -234,7 +236,8 @@ internal sealed partial class UserGrain(
             await EmailCodeStore.ClearLockoutAsync(write, _user.Email);
         }
 
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", method)));
+        await AuditLog.WriteAsync(
+            write.Connection, write.Transaction, Event(AuditEventType.MagicLinkVerifiedSuccess, origin, ("purpose", purpose), ("method", method)));
         return await CompleteSignInAsync(write, newSessionHash, origin, method == "link" ? "magic_link" : "code");
     }
 
@@ -263,7 +266,8 @@ internal sealed partial class UserGrain(
         }
 
         await UserStore.InsertSessionAsync(write, _user.Id, session);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionCreated, origin, ("session_id", session.Id), ("method", method)));
+        await AuditLog.WriteAsync(
+            write.Connection, write.Transaction, Event(AuditEventType.SessionCreated, origin, ("session_id", session.Id), ("method", method)));
         await NoteDeviceAsync(write, session, origin);
         await write.CommitAsync();
 
@@ -309,7 +313,8 @@ internal sealed partial class UserGrain(
     private async Task RotateSecretAsync(UserWrite write, Session session, string newSessionHash, string reason, RequestOrigin origin, DateTimeOffset now)
     {
         await UserStore.RotateSessionAsync(write, session.Id, newSessionHash, now);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", reason)));
+        await AuditLog.WriteAsync(
+            write.Connection, write.Transaction, Event(AuditEventType.SessionRotated, origin, ("session_id", session.Id), ("reason", reason)));
     }
 
     /// <summary>Memory after a committed rotation: the old secret no longer finds the session.</summary>

@@ -27,8 +27,12 @@ internal sealed class UserWrite : IAsyncDisposable
 
     public NpgsqlTransaction Transaction { get; }
 
-    /// <summary>Opens the transaction and claims the next version; <paramref name="onAbandoned"/> runs if it ends without committing, so the grain reloads rather than keep changes made in memory for it.</summary>
-    public static async Task<UserWrite> BeginAsync(NpgsqlDataSource dataSource, UserRecord user, Action? onAbandoned = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the transaction and claims the next version; <paramref name="onAbandoned"/> runs if it ends without committing, so the grain reloads rather than
+    /// keep changes made in memory for it.
+    /// </summary>
+    public static async Task<UserWrite> BeginAsync(
+        NpgsqlDataSource dataSource, UserRecord user, Action? onAbandoned = null, CancellationToken cancellationToken = default)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try

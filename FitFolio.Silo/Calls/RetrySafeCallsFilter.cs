@@ -54,7 +54,9 @@ internal sealed partial class RetrySafeCallsFilter(ILogger<RetrySafeCallsFilter>
 
     private static bool MayRunAgain(MethodInfo? method, OrleansMessageRejectionException exception) =>
         NeverSent(exception)
-        || (exception is SiloUnavailableException && method is not null && Safe.GetOrAdd(method, m => m.IsDefined(typeof(SafeToRetryAttribute), inherit: true)));
+        || (exception is SiloUnavailableException
+            && method is not null
+            && Safe.GetOrAdd(method, m => m.IsDefined(typeof(SafeToRetryAttribute), inherit: true)));
 
     // Orleans rejects a message it could not send because the connection attempt failed ("Exception
     // while sending message: ...ConnectionFailedException: Unable to connect to endpoint ..."): it was
@@ -77,6 +79,9 @@ internal sealed partial class RetrySafeCallsFilter(ILogger<RetrySafeCallsFilter>
         return false;
     }
 
-    [LoggerMessage(EventId = 5100, Level = LogLevel.Information, Message = "{Grain}.{Method}: the silo holding the grain is gone ({Reason}); calling again (attempt {Attempt})")]
+    [LoggerMessage(
+        EventId = 5100,
+        Level = LogLevel.Information,
+        Message = "{Grain}.{Method}: the silo holding the grain is gone ({Reason}); calling again (attempt {Attempt})")]
     private partial void LogRetrying(string grain, string method, int attempt, string reason);
 }

@@ -23,7 +23,8 @@ public static class GrainStorage
         var connectionString = configuration.GetConnectionString("Postgres");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new OptionsValidationException(Name, typeof(AdoNetGrainStorageOptions), ["ConnectionStrings:Postgres is required: grain storage lives in FitFolio's database."]);
+            throw new OptionsValidationException(
+                Name, typeof(AdoNetGrainStorageOptions), ["ConnectionStrings:Postgres is required: grain storage lives in FitFolio's database."]);
         }
 
         silo.AddAdoNetGrainStorage(Name, options =>

@@ -15,7 +15,8 @@ public static class RedisConnection
         var value = configuration.GetConnectionString(Name);
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw Invalid("ConnectionStrings:Redis is required: a StackExchange.Redis configuration string, e.g. redis:6379 (Redis with appendonly on holds cluster membership).");
+            throw Invalid(
+                "ConnectionStrings:Redis is required: a StackExchange.Redis configuration string, e.g. redis:6379 (Redis with appendonly on holds cluster membership).");
         }
 
         ConfigurationOptions options;

@@ -29,7 +29,8 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         else if (options.ProbeTimeout * options.MissedProbesLimit > DetectionBound)
         {
             // Detection takes about ProbeTimeout × MissedProbesLimit; beyond the bound a killed silo's users wait longer than promised.
-            failures.Add($"Silo:ProbeTimeout × Silo:MissedProbesLimit must stay within {DetectionBound.TotalSeconds:0} s, the bound for declaring a killed silo dead.");
+            failures.Add(
+                $"Silo:ProbeTimeout × Silo:MissedProbesLimit must stay within {DetectionBound.TotalSeconds:0} s, the bound for declaring a killed silo dead.");
         }
 
         if (options.TableRefreshInterval <= TimeSpan.Zero || options.TableRefreshInterval > DetectionBound)

@@ -14,5 +14,7 @@ public sealed class ClusterReadiness(IClusterMembershipService membership, ILoca
 
     /// <summary>The silos this one sees as active.</summary>
     public IReadOnlyList<SiloAddress> ActiveSilos =>
-        [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).OrderBy(a => a.ToParsableString(), StringComparer.Ordinal)];
+        [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress)
+            .OrderBy(a => a.ToParsableString(), StringComparer.Ordinal)];
 }

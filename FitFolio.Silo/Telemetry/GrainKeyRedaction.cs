@@ -37,7 +37,9 @@ internal sealed class GrainKeyRedaction : IIncomingGrainCallFilter, IOutgoingGra
 
         foreach (var tag in IdTags)
         {
-            if (span.GetTagItem(tag) is string id && !id.StartsWith("sys.", StringComparison.Ordinal) && id.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash)
+            if (span.GetTagItem(tag) is string id
+                && !id.StartsWith("sys.", StringComparison.Ordinal)
+                && id.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash)
             {
                 span.SetTag(tag, id[..slash]);
             }

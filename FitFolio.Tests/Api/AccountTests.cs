@@ -71,7 +71,8 @@ public sealed class AccountTests(ManualClockApi api) : IClassFixture<ManualClock
     [InlineData("/api/v1/account/email-change", "{\"newEmail\":\"bad-input@example.com\"}", HttpStatusCode.Conflict, "same_email")]
     [InlineData("/api/v1/account/email-change", "[]", HttpStatusCode.BadRequest, "invalid_json")]
     [InlineData("/api/v1/account/email-change/confirm", "{\"token\":\"x\"}", HttpStatusCode.BadRequest, "invalid_or_expired")]
-    [InlineData("/api/v1/account/email-change/confirm", "{\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}", HttpStatusCode.BadRequest, "invalid_or_expired")]
+    [InlineData(
+        "/api/v1/account/email-change/confirm", "{\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}", HttpStatusCode.BadRequest, "invalid_or_expired")]
     [InlineData("/api/v1/account/email-change/confirm", "{}", HttpStatusCode.BadRequest, "invalid_or_expired")]
     public async Task Bad_email_change_requests_get_a_clear_4xx_and_change_nothing(string path, string body, HttpStatusCode status, string code)
     {
@@ -91,7 +92,9 @@ public sealed class AccountTests(ManualClockApi api) : IClassFixture<ManualClock
         using var authenticator = new SoftwareAuthenticator();
         await client.RegisterAsync(authenticator, "Laptop");
         await client.PostAsync("/api/v1/account/api-keys", new { name = "export key", scopes = new[] { "read" } });
-        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-20", JsonContent.Create(new { weight = 81.5, unit = "kg" }))).Status);
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (await client.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-20", JsonContent.Create(new { weight = 81.5, unit = "kg" }))).Status);
 
         var export = await client.PostAsync("/api/v1/account/export");
 
@@ -106,7 +109,10 @@ public sealed class AccountTests(ManualClockApi api) : IClassFixture<ManualClock
         var types = body.GetProperty("securityEvents").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "magic_link_sent", "session_created", "webauthn_register_finish_success", "api_key_created" }, types);
         Assert.Equal(81.5, Assert.Single(body.GetProperty("training").GetProperty("bodyWeight").EnumerateArray()).GetProperty("weight").GetDouble());
-        Assert.DoesNotContain("ffk_", export.Text.Replace(body.GetProperty("apiKeys")[0].GetProperty("prefix").GetString()!, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "ffk_",
+            export.Text.Replace(body.GetProperty("apiKeys")[0].GetProperty("prefix").GetString()!, "", StringComparison.Ordinal),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +162,8 @@ public sealed class AccountTests(ManualClockApi api) : IClassFixture<ManualClock
         Assert.Equal("unknown_credential", (await signIn.SignInAsync(authenticator)).ErrorCode);
         foreach (var table in await TablesWithUserIdAsync())
         {
-            Assert.True(0L == await api.CountAsync($"select count(*) from {table} where user_id = '{userId}'"), $"{table} still holds rows of the deleted account");
+            Assert.True(
+                0L == await api.CountAsync($"select count(*) from {table} where user_id = '{userId}'"), $"{table} still holds rows of the deleted account");
         }
 
         Assert.Equal(0L, await api.CountAsync("select count(*) from users where id = @id", ("id", userId)));

@@ -27,7 +27,10 @@ public sealed class AdminProofTests(ManualClockApi api) : IClassFixture<ManualCl
         Assert.Equal("admin_passkey_required", byEmail.ErrorCode);
         Assert.Equal("admin_passkey_required", justAdded.ErrorCode);
         Assert.Equal(HttpStatusCode.OK, confirmed.Status);
-        var current = (await admin.GetAsync("/api/v1/auth/sessions")).Body.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("current").GetBoolean());
+        var current = (await admin.GetAsync("/api/v1/auth/sessions")).Body
+            .GetProperty("items")
+            .EnumerateArray()
+            .Single(s => s.GetProperty("current").GetBoolean());
         Assert.Equal("passkey", await api.ScalarAsync<string>($"select authenticated_with from sessions where id = '{current.GetProperty("id").GetString()}'"));
     }
 

@@ -116,7 +116,8 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
             watchers.AddRange(devices.Select(d => ApiCluster.CloneOnto(d, _cluster.Hosts[^1])));
         }
 
-        await Eventually.TrueAsync(() => log.Count(e => e.Started > revokedAt) >= 2 * watchers.Count, TimeSpan.FromSeconds(30), "every watcher tried twice after the revocation");
+        await Eventually.TrueAsync(
+            () => log.Count(e => e.Started > revokedAt) >= 2 * watchers.Count, TimeSpan.FromSeconds(30), "every watcher tried twice after the revocation");
         await stop.CancelAsync();
         await Task.WhenAll(traffic);
 
@@ -148,7 +149,8 @@ public sealed class AdminRevocationClusterTests(TestDatabase database) : IClassF
         }
 
         var running = _cluster.Hosts.Where(h => !h.Stopped).ToList();
-        var reports = await Task.WhenAll(running.Select(h => h.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken)));
+        var reports = await Task.WhenAll(
+            running.Select(h => h.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken)));
 
         var report = Assert.Single(reports, r => r is not null);
         Assert.Equal(1, report!.UnverifiedAccounts);

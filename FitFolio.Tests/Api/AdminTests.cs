@@ -43,7 +43,8 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
         var byId = await admin.GetAsync($"/api/v1/admin/users?query={id}");
         Assert.Equal("findme-1@example.com", Assert.Single(byId.Body.GetProperty("items").EnumerateArray()).GetProperty("email").GetString());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Status);
-        var viewed = Assert.Single((await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=admin_viewed_user")).Body.GetProperty("items").EnumerateArray());
+        var viewed = Assert.Single(
+            (await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=admin_viewed_user")).Body.GetProperty("items").EnumerateArray());
         var adminId = (await admin.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
         Assert.Equal(adminId, viewed.GetProperty("details").GetProperty("by_admin").GetString());
     }
@@ -57,17 +58,23 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/lock", new { minutes = 30 })).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await victim.GetAsync("/api/v1/auth/me")).Status);
-        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
+        Assert.NotEqual(
+            System.Text.Json.JsonValueKind.Null,
+            (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
         var sent = api.Mail.SignInMailsTo("locked-out@example.com");
         Assert.Equal(HttpStatusCode.Accepted, (await victim.PostAsync("/api/v1/auth/magic-link/start", new { email = "locked-out@example.com" })).Status);
         // The start's work follows its answer: let it meet the lock before the unlock.
         await Eventually.TrueAsync(
-            async () => (await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=magic_link_refused")).Body.GetProperty("items").GetArrayLength() == 1,
+            async () => (await admin.GetAsync($"/api/v1/admin/audit/events?userId={id}&type=magic_link_refused")).Body
+                .GetProperty("items")
+                .GetArrayLength() == 1,
             TimeSpan.FromSeconds(30),
             "the refused sign-in mail to be audited");
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock")).Status);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
+        Assert.Equal(
+            System.Text.Json.JsonValueKind.Null,
+            (await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("user").GetProperty("lockedUntil").ValueKind);
         using var back = await api.SignedInClientAsync("locked-out@example.com");
         Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/api/v1/auth/me")).Status);
         Assert.Equal(sent + 1, api.Mail.SignInMailsTo("locked-out@example.com"));

@@ -48,7 +48,10 @@ public sealed class ApiKeyTests(ManualClockApi api) : IClassFixture<ManualClockA
 
         Assert.Equal(HttpStatusCode.OK, account.Status);
         Assert.Equal("reader@example.com", account.Body.GetProperty("email").GetString());
-        await Eventually.TrueAsync(async () => await api.CountAsync("select count(*) from api_keys where id = @id and last_used_at is not null", ("id", Guid.Parse(id))) == 1, TimeSpan.FromSeconds(10), "last use stored");
+        await Eventually.TrueAsync(
+            async () => await api.CountAsync("select count(*) from api_keys where id = @id and last_used_at is not null", ("id", Guid.Parse(id))) == 1,
+            TimeSpan.FromSeconds(10),
+            "last use stored");
         var listed = Assert.Single((await owner.GetAsync(Keys)).Body.GetProperty("items").EnumerateArray());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, listed.GetProperty("lastUsedAt").ValueKind);
     }
@@ -66,7 +69,8 @@ public sealed class ApiKeyTests(ManualClockApi api) : IClassFixture<ManualClockA
         var read = await script.GetAsync("/api/v1/training/exercises?query=bench");
         var refused = await script.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-21", entry);
         script.Bearer = writer;
-        var written = await script.SendAsync(HttpMethod.Put, "/api/v1/training/body-weight/2026-11-21", new StringContent("{\"weight\":80,\"unit\":\"kg\"}", Encoding.UTF8, "application/json"));
+        var written = await script.SendAsync(
+            HttpMethod.Put, "/api/v1/training/body-weight/2026-11-21", new StringContent("{\"weight\":80,\"unit\":\"kg\"}", Encoding.UTF8, "application/json"));
         var readByWriter = await script.GetAsync("/api/v1/training/body-weight");
 
         Assert.Equal(HttpStatusCode.OK, read.Status);
@@ -101,11 +105,13 @@ public sealed class ApiKeyTests(ManualClockApi api) : IClassFixture<ManualClockA
         using var script = api.Host.Client();
         script.Bearer = secret;
 
-        var response = await script.SendAsync(new HttpMethod(method), path, method == "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));
+        var response = await script.SendAsync(
+            new HttpMethod(method), path, method == "GET" ? null : new StringContent("{}", Encoding.UTF8, "application/json"));
 
         Assert.True(response.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"{method} {path}: {(int)response.Status} {response.Text}");
         Assert.NotNull(response.ErrorCode);
-        Assert.Equal(0L, await api.CountAsync("select count(*) from api_keys where user_id = (select id from users where email = 'full-key@example.com') and revoked_at is not null"));
+        Assert.Equal(0L, await api.CountAsync(
+            "select count(*) from api_keys where user_id = (select id from users where email = 'full-key@example.com') and revoked_at is not null"));
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/v1/auth/me")).Status);
     }
 
@@ -217,7 +223,8 @@ public sealed class ApiKeyTests(ManualClockApi api) : IClassFixture<ManualClockA
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(code, response.ErrorCode);
-        Assert.Equal(0L, await api.CountAsync("select count(*) from api_keys where user_id = (select id from users where email = 'bad-key-input@example.com')"));
+        Assert.Equal(
+            0L, await api.CountAsync("select count(*) from api_keys where user_id = (select id from users where email = 'bad-key-input@example.com')"));
     }
 
     [Fact]

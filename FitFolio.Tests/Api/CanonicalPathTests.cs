@@ -201,11 +201,14 @@ public sealed class CanonicalPathTests : IClassFixture<CanonicalPathTests.Fixtur
     private static void AssertRefusedOr(Spelling spelling, ApiResponse response, HttpStatusCode status, string? code)
     {
         var (expectedStatus, expectedCode) = spelling.Refused ? (HttpStatusCode.BadRequest, "non_canonical_path") : (status, code);
-        Assert.True(response.Status == expectedStatus && response.ErrorCode == expectedCode, $"{spelling.Path}: expected {(int)expectedStatus} {expectedCode}, got {(int)response.Status} {response.Text}");
+        Assert.True(
+            response.Status == expectedStatus && response.ErrorCode == expectedCode,
+            $"{spelling.Path}: expected {(int)expectedStatus} {expectedCode}, got {(int)response.Status} {response.Text}");
     }
 
     /// <summary>Sends <paramref name="path"/> byte for byte: HttpClient would otherwise resolve dot segments and turn backslashes into slashes.</summary>
     private Task<ApiResponse> SendRawAsync(ApiClient client, HttpMethod method, string path) =>
         client.SendAsync(method, "/", method == HttpMethod.Get ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), request =>
-            request.RequestUri = new Uri(_api.Host.Address.GetLeftPart(UriPartial.Authority) + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
+            request.RequestUri = new Uri(
+                _api.Host.Address.GetLeftPart(UriPartial.Authority) + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
 }

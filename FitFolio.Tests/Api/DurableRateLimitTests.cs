@@ -23,8 +23,12 @@ public sealed class DurableRateLimitTests(TestDatabase database) : IClassFixture
         using (var client = cluster.Hosts[0].Client())
         {
             await client.PrimeAsync();
-            Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], await StartsAsync(client, email, 4));
-            Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], await BadKeysAsync(client, 4));
+            Assert.Equal(
+                [HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests],
+                await StartsAsync(client, email, 4));
+            Assert.Equal(
+                [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests],
+                await BadKeysAsync(client, 4));
         }
 
         foreach (var host in cluster.Hosts.ToList())

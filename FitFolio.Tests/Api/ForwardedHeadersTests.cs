@@ -30,7 +30,8 @@ public sealed class ForwardedHeadersTests(TestDatabase database) : IClassFixture
         using var client = host.Client();
         var requestId = "forwarded-" + Guid.NewGuid().ToString("N");
 
-        var start = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/start", JsonContent.Create(new { email = $"{requestId}@fitfolio.example" }), request =>
+        var start = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/start", JsonContent.Create(
+            new { email = $"{requestId}@fitfolio.example" }), request =>
         {
             request.Headers.Add("X-Forwarded-For", "203.0.113.9");
             request.Headers.Add("X-Request-ID", requestId);

@@ -74,12 +74,14 @@ public sealed class MagicLinkSignInTests(ApiFixture api) : IClassFixture<ApiFixt
         await client.PrimeAsync();
         await client.PostAsync("/api/v1/auth/magic-link/start", new { email = "late@example.com" });
         var token = SignInMail.TokenOf(await api.Mail.WaitForAsync("late@example.com"));
-        await ExecuteAsync("update magic_links set expires_at = now() - interval '1 second' where user_id = (select id from users where email = 'late@example.com')");
+        await ExecuteAsync(
+            "update magic_links set expires_at = now() - interval '1 second' where user_id = (select id from users where email = 'late@example.com')");
 
         var response = await client.PostAsync("/api/v1/auth/magic-link/verify", new { token });
 
         Assert.Equal("invalid_or_expired", response.ErrorCode);
-        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from login_events where event_type = 'magic_link_expired' and user_id = (select id from users where email = 'late@example.com')"));
+        Assert.Equal(1L, await ScalarAsync<long>(
+            "select count(*) from login_events where event_type = 'magic_link_expired' and user_id = (select id from users where email = 'late@example.com')"));
     }
 
     [Fact]
@@ -134,7 +136,8 @@ public sealed class MagicLinkSignInTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[4].Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, right.Status);
         Assert.True(int.Parse(right.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) > 800);
-        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from login_events where event_type = 'account_locked' and user_id = (select id from users where email = 'guesser@example.com')"));
+        Assert.Equal(1L, await ScalarAsync<long>(
+            "select count(*) from login_events where event_type = 'account_locked' and user_id = (select id from users where email = 'guesser@example.com')"));
         Assert.Equal("invalid_or_expired", (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token = SignInMail.TokenOf(message) })).ErrorCode);
     }
 
@@ -162,7 +165,10 @@ public sealed class MagicLinkSignInTests(ApiFixture api) : IClassFixture<ApiFixt
 
         client.Cookies["ff_session"] = stolen;
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).Status);
-        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from sessions where revoked_at is not null and revoke_reason = 'logout' and user_id = (select id from users where email = 'leaver@example.com')"));
+        Assert.Equal(
+            1L,
+            await ScalarAsync<long>(
+                "select count(*) from sessions where revoked_at is not null and revoke_reason = 'logout' and user_id = (select id from users where email = 'leaver@example.com')"));
     }
 
     [Fact]

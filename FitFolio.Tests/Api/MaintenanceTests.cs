@@ -45,7 +45,8 @@ public sealed class MaintenanceTests(ApiFixture api) : IClassFixture<ApiFixture>
         var report = await api.Host.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(1, report!.CodeLockouts);
-        Assert.Equal(2L, await CountAsync("select count(*) from email_code_lockouts where email in ('guessed-lately@example.com', 'still-locked@example.com')"));
+        Assert.Equal(
+            2L, await CountAsync("select count(*) from email_code_lockouts where email in ('guessed-lately@example.com', 'still-locked@example.com')"));
     }
 
     /// <summary>

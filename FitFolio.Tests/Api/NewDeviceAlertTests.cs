@@ -18,7 +18,8 @@ public sealed class NewDeviceAlertTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Equal(0, Alerts("alerts@example.com"));
 
         using var phone = api.Host.Client();
-        phone.UserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/19.0 Mobile/15E148 Safari/604.1";
+        phone.UserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/19.0 Mobile/15E148 " +
+            "Safari/604.1";
         await SignInAsync(phone, "alerts@example.com");
 
         var alert = await api.Mail.WaitForAsync("alerts@example.com", AccountMailTemplates.NewDeviceSubject);
@@ -27,7 +28,10 @@ public sealed class NewDeviceAlertTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Contains("UTC", alert.TextBody, StringComparison.Ordinal);
         Assert.Contains("/account/sessions", alert.TextBody, StringComparison.Ordinal);
         Assert.Equal(1, Alerts("alerts@example.com"));
-        Assert.Equal(1L, await CountAsync("select count(*) from login_events where event_type = 'new_device_sign_in' and user_id = (select id from users where email = 'alerts@example.com')"));
+        Assert.Equal(
+            1L,
+            await CountAsync(
+                "select count(*) from login_events where event_type = 'new_device_sign_in' and user_id = (select id from users where email = 'alerts@example.com')"));
     }
 
     [Fact]
@@ -51,7 +55,8 @@ public sealed class NewDeviceAlertTests(ApiFixture api) : IClassFixture<ApiFixtu
         var before = api.Mail.SignInMailsTo(email);
         await client.PostAsync("/api/v1/auth/magic-link/start", new { email });
         var message = await api.Mail.WaitForAsync(email, before + 1);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token = SignInMail.TokenOf(message) })).Status);
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK, (await client.PostAsync("/api/v1/auth/magic-link/verify", new { token = SignInMail.TokenOf(message) })).Status);
     }
 
     private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => api.Database.CountAsync(sql, parameters);

@@ -15,7 +15,9 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var routes = api.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/'))
-            .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal) && !p.Contains("openapi", StringComparison.Ordinal) && !p.Contains("/docs", StringComparison.Ordinal))
+            .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)
+                && !p.Contains("openapi", StringComparison.Ordinal)
+                && !p.Contains("/docs", StringComparison.Ordinal))
             .Distinct()
             .ToList();
 

@@ -72,7 +72,8 @@ public static class PasskeySteps
     }
 
     public static Task<ApiResponse> FinishSignInAsync(this ApiClient client, string ceremonyId, string credentialJson) =>
-        client.PostRawAsync(Base + "/authenticate/finish", new JsonObject { ["ceremonyId"] = ceremonyId, ["credential"] = JsonNode.Parse(credentialJson) }.ToJsonString());
+        client.PostRawAsync(
+            Base + "/authenticate/finish", new JsonObject { ["ceremonyId"] = ceremonyId, ["credential"] = JsonNode.Parse(credentialJson) }.ToJsonString());
 
     /// <summary>A whole sign-in: start (with or without email), answer with the authenticator, finish.</summary>
     public static async Task<ApiResponse> SignInAsync(this ApiClient client, SoftwareAuthenticator authenticator, string? email = null)
@@ -95,7 +96,8 @@ public static class PasskeySteps
     }
 
     public static Task<ApiResponse> FinishReauthenticationAsync(this ApiClient client, string ceremonyId, string credentialJson) =>
-        client.PostRawAsync(ReauthenticateBase + "/finish", new JsonObject { ["ceremonyId"] = ceremonyId, ["credential"] = JsonNode.Parse(credentialJson) }.ToJsonString());
+        client.PostRawAsync(
+            ReauthenticateBase + "/finish", new JsonObject { ["ceremonyId"] = ceremonyId, ["credential"] = JsonNode.Parse(credentialJson) }.ToJsonString());
 
     /// <summary>Confirms it is the owner with the authenticator inside the signed-in session, and checks it worked.</summary>
     public static async Task ReauthenticateAsync(this ApiClient client, SoftwareAuthenticator authenticator)

@@ -9,7 +9,18 @@ namespace FitFolio.Tests.Api;
 public sealed class PasskeyBadInputTests(PasskeyApi api) : IClassFixture<PasskeyApi>
 {
     /// <summary>Ways to spoil a credential's JSON; each is named for the test output.</summary>
-    public static TheoryData<string> Spoilers => ["missing", "null", "string", "empty_object", "garbage_base64url", "truncated_cbor", "oversized_cbor", "credential_id_1024_bytes", "unknown_member_type"];
+    public static TheoryData<string> Spoilers =>
+    [
+        "missing",
+        "null",
+        "string",
+        "empty_object",
+        "garbage_base64url",
+        "truncated_cbor",
+        "oversized_cbor",
+        "credential_id_1024_bytes",
+        "unknown_member_type"
+    ];
 
     [Theory]
     [MemberData(nameof(Spoilers))]

@@ -28,9 +28,14 @@ public sealed class PasskeyLockoutTests(PasskeyApi api) : IClassFixture<PasskeyA
         Assert.Equal("passkey_locked", whileLocked.ErrorCode);
         Assert.True(int.Parse(whileLocked.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) > 14 * 60);
         Assert.Null(client.SessionCookie);
-        Assert.True(await api.ScalarAsync<bool>("select passkey_locked_until > now() + interval '14 minutes' from users where email = @email", ("email", email)));
+        Assert.True(
+            await api.ScalarAsync<bool>("select passkey_locked_until > now() + interval '14 minutes' from users where email = @email", ("email", email)));
         Assert.Equal(0L, await api.CountAsync("select count(*) from email_code_lockouts where email = @email and locked_until > now()", ("email", email)));
-        Assert.Equal(1L, await api.CountAsync("select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'passkey' and user_id = (select id from users where email = @email)", ("email", email)));
+        Assert.Equal(
+            1L,
+            await api.CountAsync(
+                "select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'passkey' and user_id = (select id from users where email = @email)",
+                ("email", email)));
 
         using var byEmail = await api.SignedInClientAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await byEmail.GetAsync("/api/v1/auth/me")).Status);

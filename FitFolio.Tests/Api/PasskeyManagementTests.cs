@@ -26,7 +26,8 @@ public sealed class PasskeyManagementTests(PasskeyApi api) : IClassFixture<Passk
         Assert.All([tooLong, blank, controls], r => Assert.Equal("invalid_name", r.ErrorCode));
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal("invalid_id", notAnId.ErrorCode);
-        Assert.Equal("Phone", await api.ScalarAsync<string>("select name from passkeys where user_id = (select id from users where email = 'renamer@example.com')"));
+        Assert.Equal(
+            "Phone", await api.ScalarAsync<string>("select name from passkeys where user_id = (select id from users where email = 'renamer@example.com')"));
     }
 
     [Fact]
@@ -108,7 +109,8 @@ public sealed class PasskeyManagementTests(PasskeyApi api) : IClassFixture<Passk
 
         Assert.Equal(HttpStatusCode.Accepted, refused.Status);
         Assert.Equal(control.Text, refused.Text);
-        Assert.Equal(links, await api.CountAsync("select count(*) from magic_links where user_id = (select id from users where email = @email)", ("email", email)));
+        Assert.Equal(
+            links, await api.CountAsync("select count(*) from magic_links where user_id = (select id from users where email = @email)", ("email", email)));
         Assert.Equal(1L, await api.AuditCountAsync("magic_link_refused", email));
         Assert.Equal(HttpStatusCode.BadRequest, oldLink.Status);
         Assert.Equal("invalid_or_expired", oldLink.ErrorCode);

@@ -25,7 +25,8 @@ public sealed class PasskeyRateLimitTests(PasskeyRateLimitTests.DefaultPasskeyLi
         var finishes = new List<ApiResponse>();
         for (var i = 0; i < 21; i++)
         {
-            finishes.Add(await client.PostRawAsync(PasskeySteps.Base + "/authenticate/finish", "{\"ceremonyId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"credential\":{}}"));
+            finishes.Add(
+                await client.PostRawAsync(PasskeySteps.Base + "/authenticate/finish", "{\"ceremonyId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"credential\":{}}"));
         }
 
         Assert.All(starts.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));

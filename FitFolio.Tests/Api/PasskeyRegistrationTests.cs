@@ -49,7 +49,8 @@ public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<Pas
         Assert.Equal("Work laptop", second.Body.GetProperty("name").GetString());
 
         var list = await client.GetAsync(PasskeySteps.Base + "/credentials");
-        Assert.Equal(["Passkey on Chrome on Linux", "Work laptop"], list.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["Passkey on Chrome on Linux", "Work laptop"], list.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         Assert.Equal(2, (await client.GetAsync("/api/v1/auth/me")).Body.GetProperty("passkeyCount").GetInt32());
         Assert.Equal(
             "-7 none t t 1|-257 none f f 1",

@@ -21,7 +21,8 @@ public sealed class PasskeySignInTests(PasskeyApi api) : IClassFixture<PasskeyAp
         Assert.Equal(1L, await api.CountAsync(
             "select count(*) from login_events where event_type = 'session_created' and details->>'method' = 'passkey' and user_id = (select id from users where email = 'email-signin@example.com')"));
         Assert.Equal(1L, await api.AuditCountAsync("webauthn_auth_success", "email-signin@example.com"));
-        Assert.Equal(2L, await api.ScalarAsync<long>("select sign_count from passkeys where user_id = (select id from users where email = 'email-signin@example.com')"));
+        Assert.Equal(
+            2L, await api.ScalarAsync<long>("select sign_count from passkeys where user_id = (select id from users where email = 'email-signin@example.com')"));
         var listed = (await client.GetAsync(PasskeySteps.Base + "/credentials")).Body.GetProperty("items")[0];
         Assert.NotEqual(JsonValueKind.Null, listed.GetProperty("lastUsedAt").ValueKind);
     }
@@ -54,7 +55,9 @@ public sealed class PasskeySignInTests(PasskeyApi api) : IClassFixture<PasskeyAp
             var start = await client.PostAsync(PasskeySteps.Base + "/authenticate/start", new { email });
             Assert.Equal(HttpStatusCode.OK, start.Status);
             var options = start.Body.GetProperty("options");
-            shapes.Add(string.Join(",", start.Body.EnumerateObject().Select(p => p.Name).Concat(options.EnumerateObject().Select(p => p.Name + "=" + (p.Name == "challenge" ? "*" : p.Value.GetRawText())))));
+            shapes.Add(string.Join(",", start.Body.EnumerateObject()
+                .Select(p => p.Name)
+                .Concat(options.EnumerateObject().Select(p => p.Name + "=" + (p.Name == "challenge" ? "*" : p.Value.GetRawText())))));
         }
 
         Assert.Single(shapes.Distinct());
@@ -137,7 +140,8 @@ public sealed class PasskeySignInTests(PasskeyApi api) : IClassFixture<PasskeyAp
         Assert.Equal("sign_count_regression", response.ErrorCode);
         Assert.Null(clone.SessionCookie);
         Assert.Equal(1L, await api.AuditCountAsync("webauthn_clone_warning", "cloned@example.com"));
-        Assert.Equal(2L, await api.ScalarAsync<long>("select sign_count from passkeys where user_id = (select id from users where email = 'cloned@example.com')"));
+        Assert.Equal(
+            2L, await api.ScalarAsync<long>("select sign_count from passkeys where user_id = (select id from users where email = 'cloned@example.com')"));
     }
 
     [Fact]
@@ -145,12 +149,15 @@ public sealed class PasskeySignInTests(PasskeyApi api) : IClassFixture<PasskeyAp
     {
         using var stranger = new SoftwareAuthenticator();
         using var client = await api.SignedOutClientAsync();
-        var failures = await api.CountAsync("select count(*) from login_events where event_type = 'webauthn_auth_failure' and details->>'reason' = 'unknown_credential'");
+        var failures = await api.CountAsync(
+            "select count(*) from login_events where event_type = 'webauthn_auth_failure' and details->>'reason' = 'unknown_credential'");
 
         var response = await client.SignInAsync(stranger);
 
         Assert.Equal("unknown_credential", response.ErrorCode);
-        Assert.Equal(failures + 1, await api.CountAsync("select count(*) from login_events where event_type = 'webauthn_auth_failure' and details->>'reason' = 'unknown_credential'"));
+        Assert.Equal(
+            failures + 1,
+            await api.CountAsync("select count(*) from login_events where event_type = 'webauthn_auth_failure' and details->>'reason' = 'unknown_credential'"));
     }
 
     private async Task<SoftwareAuthenticator> RegisteredAuthenticatorAsync(string email)

@@ -65,7 +65,8 @@ public sealed class PerClientLimitTests(TestDatabase database) : IClassFixture<T
     }
 
     private static async Task<HttpStatusCode> StartSignInAsync(ApiClient client, string address) =>
-        (await client.SendAsync(HttpMethod.Post, PasskeySteps.Base + "/authenticate/start", new StringContent("{}", Encoding.UTF8, "application/json"), request =>
+        (await client.SendAsync(HttpMethod.Post, PasskeySteps.Base
+            + "/authenticate/start", new StringContent("{}", Encoding.UTF8, "application/json"), request =>
             request.Headers.Add("X-Forwarded-For", address))).Status;
 
     private async Task<ApiHost> StartAsync(Dictionary<string, string?>? extra = null)

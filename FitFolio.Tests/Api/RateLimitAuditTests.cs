@@ -36,16 +36,22 @@ public sealed class RateLimitAuditTests(RateLimitAuditTests.OneCheckPerTenSecond
         Assert.All(flood.Skip(1), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
         Assert.Equal(1L, await CountAsync("select count(*) from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip'"));
         await Eventually.TrueAsync(
-            async () => await CountAsync("select coalesce(max((details->>'refusals')::bigint), 0) from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip'") == 25,
+            async () => await CountAsync(
+                "select coalesce(max((details->>'refusals')::bigint), 0) from login_events where event_type = 'rate_limited' and details->>'policy' = " +
+                    "'verify-ip'") == 25,
             TimeSpan.FromSeconds(30),
             "the summary row to carry all 25 refusals once its window closed");
-        Assert.Equal(10L, await CountAsync("select (details->>'window_seconds')::bigint from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip'"));
+        Assert.Equal(10L, await CountAsync(
+            "select (details->>'window_seconds')::bigint from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip'"));
 
         // The window has closed: the next refusal starts a new row.
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(Verify, new { token = "not-a-token" })).Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync(Verify, new { token = "not-a-token" })).Status);
         Assert.Equal(2L, await CountAsync("select count(*) from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip'"));
-        Assert.Equal(1L, await CountAsync("select (details->>'refusals')::bigint from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip' order by id desc limit 1"));
+        Assert.Equal(
+            1L,
+            await CountAsync(
+                "select (details->>'refusals')::bigint from login_events where event_type = 'rate_limited' and details->>'policy' = 'verify-ip' order by id desc limit 1"));
     }
 
     private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => api.Database.CountAsync(sql, parameters);

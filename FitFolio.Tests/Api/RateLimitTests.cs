@@ -71,7 +71,8 @@ public sealed class RateLimitTests(RateLimitTests.DefaultLimits api) : IClassFix
             await client.PostAsync("/api/v1/auth/magic-link/start", new { email = "audited-flood@example.com" });
         }
 
-        await using var command = api.Database.DataSource.CreateCommand("select count(*) from login_events where event_type = 'rate_limited' and details->>'policy' = 'magic-start-email'");
+        await using var command = api.Database.DataSource.CreateCommand(
+            "select count(*) from login_events where event_type = 'rate_limited' and details->>'policy' = 'magic-start-email'");
         Assert.True((long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))! >= 1);
     }
 }

@@ -100,7 +100,8 @@ public sealed class ReauthenticationTests(ManualClockApi api) : IClassFixture<Ma
         Assert.Equal(HttpStatusCode.BadRequest, withTheirs.Status);
         Assert.Equal("unknown_ceremony", replayed.ErrorCode);
         Assert.Equal("unknown_ceremony", withSignInCeremony.ErrorCode);
-        Assert.Equal("reauthentication_required", (await client.PostAsync("/api/v1/account/api-keys", new { name = "k", scopes = new[] { "read" } })).ErrorCode);
+        Assert.Equal(
+            "reauthentication_required", (await client.PostAsync("/api/v1/account/api-keys", new { name = "k", scopes = new[] { "read" } })).ErrorCode);
     }
 
     [Fact]

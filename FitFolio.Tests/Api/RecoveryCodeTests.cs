@@ -72,11 +72,15 @@ public sealed partial class RecoveryCodeTests(ManualClockApi api) : IClassFixtur
             Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/v1/auth/me")).Status);
             Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/v1/auth/me")).Status);
             Assert.Equal(1L, await api.CountAsync(
-                "select count(*) from sessions where revoked_at is null and authenticated_with = 'recovery_code' and user_id = (select id from users where email = @email)", ("email", email)));
+                "select count(*) from sessions where revoked_at is null and authenticated_with = 'recovery_code' and user_id = (select id from users where email = @email)",
+                ("email", email)));
             Assert.Equal(1L, await api.CountAsync(
                 "select count(*) from sessions where revoked_at is null and user_id = (select id from users where email = @email)", ("email", email)));
             Assert.Equal(1L, await api.AuditCountAsync("recovery_code_used", email));
-            var mail = await api.Mail.WaitForMessageAsync(m => m.IsTo(email) && m.Subject == AccountMailTemplates.RecoveryCodeUsedSubject, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            var mail = await api.Mail.WaitForMessageAsync(
+                m => m.IsTo(email) && m.Subject == AccountMailTemplates.RecoveryCodeUsedSubject,
+                TimeSpan.FromSeconds(30),
+                TestContext.Current.CancellationToken);
             Assert.Contains("Recovery codes left: 9", mail.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain(codes[3], mail.TextBody, StringComparison.Ordinal);
 
@@ -105,7 +109,8 @@ public sealed partial class RecoveryCodeTests(ManualClockApi api) : IClassFixtur
         Assert.Single(answers, r => r.Status == HttpStatusCode.OK);
         Assert.Single(answers, r => r.ErrorCode == "invalid_recovery_code");
         Assert.Equal(1L, await api.AuditCountAsync("recovery_code_used", email));
-        Assert.Equal(9L, await api.CountAsync("select count(*) from recovery_codes where used_at is null and user_id = (select id from users where email = @email)", ("email", email)));
+        Assert.Equal(9L, await api.CountAsync(
+            "select count(*) from recovery_codes where used_at is null and user_id = (select id from users where email = @email)", ("email", email)));
     }
 
     [Fact]
@@ -144,7 +149,8 @@ public sealed partial class RecoveryCodeTests(ManualClockApi api) : IClassFixtur
         Assert.NotNull(notJson.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongTypes.Status);
         Assert.NotNull(wrongTypes.ErrorCode);
-        Assert.Equal(10L, await api.CountAsync("select count(*) from recovery_codes where used_at is null and user_id = (select id from users where email = @email)", ("email", email)));
+        Assert.Equal(10L, await api.CountAsync(
+            "select count(*) from recovery_codes where used_at is null and user_id = (select id from users where email = @email)", ("email", email)));
         // The wrong code and the missing one were counted for the address, like any failure.
         Assert.Equal(2L, await api.AuditCountAsync("recovery_code_failure", email));
     }
@@ -185,9 +191,11 @@ public sealed partial class RecoveryCodeTests(ManualClockApi api) : IClassFixtur
         // Locked: even the right code is refused, and nothing is used up.
         var right = await attacker.PostAsync(Verify, new { email, code = codes[0] });
         Assert.Equal(HttpStatusCode.TooManyRequests, right.Status);
-        Assert.Equal(10L, await api.CountAsync("select count(*) from recovery_codes where used_at is null and user_id = (select id from users where email = @email)", ("email", email)));
+        Assert.Equal(10L, await api.CountAsync(
+            "select count(*) from recovery_codes where used_at is null and user_id = (select id from users where email = @email)", ("email", email)));
         Assert.Equal(1L, await api.CountAsync(
-            "select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'recovery_code' and user_id = (select id from users where email = @email)", ("email", email)));
+            "select count(*) from login_events where event_type = 'account_locked' and details->>'path' = 'recovery_code' and user_id = (select id from users where email = @email)",
+            ("email", email)));
 
         api.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(HttpStatusCode.OK, (await attacker.PostAsync(Verify, new { email, code = codes[0] })).Status);

@@ -34,7 +34,10 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
             var rows = new List<AuditRow>();
             while (await reader.ReadAsync(TestContext.Current.CancellationToken))
             {
-                rows.Add(new AuditRow(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), JsonDocument.Parse(reader.GetString(2)).RootElement.Clone()));
+                rows.Add(new AuditRow(
+                    reader.IsDBNull(0) ? null : reader.GetString(0),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    JsonDocument.Parse(reader.GetString(2)).RootElement.Clone()));
             }
 
             return rows;
@@ -58,15 +61,21 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
 
         var admin = await WithIdAsync(member, HttpMethod.Get, "/api/v1/admin/users", "refused-admin-0001");
         var notForKeys = await WithIdAsync(script, HttpMethod.Get, "/api/v1/auth/sessions", "refused-key-0002");
-        var scope = await WithIdAsync(script, HttpMethod.Put, "/api/v1/training/body-weight/2026-11-20", "refused-scope-0003", new { weight = 80, unit = "kg" });
+        var scope = await WithIdAsync(
+            script, HttpMethod.Put, "/api/v1/training/body-weight/2026-11-20", "refused-scope-0003", new { weight = 80, unit = "kg" });
         api.LetSignInGoStale();
-        var stale = await WithIdAsync(member, HttpMethod.Post, "/api/v1/account/api-keys", "refused-stale-0004", new { name = "late", scopes = new[] { "read" } });
+        var stale = await WithIdAsync(
+            member, HttpMethod.Post, "/api/v1/account/api-keys", "refused-stale-0004", new { name = "late", scopes = new[] { "read" } });
 
-        Assert.Equal(["forbidden", "api_key_not_allowed", "insufficient_scope", "reauthentication_required"], new[] { admin, notForKeys, scope, stale }.Select(r => r.ErrorCode));
+        Assert.Equal(
+            ["forbidden", "api_key_not_allowed", "insufficient_scope", "reauthentication_required"],
+            new[] { admin, notForKeys, scope, stale }.Select(r => r.ErrorCode));
         var rows = await api.AuditAsync(email, "authorization_refused");
         Assert.Equal(["refused-admin-0001", "refused-key-0002", "refused-scope-0003", "refused-stale-0004"], rows.Select(r => r.RequestId));
         Assert.Equal(["forbidden", "api_key_not_allowed", "insufficient_scope", "reauthentication_required"], rows.Select(r => r.Detail("code")));
-        Assert.Equal(["/api/v1/admin/users", "/api/v1/auth/sessions", "/api/v1/training/body-weight/2026-11-20", "/api/v1/account/api-keys"], rows.Select(r => r.Detail("path")));
+        Assert.Equal(
+            ["/api/v1/admin/users", "/api/v1/auth/sessions", "/api/v1/training/body-weight/2026-11-20", "/api/v1/account/api-keys"],
+            rows.Select(r => r.Detail("path")));
         Assert.Equal([null, keyId, keyId, null], rows.Select(r => r.Detail("api_key_id")));
         Assert.All(rows, r => Assert.Equal("127.0.0.1", r.Ip));
     }
@@ -123,9 +132,13 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
         const string email = "sampled@example.com";
         using var owner = await api.SignedInClientAsync(email);
         using var first = api.Host.Client();
-        first.Bearer = (await owner.PostAsync("/api/v1/account/api-keys", new { name = "first", scopes = new[] { "read" } })).Body.GetProperty("secret").GetString();
+        first.Bearer = (await owner.PostAsync("/api/v1/account/api-keys", new { name = "first", scopes = new[] { "read" } })).Body
+            .GetProperty("secret")
+            .GetString();
         using var second = api.Host.Client();
-        second.Bearer = (await owner.PostAsync("/api/v1/account/api-keys", new { name = "second", scopes = new[] { "read" } })).Body.GetProperty("secret").GetString();
+        second.Bearer = (await owner.PostAsync("/api/v1/account/api-keys", new { name = "second", scopes = new[] { "read" } })).Body
+            .GetProperty("secret")
+            .GetString();
 
         for (var i = 0; i < 5; i++)
         {
@@ -156,7 +169,8 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
     [InlineData("x0123456789012345678901234567890123456789012345678901234567890123")]
     public async Task A_request_id_outside_the_strict_format_is_replaced_and_never_reaches_the_audit_log(string offered)
     {
-        var email = $"request-id-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(offered)))[..12]}@example.com";
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(offered));
+        var email = $"request-id-{Convert.ToHexStringLower(digest)[..12]}@example.com";
         using var member = await api.SignedInClientAsync(email);
 
         var refused = await member.SendAsync(HttpMethod.Get, "/api/v1/admin/users", null, r => r.Headers.TryAddWithoutValidation("X-Request-ID", offered));
@@ -189,7 +203,8 @@ public sealed class SecurityAuditTests(SecurityAuditTests.Clocked api) : IClassF
         using var admin = await api.SignedInWithPasskeyProofAsync(AdminTests.AdminEmail);
 
         var types = (await admin.GetAsync("/api/v1/admin/audit/event-types")).Body.GetProperty("items").EnumerateArray().Select(t => t.GetString()).ToList();
-        var filtered = await admin.GetAsync($"/api/v1/admin/audit/events?type=authorization_refused&userId={await api.UserIdAsync("filtered-member@example.com")}");
+        var filtered = await admin.GetAsync(
+            $"/api/v1/admin/audit/events?type=authorization_refused&userId={await api.UserIdAsync("filtered-member@example.com")}");
 
         Assert.Superset(new HashSet<string?> { "authorization_refused", "api_key_used", "session_expired" }, types.ToHashSet());
         Assert.Equal("forbidden", Assert.Single(filtered.Body.GetProperty("items").EnumerateArray()).GetProperty("details").GetProperty("code").GetString());

@@ -27,7 +27,8 @@ public sealed class SessionBindingTests(ManualClockApi api) : IClassFixture<Manu
 
         Assert.NotEqual(thief.SessionCookie, owner.SessionCookie);
         Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync(Me)).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await thief.PostAsync("/api/v1/account/api-keys", new { name = "stolen", scopes = new[] { "read" } })).Status);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized, (await thief.PostAsync("/api/v1/account/api-keys", new { name = "stolen", scopes = new[] { "read" } })).Status);
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/v1/account/api-keys", new { name = "mine", scopes = new[] { "read" } })).Status);
         Assert.Equal(1L, await api.CountAsync(
             "select count(*) from login_events where event_type = 'session_rotated' and details->>'reason' = 'reauthenticated'"

@@ -82,7 +82,8 @@ public sealed class SessionCookieKeyTests(SessionCookieKeyTests.UpgradedReplica 
     {
         using var rotating = await api.SignedInClientAsync("rotating-key@example.com");
         using var unknown = await api.SignedInClientAsync("unknown-key@example.com");
-        await using var rolling = await api.StartReplicaAsync(new() { ["SessionCookie:Key"] = NewKey, ["SessionCookie:PreviousKeys:0"] = ApiHost.ClusterSecret });
+        await using var rolling = await api.StartReplicaAsync(
+            new() { ["SessionCookie:Key"] = NewKey, ["SessionCookie:PreviousKeys:0"] = ApiHost.ClusterSecret });
         await using var rolled = await api.StartReplicaAsync(new() { ["SessionCookie:Key"] = NewKey });
         using var atRolling = CarryCookies(rotating, rolling);
         using var unknownAtRolled = CarryCookies(unknown, rolled);

@@ -95,7 +95,8 @@ public sealed class SessionCookieTests(SessionCookieTests.HttpsApi api) : IClass
         using var client = await SignedInAsync(email);
 
         var refused = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/logout", null, r => r.Headers.Add("Sec-Fetch-Site", site));
-        var sameOrigin = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/sessions/revoke-all-others", null, r => r.Headers.Add("Sec-Fetch-Site", "same-origin"));
+        var sameOrigin = await client.SendAsync(
+            HttpMethod.Post, "/api/v1/auth/sessions/revoke-all-others", null, r => r.Headers.Add("Sec-Fetch-Site", "same-origin"));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal("csrf_failed", refused.ErrorCode);

@@ -29,7 +29,8 @@ public sealed class SharedAddressLimitTests(SharedAddressLimitTests.LowGlobalLim
         // 20 requests each (a workout, an exercise, 18 sets): 240 from one address, 2.4 times its ceiling.
         var logged = await Task.WhenAll(members.Select(LogWorkoutAsync));
 
-        Assert.All(logged.SelectMany(statuses => statuses), s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.OK, $"a member was answered {(int)s}"));
+        Assert.All(
+            logged.SelectMany(statuses => statuses), s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.OK, $"a member was answered {(int)s}"));
 
         using var flooder = await api.SignedInClientAsync("flooder@gym.example");
         var flood = new List<ApiResponse>();
@@ -63,7 +64,8 @@ public sealed class SharedAddressLimitTests(SharedAddressLimitTests.LowGlobalLim
     {
         var started = await member.PostAsync($"{TrainingTestData.Base}/workouts", new { name = "Gym floor" });
         var workout = started.Body.GetProperty("id").GetString()!;
-        var added = await member.PostAsync($"{TrainingTestData.Base}/workouts/{workout}/exercises", new { exerciseId = TrainingTestData.Exercise("squat-barbell") });
+        var added = await member.PostAsync(
+            $"{TrainingTestData.Base}/workouts/{workout}/exercises", new { exerciseId = TrainingTestData.Exercise("squat-barbell") });
         var exercise = added.Body.GetProperty("id").GetString()!;
         var statuses = new List<HttpStatusCode> { started.Status, added.Status };
         for (var set = 0; set < 18; set++)

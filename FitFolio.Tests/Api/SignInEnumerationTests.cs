@@ -37,7 +37,11 @@ public sealed class SignInEnumerationTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains("grain IEmailCodeGrain/Check", steps["known"]);
         Assert.Equal(2, steps["known"].Count(s => s.Contains("email_code_lockouts", StringComparison.Ordinal)));
         // The same statements did the real work where there was some: the known address's live code lost an attempt.
-        Assert.Equal(1L, await ScalarAsync($"select l.link_attempts from email_code_lockouts l join magic_links m on m.id = l.link_id where l.email = '{addresses["known"]}' and m.used_at is null"));
+        Assert.Equal(
+            1L,
+            await ScalarAsync(
+                $"select l.link_attempts from email_code_lockouts l join magic_links m on m.id = l.link_id where l.email = '{addresses["known"]}' and " +
+                    "m.used_at is null"));
     }
 
     [Fact]
@@ -62,7 +66,9 @@ public sealed class SignInEnumerationTests(ApiFixture api) : IClassFixture<ApiFi
         await api.Mail.WaitForAsync(addresses["known"], 2);
         await api.Mail.WaitForAsync(addresses["unknown"]);
         await Eventually.TrueAsync(
-            async () => await ScalarAsync($"select count(*) from login_events where event_type = 'magic_link_refused' and user_id in (select id from users where email in ('{addresses["locked"]}', '{addresses["passkey-only"]}'))") == 2,
+            async () => await ScalarAsync(
+                "select count(*) from login_events where event_type = 'magic_link_refused' and user_id in (select id from users where email in " +
+                    $"('{addresses["locked"]}', '{addresses["passkey-only"]}'))") == 2,
             TimeSpan.FromSeconds(30),
             "the locked and passkey-only accounts' refusals to be audited");
     }
@@ -81,8 +87,12 @@ public sealed class SignInEnumerationTests(ApiFixture api) : IClassFixture<ApiFi
         };
         using var client = await api.SignedOutClientAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync(Start, new { email = addresses["known"] })).Status);
-        await ScalarAsync($"insert into users (id, email, email_verified_at, admin_locked_until) values (gen_random_uuid(), '{addresses["locked"]}', now(), now() + interval '1 day') returning 1");
-        await ScalarAsync($"insert into users (id, email, email_verified_at, email_sign_in_enabled) values (gen_random_uuid(), '{addresses["passkey-only"]}', now(), false) returning 1");
+        await ScalarAsync(
+            $"insert into users (id, email, email_verified_at, admin_locked_until) values (gen_random_uuid(), '{addresses["locked"]}', now(), now() + " +
+                "interval '1 day') returning 1");
+        await ScalarAsync(
+            $"insert into users (id, email, email_verified_at, email_sign_in_enabled) values (gen_random_uuid(), '{addresses["passkey-only"]}', now(), " +
+                "false) returning 1");
         return addresses;
     }
 

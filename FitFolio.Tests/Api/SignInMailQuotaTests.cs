@@ -70,7 +70,8 @@ public sealed class SignInMailQuotaTests(SignInMailQuotaTests.DefaultMailQuotas 
         var statuses = new List<HttpStatusCode>();
         foreach (var address in addresses)
         {
-            var response = await client.SendAsync(HttpMethod.Post, Start, JsonContent.Create(new { email }), request => request.Headers.Add("X-Forwarded-For", address));
+            var response = await client.SendAsync(
+                HttpMethod.Post, Start, JsonContent.Create(new { email }), request => request.Headers.Add("X-Forwarded-For", address));
             statuses.Add(response.Status);
         }
 

@@ -57,7 +57,8 @@ public sealed class SpaHostingTests(SpaHostingTests.WithWebRoot api) : IClassFix
         using var client = api.Host.Client();
         await client.PrimeAsync();
 
-        var response = await client.SendAsync(new HttpMethod(method), "/api/v1/no/such/route", method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var response = await client.SendAsync(
+            new HttpMethod(method), "/api/v1/no/such/route", method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("not_found", response.ErrorCode);

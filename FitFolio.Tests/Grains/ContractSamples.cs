@@ -30,7 +30,24 @@ internal static class ContractSamples
     public static SessionView Session { get; } = new(Guid.NewGuid(), At, At.AddMinutes(5), "203.0.113.9", "Firefox on Linux", true);
 
     public static SetView Set { get; } = new(
-        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1, "working", 5, 100.5m, "kg", 100.5m, 30, 400.25m, 8.5m, 2, "felt easy", At, 117.25m, 502.5m, ["e1rm", "weight"]);
+        Guid.NewGuid(),
+        Guid.NewGuid(),
+        Guid.NewGuid(),
+        1,
+        "working",
+        5,
+        100.5m,
+        "kg",
+        100.5m,
+        30,
+        400.25m,
+        8.5m,
+        2,
+        "felt easy",
+        At,
+        117.25m,
+        502.5m,
+        ["e1rm", "weight"]);
 
     public static PersonalRecord Record { get; } = new(Guid.NewGuid(), "Squat", "e1rm", 117.25m, "kg", 100.5m, Guid.NewGuid(), Guid.NewGuid(), At, 110m);
 

@@ -31,7 +31,10 @@ public sealed class ContractSerializationTests
     public void The_walk_finds_every_grain_interface_and_what_their_signatures_reach()
     {
         Assert.Equal(
-            ["IApiKeyGrain", "IEmailCodeGrain", "IPasskeyCeremonyGrain", "IPreferencesGrain", "IRateLimitGrain", "IRecoveryCodeGrain", "ITrainingGrain", "IUserGrain"],
+            [
+                "IApiKeyGrain", "IEmailCodeGrain", "IPasskeyCeremonyGrain", "IPreferencesGrain", "IRateLimitGrain", "IRecoveryCodeGrain", "ITrainingGrain",
+                "IUserGrain",
+            ],
             GrainContracts.Interfaces.Select(type => type.Name).Order(StringComparer.Ordinal));
 
         // Spot checks that the walk goes through tasks, nullables, lists, generic arguments and fields.
@@ -103,7 +106,8 @@ public sealed class ContractSerializationTests
             }
 
             // A default member would come back default even if the serializer dropped it.
-            Assert.All(GrainContracts.Fields(type), field => Assert.False(IsDefault(field.GetValue(sample)), $"{Name(type)}.{field.Name} is default in its sample."));
+            Assert.All(
+                GrainContracts.Fields(type), field => Assert.False(IsDefault(field.GetValue(sample)), $"{Name(type)}.{field.Name} is default in its sample."));
         }
     }
 
@@ -166,7 +170,8 @@ public sealed class ContractSerializationTests
     [Fact]
     public void Exceptions_deep_copy_with_their_members()
     {
-        var copy = Assert.IsType<PasskeyVerificationException>(Copier.Copy<Exception>(new PasskeyVerificationException(PasskeyFailureReason.BadSignature, "bad signature")));
+        var copy = Assert.IsType<PasskeyVerificationException>(
+            Copier.Copy<Exception>(new PasskeyVerificationException(PasskeyFailureReason.BadSignature, "bad signature")));
 
         Assert.Equal("bad signature", copy.Message);
         Assert.Equal(PasskeyFailureReason.BadSignature, copy.Reason);
@@ -182,7 +187,9 @@ public sealed class ContractSerializationTests
         {
             Assert.True(type.IsDefined(typeof(GenerateSerializerAttribute)), $"{type.Name} has no [GenerateSerializer].");
             Assert.NotNull(Services.GetRequiredService<ICodecProvider>().TryGetCodec(type));
-            Assert.All(GrainContracts.Fields(type), field => Assert.True(GrainContracts.PropertyOf(field)?.IsDefined(typeof(IdAttribute)) == true, $"{type.Name}.{field.Name} has no [Id]."));
+            Assert.All(
+                GrainContracts.Fields(type),
+                field => Assert.True(GrainContracts.PropertyOf(field)?.IsDefined(typeof(IdAttribute)) == true, $"{type.Name}.{field.Name} has no [Id]."));
         });
     }
 

@@ -20,7 +20,8 @@ internal static class GrainContracts
     public static IReadOnlyList<Type> Interfaces { get; } =
     [
         .. Assembly.GetTypes()
-            .Where(type => type.IsInterface && type.GetInterfaces().Any(marker => marker.FullName is "FitFolio.Silo.IGrainWithStringKey" or "Orleans.IGrainWithStringKey"))
+            .Where(type => type.IsInterface
+                && type.GetInterfaces().Any(marker => marker.FullName is "FitFolio.Silo.IGrainWithStringKey" or "Orleans.IGrainWithStringKey"))
             .OrderBy(type => type.FullName, StringComparer.Ordinal),
     ];
 
@@ -40,8 +41,11 @@ internal static class GrainContracts
 
     /// <summary>The property a compiler-made backing field stands for, or null for a field of its own.</summary>
     public static PropertyInfo? PropertyOf(FieldInfo field) =>
-        field.IsDefined(typeof(CompilerGeneratedAttribute)) && field.Name.StartsWith('<') && field.Name.IndexOf('>', StringComparison.Ordinal) is > 1 and var end
-            ? field.DeclaringType!.GetProperty(field.Name[1..end], BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+        field.IsDefined(typeof(CompilerGeneratedAttribute))
+            && field.Name.StartsWith('<')
+            && field.Name.IndexOf('>', StringComparison.Ordinal) is > 1 and var end
+            ? field.DeclaringType!.GetProperty(
+                field.Name[1..end], BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
             : null;
 
     private static List<Type> Walk()

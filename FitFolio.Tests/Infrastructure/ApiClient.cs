@@ -95,7 +95,11 @@ public sealed class ApiClient : IDisposable
             json = JsonDocument.Parse(text).RootElement.Clone();
         }
 
-        return new ApiResponse(response.StatusCode, json, text, response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
+        return new ApiResponse(
+            response.StatusCode,
+            json,
+            text,
+            response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
     }
 
     public void Dispose() => _http.Dispose();

@@ -54,7 +54,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public bool Stopped { get; private set; }
 
-    public static async Task<ApiHost> StartAsync(string connectionString, int smtpPort, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    public static async Task<ApiHost> StartAsync(
+        string connectionString, int smtpPort, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {

@@ -30,12 +30,16 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts FitFolio.Api with <paramref name="environment"/> (ASP.NET Core names, e.g. <c>Cluster__Id</c>) plus its own ports; its output goes to a log in <paramref name="logDirectory"/>.</summary>
+    /// <summary>
+    /// Starts FitFolio.Api with <paramref name="environment"/> (ASP.NET Core names, e.g. <c>Cluster__Id</c>) plus its own ports; its output goes to a log in
+    /// <paramref name="logDirectory"/>.
+    /// </summary>
     public static ApiProcess Start(string name, IReadOnlyDictionary<string, string> environment, string logDirectory)
     {
         if (!File.Exists(RepositoryLayout.ApiAssembly))
         {
-            throw new InvalidOperationException($"FitFolio.Api is not built ({RepositoryLayout.ApiAssembly}): dotnet build -c {RepositoryLayout.Configuration} FitFolio.Api");
+            throw new InvalidOperationException(
+                $"FitFolio.Api is not built ({RepositoryLayout.ApiAssembly}): dotnet build -c {RepositoryLayout.Configuration} FitFolio.Api");
         }
 
         var ports = FreePorts.Take(2);
@@ -67,7 +71,8 @@ public sealed class ApiProcess : IAsyncDisposable
             using var response = await Http.GetAsync(new Uri(Address, "/healthz/ready"), TestContext.Current.CancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException
+            && !TestContext.Current.CancellationToken.IsCancellationRequested)
         {
             return false;
         }

@@ -14,7 +14,8 @@ public sealed class DedicatedPostgres : IAsyncDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "fitfolio-outage-pg-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly int _port = PostgresServer.FreePort();
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={_port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=fitfolio;Timeout=3;Command Timeout=5";
+    public string ConnectionString =>
+        $"Host=127.0.0.1;Port={_port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=fitfolio;Timeout=3;Command Timeout=5";
 
     public static async Task<DedicatedPostgres> StartAsync()
     {

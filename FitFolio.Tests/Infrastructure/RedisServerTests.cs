@@ -25,7 +25,8 @@ public sealed class RedisServerTests(ApiFixture api) : IClassFixture<ApiFixture>
         await SetAsync(server, "before-stop", "1");
 
         await server.StopServerAsync();
-        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => RespConnection.OpenAsync(server.ConnectionString, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(
+            () => RespConnection.OpenAsync(server.ConnectionString, TestContext.Current.CancellationToken));
         await server.StartServerAsync();
         await SetAsync(server, "before-crash", "2");
         // SIGKILL: no save on the way out, so only the append-only file can hold the second write.

@@ -28,7 +28,8 @@ public sealed class RespConnection : IAsyncDisposable
         var tcp = new TcpClient();
         try
         {
-            await tcp.ConnectAsync(connectionString[..separator], int.Parse(connectionString[(separator + 1)..], CultureInfo.InvariantCulture), cancellationToken);
+            await tcp.ConnectAsync(
+                connectionString[..separator], int.Parse(connectionString[(separator + 1)..], CultureInfo.InvariantCulture), cancellationToken);
             return new RespConnection(tcp);
         }
         catch

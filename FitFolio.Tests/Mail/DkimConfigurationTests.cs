@@ -36,7 +36,8 @@ public sealed class DkimConfigurationTests(TestDatabase database) : IClassFixtur
             "small" => Dkim(Key(1024, rsa => rsa.ExportPkcs8PrivateKeyPem()), "fitfolio.test"),
             "public" => Dkim(Key(2048, rsa => rsa.ExportSubjectPublicKeyInfoPem()), "fitfolio.test"),
             "garbage" => Dkim(_keys.Write("-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"), "fitfolio.test"),
-            "encrypted" => Dkim(Key(2048, rsa => rsa.ExportEncryptedPkcs8PrivateKeyPem("pw", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000))), "fitfolio.test"),
+            "encrypted" => Dkim(Key(2048, rsa => rsa.ExportEncryptedPkcs8PrivateKeyPem(
+                "pw", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000))), "fitfolio.test"),
             "misaligned" => Dkim(Key(2048, rsa => rsa.ExportPkcs8PrivateKeyPem()), "example.org"),
             _ => Dkim(Key(2048, rsa => rsa.ExportPkcs8PrivateKeyPem()), "fitfolio.test", selector: null),
         };

@@ -20,7 +20,8 @@ public sealed class DkimSigningTests(TestDatabase database) : IClassFixture<Test
     public async Task Mail_is_signed_for_the_configured_domain_and_selector_and_the_signature_verifies()
     {
         using var key = RSA.Create(2048);
-        var received = await SendSignedAsync(key, AccountMailTemplates.NewDevice("ada@example.test", "Safari on iOS – Jürgens iPhone ✓", "203.0.113.9", DateTimeOffset.UtcNow, new Uri("https://fitfolio.test/account/sessions")));
+        var received = await SendSignedAsync(key, AccountMailTemplates.NewDevice(
+            "ada@example.test", "Safari on iOS – Jürgens iPhone ✓", "203.0.113.9", DateTimeOffset.UtcNow, new Uri("https://fitfolio.test/account/sessions")));
 
         var signature = received.Message.Headers[HeaderId.DkimSignature];
         Assert.NotNull(signature);
@@ -89,10 +90,13 @@ public sealed class DkimSigningTests(TestDatabase database) : IClassFixture<Test
         public AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default)
         {
             Asked.Add($"{selector}._domainkey.{domain}");
-            return $"{selector}._domainkey.{domain}" == name ? key : throw new InvalidOperationException($"No key published at {selector}._domainkey.{domain}.");
+            return $"{selector}._domainkey.{domain}" == name
+                ? key
+                : throw new InvalidOperationException($"No key published at {selector}._domainkey.{domain}.");
         }
 
-        public Task<AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+        public Task<AsymmetricKeyParameter> LocatePublicKeyAsync(
+            string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
             Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
     }
 }

@@ -9,18 +9,24 @@ public sealed class FailureDescriptionTests
     [Fact]
     public void The_description_names_each_cause_with_its_smtp_or_socket_code()
     {
-        var failure = new SmtpProtocolException("The SMTP server has unexpectedly disconnected.", new IOException("Unable to read data", new SocketException((int)SocketError.ConnectionReset)));
+        var failure = new SmtpProtocolException(
+            "The SMTP server has unexpectedly disconnected.", new IOException("Unable to read data", new SocketException((int)SocketError.ConnectionReset)));
 
         var description = FailureDescription.Describe(failure, "ada@example.test", smtpPassword: null);
 
-        Assert.StartsWith("SmtpProtocolException: The SMTP server has unexpectedly disconnected. <- IOException: Unable to read data <- SocketException (ConnectionReset): ", description, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "SmtpProtocolException: The SMTP server has unexpectedly disconnected. <- IOException: Unable to read data <- SocketException (ConnectionReset): ",
+            description,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_recipient_or_password_echoed_by_the_server_is_masked()
     {
         var failure = new SmtpCommandException(
-            SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, "5.1.1 <private.person@example.test>: Recipient address rejected; auth was hunter2");
+            SmtpErrorCode.RecipientNotAccepted,
+            SmtpStatusCode.MailboxUnavailable,
+            "5.1.1 <private.person@example.test>: Recipient address rejected; auth was hunter2");
 
         var description = FailureDescription.Describe(failure, "private.person@example.test", "hunter2");
 

@@ -41,7 +41,9 @@ public sealed class MailKitThreadPoolTests(ITestOutputHelper output)
             $"thread-pool work item delay worst {worstDelay.TotalMilliseconds:0} ms over {samples} probes; pool threads {threadsBefore} before, at most {mostThreads} during");
         Assert.Equal(11, relay.Messages.Count);
         Assert.True(elapsed.Elapsed < SlowReply * 2, $"The ten sends took {elapsed.Elapsed}: they waited in turn, not together.");
-        Assert.True(worstDelay < TimeSpan.FromMilliseconds(500), $"A work item waited {worstDelay.TotalMilliseconds:0} ms for a pool thread: the sends starved the pool.");
+        Assert.True(
+            worstDelay < TimeSpan.FromMilliseconds(500),
+            $"A work item waited {worstDelay.TotalMilliseconds:0} ms for a pool thread: the sends starved the pool.");
         Assert.True(mostThreads <= threadsBefore + 4, $"The pool grew from {threadsBefore} to {mostThreads} threads: the sends blocked threads.");
     }
 

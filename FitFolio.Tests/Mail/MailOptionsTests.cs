@@ -50,8 +50,21 @@ public sealed class MailOptionsTests
         });
 
         Assert.Equal("Coach <coach@fitfolio.test>", options.From);
-        Assert.Equal(("smtp.fitfolio.test", 587, "relay", "hunter2", SmtpSecurity.ImplicitTls, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)), (options.Smtp.Host, options.Smtp.Port, options.Smtp.UserName, options.Smtp.Password, options.Smtp.Security, options.Smtp.ConnectTimeout, options.Smtp.Timeout));
-        Assert.Equal((TimeSpan.FromSeconds(30), 25, 4, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5)), (options.Outbox.PollInterval, options.Outbox.BatchSize, options.Outbox.MaxAttempts, options.Outbox.Lease, options.Outbox.InitialRetryDelay, options.Outbox.MaxRetryDelay));
+        Assert.Equal(("smtp.fitfolio.test", 587, "relay", "hunter2", SmtpSecurity.ImplicitTls, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)), (
+            options.Smtp.Host,
+            options.Smtp.Port,
+            options.Smtp.UserName,
+            options.Smtp.Password,
+            options.Smtp.Security,
+            options.Smtp.ConnectTimeout,
+            options.Smtp.Timeout));
+        Assert.Equal((TimeSpan.FromSeconds(30), 25, 4, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5)), (
+            options.Outbox.PollInterval,
+            options.Outbox.BatchSize,
+            options.Outbox.MaxAttempts,
+            options.Outbox.Lease,
+            options.Outbox.InitialRetryDelay,
+            options.Outbox.MaxRetryDelay));
     }
 
     [Theory]

@@ -36,7 +36,9 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
             await silo.DisposeAsync();
         }
 
-        var retries = logs.SelectMany(capture => capture.Entries).Where(entry => entry.IsEvent("MailRetryScheduled")).Select(entry => entry.Message + " " + entry.Exception);
+        var retries = logs.SelectMany(capture => capture.Entries)
+            .Where(entry => entry.IsEvent("MailRetryScheduled"))
+            .Select(entry => entry.Message + " " + entry.Exception);
         Assert.True(!retries.Any(), "Sends failed with the SMTP server up: " + string.Join("\n----\n", retries.Take(2)));
         var received = sink.Messages;
         Assert.Equal(50, received.Count);

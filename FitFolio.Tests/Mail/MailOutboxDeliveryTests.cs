@@ -113,11 +113,15 @@ public sealed class MailOutboxDeliveryTests(TestDatabase database) : IClassFixtu
         var outbox = new MailOutbox();
         var valid = OutboxTestData.SignIn("valid@example.test");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(valid with { To = "Ada <ada@example.test>" }, connection, transaction, cancellationToken));
-        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(valid with { To = "not an address" }, connection, transaction, cancellationToken));
-        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(valid with { Content = valid.Content with { Subject = "Hi\r\nBcc: eve@example.test" } }, connection, transaction, cancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => outbox.EnqueueAsync(valid with { To = "Ada <ada@example.test>" }, connection, transaction, cancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => outbox.EnqueueAsync(valid with { To = "not an address" }, connection, transaction, cancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(
+            valid with { Content = valid.Content with { Subject = "Hi\r\nBcc: eve@example.test" } }, connection, transaction, cancellationToken));
         await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(valid with { Purpose = "Sign In" }, connection, transaction, cancellationToken));
-        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(valid with { ValidFor = TimeSpan.Zero }, connection, transaction, cancellationToken));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => outbox.EnqueueAsync(valid with { ValidFor = TimeSpan.Zero }, connection, transaction, cancellationToken));
 
         await using var other = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(valid, other, transaction, cancellationToken));

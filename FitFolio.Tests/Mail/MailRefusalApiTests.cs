@@ -40,7 +40,8 @@ public sealed class MailRefusalApiTests(MailRefusalApiTests.WithBouncingAddress 
         Assert.Equal(550, details.GetProperty("smtp_status").GetInt32());
         Assert.Equal("sign-in", details.GetProperty("purpose").GetString());
         Assert.Contains("5.1.1 User unknown", details.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("mail_refused", (await admin.GetAsync("/api/v1/admin/audit/event-types")).Body.GetProperty("items").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains(
+            "mail_refused", (await admin.GetAsync("/api/v1/admin/audit/event-types")).Body.GetProperty("items").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(0, api.Mail.Messages.Count(m => m.IsTo(Bouncing)));
     }
 }

@@ -16,7 +16,8 @@ public sealed class MailRefusalTests(TestDatabase database) : IClassFixture<Test
         await OutboxTestData.ResetAsync(database);
         var cancellationToken = TestContext.Current.CancellationToken;
         var userId = Guid.NewGuid();
-        await using (var user = database.DataSource.CreateCommand("insert into users (id, email) values (@user_id, 'gone@example.test') on conflict (email) do nothing"))
+        await using (var user = database.DataSource.CreateCommand(
+            "insert into users (id, email) values (@user_id, 'gone@example.test') on conflict (email) do nothing"))
         {
             user.Parameters.AddWithValue("user_id", userId);
             await user.ExecuteNonQueryAsync(cancellationToken);
@@ -94,7 +95,8 @@ public sealed class MailRefusalTests(TestDatabase database) : IClassFixture<Test
         var row = await OutboxTestData.RowAsync(database, id);
         Assert.Equal(2, row.Attempts);
         Assert.NotNull(row.SentAt);
-        Assert.Contains(logs.Entries, entry => entry.IsEvent("MailRetryScheduled", id) && entry.Message.Contains("450 RecipientNotAccepted", StringComparison.Ordinal));
+        Assert.Contains(
+            logs.Entries, entry => entry.IsEvent("MailRetryScheduled", id) && entry.Message.Contains("450 RecipientNotAccepted", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, entry => entry.IsEvent("MailRefused", id));
         Assert.Equal(0L, await CountRefusalEventsAsync(id));
         Assert.Single(sink.Messages);
@@ -114,7 +116,8 @@ public sealed class MailRefusalTests(TestDatabase database) : IClassFixture<Test
 
     private async Task<long> CountRefusalEventsAsync(Guid mailId)
     {
-        await using var command = database.DataSource.CreateCommand("select count(*) from login_events where event_type = 'mail_refused' and details ->> 'mail_id' = @mail_id");
+        await using var command = database.DataSource.CreateCommand(
+            "select count(*) from login_events where event_type = 'mail_refused' and details ->> 'mail_id' = @mail_id");
         command.Parameters.AddWithValue("mail_id", mailId.ToString());
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }

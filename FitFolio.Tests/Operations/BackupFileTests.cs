@@ -22,7 +22,15 @@ public sealed class BackupFileTests : IDisposable
     [Fact]
     public void Other_databases_partial_files_and_foreign_files_are_not_backups()
     {
-        foreach (var name in new[] { "fitfolio-20261122T020506Z.dump", "fitfolio-20261122T020506Z.dump.partial", "fitfolio_restore-20261122T020506Z.dump", "notes.dump", "fitfolio-2026-11-22.dump", "fitfolio-20261399T020506Z.dump" })
+        foreach (var name in new[]
+        {
+            "fitfolio-20261122T020506Z.dump",
+            "fitfolio-20261122T020506Z.dump.partial",
+            "fitfolio_restore-20261122T020506Z.dump",
+            "notes.dump",
+            "fitfolio-2026-11-22.dump",
+            "fitfolio-20261399T020506Z.dump"
+        })
         {
             File.WriteAllText(Path.Combine(_directory, name), "");
         }

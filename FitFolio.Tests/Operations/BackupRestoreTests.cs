@@ -37,7 +37,8 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
 
             Assert.Equal(0, await Commands.RunAsync(["backup", .. Settings(api.Database.ConnectionString)]));
             await DropAsync(api.Database.Name);
-            Assert.Equal(0, await Commands.RunAsync(["restore", Assert.Single(Directory.GetFiles(_directory)), .. Settings(api.Database.ConnectionString, api.Host.ClusterId)]));
+            Assert.Equal(0, await Commands.RunAsync(
+                ["restore", Assert.Single(Directory.GetFiles(_directory)), .. Settings(api.Database.ConnectionString, api.Host.ClusterId)]));
 
             var after = await SnapshotAsync(api.Database.ConnectionString);
             Assert.Equal(before.Keys, after.Keys);
@@ -90,8 +91,17 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
 
             // Not knowing whether silos run is not knowing that none does.
-            Assert.Equal(1, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster), "--ConnectionStrings:Redis=127.0.0.1:1,connectTimeout=500"]));
-            Assert.Equal(2, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster), "--ConnectionStrings:Redis="]));
+            Assert.Equal(1, await Commands.RunAsync(
+            [
+                "restore",
+                file,
+                "--database",
+                copy,
+                .. Settings(api.Database.ConnectionString, copyCluster),
+                "--ConnectionStrings:Redis=127.0.0.1:1,connectTimeout=500"
+            ]));
+            Assert.Equal(2, await Commands.RunAsync(
+                ["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster), "--ConnectionStrings:Redis="]));
             Assert.Equal(0, await CountAsync("postgres", $"select count(*) from pg_database where datname = '{copy}'"));
 
             // A silo that left (Dead) and one killed with nobody left to declare it dead (Active, silent for minutes) are not running.
@@ -102,8 +112,11 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
             Assert.Equal(1, await Commands.RunAsync(["restore", file, "--database", copy, .. Settings(api.Database.ConnectionString, copyCluster)]));
             Assert.Equal(rows, await CountAsync(copy, "select count(*) from users"));
 
-            Assert.Equal(0, await Commands.RunAsync(["restore", file, "--database=" + copy, "--force", .. Settings(api.Database.ConnectionString, copyCluster)]));
-            Assert.Equal(await CountAsync(api.Database.Name, "select count(*) from users where email = 'live@example.com'"), await CountAsync(copy, "select count(*) from users where email = 'live@example.com'"));
+            Assert.Equal(
+                0, await Commands.RunAsync(["restore", file, "--database=" + copy, "--force", .. Settings(api.Database.ConnectionString, copyCluster)]));
+            Assert.Equal(
+                await CountAsync(api.Database.Name, "select count(*) from users where email = 'live@example.com'"),
+                await CountAsync(copy, "select count(*) from users where email = 'live@example.com'"));
         }
         finally
         {
@@ -118,7 +131,9 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
         await using var database = new TestDatabase(server);
         await database.InitializeAsync();
         var yesterdayNoon = DateTime.UtcNow.Date.AddDays(-1).AddHours(12);
-        var old = new[] { yesterdayNoon, yesterdayNoon.AddHours(-1), yesterdayNoon.AddDays(-200) }.Select(t => Path.Combine(_directory, BackupFile.NameFor(database.Name, t))).ToList();
+        var old = new[] { yesterdayNoon, yesterdayNoon.AddHours(-1), yesterdayNoon.AddDays(-200) }
+            .Select(t => Path.Combine(_directory, BackupFile.NameFor(database.Name, t)))
+            .ToList();
         var foreign = new[] { Path.Combine(_directory, "notes.txt"), Path.Combine(_directory, BackupFile.NameFor("another_db", yesterdayNoon.AddDays(-200))) };
         foreach (var path in old.Concat(foreign))
         {
@@ -143,9 +158,13 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
 
     /// <summary>What the commands are given: the database, and for restore the cluster whose silos must not be running.</summary>
     private string[] Settings(string connectionString, string? clusterId = null) =>
-        ["--ConnectionStrings:Postgres=" + connectionString, "--Backup:Directory=" + _directory, .. clusterId is null ? Array.Empty<string>() : ["--ConnectionStrings:Redis=" + RedisServer.ConnectionString, "--Cluster:Id=" + clusterId]];
+        ["--ConnectionStrings:Postgres=" + connectionString, "--Backup:Directory=" + _directory, .. clusterId is null
+            ? Array.Empty<string>()
+            : ["--ConnectionStrings:Redis=" + RedisServer.ConnectionString, "--Cluster:Id=" + clusterId]];
 
-    /// <summary>Writes the host's own (live, Active) membership row into <paramref name="clusterId"/>'s hash as a new incarnation, changed by <paramref name="change"/>.</summary>
+    /// <summary>
+    /// Writes the host's own (live, Active) membership row into <paramref name="clusterId"/>'s hash as a new incarnation, changed by <paramref name="change"/>.
+    /// </summary>
     private static async Task CopyMembershipRowAsync(ApiHost host, string clusterId, Action<JsonObject> change)
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
@@ -226,7 +245,8 @@ public sealed class BackupRestoreTests(PostgresServer server) : IDisposable
 
     private async Task<long> CountAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = database, Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = database, Pooling = false }.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;

@@ -38,7 +38,14 @@ public sealed class BackupRetentionPolicyTests
     {
         // 2026-12-28 (Monday) to 2027-01-03 (Sunday) is ISO week 53 of 2026; week 1 of 2027 starts 2027-01-04.
         var weekly = new BackupRetentionPolicy(Daily: 0, Weekly: 2, Monthly: 0);
-        var backups = new[] { At("2026-12-21T02:00:00"), At("2026-12-31T02:00:00"), At("2027-01-02T02:00:00"), At("2027-01-03T02:00:00"), At("2027-01-05T02:00:00") };
+        var backups = new[]
+        {
+            At("2026-12-21T02:00:00"),
+            At("2026-12-31T02:00:00"),
+            At("2027-01-02T02:00:00"),
+            At("2027-01-03T02:00:00"),
+            At("2027-01-05T02:00:00")
+        };
 
         var kept = weekly.Keep(backups, At("2027-01-06T12:00:00"));
 
@@ -49,7 +56,14 @@ public sealed class BackupRetentionPolicyTests
     public void Months_are_calendar_months_counting_this_one()
     {
         var monthly = new BackupRetentionPolicy(Daily: 0, Weekly: 0, Monthly: 3);
-        var backups = new[] { At("2026-08-31T23:59:59"), At("2026-09-01T00:00:00"), At("2026-10-15T02:00:00"), At("2026-10-20T02:00:00"), At("2026-11-01T02:00:00") };
+        var backups = new[]
+        {
+            At("2026-08-31T23:59:59"),
+            At("2026-09-01T00:00:00"),
+            At("2026-10-15T02:00:00"),
+            At("2026-10-20T02:00:00"),
+            At("2026-11-01T02:00:00")
+        };
 
         var kept = monthly.Keep(backups, At("2026-11-22T03:00:00"));
 
@@ -73,7 +87,9 @@ public sealed class BackupRetentionPolicyTests
 
         var kept = Default.Keep(nightly, At("2026-11-22T03:00:00"));
 
-        Assert.Equal([At("2026-09-30T02:00:00"), At("2026-10-31T02:00:00"), At("2026-11-01T02:00:00"), At("2026-11-08T02:00:00"), At("2026-11-12T02:00:00")], kept.Order());
+        Assert.Equal(
+            [At("2026-09-30T02:00:00"), At("2026-10-31T02:00:00"), At("2026-11-01T02:00:00"), At("2026-11-08T02:00:00"), At("2026-11-12T02:00:00")],
+            kept.Order());
     }
 
     [Fact]

@@ -56,8 +56,12 @@ public sealed class AuthenticationTests
         using var authenticator = new SoftwareAuthenticator();
         var stored = _harness.Register(authenticator).ToStoredPasskey();
 
-        Assert.Equal(PasskeyFailureReason.UserHandleMismatch, _harness.SignInFails(authenticator, stored, usernameless: true, c => c with { UserHandle = RandomNumberGenerator.GetBytes(16) }).Reason);
-        Assert.Equal(PasskeyFailureReason.UserHandleMismatch, _harness.SignInFails(authenticator, stored, usernameless: false, c => c with { UserHandle = RandomNumberGenerator.GetBytes(16) }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.UserHandleMismatch,
+            _harness.SignInFails(authenticator, stored, usernameless: true, c => c with { UserHandle = RandomNumberGenerator.GetBytes(16) }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.UserHandleMismatch,
+            _harness.SignInFails(authenticator, stored, usernameless: false, c => c with { UserHandle = RandomNumberGenerator.GetBytes(16) }).Reason);
     }
 
     [Fact]
@@ -128,7 +132,9 @@ public sealed class AuthenticationTests
     {
         using var authenticator = new SoftwareAuthenticator();
         var stored = _harness.Register(authenticator).ToStoredPasskey();
-        Assert.Equal(PasskeyFailureReason.ChallengeMismatch, _harness.SignInFails(authenticator, stored, tweak: c => c with { Challenge = RandomNumberGenerator.GetBytes(32) }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.ChallengeMismatch,
+            _harness.SignInFails(authenticator, stored, tweak: c => c with { Challenge = RandomNumberGenerator.GetBytes(32) }).Reason);
     }
 
     [Fact]
@@ -139,7 +145,8 @@ public sealed class AuthenticationTests
         var (json, _) = _harness.StartSignIn(authenticator, stored);
         var registration = _harness.Issuer.IssueRegistration(new PasskeyUser(_harness.UserHandle, "ana", "Ana"), []);
 
-        var failure = Assert.Throws<PasskeyVerificationException>(() => _harness.Assertions.Verify(AuthenticationResponse.Parse(json), registration.Pending, stored));
+        var failure = Assert.Throws<PasskeyVerificationException>(
+            () => _harness.Assertions.Verify(AuthenticationResponse.Parse(json), registration.Pending, stored));
 
         Assert.Equal(PasskeyFailureReason.CeremonyMismatch, failure.Reason);
     }
@@ -167,7 +174,8 @@ public sealed class AuthenticationTests
         var stored = _harness.Register(authenticator).ToStoredPasskey();
 
         Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = FlipBit }).Reason);
-        Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => s[..^1] }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => s[..^1] }).Reason);
         Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = _ => [] }).Reason);
     }
 
@@ -192,8 +200,11 @@ public sealed class AuthenticationTests
         using var authenticator = new SoftwareAuthenticator();
         var stored = _harness.Register(authenticator).ToStoredPasskey();
 
-        Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => [.. s, 0] }).Reason);
-        Assert.Equal(PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => [.. s, 0x02, 0x01, 0x01] }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.BadSignature, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => [.. s, 0] }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.BadSignature,
+            _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperSignature = s => [.. s, 0x02, 0x01, 0x01] }).Reason);
     }
 
     [Fact]
@@ -214,7 +225,8 @@ public sealed class AuthenticationTests
         var stored = _harness.Register(authenticator).ToStoredPasskey();
 
         Assert.Equal(PasskeyFailureReason.UserPresenceMissing, _harness.SignInFails(authenticator, stored, tweak: c => c with { UserPresent = false }).Reason);
-        Assert.Equal(PasskeyFailureReason.UserVerificationMissing, _harness.SignInFails(authenticator, stored, tweak: c => c with { UserVerified = false }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.UserVerificationMissing, _harness.SignInFails(authenticator, stored, tweak: c => c with { UserVerified = false }).Reason);
     }
 
     [Fact]
@@ -225,7 +237,9 @@ public sealed class AuthenticationTests
         authenticator.BackupEligible = true;
 
         Assert.Equal(PasskeyFailureReason.BackupEligibilityChanged, _harness.SignInFails(authenticator, stored).Reason);
-        Assert.Equal(PasskeyFailureReason.BackupEligibilityChanged, _harness.SignInFails(authenticator, stored with { BackupEligible = true }, tweak: c => c with { TamperFlags = f => (byte)(f & ~0x08) }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.BackupEligibilityChanged,
+            _harness.SignInFails(authenticator, stored with { BackupEligible = true }, tweak: c => c with { TamperFlags = f => (byte)(f & ~0x08) }).Reason);
     }
 
     [Fact]
@@ -254,9 +268,12 @@ public sealed class AuthenticationTests
         using var authenticator = new SoftwareAuthenticator();
         var stored = _harness.Register(authenticator).ToStoredPasskey();
 
-        Assert.Equal(PasskeyFailureReason.OriginMismatch, _harness.SignInFails(authenticator, stored, tweak: c => c with { Origin = "https://fitfolio.test.evil.example" }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.OriginMismatch,
+            _harness.SignInFails(authenticator, stored, tweak: c => c with { Origin = "https://fitfolio.test.evil.example" }).Reason);
         Assert.Equal(PasskeyFailureReason.RpIdMismatch, _harness.SignInFails(authenticator, stored, tweak: c => c with { RpId = "test" }).Reason);
-        Assert.Equal(PasskeyFailureReason.TypeMismatch, _harness.SignInFails(authenticator, stored, tweak: c => c with { ClientDataType = "webauthn.create" }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.TypeMismatch, _harness.SignInFails(authenticator, stored, tweak: c => c with { ClientDataType = "webauthn.create" }).Reason);
     }
 
     [Fact]
@@ -265,7 +282,8 @@ public sealed class AuthenticationTests
         using var authenticator = new SoftwareAuthenticator();
         var stored = _harness.Register(authenticator).ToStoredPasskey();
 
-        Assert.Equal(PasskeyFailureReason.Malformed, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperFlags = f => (byte)(f | 0x40) }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.Malformed, _harness.SignInFails(authenticator, stored, tweak: c => c with { TamperFlags = f => (byte)(f | 0x40) }).Reason);
     }
 
     [Fact]

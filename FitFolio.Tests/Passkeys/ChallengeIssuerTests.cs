@@ -65,7 +65,8 @@ public sealed class ChallengeIssuerTests
     [Fact]
     public void Request_options_serialise_to_the_Level_3_JSON_form()
     {
-        var start = _harness.Issuer.IssueAuthentication(_harness.UserHandle, [new PasskeyCredentialDescriptor(new byte[] { 7, 7, 7 }, ["internal"])], ["client-device"]);
+        var start = _harness.Issuer.IssueAuthentication(
+            _harness.UserHandle, [new PasskeyCredentialDescriptor(new byte[] { 7, 7, 7 }, ["internal"])], ["client-device"]);
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(start.Options));
         var root = json.RootElement;
@@ -112,7 +113,8 @@ public sealed class ChallengeIssuerTests
         Assert.Throws<ArgumentException>(() => issuer.IssueRegistration(new PasskeyUser(new byte[65], "ana", "Ana"), []));
         Assert.Throws<ArgumentException>(() => issuer.IssueRegistration(new PasskeyUser(Array.Empty<byte>(), "ana", "Ana"), []));
         Assert.Throws<ArgumentException>(() => issuer.IssueRegistration(new PasskeyUser(new byte[16], " ", "Ana"), []));
-        Assert.Throws<ArgumentException>(() => issuer.IssueRegistration(new PasskeyUser(new byte[16], "ana", "Ana"), [new PasskeyCredentialDescriptor(new byte[1024], [])]));
+        Assert.Throws<ArgumentException>(
+            () => issuer.IssueRegistration(new PasskeyUser(new byte[16], "ana", "Ana"), [new PasskeyCredentialDescriptor(new byte[1024], [])]));
         Assert.Throws<ArgumentException>(() => issuer.IssueAuthentication(null, [], ["carrier-pigeon"]));
         Assert.Throws<ArgumentException>(() => issuer.IssueAuthentication(null, [new PasskeyCredentialDescriptor(new byte[16], [])]));
         Assert.Throws<ArgumentException>(() => PendingPasskeyCeremony.ForAuthentication(new byte[15], null, [], DateTimeOffset.UtcNow));

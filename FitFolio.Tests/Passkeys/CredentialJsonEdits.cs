@@ -19,7 +19,8 @@ public static class CredentialJsonEdits
     public static void SetBinary(this JsonObject obj, string name, byte[] value) => obj[name] = Base64UrlText.Encode(value);
 
     /// <summary>Replaces response.attestationObject with one rebuilt from (possibly changed) parts.</summary>
-    public static string RebuildAttestation(string json, Func<(string Fmt, byte[] AttStmt, byte[] AuthData), (string? Fmt, byte[]? AttStmt, byte[]? AuthData)> change) =>
+    public static string RebuildAttestation(
+        string json, Func<(string Fmt, byte[] AttStmt, byte[] AuthData), (string? Fmt, byte[]? AttStmt, byte[]? AuthData)> change) =>
         Edit(json, credential =>
         {
             var response = credential.Response();

@@ -129,13 +129,16 @@ public sealed class CredentialJsonTests : IDisposable
     {
         var json = "{\"id\":\"" + new string('A', 200_000) + "\"}";
         Assert.Equal(PasskeyFailureReason.InputTooLarge, Assert.Throws<PasskeyVerificationException>(() => RegistrationResponse.Parse(json)).Reason);
-        Assert.Equal(PasskeyFailureReason.InputTooLarge, Assert.Throws<PasskeyVerificationException>(() => AuthenticationResponse.Parse(System.Text.Encoding.UTF8.GetBytes(json))).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.InputTooLarge,
+            Assert.Throws<PasskeyVerificationException>(() => AuthenticationResponse.Parse(System.Text.Encoding.UTF8.GetBytes(json))).Reason);
     }
 
     [Fact]
     public void An_oversized_field_inside_a_credential_is_refused()
     {
-        var json = CredentialJsonEdits.Edit(_harness.StartRegistration(_authenticator).Json, c => c.Response().SetBinary("attestationObject", new byte[20_000]));
+        var json = CredentialJsonEdits.Edit(
+            _harness.StartRegistration(_authenticator).Json, c => c.Response().SetBinary("attestationObject", new byte[20_000]));
         Assert.Equal(PasskeyFailureReason.InputTooLarge, Assert.Throws<PasskeyVerificationException>(() => RegistrationResponse.Parse(json)).Reason);
     }
 

@@ -19,7 +19,8 @@ public sealed class PackedAttestationTests : IDisposable
     {
         using var certificate = AttestationCertificates.Create(aaguid: _authenticator.Aaguid);
 
-        var passkey = _harness.Register(_authenticator, c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate });
+        var passkey = _harness.Register(
+            _authenticator, c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate });
 
         Assert.Equal("packed", passkey.AttestationFormat);
         Assert.Equal("attca", passkey.AttestationType);
@@ -119,7 +120,10 @@ public sealed class PackedAttestationTests : IDisposable
         // Fido2 reads PEM and a DER certificate with trailing bytes as the certificate they hold, so those two
         // fail at the statement's signature instead; every entry is refused.
         Assert.Equal(
-            [PasskeyFailureReason.BadSignature, PasskeyFailureReason.BadSignature, PasskeyFailureReason.InvalidAttestationStatement, PasskeyFailureReason.InvalidAttestationStatement],
+            [
+                PasskeyFailureReason.BadSignature, PasskeyFailureReason.BadSignature,
+                PasskeyFailureReason.InvalidAttestationStatement, PasskeyFailureReason.InvalidAttestationStatement,
+            ],
             reasons);
     }
 
@@ -144,7 +148,9 @@ public sealed class PackedAttestationTests : IDisposable
         // certificates fail at the signature; every statement is refused.
         Assert.Equal(
             [
-                PasskeyFailureReason.InvalidAttestationStatement, PasskeyFailureReason.InvalidAttestationStatement, PasskeyFailureReason.InvalidAttestationStatement,
+                PasskeyFailureReason.InvalidAttestationStatement,
+                PasskeyFailureReason.InvalidAttestationStatement,
+                PasskeyFailureReason.InvalidAttestationStatement,
                 PasskeyFailureReason.UnsupportedAlgorithm, PasskeyFailureReason.BadSignature, PasskeyFailureReason.InvalidAttestationStatement,
             ],
             reasons);

@@ -38,15 +38,20 @@ public sealed class PasskeyFuzzTests
                 outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
                 if (problem is not null)
                 {
-                    problems.Add($"case {i}, seed {seed.Name}, {fuzzCase.Description}: {problem}\n  input: {Shorten(fuzzCase.Json ?? Convert.ToBase64String(fuzzCase.Utf8!))}");
+                    problems.Add(
+                        $"case {i}, seed {seed.Name}, {fuzzCase.Description}: {problem}\n  input: {Shorten(fuzzCase.Json ?? Convert.ToBase64String(fuzzCase.Utf8!))}");
                 }
             }
 
             stopwatch.Stop();
-            Report($"{EntryPointCases} entry-point cases ({registrations} registration, {EntryPointCases - registrations} authentication) in {stopwatch.Elapsed.TotalSeconds:F1} s", outcomes);
+            Report(
+                $"{EntryPointCases} entry-point cases ({registrations} registration, {EntryPointCases - registrations} authentication) in {stopwatch.Elapsed.TotalSeconds:F1} s",
+                outcomes);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
             Assert.True(outcomes.Count > 10, "The mutations should reach many distinct failure reasons.");
-            Assert.True(outcomes.GetValueOrDefault("ok") > 0, "Some mutations (of unsigned members) should still verify; none did, so the fuzzer may not reach the verifiers.");
+            Assert.True(
+                outcomes.GetValueOrDefault("ok") > 0,
+                "Some mutations (of unsigned members) should still verify; none did, so the fuzzer may not reach the verifiers.");
         }
         finally
         {

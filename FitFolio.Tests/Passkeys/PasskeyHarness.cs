@@ -41,7 +41,8 @@ public sealed class PasskeyHarness
     };
 
     /// <summary>Issues registration options and the authenticator's answer to them, <paramref name="tweak"/> applied.</summary>
-    public (string Json, PendingPasskeyCeremony Pending) StartRegistration(SoftwareAuthenticator authenticator, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
+    public (string Json, PendingPasskeyCeremony Pending) StartRegistration(
+        SoftwareAuthenticator authenticator, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
     {
         var start = Issuer.IssueRegistration(new PasskeyUser(UserHandle, "ana@fitfolio.test", "Ana"), []);
         var ceremony = new SoftwareCeremony(start.Options.Rp.Id, Origin, Base64UrlText.Decode(start.Options.Challenge))
@@ -64,7 +65,8 @@ public sealed class PasskeyHarness
     }
 
     /// <summary>Issues request options (usernameless or for this user) and the authenticator's answer.</summary>
-    public (string Json, PendingPasskeyCeremony Pending) StartSignIn(SoftwareAuthenticator authenticator, StoredPasskey stored, bool usernameless = false, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
+    public (string Json, PendingPasskeyCeremony Pending) StartSignIn(
+        SoftwareAuthenticator authenticator, StoredPasskey stored, bool usernameless = false, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
     {
         var start = usernameless
             ? Issuer.IssueAuthentication(null, [])
@@ -73,13 +75,15 @@ public sealed class PasskeyHarness
         return (authenticator.Authenticate(tweak?.Invoke(ceremony) ?? ceremony), start.Pending);
     }
 
-    public VerifiedAssertion SignIn(SoftwareAuthenticator authenticator, StoredPasskey stored, bool usernameless = false, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
+    public VerifiedAssertion SignIn(
+        SoftwareAuthenticator authenticator, StoredPasskey stored, bool usernameless = false, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
     {
         var (json, pending) = StartSignIn(authenticator, stored, usernameless, tweak);
         return Assertions.Verify(AuthenticationResponse.Parse(json), pending, stored);
     }
 
-    public PasskeyVerificationException SignInFails(SoftwareAuthenticator authenticator, StoredPasskey stored, bool usernameless = false, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
+    public PasskeyVerificationException SignInFails(
+        SoftwareAuthenticator authenticator, StoredPasskey stored, bool usernameless = false, Func<SoftwareCeremony, SoftwareCeremony>? tweak = null)
     {
         var (json, pending) = StartSignIn(authenticator, stored, usernameless, tweak);
         return Assert.Throws<PasskeyVerificationException>(() => Assertions.Verify(AuthenticationResponse.Parse(json), pending, stored));

@@ -241,7 +241,9 @@ public sealed class RegistrationTests
         using var authenticator = new SoftwareAuthenticator();
 
         harness.Register(authenticator, c => c with { CrossOrigin = true, TopOrigin = "https://partner.example" });
-        Assert.Equal(PasskeyFailureReason.CrossOriginNotAllowed, harness.RegistrationFails(authenticator, c => c with { CrossOrigin = true, TopOrigin = "https://other.example" }).Reason);
+        Assert.Equal(
+            PasskeyFailureReason.CrossOriginNotAllowed,
+            harness.RegistrationFails(authenticator, c => c with { CrossOrigin = true, TopOrigin = "https://other.example" }).Reason);
         Assert.Equal(PasskeyFailureReason.CrossOriginNotAllowed, harness.RegistrationFails(authenticator, c => c with { CrossOrigin = true }).Reason);
     }
 
@@ -265,7 +267,8 @@ public sealed class RegistrationTests
     public void Self_attestation_must_name_the_credential_keys_algorithm()
     {
         using var authenticator = new SoftwareAuthenticator();
-        var failure = _harness.RegistrationFails(authenticator, c => c with { Attestation = SoftwareAttestation.PackedSelf, AttestationAlgorithm = (int)COSE.Algorithm.RS256 });
+        var failure = _harness.RegistrationFails(
+            authenticator, c => c with { Attestation = SoftwareAttestation.PackedSelf, AttestationAlgorithm = (int)COSE.Algorithm.RS256 });
         Assert.Equal(PasskeyFailureReason.InvalidAttestationStatement, failure.Reason);
     }
 

@@ -211,7 +211,8 @@ public sealed class SoftwareAuthenticator : IDisposable
                 break;
             case SoftwareAttestation.PackedCertificate:
                 var certificate = ceremony.AttestationCertificate ?? throw new InvalidOperationException("PackedCertificate needs an AttestationCertificate.");
-                using (var key = certificate.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The attestation certificate needs an ECDSA private key."))
+                using (var key = certificate.GetECDsaPrivateKey()
+                    ?? throw new InvalidOperationException("The attestation certificate needs an ECDSA private key."))
                 {
                     var signature = key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
                     WritePackedStatement(writer, ceremony, ceremony.AttestationAlgorithm ?? (int)COSE.Algorithm.ES256, signature, certificate.RawData);

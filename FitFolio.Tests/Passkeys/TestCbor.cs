@@ -53,7 +53,14 @@ public static class TestCbor
     /// authenticatorData with attested credential data, built byte by byte (§6.1, §6.5.2).
     /// <paramref name="declaredIdLength"/> lets the length field disagree with the ID.
     /// </summary>
-    public static byte[] AuthenticatorData(string rpId, byte flags, uint signCount, byte[]? credentialId = null, byte[]? publicKeyCose = null, byte[]? extensions = null, int? declaredIdLength = null)
+    public static byte[] AuthenticatorData(
+        string rpId,
+        byte flags,
+        uint signCount,
+        byte[]? credentialId = null,
+        byte[]? publicKeyCose = null,
+        byte[]? extensions = null,
+        int? declaredIdLength = null)
     {
         var data = new List<byte>(SHA256.HashData(Encoding.UTF8.GetBytes(rpId))) { flags };
         var counter = new byte[4];

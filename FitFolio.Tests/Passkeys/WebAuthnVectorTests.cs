@@ -114,7 +114,8 @@ public sealed class WebAuthnVectorTests
             }
             else
             {
-                new BlockingAssertionVerifier(new PasskeyAssertionVerifier(options, new ManualClock(Now))).Verify(AuthenticationResponse.Parse(vector.ResponseJson), pending, vector.StoredPasskey());
+                new BlockingAssertionVerifier(new PasskeyAssertionVerifier(options, new ManualClock(Now))).Verify(
+                    AuthenticationResponse.Parse(vector.ResponseJson), pending, vector.StoredPasskey());
             }
 
             return null;

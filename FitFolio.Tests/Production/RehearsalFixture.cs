@@ -70,7 +70,8 @@ public sealed class RehearsalFixture(PostgresServer server) : IAsyncLifetime
         var start = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/start", JsonContent.Create(new { email }), configure);
         Assert.Equal(HttpStatusCode.Accepted, start.Status);
         var mail = await WaitForMailAsync(email, before + 1);
-        var verify = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/verify", JsonContent.Create(new { email, code = SignInMail.CodeOf(mail) }), configure);
+        var verify = await client.SendAsync(
+            HttpMethod.Post, "/api/v1/auth/magic-link/verify", JsonContent.Create(new { email, code = SignInMail.CodeOf(mail) }), configure);
         Assert.Equal(HttpStatusCode.OK, verify.Status);
         return client;
     }

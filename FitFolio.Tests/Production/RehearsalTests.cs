@@ -79,7 +79,11 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
         {
             silo.SendTerminate();
             // Drain ordering: the proxy takes the silo out while it still serves, before it stops listening.
-            await Stack.WaitForProxyAsync(status => status.Single(s => s.Name == silo.Name).Status.StartsWith("DOWN", StringComparison.Ordinal), Stack.DrainDelay, $"{silo.Name} DOWN", TestContext.Current.CancellationToken);
+            await Stack.WaitForProxyAsync(
+                status => status.Single(s => s.Name == silo.Name).Status.StartsWith("DOWN", StringComparison.Ordinal),
+                Stack.DrainDelay,
+                $"{silo.Name} DOWN",
+                TestContext.Current.CancellationToken);
             Assert.True(silo.IsRunning, $"{silo.Name} exited before the proxy took it out.");
             await silo.WaitForExitAsync(TestContext.Current.CancellationToken);
             Assert.Equal(0, silo.ExitCode);
@@ -116,7 +120,8 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
                 return;
             }
 
-            state = $"ready [{string.Join(", ", ready)}], proxy [{string.Join(", ", proxy.Select(s => s.Name + " " + s.Status))}], active silo ports [{string.Join(", ", members)}] of [{string.Join(", ", expected)}]";
+            state = $"ready [{string.Join(", ", ready)}], proxy [{string.Join(", ", proxy.Select(s => s.Name + " " + s.Status))}], active silo ports " +
+                $"[{string.Join(", ", members)}] of [{string.Join(", ", expected)}]";
             Assert.True(DateTime.UtcNow < deadline, $"Not whole within {timeout.TotalSeconds} s: {state}\n{Stack.DescribeLogs()}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
@@ -183,5 +188,6 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
     }
 
     private async Task<string> ProxyCountersAsync() =>
-        "proxy: " + string.Join(", ", (await Stack.ProxyStatusAsync(TestContext.Current.CancellationToken)).Select(s => $"{s.Name} {s.Status} retries {s.Retries} redispatches {s.Redispatches} 5xx {s.ServerErrors}"));
+        "proxy: " + string.Join(", ", (await Stack.ProxyStatusAsync(TestContext.Current.CancellationToken)).Select(
+            s => $"{s.Name} {s.Status} retries {s.Retries} redispatches {s.Redispatches} 5xx {s.ServerErrors}"));
 }

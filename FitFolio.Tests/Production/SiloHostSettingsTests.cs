@@ -19,7 +19,8 @@ public sealed class SiloHostSettingsTests
 
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
-        Assert.True(properties.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var spinLimit), $"{path} does not set the spin limit");
+        Assert.True(
+            properties.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var spinLimit), $"{path} does not set the spin limit");
         Assert.Equal(0, spinLimit.GetInt32());
     }
 }

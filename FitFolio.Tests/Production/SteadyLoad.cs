@@ -161,11 +161,19 @@ public sealed class SteadyLoad : IAsyncDisposable
         }
         catch (HttpRequestException exception)
         {
-            outcome = new RequestOutcome(started, clock.Elapsed, request.Method.Method, request.RequestUri!.ToString(), 0, exception.Message + " " + exception.InnerException?.Message, null);
+            outcome = new RequestOutcome(
+                started,
+                clock.Elapsed,
+                request.Method.Method,
+                request.RequestUri!.ToString(),
+                0,
+                exception.Message + " " + exception.InnerException?.Message,
+                null);
         }
         catch (TaskCanceledException exception)
         {
-            outcome = new RequestOutcome(started, clock.Elapsed, request.Method.Method, request.RequestUri!.ToString(), 0, "timed out: " + exception.Message, null);
+            outcome = new RequestOutcome(
+                started, clock.Elapsed, request.Method.Method, request.RequestUri!.ToString(), 0, "timed out: " + exception.Message, null);
         }
 
         _outcomes.Enqueue(outcome);
@@ -181,14 +189,18 @@ public sealed record RequestOutcome(DateTimeOffset At, TimeSpan Duration, string
 {
     public bool Failed => Error is not null;
 
-    public override string ToString() => $"{At:HH:mm:ss.fff} {Method} {Path} -> {Status} after {Duration.TotalMilliseconds:0} ms{(RequestId is null ? "" : " [" + RequestId + "]")}: {Error}";
+    public override string ToString() =>
+        $"{At:HH:mm:ss.fff} {Method} {Path} -> {Status} after {Duration.TotalMilliseconds:0} ms{(RequestId is null ? "" : " [" + RequestId + "]")}: {Error}";
 }
 
 /// <summary>A write the server acknowledged (204); its audit row carries <paramref name="RequestId"/>.</summary>
 public sealed record AcknowledgedWrite(string RequestId, Guid Target, string EventType);
 
-/// <summary>What a load run saw; <paramref name="LastWriteWhenAcknowledged"/> maps each account whose last write was acknowledged to that write's event type.</summary>
-public sealed record LoadResult(IReadOnlyList<RequestOutcome> Outcomes, IReadOnlyList<AcknowledgedWrite> Acknowledged, IReadOnlyDictionary<Guid, string> LastWriteWhenAcknowledged)
+/// <summary>
+/// What a load run saw; <paramref name="LastWriteWhenAcknowledged"/> maps each account whose last write was acknowledged to that write's event type.
+/// </summary>
+public sealed record LoadResult(
+    IReadOnlyList<RequestOutcome> Outcomes, IReadOnlyList<AcknowledgedWrite> Acknowledged, IReadOnlyDictionary<Guid, string> LastWriteWhenAcknowledged)
 {
     public IReadOnlyList<RequestOutcome> Failures => [.. Outcomes.Where(o => o.Failed)];
 
@@ -198,7 +210,8 @@ public sealed record LoadResult(IReadOnlyList<RequestOutcome> Outcomes, IReadOnl
     {
         var span = Outcomes.Count == 0 ? TimeSpan.Zero : Outcomes.Max(o => o.At) - Outcomes.Min(o => o.At);
         var slowest = Outcomes.Count == 0 ? TimeSpan.Zero : Outcomes.Max(o => o.Duration);
-        return $"{Outcomes.Count} requests in {span.TotalSeconds:0.0} s ({Outcomes.Count / Math.Max(span.TotalSeconds, 0.001):0} req/s; {Acknowledged.Count} acknowledged writes), "
+        return $"{Outcomes.Count} requests in {span.TotalSeconds:0.0} s ({Outcomes.Count / Math.Max(span.TotalSeconds, 0.001):0} req/s; " +
+            $"{Acknowledged.Count} acknowledged writes), "
             + $"{Failures.Count} failed ({FailureRate:P3}), slowest {slowest.TotalMilliseconds:0} ms"
             + string.Concat(Failures.Take(10).Select(f => "\n  " + f));
     }

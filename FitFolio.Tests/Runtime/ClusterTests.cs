@@ -9,7 +9,9 @@ using Orleans.Storage;
 
 namespace FitFolio.Tests.Runtime;
 
-/// <summary>Three silos on production's configuration: where membership and the directory live, one activation per grain, placement, stale duplicates.</summary>
+/// <summary>
+/// Three silos on production's configuration: where membership and the directory live, one activation per grain, placement, stale duplicates.
+/// </summary>
 public sealed class ClusterTests(ClusterTests.Silos silos) : IClassFixture<ClusterTests.Silos>
 {
     /// <summary>Production's configuration, defaults and all.</summary>
@@ -31,7 +33,9 @@ public sealed class ClusterTests(ClusterTests.Silos silos) : IClassFixture<Clust
             var properties = services.GetRequiredService<GrainPropertiesResolver>();
             foreach (var grainType in ProductionGrainTypes(services))
             {
-                Assert.False(properties.GetGrainProperties(grainType).Properties.ContainsKey(WellKnownGrainTypeProperties.GrainDirectory), $"{grainType} names a grain directory other than the default.");
+                Assert.False(
+                    properties.GetGrainProperties(grainType).Properties.ContainsKey(WellKnownGrainTypeProperties.GrainDirectory),
+                    $"{grainType} names a grain directory other than the default.");
             }
         }
 
@@ -47,7 +51,8 @@ public sealed class ClusterTests(ClusterTests.Silos silos) : IClassFixture<Clust
             var seen = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => silos.On(i).GetGrain<ICounterGrain>(key).WhereAmI()));
 
             Assert.Single(seen.Select(w => w.ActivationId).Distinct());
-            Assert.Equal(seen[0].Silo, (await RedisDirectory.EntryAsync(silos.Cluster.ClusterId, silos.On(0).GetGrain<ICounterGrain>(key).GetGrainId()))?.SiloAddress);
+            Assert.Equal(
+                seen[0].Silo, (await RedisDirectory.EntryAsync(silos.Cluster.ClusterId, silos.On(0).GetGrain<ICounterGrain>(key).GetGrainId()))?.SiloAddress);
         }
     }
 

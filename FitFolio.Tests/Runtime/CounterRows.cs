@@ -16,7 +16,8 @@ public sealed class CounterRows(NpgsqlDataSource dataSource) : IAsyncDisposable
     /// <summary>Creates the table in a test class's database (the production migrations do not know it).</summary>
     public static async Task CreateTableAsync(NpgsqlDataSource dataSource)
     {
-        await using var create = dataSource.CreateCommand($"create table if not exists {Table} (key text primary key, value int not null, version int not null)");
+        await using var create = dataSource.CreateCommand(
+            $"create table if not exists {Table} (key text primary key, value int not null, version int not null)");
         await create.ExecuteNonQueryAsync();
     }
 

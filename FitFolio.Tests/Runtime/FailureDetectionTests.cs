@@ -22,7 +22,8 @@ public sealed class FailureDetectionTests(TestDatabase database, ITestOutputHelp
 
         var clock = Stopwatch.StartNew();
         await victim.KillAsync();
-        await Eventually.TrueAsync(async () => await cluster.StatusOfAsync(victim) == SiloStatus.Dead, TimeSpan.FromSeconds(30), "the killed silo's row to say Dead");
+        await Eventually.TrueAsync(
+            async () => await cluster.StatusOfAsync(victim) == SiloStatus.Dead, TimeSpan.FromSeconds(30), "the killed silo's row to say Dead");
         var declared = clock.Elapsed;
         output.WriteLine($"SIGKILL → declared Dead in Redis after {declared.TotalMilliseconds:0} ms");
 
@@ -52,10 +53,15 @@ public sealed class FailureDetectionTests(TestDatabase database, ITestOutputHelp
         var answered = await Task.WhenAll(survivors.Select(async survivor =>
         {
             using var sameBrowser = ApiCluster.CloneOnto(browser, survivor.Client());
-            await Eventually.TrueAsync(async () => (await sameBrowser.GetAsync("/api/v1/auth/me")).Status == HttpStatusCode.OK, TimeSpan.FromSeconds(30), $"/auth/me on {survivor.Name} to answer 200");
+            await Eventually.TrueAsync(
+                async () => (await sameBrowser.GetAsync("/api/v1/auth/me")).Status == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(30),
+                $"/auth/me on {survivor.Name} to answer 200");
             return clock.Elapsed;
         }));
-        output.WriteLine($"SIGKILL of {victim.Name} (the user grain's silo) → /auth/me answered 200 on the survivors after {string.Join(" / ", answered.Select(t => $"{t.TotalMilliseconds:0} ms"))}");
+        output.WriteLine(
+            $"SIGKILL of {victim.Name} (the user grain's silo) → /auth/me answered 200 on the survivors after " +
+                $"{string.Join(" / ", answered.Select(t => $"{t.TotalMilliseconds:0} ms"))}");
 
         Assert.All(answered, elapsed => Assert.InRange(elapsed, TimeSpan.Zero, Bound));
         var newHome = (await RedisDirectory.EntryAsync(cluster.ClusterId, userGrain))?.SiloAddress;

@@ -24,7 +24,8 @@ public sealed class SiloLossTests(TestDatabase database, ITestOutputHelper outpu
 
         var clock = Stopwatch.StartNew();
         await cluster.KillAsync(victim);
-        var reloaded = await Task.WhenAll(keys.Select(k => SiloFailure.AnswerAfterFailoverAsync(() => cluster.Grains(caller).GetGrain<ICounterGrain>(k).WhereAmI())));
+        var reloaded = await Task.WhenAll(
+            keys.Select(k => SiloFailure.AnswerAfterFailoverAsync(() => cluster.Grains(caller).GetGrain<ICounterGrain>(k).WhereAmI())));
         output.WriteLine($"TestingHost kill: the killed silo's grains answered again after {clock.ElapsedMilliseconds} ms.");
         var answered = await Task.WhenAll(keys.Select(k => cluster.Grains(caller).GetGrain<ICounterGrain>(k).Increment()));
 

@@ -5,7 +5,9 @@ using Orleans.TestingHost;
 
 namespace FitFolio.Tests.Runtime;
 
-/// <summary>What the test grains need on every silo, beside production's configuration: the counters' database and the test-controlled gates and recorders.</summary>
+/// <summary>
+/// What the test grains need on every silo, beside production's configuration: the counters' database and the test-controlled gates and recorders.
+/// </summary>
 public sealed class TestGrainServices : ISiloConfigurator
 {
     public const string PostgresSetting = "ConnectionStrings:Postgres";

@@ -82,7 +82,9 @@ public interface IBlockingGrain : IGrainWithStringKey
     Task<string> QueuedPing();
 }
 
-/// <summary>Not reentrant; Ping opts in per method and must pass a blocked turn, QueuedPing must wait. Lives where first called, beside the test's gate.</summary>
+/// <summary>
+/// Not reentrant; Ping opts in per method and must pass a blocked turn, QueuedPing must wait. Lives where first called, beside the test's gate.
+/// </summary>
 [GrainType("test-blocking")]
 [PreferLocalPlacement]
 public sealed class BlockingGrain(GateKeeper gates) : Grain, IBlockingGrain

@@ -35,7 +35,8 @@ public sealed class ActivityCollector : IDisposable
     {
         Activity? found = null;
         await Infrastructure.Eventually.TrueAsync(
-            () => (found = _stopped.FirstOrDefault(a => a.Source.Name == "Microsoft.AspNetCore" && (a.GetTagItem("fitfolio.request_id") as string) == requestId)) is not null,
+            () => (found = _stopped.FirstOrDefault(
+                a => a.Source.Name == "Microsoft.AspNetCore" && (a.GetTagItem("fitfolio.request_id") as string) == requestId)) is not null,
             TimeSpan.FromSeconds(10),
             $"the request activity of {requestId}");
         return found!;

@@ -69,7 +69,9 @@ public sealed class OtlpExportTests(TestDatabase database) : IClassFixture<TestD
         Assert.Equal("user", received.Attributes["orleans.rpc.target_id"]);
         Assert.Equal("sys.client/hosted-" + host.SiloAddress.ToParsableString(), received.Attributes["orleans.rpc.source_id"]);
 
-        var metrics = _receiver.Metrics.Where(m => m.Resource.GetValueOrDefault("service.name") == "fitfolio-export-test").Select(m => (m.Scope, m.Name)).ToHashSet();
+        var metrics = _receiver.Metrics.Where(m => m.Resource.GetValueOrDefault("service.name") == "fitfolio-export-test")
+            .Select(m => (m.Scope, m.Name))
+            .ToHashSet();
         Assert.Contains(("Microsoft.Orleans", "orleans-catalog-activation-created"), metrics);
         Assert.Contains(("Microsoft.Orleans", "orleans-catalog-activations"), metrics);
         Assert.Contains(("Microsoft.Orleans", "orleans-messaging-processing-dispatcher-received"), metrics);
@@ -91,7 +93,8 @@ public sealed class OtlpExportTests(TestDatabase database) : IClassFixture<TestD
     {
         var settings = new Dictionary<string, string?>(ApiFixture.GenerousLimits) { ["Telemetry:OtlpEndpoint"] = "collector:4318" };
 
-        var refused = await Assert.ThrowsAsync<FitFolio.Api.Hosting.ConfigurationException>(() => ApiHost.StartAsync(database.ConnectionString, _mail.Port, settings));
+        var refused = await Assert.ThrowsAsync<FitFolio.Api.Hosting.ConfigurationException>(
+            () => ApiHost.StartAsync(database.ConnectionString, _mail.Port, settings));
 
         Assert.Contains("Telemetry:OtlpEndpoint", refused.Message, StringComparison.Ordinal);
     }

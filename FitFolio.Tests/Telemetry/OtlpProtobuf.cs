@@ -142,7 +142,15 @@ public static class OtlpProtobuf
 }
 
 /// <summary>A span as exported: ids in lower-case hex, kind as OTLP numbers it (2 server, 3 client).</summary>
-public sealed record OtlpSpan(string TraceId, string SpanId, string ParentSpanId, string Name, int Kind, string Scope, IReadOnlyDictionary<string, string> Attributes, IReadOnlyDictionary<string, string> Resource);
+public sealed record OtlpSpan(
+    string TraceId,
+    string SpanId,
+    string ParentSpanId,
+    string Name,
+    int Kind,
+    string Scope,
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyDictionary<string, string> Resource);
 
 /// <summary>A metric as exported: its name, its instrumentation scope (the meter) and the resource.</summary>
 public sealed record OtlpMetric(string Name, string Scope, IReadOnlyDictionary<string, string> Resource);

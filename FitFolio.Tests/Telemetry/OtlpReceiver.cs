@@ -40,8 +40,11 @@ public sealed class OtlpReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var receiver = new OtlpReceiver(builder.Build());
-        receiver._app.MapPost("/v1/traces", context => receiver.AcceptAsync(context, body => { foreach (var span in OtlpProtobuf.ReadSpans(body)) { receiver._spans.Enqueue(span); } }));
-        receiver._app.MapPost("/v1/metrics", context => receiver.AcceptAsync(context, body => { foreach (var metric in OtlpProtobuf.ReadMetrics(body)) { receiver._metrics.Enqueue(metric); } }));
+        receiver._app.MapPost(
+            "/v1/traces",
+            context => receiver.AcceptAsync(context, body => { foreach (var span in OtlpProtobuf.ReadSpans(body)) { receiver._spans.Enqueue(span); } }));
+        receiver._app.MapPost("/v1/metrics", context => receiver.AcceptAsync(
+            context, body => { foreach (var metric in OtlpProtobuf.ReadMetrics(body)) { receiver._metrics.Enqueue(metric); } }));
         receiver._app.MapPost("/v1/logs", context => receiver.AcceptAsync(context, _ => receiver.LogRequests++));
         await receiver._app.StartAsync(TestContext.Current.CancellationToken);
         receiver.Address = new Uri(receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

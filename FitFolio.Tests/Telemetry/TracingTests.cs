@@ -34,7 +34,8 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
         for (var i = 0; i < 2; i++)
         {
             // A log provider takes the scopes of one logger factory: it watches the first host only.
-            _hosts.Add(await ApiHost.StartAsync(database.ConnectionString, _mail.Port, settings, i == 0 ? services => services.AddSingleton<ILoggerProvider>(_logs) : null));
+            _hosts.Add(await ApiHost.StartAsync(
+                database.ConnectionString, _mail.Port, settings, i == 0 ? services => services.AddSingleton<ILoggerProvider>(_logs) : null));
         }
 
         var expected = _hosts.Select(h => h.SiloAddress).OrderBy(a => a.ToParsableString(), StringComparer.Ordinal).ToList();
@@ -68,7 +69,8 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
         var (call, received) = await CallAsync(request, "IUserGrain/Logout");
         Activity? sql = null;
         await Eventually.TrueAsync(
-            () => (sql = _activities.InTrace(request.TraceId).FirstOrDefault(a => a.Source.Name == "Npgsql" && Query(a).StartsWith("update sessions set revoked_at", StringComparison.Ordinal))) is not null,
+            () => (sql = _activities.InTrace(request.TraceId)
+                .FirstOrDefault(a => a.Source.Name == "Npgsql" && Query(a).StartsWith("update sessions set revoked_at", StringComparison.Ordinal))) is not null,
             TimeSpan.FromSeconds(10),
             "the grain's session revocation statement in the request's trace");
 
@@ -92,7 +94,8 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
         using var client = ApiCluster.CloneOnto(signedIn, home);
         var requestId = "local-" + Guid.NewGuid().ToString("N");
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Get, "/api/v1/auth/me", null, r => r.Headers.Add("X-Request-ID", requestId))).Status);
+        Assert.Equal(
+            HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Get, "/api/v1/auth/me", null, r => r.Headers.Add("X-Request-ID", requestId))).Status);
 
         var request = await _activities.RequestAsync(requestId);
         var (call, received) = await CallAsync(request, "IUserGrain/CheckSession");
@@ -130,14 +133,16 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
         var homeScope = home.App.Services.GetRequiredService<IMeterFactory>();
         var seen = measurements.ToList();
         var homeSilo = home.SiloAddress.ToString();
-        Assert.Contains(seen, m => m.Is(callerScope, "orleans-messaging-sent-messages-size") && m.Tag("ConnectionDirection") == "SiloToSilo" && m.Tag("silo") == homeSilo);
+        Assert.Contains(
+            seen, m => m.Is(callerScope, "orleans-messaging-sent-messages-size") && m.Tag("ConnectionDirection") == "SiloToSilo" && m.Tag("silo") == homeSilo);
         Assert.Contains(seen, m => m.Is(homeScope, "orleans-messaging-received-messages-size") && m.Tag("ConnectionDirection") == "SiloToSilo" && m.Value > 0);
         Assert.Contains(seen, m => m.Is(homeScope, "orleans-catalog-activation-created") && m.Tag("grain_type") == "user");
         Assert.Contains(seen, m => m.Is(homeScope, "orleans-catalog-activations") && m.Tag("grain_type") == "user" && m.Value >= 1);
         Assert.DoesNotContain(seen, m => m.Is(callerScope, "orleans-catalog-activations") && m.Tag("grain_type") == "user" && m.Value >= 1);
         Assert.Contains(seen, m => m.Is(callerScope, "http.server.request.duration") && m.Tag("http.route") == "/api/v1/auth/me");
         Assert.Contains(seen, m => m.Instrument.Meter.Name == "Npgsql");
-        Assert.DoesNotContain(seen, m => m.Instrument.Name is "orleans-messaging-sent-failed" or "orleans-app-requests-timedout" or "orleans-messaging-rejected");
+        Assert.DoesNotContain(
+            seen, m => m.Instrument.Name is "orleans-messaging-sent-failed" or "orleans-app-requests-timedout" or "orleans-messaging-rejected");
     }
 
     [Fact]
@@ -151,7 +156,8 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         var request = await _activities.RequestAsync(requestId);
-        var entry = Assert.Single(_logs.Entries, e => e.Category.EndsWith("CsrfMiddleware", StringComparison.Ordinal) && e.Scope.GetValueOrDefault("RequestId") == requestId);
+        var entry = Assert.Single(
+            _logs.Entries, e => e.Category.EndsWith("CsrfMiddleware", StringComparison.Ordinal) && e.Scope.GetValueOrDefault("RequestId") == requestId);
         Assert.Equal(request.TraceId.ToHexString(), entry.Scope["TraceId"]);
         Assert.Equal(request.SpanId.ToHexString(), entry.Scope["SpanId"]);
         Assert.Equal(requestId, request.GetTagItem("fitfolio.request_id"));
@@ -168,7 +174,8 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
 
         await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/start", JsonContent.Create(new { email }), r => r.Headers.Add("X-Request-ID", ids[0]));
         var token = SignInMail.TokenOf(await _mail.WaitForAsync(email));
-        var verified = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/verify", JsonContent.Create(new { token }), r => r.Headers.Add("X-Request-ID", ids[1]));
+        var verified = await client.SendAsync(
+            HttpMethod.Post, "/api/v1/auth/magic-link/verify", JsonContent.Create(new { token }), r => r.Headers.Add("X-Request-ID", ids[1]));
         Assert.Equal(HttpStatusCode.OK, verified.Status);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Get, "/api/v1/auth/me", null, r => r.Headers.Add("X-Request-ID", ids[2]))).Status);
 

@@ -32,7 +32,8 @@ public sealed class ExerciseAddRetryTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Equal(80m, retry.Body.GetProperty("previous").GetProperty("sets")[0].GetProperty("weight").GetDecimal());
         Assert.Equal(
             first.Body.GetProperty("previous").GetRawText(), retry.Body.GetProperty("previous").GetRawText());
-        Assert.Equal(["Plank", "Bench Press (Barbell)"], stored.Body.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("exerciseName").GetString()));
+        Assert.Equal(
+            ["Plank", "Bench Press (Barbell)"], stored.Body.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("exerciseName").GetString()));
     }
 
     [Fact]

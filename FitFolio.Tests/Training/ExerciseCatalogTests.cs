@@ -66,12 +66,20 @@ public sealed class ExerciseCatalogTests(ApiFixture api) : IClassFixture<ApiFixt
 
         var created = await owner.PostAsync($"{Base}/exercises", new
         {
-            name = "Zercher Carry", category = "full_body", primaryMuscles = new[] { "upper_back", "abs" }, secondaryMuscles = new[] { "biceps" },
-            equipment = "barbell", kind = "distance",
+            name = "Zercher Carry",
+            category = "full_body",
+            primaryMuscles = new[] { "upper_back", "abs" },
+            secondaryMuscles = new[] { "biceps" },
+            equipment = "barbell",
+            kind = "distance",
         });
         var id = created.Body.Id();
-        var duplicate = await owner.PostAsync($"{Base}/exercises", new { name = "zercher carry", category = "legs", primaryMuscles = new[] { "quads" }, equipment = "barbell", kind = "weight_reps" });
-        var renamed = await owner.PutAsync($"{Base}/exercises/{id}", new { name = "Zercher Walk", category = "full_body", primaryMuscles = new[] { "upper_back" }, equipment = "barbell", kind = "distance" });
+        var duplicate = await owner.PostAsync(
+            $"{Base}/exercises",
+            new { name = "zercher carry", category = "legs", primaryMuscles = new[] { "quads" }, equipment = "barbell", kind = "weight_reps" });
+        var renamed = await owner.PutAsync(
+            $"{Base}/exercises/{id}",
+            new { name = "Zercher Walk", category = "full_body", primaryMuscles = new[] { "upper_back" }, equipment = "barbell", kind = "distance" });
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.True(created.Body.GetProperty("custom").GetBoolean());
@@ -90,14 +98,25 @@ public sealed class ExerciseCatalogTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task Built_in_exercises_cannot_be_changed_and_used_custom_ones_cannot_be_deleted()
     {
         using var client = await api.SignedInClientAsync("custom-guard@example.com");
-        var custom = (await client.PostAsync($"{Base}/exercises", new { name = "Sandbag Shoulder", category = "full_body", primaryMuscles = new[] { "glutes" }, equipment = "other", kind = "weight_reps" })).Body.Id();
+        var custom = (await client.PostAsync($"{Base}/exercises", new
+        {
+            name = "Sandbag Shoulder",
+            category = "full_body",
+            primaryMuscles = new[] { "glutes" },
+            equipment = "other",
+            kind = "weight_reps"
+        })).Body.Id();
         var workout = (await client.PostAsync($"{Base}/workouts", new { })).Body.Id();
         await client.PostAsync($"{Base}/workouts/{workout}/exercises", new { exerciseId = custom });
 
         var added = (await client.GetAsync($"{Base}/workouts/{workout}")).Body.GetProperty("exercises")[0].Id();
         await client.LogAsync(workout, added, new { id = Guid.NewGuid(), weight = 60, weightUnit = "kg", reps = 5 });
-        var kindChange = await client.PutAsync($"{Base}/exercises/{custom}", new { name = "Sandbag Shoulder", category = "full_body", primaryMuscles = new[] { "glutes" }, equipment = "other", kind = "time" });
-        var builtIn = await client.PutAsync($"{Base}/exercises/{Exercise("squat-barbell")}", new { name = "Mine", category = "legs", primaryMuscles = new[] { "quads" }, equipment = "barbell", kind = "weight_reps" });
+        var kindChange = await client.PutAsync(
+            $"{Base}/exercises/{custom}",
+            new { name = "Sandbag Shoulder", category = "full_body", primaryMuscles = new[] { "glutes" }, equipment = "other", kind = "time" });
+        var builtIn = await client.PutAsync(
+            $"{Base}/exercises/{Exercise("squat-barbell")}",
+            new { name = "Mine", category = "legs", primaryMuscles = new[] { "quads" }, equipment = "barbell", kind = "weight_reps" });
         var inUse = await client.DeleteAsync($"{Base}/exercises/{custom}");
 
         Assert.Equal(HttpStatusCode.Forbidden, builtIn.Status);

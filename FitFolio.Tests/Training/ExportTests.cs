@@ -39,8 +39,16 @@ public sealed class ExportTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task The_json_export_holds_custom_exercises_programs_workouts_and_body_weight()
     {
         using var client = await api.SignedInClientAsync("export-json@example.com");
-        var custom = (await client.PostAsync($"{Base}/exercises", new { name = "Landmine Press", category = "shoulders", primaryMuscles = new[] { "front_delts" }, equipment = "barbell", kind = "weight_reps" })).Body.Id();
-        await client.PostAsync($"{Base}/programs", new { name = "Plan", days = new[] { new { name = "A", exercises = new[] { new { exerciseId = custom, targetSets = 3 } } } } });
+        var custom = (await client.PostAsync($"{Base}/exercises", new
+        {
+            name = "Landmine Press",
+            category = "shoulders",
+            primaryMuscles = new[] { "front_delts" },
+            equipment = "barbell",
+            kind = "weight_reps"
+        })).Body.Id();
+        await client.PostAsync(
+            $"{Base}/programs", new { name = "Plan", days = new[] { new { name = "A", exercises = new[] { new { exerciseId = custom, targetSets = 3 } } } } });
         var (workout, _) = await client.StartWorkoutAsync();
         var added = (await client.PostAsync($"{Base}/workouts/{workout}/exercises", new { exerciseId = custom })).Body.Id();
         await client.LogAsync(workout, added, new { id = Guid.NewGuid(), weight = 40, weightUnit = "kg", reps = 10 });

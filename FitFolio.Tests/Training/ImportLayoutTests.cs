@@ -111,7 +111,9 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(5, squat.GetProperty("setsImported").GetInt32());
         // Both artefact spellings of 225 lb (above and below) are stored as 225 lb, and converted from 225 exactly.
         var userId = await client.UserIdAsync();
-        Assert.Equal(2, await api.CountAsync("select count(*) from workout_sets where user_id = @id and weight = 225 and weight_unit = 'lb' and weight_kg = 102.0583", ("id", Guid.Parse(userId))));
+        Assert.Equal(2, await api.CountAsync(
+            "select count(*) from workout_sets where user_id = @id and weight = 225 and weight_unit = 'lb' and weight_kg = 102.0583",
+            ("id", Guid.Parse(userId))));
     }
 
     [Fact]
@@ -129,8 +131,17 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         var refused = new (HttpContent Body, string Query, HttpStatusCode Status, string Code)[]
         {
             (Csv(kg + Later + "3;2025-02-07 18:00:00;\"Pull;3600;Deadlift (Barbell);2;140;5;;;;;\r\n"), "", HttpStatusCode.BadRequest, "malformed_csv"),
-            (Csv(Encoding.Latin1.GetBytes("Workout #;Date;Workout Name;Exercise Name;Set Order;Weight (kg);Reps\n1;2025-02-07 18:00:00;Séance;Développé;1;80;5\n")), "", HttpStatusCode.BadRequest, "invalid_encoding"),
-            (Csv("Workout #;Datum;Training;Übung;Satz;Gewicht (kg);Wdh.\n1;2025-02-07 18:00:00;Pull;Kreuzheben;1;140;5\n"), "", HttpStatusCode.BadRequest, "unknown_layout"),
+            (
+                Csv(Encoding.Latin1.GetBytes(
+                    "Workout #;Date;Workout Name;Exercise Name;Set Order;Weight (kg);Reps\n1;2025-02-07 18:00:00;Séance;Développé;1;80;5\n")),
+                "",
+                HttpStatusCode.BadRequest,
+                "invalid_encoding"),
+            (
+                Csv("Workout #;Datum;Training;Übung;Satz;Gewicht (kg);Wdh.\n1;2025-02-07 18:00:00;Pull;Kreuzheben;1;140;5\n"),
+                "",
+                HttpStatusCode.BadRequest,
+                "unknown_layout"),
             (Csv("\uFEFF\r\n\r\n"), "", HttpStatusCode.BadRequest, "empty_file"),
             (Csv(kg + Later), "?tz=Mars/Olympus_Mons", HttpStatusCode.BadRequest, "validation_failed"),
             (new StringContent(kg + Later, Encoding.UTF8, "application/json"), "", HttpStatusCode.UnsupportedMediaType, "unsupported_media_type"),
@@ -152,7 +163,11 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         var later = await client.SendAsync(HttpMethod.Post, Import, Csv(kg + Later));
         Assert.Equal(2, later.Body.GetProperty("workoutsAlreadyPresent").GetInt32());
         Assert.Equal(1, later.Body.GetProperty("setsImported").GetInt32());
-        string[] expected = [.. Strong2025Kg, "Pull 2025-02-07T18:00:00+00:00 to 2025-02-07T19:00:00+00:00 | Deadlift (Barbell) | working reps=5 weight=140 kg"];
+        string[] expected =
+        [
+            .. Strong2025Kg,
+            "Pull 2025-02-07T18:00:00+00:00 to 2025-02-07T19:00:00+00:00 | Deadlift (Barbell) | working reps=5 weight=140 kg"
+        ];
         Assert.Equal(expected, await AllSetsAsync(client));
     }
 
@@ -180,7 +195,9 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         var response = await client.PostCsvAsync($"{Import}?tz=Europe/Berlin", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
 
         Assert.True(response.Status == HttpStatusCode.OK, $"{(int)response.Status} {response.Text}");
-        var skipped = response.Body.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.GetProperty("row").GetInt32(), s => s.GetProperty("reason").GetString()!);
+        var skipped = response.Body.GetProperty("skipped")
+            .EnumerateArray()
+            .ToDictionary(s => s.GetProperty("row").GetInt32(), s => s.GetProperty("reason").GetString()!);
         Assert.Equal([3, 4, 5, 7], skipped.Keys.Order());
         Assert.StartsWith("distanceMeters:", skipped[3], StringComparison.Ordinal);
         Assert.StartsWith("weight:", skipped[4], StringComparison.Ordinal);
@@ -230,7 +247,8 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         var lines = new List<string>();
         foreach (var workout in await WorkoutsAsync(client))
         {
-            var head = $"{workout.GetProperty("name").GetString()} {workout.GetProperty("startedAt").GetString()} to {workout.GetProperty("endedAt").GetString()}";
+            var head = $"{workout.GetProperty("name").GetString()} {workout.GetProperty("startedAt").GetString()} to " +
+                $"{workout.GetProperty("endedAt").GetString()}";
             foreach (var exercise in workout.GetProperty("exercises").EnumerateArray())
             {
                 foreach (var set in exercise.GetProperty("sets").EnumerateArray())

@@ -114,7 +114,9 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         var workout = await WorkoutNamed(client, "Morning Push");
         Assert.Equal("2024-01-15T08:35:00+00:00", workout.GetProperty("endedAt").GetString());
         var exercises = workout.GetProperty("exercises").EnumerateArray().ToList();
-        Assert.Equal(["Bench Press (Barbell)", "Lateral Raise (Dumbbell)", "Triceps Pushdown (Cable)", "Plank"], exercises.Select(e => e.GetProperty("exerciseName").GetString()));
+        Assert.Equal(
+            ["Bench Press (Barbell)", "Lateral Raise (Dumbbell)", "Triceps Pushdown (Cable)", "Plank"],
+            exercises.Select(e => e.GetProperty("exerciseName").GetString()));
         Assert.Equal(["warmup", "working", "drop"], exercises[0].GetProperty("sets").EnumerateArray().Select(s => s.GetProperty("type").GetString()));
         Assert.Equal("Elbows in", exercises[0].GetProperty("notes").GetString());
         Assert.Equal(1, exercises[1].GetProperty("supersetGroup").GetInt32());
@@ -153,7 +155,10 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         using var client = await api.SignedInClientAsync("import-encodings@example.com");
         var text = Encoding.UTF8.GetString(Sample("hevy-lbs.csv"));
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Sample("strong-comma-kg.csv")) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "strong.csv" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Sample("strong-comma-kg.csv")) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "strong.csv" }
+        };
 
         var multipart = await client.SendAsync(HttpMethod.Post, Import, form);
         var utf16 = await client.PostCsvAsync(Import, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
@@ -175,7 +180,8 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
         var latin1 = Encoding.Latin1.GetBytes("Date;Workout Name;Exercise Name;Set Order;Weight;Reps\n2024-01-01 10:00:00;Séance;Développé;1;80;5\n");
         var utf16NoBom = Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Sample("strong-comma-lbs.csv")));
         var binary = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D };
-        var unterminated = Encoding.UTF8.GetBytes("title,start_time,exercise_title,set_type,weight_kg,reps\n\"Push,\"15 Jan 2024, 07:30\",Bench Press (Barbell),normal,90,5\n");
+        var unterminated = Encoding.UTF8.GetBytes(
+            "title,start_time,exercise_title,set_type,weight_kg,reps\n\"Push,\"15 Jan 2024, 07:30\",Bench Press (Barbell),normal,90,5\n");
 
         var cases = new (byte[] File, int Status, string Code)[]
         {
@@ -205,7 +211,8 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_file_over_five_megabytes_is_refused_with_413()
     {
         using var client = await api.SignedInClientAsync("import-huge@example.com");
-        var builder = new StringBuilder("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n");
+        var builder = new StringBuilder(
+            "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n");
         var day = new DateTime(2020, 1, 1);
         while (builder.Length <= 5 * 1024 * 1024 + 100)
         {

@@ -155,7 +155,9 @@ public sealed class PersonalRecordTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         Assert.Equal(110m, afterAbandon);
         Assert.Equal(100m, afterDelete);
-        Assert.Contains("heaviest_weight", history.Body.GetProperty("exercises")[0].GetProperty("sets")[0].GetProperty("records").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains(
+            "heaviest_weight",
+            history.Body.GetProperty("exercises")[0].GetProperty("sets")[0].GetProperty("records").EnumerateArray().Select(r => r.GetString()));
         var abandoned = await client.GetAsync($"{Base}/workouts/{second}");
         Assert.Empty(abandoned.Body.GetProperty("exercises")[0].GetProperty("sets")[0].GetProperty("records").EnumerateArray());
     }
@@ -180,6 +182,10 @@ public sealed class PersonalRecordTests(ApiFixture api) : IClassFixture<ApiFixtu
     {
         var response = await client.GetAsync($"{Base}/records?exerciseId={Exercise("front-squat-barbell")}");
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        return response.Body.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "heaviest_weight").GetProperty("value").GetDecimal();
+        return response.Body.GetProperty("items")
+            .EnumerateArray()
+            .Single(r => r.GetProperty("type").GetString() == "heaviest_weight")
+            .GetProperty("value")
+            .GetDecimal();
     }
 }

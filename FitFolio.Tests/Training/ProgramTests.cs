@@ -17,12 +17,24 @@ public sealed class ProgramTests(ApiFixture api) : IClassFixture<ApiFixture>
                 name = "Push",
                 exercises = new object[]
                 {
-                    new { exerciseId = Exercise("bench-press-barbell"), targetSets = 5, repsMin = 5, repsMax = 5, targetWeight = 100, weightUnit = "kg", restSeconds = 180 },
+                    new
+                    {
+                        exerciseId = Exercise("bench-press-barbell"),
+                        targetSets = 5,
+                        repsMin = 5,
+                        repsMax = 5,
+                        targetWeight = 100,
+                        weightUnit = "kg",
+                        restSeconds = 180
+                    },
                     new { exerciseId = Exercise("lateral-raise-dumbbell"), supersetGroup = 1, targetSets = 3, repsMin = 12, repsMax = 15, targetRpe = 8.5 },
                     new { exerciseId = Exercise("triceps-pushdown-cable"), supersetGroup = 1, targetSets = 3, repsMin = 10, repsMax = 12, targetRir = 2 },
                 },
             },
-            new { name = "Pull", exercises = new object[] { new { exerciseId = Exercise("deadlift-barbell"), targetSets = 1, repsMin = 5, repsMax = 5, targetWeight = 315, weightUnit = "lb" } } },
+            new { name = "Pull", exercises = new object[]
+            {
+                new { exerciseId = Exercise("deadlift-barbell"), targetSets = 1, repsMin = 5, repsMax = 5, targetWeight = 315, weightUnit = "lb" }
+            } },
         },
     };
 
@@ -38,7 +50,8 @@ public sealed class ProgramTests(ApiFixture api) : IClassFixture<ApiFixture>
         var days = read.Body.GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(["Push", "Pull"], days.Select(d => d.GetProperty("name").GetString()));
         var push = days[0].GetProperty("exercises").EnumerateArray().ToList();
-        Assert.Equal(["Bench Press (Barbell)", "Lateral Raise (Dumbbell)", "Triceps Pushdown (Cable)"], push.Select(e => e.GetProperty("exerciseName").GetString()));
+        Assert.Equal(
+            ["Bench Press (Barbell)", "Lateral Raise (Dumbbell)", "Triceps Pushdown (Cable)"], push.Select(e => e.GetProperty("exerciseName").GetString()));
         Assert.Equal([1, 2, 3], push.Select(e => e.GetProperty("position").GetInt32()));
         Assert.Equal(1, push[1].GetProperty("supersetGroup").GetInt32());
         Assert.Equal(1, push[2].GetProperty("supersetGroup").GetInt32());
@@ -55,7 +68,11 @@ public sealed class ProgramTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var client = await api.SignedInClientAsync("program-life@example.com");
         var id = (await client.PostAsync($"{Base}/programs", PushPull)).Body.Id();
 
-        var replaced = await client.PutAsync($"{Base}/programs/{id}", new { name = "Full body", days = new[] { new { name = "A", exercises = new[] { new { exerciseId = Exercise("squat-barbell"), targetSets = 3 } } } } });
+        var replaced = await client.PutAsync($"{Base}/programs/{id}", new
+        {
+            name = "Full body",
+            days = new[] { new { name = "A", exercises = new[] { new { exerciseId = Exercise("squat-barbell"), targetSets = 3 } } } }
+        });
         var copy = await client.PostAsync($"{Base}/programs/{id}/copy", new { });
         var archived = await client.PostAsync($"{Base}/programs/{id}/archive");
         var active = await client.GetAsync($"{Base}/programs");
@@ -94,13 +111,30 @@ public sealed class ProgramTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"00000000-0000-0000-0000-000000000001"}]}]}""", "unknown_exercise", "days[0].exercises[0].exerciseId")]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","repsMin":12,"repsMax":8}]}]}""", "validation_failed", "days[0].exercises[0].repsMax")]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetWeight":-5,"weightUnit":"kg"}]}]}""", "validation_failed", "days[0].exercises[0].targetWeight")]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetWeight":5000,"weightUnit":"lb"}]}]}""", "validation_failed", "days[0].exercises[0].targetWeight")]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetRpe":10.5}]}]}""", "validation_failed", "days[0].exercises[0].targetRpe")]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetRpe":8,"targetRir":2}]}]}""", "validation_failed", "days[0].exercises[0].targetRir")]
-    [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetSets":0}]}]}""", "validation_failed", "days[0].exercises[0].targetSets")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"00000000-0000-0000-0000-000000000001"}]}]}""",
+        "unknown_exercise",
+        "days[0].exercises[0].exerciseId")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","repsMin":12,"repsMax":8}]}]}""",
+        "validation_failed",
+        "days[0].exercises[0].repsMax")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetWeight":-5,"weightUnit":"kg"}]}]}""",
+        "validation_failed",
+        "days[0].exercises[0].targetWeight")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetWeight":5000,"weightUnit":"lb"}]}]}""",
+        "validation_failed",
+        "days[0].exercises[0].targetWeight")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetRpe":10.5}]}]}""", "validation_failed", "days[0].exercises[0].targetRpe")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetRpe":8,"targetRir":2}]}]}""",
+        "validation_failed",
+        "days[0].exercises[0].targetRir")]
+    [InlineData(
+        """{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"EX","targetSets":0}]}]}""", "validation_failed", "days[0].exercises[0].targetSets")]
     [InlineData("""{"name":"","days":[]}""", "validation_failed", "name")]
     [InlineData("""{"name":"P","days":[{"name":"D","exercises":[{"exerciseId":"not-a-uuid"}]}]}""", "invalid_json", "days[0].exercises[0].exerciseId")]
     public async Task A_bad_program_is_refused_naming_the_field_and_nothing_is_stored(string body, string code, string field)

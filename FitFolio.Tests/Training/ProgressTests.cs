@@ -109,7 +109,8 @@ public sealed class ProgressTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var client = await api.SignedInClientAsync($"bad-weight-{Guid.NewGuid():N}@example.com");
         await client.PutAsync($"{Base}/body-weight/2024-05-01", new { weight = 75, unit = "kg" });
 
-        var response = await client.SendAsync(HttpMethod.Put, $"{Base}/body-weight/{date}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await client.SendAsync(
+            HttpMethod.Put, $"{Base}/body-weight/{date}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(field, response.Body.GetProperty("error").GetProperty("field").GetString());

@@ -12,7 +12,8 @@ public sealed class SetLoggingTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var client = await api.SignedInClientAsync("log-set@example.com");
         var (workout, ids) = await client.StartWorkoutAsync("bench-press-barbell");
 
-        var logged = await client.LogAsync(workout, ids[0], new { id = Guid.NewGuid(), weight = 225, weightUnit = "lb", reps = 5, rpe = 8.5, notes = "Paused" });
+        var logged = await client.LogAsync(
+            workout, ids[0], new { id = Guid.NewGuid(), weight = 225, weightUnit = "lb", reps = 5, rpe = 8.5, notes = "Paused" });
 
         Assert.Equal(HttpStatusCode.Created, logged.Status);
         var set = logged.Body.GetProperty("set");
@@ -91,7 +92,8 @@ public sealed class SetLoggingTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(HttpStatusCode.Conflict, clash.Status);
         Assert.Equal(HttpStatusCode.NotFound, replace.Status);
-        Assert.Equal(80m, (await owner.GetAsync($"{Base}/workouts/{mine}")).Body.GetProperty("exercises")[0].GetProperty("sets")[0].GetProperty("weight").GetDecimal());
+        Assert.Equal(
+            80m, (await owner.GetAsync($"{Base}/workouts/{mine}")).Body.GetProperty("exercises")[0].GetProperty("sets")[0].GetProperty("weight").GetDecimal());
     }
 
     [Fact]
@@ -178,7 +180,10 @@ public sealed class SetLoggingTests(ApiFixture api) : IClassFixture<ApiFixture>
         var (workout, _) = await client.StartWorkoutAsync("bench-press-barbell");
 
         var unknown = await client.LogAsync(workout, Guid.NewGuid().ToString(), new { id = Guid.NewGuid(), weight = 1, weightUnit = "kg", reps = 1 });
-        var noId = await client.LogAsync(workout, (await client.GetAsync($"{Base}/workouts/{workout}")).Body.GetProperty("exercises")[0].Id(), new { weight = 1, weightUnit = "kg", reps = 1 });
+        var noId = await client.LogAsync(
+            workout,
+            (await client.GetAsync($"{Base}/workouts/{workout}")).Body.GetProperty("exercises")[0].Id(),
+            new { weight = 1, weightUnit = "kg", reps = 1 });
         var badPath = await client.LogAsync(workout, "nope", new { id = Guid.NewGuid(), weight = 1, weightUnit = "kg", reps = 1 });
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);

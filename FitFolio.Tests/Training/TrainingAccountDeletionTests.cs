@@ -5,7 +5,17 @@ namespace FitFolio.Tests.Training;
 
 public sealed class TrainingAccountDeletionTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private static readonly string[] Tables = ["exercises", "programs", "program_days", "program_exercises", "workouts", "workout_exercises", "workout_sets", "body_weights"];
+    private static readonly string[] Tables =
+    [
+        "exercises",
+        "programs",
+        "program_days",
+        "program_exercises",
+        "workouts",
+        "workout_exercises",
+        "workout_sets",
+        "body_weights"
+    ];
 
     [Fact]
     public async Task Deleting_an_account_deletes_all_its_training_rows_and_nobody_elses()
@@ -14,8 +24,11 @@ public sealed class TrainingAccountDeletionTests(ApiFixture api) : IClassFixture
         using var staying = await api.SignedInClientAsync("staying@example.com");
         foreach (var client in new[] { leaving, staying })
         {
-            var custom = (await client.PostAsync($"{Base}/exercises", new { name = "Odd Lift", category = "other", primaryMuscles = new[] { "glutes" }, equipment = "other", kind = "weight_reps" })).Body.Id();
-            await client.PostAsync($"{Base}/programs", new { name = "Plan", days = new[] { new { name = "A", exercises = new[] { new { exerciseId = custom } } } } });
+            var custom = (await client.PostAsync(
+                $"{Base}/exercises",
+                new { name = "Odd Lift", category = "other", primaryMuscles = new[] { "glutes" }, equipment = "other", kind = "weight_reps" })).Body.Id();
+            await client.PostAsync(
+                $"{Base}/programs", new { name = "Plan", days = new[] { new { name = "A", exercises = new[] { new { exerciseId = custom } } } } });
             var (workout, ids) = await client.StartWorkoutAsync("bench-press-barbell");
             await client.LogAsync(workout, ids[0], new { id = Guid.NewGuid(), weight = 50, weightUnit = "kg", reps = 5 });
             var odd = (await client.PostAsync($"{Base}/workouts/{workout}/exercises", new { exerciseId = custom })).Body.Id();

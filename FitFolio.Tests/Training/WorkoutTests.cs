@@ -20,7 +20,16 @@ public sealed class WorkoutTests(ApiFixture api) : IClassFixture<ApiFixture>
                     name = "Legs",
                     exercises = new object[]
                     {
-                        new { exerciseId = Exercise("squat-barbell"), targetSets = 5, repsMin = 5, repsMax = 5, targetWeight = 120, weightUnit = "kg", restSeconds = 180 },
+                        new
+                        {
+                            exerciseId = Exercise("squat-barbell"),
+                            targetSets = 5,
+                            repsMin = 5,
+                            repsMax = 5,
+                            targetWeight = 120,
+                            weightUnit = "kg",
+                            restSeconds = 180
+                        },
                         new { exerciseId = Exercise("leg-extension-machine"), supersetGroup = 1, targetSets = 3, repsMin = 10, repsMax = 15 },
                         new { exerciseId = Exercise("lying-leg-curl-machine"), supersetGroup = 1, targetSets = 3, repsMin = 10, repsMax = 15 },
                     },
@@ -36,7 +45,8 @@ public sealed class WorkoutTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("in_progress", workout.Body.GetProperty("status").GetString());
         Assert.Equal(program.Body.Id(), workout.Body.Id("programId"));
         var exercises = workout.Body.GetProperty("exercises").EnumerateArray().ToList();
-        Assert.Equal(["Squat (Barbell)", "Leg Extension (Machine)", "Lying Leg Curl (Machine)"], exercises.Select(e => e.GetProperty("exerciseName").GetString()));
+        Assert.Equal(
+            ["Squat (Barbell)", "Leg Extension (Machine)", "Lying Leg Curl (Machine)"], exercises.Select(e => e.GetProperty("exerciseName").GetString()));
         Assert.Equal(120m, exercises[0].GetProperty("target").GetProperty("weight").GetDecimal());
         Assert.Equal(5, exercises[0].GetProperty("target").GetProperty("sets").GetInt32());
         Assert.Equal(180, exercises[0].GetProperty("target").GetProperty("restSeconds").GetInt32());
@@ -53,7 +63,8 @@ public sealed class WorkoutTests(ApiFixture api) : IClassFixture<ApiFixture>
         var inserted = await client.PostAsync($"{Base}/workouts/{workout}/exercises", new { exerciseId = Exercise("pull-up"), position = 1 });
         var swapped = await client.PostAsync($"{Base}/workouts/{workout}/exercises/{ids[1]}/swap", new { exerciseId = Exercise("front-squat-barbell") });
         var skipped = await client.PatchAsync($"{Base}/workouts/{workout}/exercises/{ids[2]}", new { skipped = true, notes = "Back was sore" });
-        var reordered = await client.PutAsync($"{Base}/workouts/{workout}/exercises/order", new { order = new[] { ids[2], ids[1], ids[0], inserted.Body.Id() } });
+        var reordered = await client.PutAsync(
+            $"{Base}/workouts/{workout}/exercises/order", new { order = new[] { ids[2], ids[1], ids[0], inserted.Body.Id() } });
         var removed = await client.DeleteAsync($"{Base}/workouts/{workout}/exercises/{ids[0]}");
         var final = await client.GetAsync($"{Base}/workouts/{workout}");
 
@@ -87,7 +98,9 @@ public sealed class WorkoutTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         Assert.Equal("unknown_exercise", unknown.ErrorCode);
         var after = await client.GetAsync($"{Base}/workouts/{workout}");
-        Assert.Equal(["Bench Press (Barbell)", "Squat (Barbell)"], after.Body.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("exerciseName").GetString()));
+        Assert.Equal(
+            ["Bench Press (Barbell)", "Squat (Barbell)"],
+            after.Body.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("exerciseName").GetString()));
         Assert.Single(after.Body.GetProperty("exercises")[0].GetProperty("sets").EnumerateArray());
     }
 

@@ -10,7 +10,13 @@ var options = BenchOptions.Parse(args);
 // within a minute or two of each other; the grain-runtime rows follow.
 IScenario[] all =
 [
-    new HelloWorldScenario(), new MeScenario(), new MeThroughProxyScenario(), new SqlSessionScenario(), new MagicLinkStartScenario(), new MagicLinkVerifyScenario(), new RevocationScenario(),
+    new HelloWorldScenario(),
+    new MeScenario(),
+    new MeThroughProxyScenario(),
+    new SqlSessionScenario(),
+    new MagicLinkStartScenario(),
+    new MagicLinkVerifyScenario(),
+    new RevocationScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
 ];
 if (options.ShowHelp)

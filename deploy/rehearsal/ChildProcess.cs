@@ -32,7 +32,13 @@ public sealed partial class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ChildProcess Start(string name, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, string? workingDirectory = null)
+    public static ChildProcess Start(
+        string name,
+        string program,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string> environment,
+        string logPath,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory ?? "" };
         start.ArgumentList.Add("-c");

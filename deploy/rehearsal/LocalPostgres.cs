@@ -10,7 +10,8 @@ internal sealed class LocalPostgres(string directory)
     public async Task StartAsync()
     {
         var port = FreePorts.Take(1)[0];
-        var admin = (await Tool.RunAsync(RepositoryLayout.PostgresScript, "start", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
+        var admin = (await Tool.RunAsync(
+            RepositoryLayout.PostgresScript, "start", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();

@@ -9,7 +9,8 @@ internal sealed class LocalRedis(string directory)
     public async Task StartAsync()
     {
         var port = FreePorts.Take(1)[0];
-        ConnectionString = (await Tool.RunAsync(RepositoryLayout.RedisScript, "start", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
+        ConnectionString = (await Tool.RunAsync(
+            RepositoryLayout.RedisScript, "start", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
     }
 
     public Task StopAsync() => StopAsync(directory);

@@ -72,9 +72,16 @@ public sealed class RehearsalStack : IAsyncDisposable
         if (!OperatingSystem.IsWindows())
         {
             // PostgreSQL runs as its own user (scripts/postgres.sh, as root) and keeps its data below.
-            File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(work, UnixFileMode.UserRead
+                | UnixFileMode.UserWrite
+                | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead
+                | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead
+                | UnixFileMode.OtherExecute);
         }
-        await File.WriteAllTextAsync(Path.Combine(work, StaleRehearsals.OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(work, StaleRehearsals.OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var stack = new RehearsalStack(options, work);
         try
         {
@@ -100,15 +107,18 @@ public sealed class RehearsalStack : IAsyncDisposable
             UseCookies = false,
             UseProxy = false,
             AllowAutoRedirect = false,
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || (certificate is not null && certificate.GetCertHash().AsSpan().SequenceEqual(pinnedHash)) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None
+                || (certificate is not null && certificate.GetCertHash().AsSpan().SequenceEqual(pinnedHash)) },
         };
     }
 
     /// <summary>The proxy's current view of every silo.</summary>
-    public Task<IReadOnlyList<ProxyServerStatus>> ProxyStatusAsync(CancellationToken cancellationToken = default) => ProxyStatus.ReadAsync(ProxySocket, cancellationToken);
+    public Task<IReadOnlyList<ProxyServerStatus>> ProxyStatusAsync(CancellationToken cancellationToken = default) =>
+        ProxyStatus.ReadAsync(ProxySocket, cancellationToken);
 
     /// <summary>Waits until the proxy reports <paramref name="predicate"/> true (polls the runtime API every 50 ms).</summary>
-    public async Task WaitForProxyAsync(Func<IReadOnlyList<ProxyServerStatus>, bool> predicate, TimeSpan timeout, string what, CancellationToken cancellationToken = default)
+    public async Task WaitForProxyAsync(
+        Func<IReadOnlyList<ProxyServerStatus>, bool> predicate, TimeSpan timeout, string what, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         IReadOnlyList<ProxyServerStatus> status;
@@ -116,7 +126,8 @@ public sealed class RehearsalStack : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The proxy did not reach '{what}' within {timeout.TotalSeconds} s: {string.Join(", ", status.Select(s => $"{s.Name} {s.Status}"))}");
+                throw new TimeoutException(
+                    $"The proxy did not reach '{what}' within {timeout.TotalSeconds} s: {string.Join(", ", status.Select(s => $"{s.Name} {s.Status}"))}");
             }
 
             await Task.Delay(50, cancellationToken);
@@ -130,7 +141,9 @@ public sealed class RehearsalStack : IAsyncDisposable
         return await MembershipRows.ReadAsync(_membership.GetDatabase(), ClusterId);
     }
 
-    /// <summary>The silos membership holds as Active, by port (a restarted silo keeps its port; its killed incarnation's row says Dead once the others declared it).</summary>
+    /// <summary>
+    /// The silos membership holds as Active, by port (a restarted silo keeps its port; its killed incarnation's row says Dead once the others declared it).
+    /// </summary>
     public async Task<IReadOnlyList<int>> ActiveSiloPortsAsync() =>
         [.. (await MembershipAsync()).Where(row => row.Status == SiloStatus.Active).Select(row => row.Silo.Endpoint.Port).Order()];
 
@@ -196,10 +209,12 @@ public sealed class RehearsalStack : IAsyncDisposable
     {
         if (!File.Exists(RepositoryLayout.ApiAssembly))
         {
-            throw new InvalidOperationException($"FitFolio.Api is not built ({RepositoryLayout.ApiAssembly}): dotnet build -c {RepositoryLayout.Configuration} FitFolio.Api");
+            throw new InvalidOperationException(
+                $"FitFolio.Api is not built ({RepositoryLayout.ApiAssembly}): dotnet build -c {RepositoryLayout.Configuration} FitFolio.Api");
         }
 
-        var haproxy = FindProgram("haproxy") ?? throw new InvalidOperationException("haproxy is not installed: apt-get install haproxy (scripts/rehearsal.sh does it).");
+        var haproxy = FindProgram("haproxy")
+            ?? throw new InvalidOperationException("haproxy is not installed: apt-get install haproxy (scripts/rehearsal.sh does it).");
         var ports = FreePorts.Take(3 + 2 * _options.Silos);
         var (proxyPort, mailPort, smtpPort) = (ports[0], ports[1], ports[2]);
         PublicOrigin = new Uri($"https://localhost:{proxyPort}");
@@ -252,7 +267,8 @@ public sealed class RehearsalStack : IAsyncDisposable
             await Task.Delay(50, cancellationToken);
         }
 
-        await WaitForProxyAsync(status => status.Count == _silos.Count && status.All(s => s.IsUp), TimeSpan.FromSeconds(30), "every silo UP", cancellationToken);
+        await WaitForProxyAsync(
+            status => status.Count == _silos.Count && status.All(s => s.IsUp), TimeSpan.FromSeconds(30), "every silo UP", cancellationToken);
     }
 
     private ChildProcess StartSilo(SiloProcess silo, string connectionString, int smtpPort)
@@ -287,10 +303,16 @@ public sealed class RehearsalStack : IAsyncDisposable
             environment[key] = value;
         }
 
-        return Start(silo.Name, "dotnet", [RepositoryLayout.ApiAssembly, "--contentRoot", RepositoryLayout.ApiDirectory, "--urls", silo.Address.ToString().TrimEnd('/')], environment, silo.LogPath);
+        return Start(
+            silo.Name,
+            "dotnet",
+            [RepositoryLayout.ApiAssembly, "--contentRoot", RepositoryLayout.ApiDirectory, "--urls", silo.Address.ToString().TrimEnd('/')],
+            environment,
+            silo.LogPath);
     }
 
-    private ChildProcess Start(string name, string program, IEnumerable<string> arguments, Dictionary<string, string> environment, string logPath, string? workingDirectory = null)
+    private ChildProcess Start(
+        string name, string program, IEnumerable<string> arguments, Dictionary<string, string> environment, string logPath, string? workingDirectory = null)
     {
         environment[StaleRehearsals.MarkerVariable] = WorkDirectory;
         var child = ChildProcess.Start(name, program, arguments, environment, logPath, workingDirectory);

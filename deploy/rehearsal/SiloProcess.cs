@@ -8,7 +8,11 @@ namespace FitFolio.Rehearsal;
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(5) };
+    private static readonly HttpClient Http = new(
+        new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
+    {
+        Timeout = TimeSpan.FromSeconds(5)
+    };
 
     private readonly Func<SiloProcess, ChildProcess> _start;
     private ChildProcess? _process;

@@ -123,7 +123,8 @@ public static class TrainingExercisesApi
         return error ?? TypedResults.Ok(new ItemsResponse<PersonalRecord>(await progress.RecordsAsync(context.UserId(), exercise!.Id, context.RequestAborted)));
     }
 
-    private static async Task<IResult> ProgressAsync(string id, string? from, string? to, string? tz, HttpContext context, ExerciseCatalog catalog, ProgressQueries progress)
+    private static async Task<IResult> ProgressAsync(
+        string id, string? from, string? to, string? tz, HttpContext context, ExerciseCatalog catalog, ProgressQueries progress)
     {
         if (!TrainingQuery.TryDate(from, out var fromDate))
         {

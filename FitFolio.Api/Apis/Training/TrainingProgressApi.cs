@@ -49,7 +49,8 @@ public static class TrainingProgressApi
             return TrainingErrors.Invalid(context, "tz", "tz is an IANA time zone such as Europe/Berlin.");
         }
 
-        return TypedResults.Ok(new ItemsResponse<MuscleVolumePoint>(await progress.WeeklyMuscleVolumeAsync(context.UserId(), count, zone, context.RequestAborted)));
+        return TypedResults.Ok(
+            new ItemsResponse<MuscleVolumePoint>(await progress.WeeklyMuscleVolumeAsync(context.UserId(), count, zone, context.RequestAborted)));
     }
 
     private static async Task<IResult> BodyWeightAsync(string? from, string? to, HttpContext context, BodyWeightLog log)

@@ -39,10 +39,12 @@ public static class TrainingWorkoutsApi
         workouts.MapPut("/{id}/exercises/order", (string id, ReorderExercisesRequest request, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.ReorderExercises(w, request.Order)))
             .RequireUser(ApiScope.Write).WithName("TrainingReorderWorkoutExercises").WithSummary("Puts the workout's exercises in the given order.");
-        workouts.MapPatch("/{id}/exercises/{exerciseId}", (string id, string exerciseId, WorkoutExercisePatch patch, HttpContext context, IGrainFactory grains) =>
+        workouts.MapPatch("/{id}/exercises/{exerciseId}", (
+            string id, string exerciseId, WorkoutExercisePatch patch, HttpContext context, IGrainFactory grains) =>
                 Call(id, exerciseId, context, grains, (g, w, e) => g.UpdateExercise(w, e, patch)))
             .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkoutExercise").WithSummary("Skips or unskips an exercise; changes its notes or superset.");
-        workouts.MapPost("/{id}/exercises/{exerciseId}/swap", (string id, string exerciseId, SwapExerciseRequest request, HttpContext context, IGrainFactory grains) =>
+        workouts.MapPost("/{id}/exercises/{exerciseId}/swap", (
+            string id, string exerciseId, SwapExerciseRequest request, HttpContext context, IGrainFactory grains) =>
                 Call(id, exerciseId, context, grains, (g, w, e) => g.SwapExercise(w, e, request.ExerciseId)))
             .RequireUser(ApiScope.Write).WithName("TrainingSwapWorkoutExercise")
             .WithSummary("Replaces an exercise that has no sets yet with another, prefilled from last time.");
@@ -101,7 +103,8 @@ public static class TrainingWorkoutsApi
             : TrainingErrors.NotFound(context, "workout");
     }
 
-    internal static async Task<IResult> Call<T>(string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<T>>> call) =>
+    internal static async Task<IResult> Call<T>(
+        string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<T>>> call) =>
         Guid.TryParse(id, out var workoutId)
             ? TrainingErrors.Answer(context, await call(context.TrainingGrain(grains), workoutId))
             : TrainingErrors.InvalidId(context, "id");
@@ -120,7 +123,8 @@ public static class TrainingWorkoutsApi
             : TrainingErrors.InvalidId(context, childField);
     }
 
-    private static async Task<IResult> NoContent(string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<bool>>> call)
+    private static async Task<IResult> NoContent(
+        string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<bool>>> call)
     {
         if (!Guid.TryParse(id, out var workoutId))
         {

@@ -33,7 +33,8 @@ internal static class ImportNumbers
         }
 
         // Exponents too: float printers switch to them for small values ("5.551115123125783e-17" is a zero).
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed))
+        if (decimal.TryParse(
+            text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed))
         {
             value = parsed;
             return true;

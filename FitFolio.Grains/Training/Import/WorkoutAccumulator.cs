@@ -11,7 +11,8 @@ internal sealed class WorkoutAccumulator(string format)
     private readonly List<Draft> _workouts = [];
     private readonly Dictionary<(DateTimeOffset, string), Draft> _byKey = [];
 
-    public void Add(DateTimeOffset startedAt, string name, DateTimeOffset? endedAt, string? notes, string exercise, string? exerciseNotes, int? superset, ImportedSet set)
+    public void Add(
+        DateTimeOffset startedAt, string name, DateTimeOffset? endedAt, string? notes, string exercise, string? exerciseNotes, int? superset, ImportedSet set)
     {
         var key = (startedAt, name.Trim().ToLowerInvariant());
         if (!_byKey.TryGetValue(key, out var workout))

@@ -11,7 +11,16 @@ namespace FitFolio.Tests.Passkeys.Fuzzing;
 /// </summary>
 public sealed class CredentialMutator(ByteMutator bytes, IReadOnlyList<byte[]> donors)
 {
-    private static readonly string[] BinaryMembers = ["id", "rawId", "response.clientDataJSON", "response.attestationObject", "response.authenticatorData", "response.signature", "response.userHandle"];
+    private static readonly string[] BinaryMembers =
+    [
+        "id",
+        "rawId",
+        "response.clientDataJSON",
+        "response.attestationObject",
+        "response.authenticatorData",
+        "response.signature",
+        "response.userHandle"
+    ];
 
     // Built once: allocating a fresh multi-megabyte string per case would dominate the run time.
     private static readonly string[] HugeInputs =
@@ -75,13 +84,24 @@ public sealed class CredentialMutator(ByteMutator bytes, IReadOnlyList<byte[]> d
                 description = "attStmt inside attestationObject";
                 break;
             default:
-                fmt = _random.Next(2) == 0 ? bytes.Random.Next(3) switch { 0 => "packed", 1 => "none", _ => "tpm" } : Encoding.Latin1.GetString(bytes.RandomBytes(_random.Next(0, 12)));
+                fmt = _random.Next(2) == 0
+                    ? bytes.Random.Next(3) switch { 0 => "packed", 1 => "none", _ => "tpm" }
+                    : Encoding.Latin1.GetString(bytes.RandomBytes(_random.Next(0, 12)));
                 description = "fmt inside attestationObject";
                 break;
         }
 
         // Assembled by hand: CborWriter.WriteEncodedValue would refuse the ill-formed attStmt we want to send.
-        byte[] rebuilt = [0xa3, .. Item(w => w.WriteTextString("fmt")), .. Item(w => w.WriteTextString(fmt)), .. Item(w => w.WriteTextString("attStmt")), .. attStmt, .. Item(w => w.WriteTextString("authData")), .. Item(w => w.WriteByteString(authData))];
+        byte[] rebuilt =
+        [
+            0xa3,
+            .. Item(w => w.WriteTextString("fmt")),
+            .. Item(w => w.WriteTextString(fmt)),
+            .. Item(w => w.WriteTextString("attStmt")),
+            .. attStmt,
+            .. Item(w => w.WriteTextString("authData")),
+            .. Item(w => w.WriteByteString(authData))
+        ];
         ((JsonObject)root["response"]!)["attestationObject"] = Base64UrlText.Encode(rebuilt);
         return new FuzzCase(description, root.ToJsonString(), null, "attestationObject");
     }
@@ -179,7 +199,11 @@ public sealed class CredentialMutator(ByteMutator bytes, IReadOnlyList<byte[]> d
         return _random.Next(4) switch
         {
             0 => new FuzzCase("duplicated JSON member", DuplicateMember(json), null, null),
-            1 => new FuzzCase("deeply nested JSON", json.Insert(json.LastIndexOf('}'), ",\"clientExtensionResults2\":" + new string('[', _random.Next(10, 5000))), null, null),
+            1 => new FuzzCase(
+                "deeply nested JSON",
+                json.Insert(json.LastIndexOf('}'), ",\"clientExtensionResults2\":" + new string('[', _random.Next(10, 5000))),
+                null,
+                null),
             _ => new FuzzCase("bytes of the JSON text", null, bytes.Mutate(utf8, donors), null),
         };
     }

@@ -23,7 +23,8 @@ public static class FuzzCorpus
             var authenticator = new SoftwareAuthenticator(algorithm) { BackupEligible = true, BackedUp = true };
             owned.Add(authenticator);
             seeds.Add(SoftwareRegistration(harness, authenticator, $"software-{algorithm}-none", c => c));
-            seeds.Add(SoftwareRegistration(harness, authenticator, $"software-{algorithm}-packed-self", c => c with { Attestation = SoftwareAttestation.PackedSelf }));
+            seeds.Add(SoftwareRegistration(
+                harness, authenticator, $"software-{algorithm}-packed-self", c => c with { Attestation = SoftwareAttestation.PackedSelf }));
             var stored = harness.Register(authenticator).ToStoredPasskey();
             seeds.Add(SoftwareAuthentication(harness, authenticator, stored, $"software-{algorithm}-assertion", usernameless: false));
             seeds.Add(SoftwareAuthentication(harness, authenticator, stored, $"software-{algorithm}-usernameless-assertion", usernameless: true));
@@ -33,7 +34,11 @@ public static class FuzzCorpus
         var certificate = AttestationCertificates.Create(aaguid: certified.Aaguid);
         owned.Add(certified);
         owned.Add(certificate);
-        seeds.Add(SoftwareRegistration(harness, certified, "software-ES256-packed-x5c", c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate }));
+        seeds.Add(SoftwareRegistration(
+            harness,
+            certified,
+            "software-ES256-packed-x5c",
+            c => c with { Attestation = SoftwareAttestation.PackedCertificate, AttestationCertificate = certificate }));
         return seeds;
     }
 
@@ -65,7 +70,8 @@ public static class FuzzCorpus
             new HashSet<string> { "clientDataJSON", "authenticatorData", "signature" });
     }
 
-    private static FuzzSeed SoftwareRegistration(PasskeyHarness harness, SoftwareAuthenticator authenticator, string name, Func<SoftwareCeremony, SoftwareCeremony> tweak)
+    private static FuzzSeed SoftwareRegistration(
+        PasskeyHarness harness, SoftwareAuthenticator authenticator, string name, Func<SoftwareCeremony, SoftwareCeremony> tweak)
     {
         var (json, pending) = harness.StartRegistration(authenticator, tweak);
         var packed = name.Contains("packed", StringComparison.Ordinal);
@@ -78,7 +84,8 @@ public static class FuzzCorpus
             packed ? new HashSet<string> { "clientDataJSON" } : new HashSet<string>());
     }
 
-    private static FuzzSeed SoftwareAuthentication(PasskeyHarness harness, SoftwareAuthenticator authenticator, StoredPasskey stored, string name, bool usernameless)
+    private static FuzzSeed SoftwareAuthentication(
+        PasskeyHarness harness, SoftwareAuthenticator authenticator, StoredPasskey stored, string name, bool usernameless)
     {
         var (json, pending) = harness.StartSignIn(authenticator, stored, usernameless);
         return new FuzzSeed(

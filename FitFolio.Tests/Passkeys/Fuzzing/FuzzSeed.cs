@@ -6,4 +6,5 @@ namespace FitFolio.Tests.Passkeys.Fuzzing;
 /// <see cref="SignedFields"/> are the response members whose bytes are covered by a signature this seed
 /// carries: after any change to them, success would be a forgery.
 /// </summary>
-public sealed record FuzzSeed(string Name, string Json, bool IsRegistration, Action<string> Verify, Action<byte[]> VerifyUtf8, IReadOnlySet<string> SignedFields);
+public sealed record FuzzSeed(
+    string Name, string Json, bool IsRegistration, Action<string> Verify, Action<byte[]> VerifyUtf8, IReadOnlySet<string> SignedFields);

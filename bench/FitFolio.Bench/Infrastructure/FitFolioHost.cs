@@ -67,7 +67,8 @@ internal sealed class FitFolioHost : IAsyncDisposable
     /// Starts a host. Several hosts on one database form a cluster; give them one
     /// <paramref name="sharedMail"/> sink, since any silo's outbox sender may deliver a message.
     /// </summary>
-    public static async Task<FitFolioHost> StartAsync(string connectionString, TestMailbox? sharedMail = null, IReadOnlyDictionary<string, string>? extraSettings = null)
+    public static async Task<FitFolioHost> StartAsync(
+        string connectionString, TestMailbox? sharedMail = null, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         // Few messages kept: the sink is only read for the one sign-in mail; the load's mail is just delivered.
         var mail = sharedMail ?? new TestMailbox(maxStoredMessages: 100);
@@ -130,9 +131,13 @@ internal sealed class FitFolioHost : IAsyncDisposable
     private void CheckLimitsRaised()
     {
         var limits = App.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        if (limits.GlobalPerIp.Limit != RaisedLimitPerSecond || limits.GlobalPerIp.Window != TimeSpan.FromSeconds(1) || limits.GlobalPerAccount.Limit != RaisedLimitPerSecond || limits.MagicLinkStartPerIp.Limit != RaisedLimitPerSecond)
+        if (limits.GlobalPerIp.Limit != RaisedLimitPerSecond
+            || limits.GlobalPerIp.Window != TimeSpan.FromSeconds(1)
+            || limits.GlobalPerAccount.Limit != RaisedLimitPerSecond
+            || limits.MagicLinkStartPerIp.Limit != RaisedLimitPerSecond)
         {
-            throw new InvalidOperationException($"Rate limits were not raised: global {limits.GlobalPerIp}, per account {limits.GlobalPerAccount}, magic-link start {limits.MagicLinkStartPerIp}.");
+            throw new InvalidOperationException(
+                $"Rate limits were not raised: global {limits.GlobalPerIp}, per account {limits.GlobalPerAccount}, magic-link start {limits.MagicLinkStartPerIp}.");
         }
     }
 }

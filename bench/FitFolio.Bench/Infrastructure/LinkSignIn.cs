@@ -19,7 +19,9 @@ internal static partial class LinkSignIn
         public string CookieHeader => $"Cookie: ff_session={SessionCookie}; ff_csrf={CsrfCookie}";
     }
 
-    /// <summary>Signs <paramref name="email"/> in; with <paramref name="provedWithPasskey"/> the session then proves itself with a passkey, as admin routes need.</summary>
+    /// <summary>
+    /// Signs <paramref name="email"/> in; with <paramref name="provedWithPasskey"/> the session then proves itself with a passkey, as admin routes need.
+    /// </summary>
     public static async Task<Result> RunAsync(FitFolioHost host, string email, bool provedWithPasskey = false)
     {
         var cookies = new CookieContainer();
@@ -60,7 +62,8 @@ internal static partial class LinkSignIn
     {
         if (response.StatusCode != status)
         {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)status}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+            throw new InvalidOperationException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)status}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
         }
     }
 

@@ -19,7 +19,8 @@ internal static class PasskeyProof
         using var authenticator = new SoftwareAuthenticator();
         var creation = await PostAsync(client, csrf, "/api/v1/auth/webauthn/register/start", null, HttpStatusCode.OK);
         var created = authenticator.Register(creation.GetProperty("options").Deserialize<PublicKeyCredentialCreationOptionsJson>()!, FitFolioHost.Origin);
-        await PostAsync(client, csrf, "/api/v1/auth/webauthn/register/finish", new JsonObject { ["credential"] = JsonNode.Parse(created) }, HttpStatusCode.Created);
+        await PostAsync(
+            client, csrf, "/api/v1/auth/webauthn/register/finish", new JsonObject { ["credential"] = JsonNode.Parse(created) }, HttpStatusCode.Created);
 
         var request = await PostAsync(client, csrf, "/api/v1/auth/reauthenticate/start", null, HttpStatusCode.OK);
         var asserted = authenticator.Authenticate(request.GetProperty("options").Deserialize<PublicKeyCredentialRequestOptionsJson>()!, FitFolioHost.Origin);

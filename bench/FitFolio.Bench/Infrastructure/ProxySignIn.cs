@@ -44,7 +44,8 @@ internal static partial class ProxySignIn
         {
             if (response.StatusCode != expected)
             {
-                throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: {await response.Content.ReadAsStringAsync()}");
+                throw new InvalidOperationException(
+                    $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: {await response.Content.ReadAsStringAsync()}");
             }
 
             foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])

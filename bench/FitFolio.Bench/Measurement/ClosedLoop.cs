@@ -26,7 +26,12 @@ internal static class ClosedLoop
         var counts = await Task.WhenAll(running);
 
         // Elapsed includes draining the calls in flight at the stop, which are also counted.
-        return new LoopResult(counts.Sum(), Stopwatch.GetElapsedTime(started), LatencyRecorder.Summarize(recorders), ProcessCpu.Now() - cpu, GC.GetTotalAllocatedBytes(precise: false) - allocated);
+        return new LoopResult(
+            counts.Sum(),
+            Stopwatch.GetElapsedTime(started),
+            LatencyRecorder.Summarize(recorders),
+            ProcessCpu.Now() - cpu,
+            GC.GetTotalAllocatedBytes(precise: false) - allocated);
     }
 
     /// <summary>Runs <paramref name="rounds"/> rounds and returns them ordered by throughput, so the median is the middle one.</summary>

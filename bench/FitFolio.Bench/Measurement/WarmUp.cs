@@ -16,7 +16,9 @@ internal sealed record WarmUp(TimeSpan Chunk, int MinChunks, TimeSpan Max, IRead
 
     public static WarmUp Fixed(TimeSpan duration) => new(duration, 1, duration, []);
 
-    /// <summary>For rows whose server runs FitFolio or Orleans code (<paramref name="servers"/>: its processes): 9 s to 60 s (3 s with <c>--quick</c>).</summary>
+    /// <summary>
+    /// For rows whose server runs FitFolio or Orleans code (<paramref name="servers"/>: its processes): 9 s to 60 s (3 s with <c>--quick</c>).
+    /// </summary>
     public static WarmUp UntilJitIsQuiet(BenchOptions options, IReadOnlyList<int> servers) =>
         new(options.WarmUp, 3, options.Quick ? options.WarmUp * 3 : TimeSpan.FromSeconds(60), servers);
 

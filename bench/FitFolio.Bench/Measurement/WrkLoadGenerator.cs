@@ -49,7 +49,15 @@ internal sealed partial class WrkLoadGenerator(int threads, int connections)
         };
         // A 10 s timeout rather than wrk's 2 s: when other builds take the cores a slow write is slow, not lost,
         // and a timeout would void the round (socket errors fail it below).
-        foreach (var argument in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{Math.Max(1, (int)Math.Round(duration.TotalSeconds))}s", "--timeout", "10s", "--latency" })
+        foreach (var argument in new[]
+        {
+            $"-t{Threads}",
+            $"-c{Connections}",
+            $"-d{Math.Max(1, (int)Math.Round(duration.TotalSeconds))}s",
+            "--timeout",
+            "10s",
+            "--latency"
+        })
         {
             info.ArgumentList.Add(argument);
         }

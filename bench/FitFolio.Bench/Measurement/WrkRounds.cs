@@ -14,7 +14,14 @@ internal static class WrkRounds
     /// Warm-up (<see cref="BenchOptions.WarmUp"/> unless given: see <see cref="HostWarmUp"/>), then the measured rounds.
     /// CPU is this process's unless <c>cpuClock</c> reads the server's (when the server is another process).
     /// </summary>
-    public static async Task<WrkRoundsResult> RunAsync(WrkLoadGenerator load, string wrk, Uri url, BenchOptions options, RequestFactory? request = null, WarmUp? warmUp = null, Func<TimeSpan>? cpuClock = null)
+    public static async Task<WrkRoundsResult> RunAsync(
+        WrkLoadGenerator load,
+        string wrk,
+        Uri url,
+        BenchOptions options,
+        RequestFactory? request = null,
+        WarmUp? warmUp = null,
+        Func<TimeSpan>? cpuClock = null)
     {
         cpuClock ??= ProcessCpu.Now;
         var warmedUp = await (warmUp ?? WarmUp.Fixed(options.WarmUp)).RunAsync(duration => load.RunAsync(wrk, url, duration, request?.Invoke()));
@@ -41,7 +48,9 @@ internal static class WrkRounds
     public static WarmUp HostWarmUp(BenchOptions options, params int[] servers) => WarmUp.UntilJitIsQuiet(options, servers);
 }
 
-/// <summary>Rounds ordered by throughput (the median is the middle one), the server CPU per request over all of them, and how long the warm-up before them took.</summary>
+/// <summary>
+/// Rounds ordered by throughput (the median is the middle one), the server CPU per request over all of them, and how long the warm-up before them took.
+/// </summary>
 internal sealed record WrkRoundsResult(IReadOnlyList<WrkResult> Rounds, TimeSpan CpuPerRequest, TimeSpan WarmUp)
 {
     public WrkResult Median => Rounds[Rounds.Count / 2];

@@ -54,7 +54,10 @@ internal sealed class ResultTable
         return text.ToString();
     }
 
-    /// <summary>PASS only when every target is met; a row without a figure (it errored) and a ratio whose baseline is missing are FAILs; null when the row has no target.</summary>
+    /// <summary>
+    /// PASS only when every target is met; a row without a figure (it errored) and a ratio whose baseline is missing are FAILs; null when the row has no
+    /// target.
+    /// </summary>
     private bool? Passed(ScenarioResult row)
     {
         if (double.IsNaN(row.Value))
@@ -62,7 +65,12 @@ internal sealed class ResultTable
             return false;
         }
 
-        var verdicts = (row.Ratios ?? []).Select(t => Ratio(row, t.Of) is { } ratio && ratio >= t.Factor).Cast<bool?>().Append(row.Passed).OfType<bool>().ToList();
+        var verdicts = (row.Ratios ?? [])
+            .Select(t => Ratio(row, t.Of) is { } ratio && ratio >= t.Factor)
+            .Cast<bool?>()
+            .Append(row.Passed)
+            .OfType<bool>()
+            .ToList();
         return verdicts.Count == 0 ? null : verdicts.All(v => v);
     }
 

@@ -42,7 +42,8 @@ internal sealed class CrossSiloCallsScenario : IScenario
 
         var options = context.Options;
         var warmUp = WarmUp.UntilJitIsQuiet(options, [Environment.ProcessId]);
-        BenchContext.Progress($"cross-silo calls: {Grains:N0} grains on B called from A, {Concurrency} concurrent, {warmUp.Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s");
+        BenchContext.Progress(
+            $"cross-silo calls: {Grains:N0} grains on B called from A, {Concurrency} concurrent, {warmUp.Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s");
         ClosedLoop.Worker saturating = (index, stop, latency) => CallLoopAsync(grains, index, Concurrency, stop, latency);
         var warmedUp = await warmUp.RunAsync(duration => ClosedLoop.RunAsync(Concurrency, duration, saturating));
         var rounds = await ClosedLoop.RunRoundsAsync(options.Rounds, Concurrency, options.Round, saturating);

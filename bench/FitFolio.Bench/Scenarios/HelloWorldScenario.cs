@@ -14,7 +14,9 @@ namespace FitFolio.Bench.Scenarios;
 /// </summary>
 internal sealed class HelloWorldScenario : IScenario
 {
-    /// <summary>One wrk thread leaves the other core to Kestrel; 64 keep-alive connections keep both busy. Every HTTP row uses this, so ratios compare like with like.</summary>
+    /// <summary>
+    /// One wrk thread leaves the other core to Kestrel; 64 keep-alive connections keep both busy. Every HTTP row uses this, so ratios compare like with like.
+    /// </summary>
     public static readonly WrkLoadGenerator Load = new(threads: 1, connections: 64);
 
     public string Id => "hello";

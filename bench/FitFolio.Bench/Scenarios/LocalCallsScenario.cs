@@ -34,7 +34,8 @@ internal sealed class LocalCallsScenario : IScenario
 
         var options = context.Options;
         var warmUp = WarmUp.UntilJitIsQuiet(options, [Environment.ProcessId]);
-        BenchContext.Progress($"local calls: {Grains:N0} grains, {Callers} callers, {warmUp.Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s");
+        BenchContext.Progress(
+            $"local calls: {Grains:N0} grains, {Callers} callers, {warmUp.Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s");
         ClosedLoop.Worker worker = (index, stop, latency) => CallLoopAsync(grains, index, stop, latency);
         var warmedUp = await warmUp.RunAsync(duration => ClosedLoop.RunAsync(Callers, duration, worker));
         var rounds = await ClosedLoop.RunRoundsAsync(options.Rounds, Callers, options.Round, worker);

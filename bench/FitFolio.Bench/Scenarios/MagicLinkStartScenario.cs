@@ -31,7 +31,8 @@ internal sealed class MagicLinkStartScenario : IScenario
 
         var load = Load;
         var options = context.Options;
-        BenchContext.Progress($"magic-link start: a new address per request; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
+        BenchContext.Progress(
+            $"magic-link start: a new address per request; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
         var scripts = new List<string>();
         try
         {
@@ -47,7 +48,8 @@ internal sealed class MagicLinkStartScenario : IScenario
             var created = await WaitForAccountsAsync(connectionString, usersBefore, measured.Requests);
             if (created < measured.Requests)
             {
-                throw new InvalidOperationException($"wrk counted {measured.Requests:N0} measured requests but only {created:N0} accounts were created (warm-up included).");
+                throw new InvalidOperationException(
+                    $"wrk counted {measured.Requests:N0} measured requests but only {created:N0} accounts were created (warm-up included).");
             }
 
             // The mails those accounts were sent share the database's outbox with the scenarios that
@@ -61,7 +63,9 @@ internal sealed class MagicLinkStartScenario : IScenario
                     measured.Median.RequestsPerSecond,
                     "req/s",
                     Latency: measured.Median.Latency,
-                    Notes: $"{load.Describe()}, every response 202 (answered once queued; the account, link and mail follow, so with the queue full the rate is the workers'); {created:N0} accounts created; per-IP limit raised; outbox delivering to a sink in-process; {Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}",
+                    Notes: $"{load.Describe()}, every response 202 (answered once queued; the account, link and mail follow, so with the queue full the " +
+                        $"rate is the workers'); {created:N0} accounts created; per-IP limit raised; outbox delivering to a sink in-process; " +
+                            $"{Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}",
                     CpuPerOperation: measured.CpuPerRequest),
             ];
         }

@@ -41,7 +41,8 @@ internal sealed class MagicLinkVerifyScenario : IScenario
         var measured = context.Options.Quick ? 200 : 1000;
         var warmUp = context.Options.Quick ? 50 : 200;
         var run = Guid.NewGuid().ToString("N")[..8];
-        BenchContext.Progress($"magic-link verify: {warmUp} warm-up and {measured} measured wrong codes per kind ({string.Join(", ", Kinds)}), interleaved, one at a time");
+        BenchContext.Progress(
+            $"magic-link verify: {warmUp} warm-up and {measured} measured wrong codes per kind ({string.Join(", ", Kinds)}), interleaved, one at a time");
         await PrepareAsync(connectionString, run, warmUp + measured);
 
         using var client = await ClientAsync(host);
@@ -59,7 +60,8 @@ internal sealed class MagicLinkVerifyScenario : IScenario
         foreach (var kind in Kinds)
         {
             var summary = summaries[kind];
-            rows.Add(new ScenarioResult($"POST /auth/magic-link/verify, wrong code, {kind}", summary.Samples, "requests", Latency: summary, Notes: Describe(kind)));
+            rows.Add(
+                new ScenarioResult($"POST /auth/magic-link/verify, wrong code, {kind}", summary.Samples, "requests", Latency: summary, Notes: Describe(kind)));
         }
 
         var complete = summaries.Values.All(s => s.Samples >= required);
@@ -71,7 +73,8 @@ internal sealed class MagicLinkVerifyScenario : IScenario
             "% apart",
             Target: Target.AtMost(10),
             Notes: string.Create(CultureInfo.InvariantCulture,
-                $"(slowest - fastest median) / fastest; medians {string.Join(", ", Kinds.Select(k => $"{k} {Format.Duration(summaries[k].P50)}"))}; {required} samples required per kind")));
+                $"(slowest - fastest median) / fastest; medians {string.Join(", ", Kinds.Select(k => $"{k} {Format.Duration(summaries[k].P50)}"))}; " +
+                    $"{required} samples required per kind")));
         return rows;
     }
 
@@ -95,7 +98,8 @@ internal sealed class MagicLinkVerifyScenario : IScenario
                 recorders?[kind].Record(started);
                 if (response.StatusCode != HttpStatusCode.BadRequest)
                 {
-                    throw new InvalidOperationException($"A wrong code for a {kind} address answered {(int)response.StatusCode}, expected 400: {await response.Content.ReadAsStringAsync()}");
+                    throw new InvalidOperationException(
+                        $"A wrong code for a {kind} address answered {(int)response.StatusCode}, expected 400: {await response.Content.ReadAsStringAsync()}");
                 }
             }
         }
@@ -137,7 +141,8 @@ internal sealed class MagicLinkVerifyScenario : IScenario
             page.EnsureSuccessStatusCode();
         }
 
-        client.DefaultRequestHeaders.Add("X-CSRF-Token", cookies.GetCookies(host.Address)["ff_csrf"]?.Value ?? throw new InvalidOperationException("The server set no ff_csrf cookie."));
+        client.DefaultRequestHeaders.Add(
+            "X-CSRF-Token", cookies.GetCookies(host.Address)["ff_csrf"]?.Value ?? throw new InvalidOperationException("The server set no ff_csrf cookie."));
         client.DefaultRequestHeaders.Add("Origin", FitFolioHost.Origin);
         return client;
     }

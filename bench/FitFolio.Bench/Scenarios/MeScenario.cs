@@ -26,9 +26,11 @@ internal sealed class MeScenario : IScenario
 
         var load = HelloWorldScenario.Load;
         var options = context.Options;
-        BenchContext.Progress($"/auth/me: signed in as {signedIn.User.Email}; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
+        BenchContext.Progress(
+            $"/auth/me: signed in as {signedIn.User.Email}; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
         var request = new WrkRequest([signedIn.CookieHeader]);
-        var measured = await WrkRounds.RunAsync(load, wrk, new Uri(host.Address, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, Environment.ProcessId));
+        var measured = await WrkRounds.RunAsync(
+            load, wrk, new Uri(host.Address, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, Environment.ProcessId));
         return
         [
             new ScenarioResult(
@@ -36,7 +38,8 @@ internal sealed class MeScenario : IScenario
                 measured.Median.RequestsPerSecond,
                 "req/s",
                 Latency: measured.Median.Latency,
-                Notes: $"{load.Describe()}, one session, every response 200; per-IP limit raised; {Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}; after {measured.WarmUp.TotalSeconds:0} s of warm-up",
+                Notes: $"{load.Describe()}, one session, every response 200; per-IP limit raised; " +
+                    $"{Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}; after {measured.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: measured.CpuPerRequest,
                 Ratios: [new RatioTarget(ResultTable.HelloWorld, "hello-world", 0.6), new RatioTarget(SqlSessionScenario.Name, "SQL lookup", 8)]),
         ];

@@ -43,15 +43,25 @@ internal sealed class MeThroughProxyScenario : IScenario
         var options = context.Options;
         var silos = stack.Silos.Select(s => s.ProcessId!.Value).ToList();
         var proxy = stack.ProxyProcessId!.Value;
-        BenchContext.Progress($"/auth/me through HAProxy (TLS) over {silos.Count} silo processes, then one of them directly; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, [.. silos]))} each");
+        BenchContext.Progress(
+            $"/auth/me through HAProxy (TLS) over {silos.Count} silo processes, then one of them directly; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, [.. silos]))} each");
 
         // Through the proxy first, so every silo's request and silo-to-silo paths are past tier-0 JIT before
         // either row is measured (the direct row alone leaves the grains' silos' receiving paths cold).
-        await WrkRounds.HostWarmUp(options, [.. silos]).RunAsync(duration => load.RunAsync(wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), duration, request));
+        await WrkRounds.HostWarmUp(options, [.. silos])
+            .RunAsync(duration => load.RunAsync(wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), duration, request));
         var direct = stack.Silos[0];
-        var directRounds = await WrkRounds.RunAsync(load, wrk, new Uri(direct.Address, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, direct.ProcessId!.Value), () => ChildCpu.Of([direct.ProcessId!.Value]));
+        var directRounds = await WrkRounds.RunAsync(
+            load,
+            wrk,
+            new Uri(direct.Address, "/api/v1/auth/me"),
+            options,
+            () => request,
+            WrkRounds.HostWarmUp(options, direct.ProcessId!.Value),
+            () => ChildCpu.Of([direct.ProcessId!.Value]));
         var proxyCpu = TimeSpan.Zero;
-        var proxiedRounds = await WrkRounds.RunAsync(load, wrk, new Uri(stack.PublicOrigin, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, [.. silos]), () =>
+        var proxiedRounds = await WrkRounds.RunAsync(load, wrk, new Uri(
+            stack.PublicOrigin, "/api/v1/auth/me"), options, () => request, WrkRounds.HostWarmUp(options, [.. silos]), () =>
         {
             // Sampled at the same two moments as the silos' CPU: before and after the measured rounds.
             var now = ChildCpu.Of([proxy]);
@@ -67,14 +77,18 @@ internal sealed class MeThroughProxyScenario : IScenario
                 directRounds.Median.RequestsPerSecond,
                 "req/s",
                 Latency: directRounds.Median.Latency,
-                Notes: $"{load.Describe()}, plain HTTP to silo1 of the rehearsal (its own process; 3-silo cluster, grains on all three), every response 200; {Spread.Describe(directRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: that process; after {directRounds.WarmUp.TotalSeconds:0} s of warm-up",
+                Notes: $"{load.Describe()}, plain HTTP to silo1 of the rehearsal (its own process; 3-silo cluster, grains on all three), every response " +
+                    $"200; {Spread.Describe(directRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: that process; after " +
+                        $"{directRounds.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: directRounds.CpuPerRequest),
             new ScenarioResult(
                 ProxiedName,
                 proxiedRounds.Median.RequestsPerSecond,
                 "req/s",
                 Latency: proxiedRounds.Median.Latency,
-                Notes: $"{load.Describe()} over TLS 1.3 to HAProxy 2.6 (round robin, keep-alive to the silos), every response 200; {Spread.Describe(proxiedRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: the 3 silos, plus {Format.Duration(proxyPerRequest)}/request in HAProxy; after {proxiedRounds.WarmUp.TotalSeconds:0} s of warm-up",
+                Notes: $"{load.Describe()} over TLS 1.3 to HAProxy 2.6 (round robin, keep-alive to the silos), every response 200; " +
+                    $"{Spread.Describe(proxiedRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: the 3 silos, plus " +
+                        $"{Format.Duration(proxyPerRequest)}/request in HAProxy; after {proxiedRounds.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: proxiedRounds.CpuPerRequest),
         ];
     }

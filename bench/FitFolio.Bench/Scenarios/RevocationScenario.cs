@@ -158,7 +158,8 @@ internal sealed class RevocationScenario : IScenario
     {
         if (response.StatusCode != status)
         {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)status}.");
+            throw new InvalidOperationException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)status}.");
         }
     }
 }

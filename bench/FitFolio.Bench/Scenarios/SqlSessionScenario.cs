@@ -53,7 +53,8 @@ internal sealed class SqlSessionScenario : IScenario
 
         var load = HelloWorldScenario.Load;
         var options = context.Options;
-        BenchContext.Progress($"/auth/me by SQL: {OtherSessions:N0} other sessions in the table; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
+        BenchContext.Progress(
+            $"/auth/me by SQL: {OtherSessions:N0} other sessions in the table; {WrkRounds.Plan(load, options, WrkRounds.HostWarmUp(options, Environment.ProcessId))}");
         var request = new WrkRequest([$"Cookie: ff_session={cookie}"]);
         var measured = await WrkRounds.RunAsync(load, wrk, url, options, () => request, WrkRounds.HostWarmUp(options, Environment.ProcessId));
         await app.StopAsync();
@@ -64,7 +65,8 @@ internal sealed class SqlSessionScenario : IScenario
                 measured.Median.RequestsPerSecond,
                 "req/s",
                 Latency: measured.Median.Latency,
-                Notes: $"{load.Describe()}; bare minimal API, 1 query/request, pool 100, PostgreSQL on the same cores; bench CPU only; {Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}; after {measured.WarmUp.TotalSeconds:0} s of warm-up",
+                Notes: $"{load.Describe()}; bare minimal API, 1 query/request, pool 100, PostgreSQL on the same cores; bench CPU only; " +
+                    $"{Spread.Describe(measured.Rounds.Select(r => r.RequestsPerSecond))}; after {measured.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: measured.CpuPerRequest),
         ];
     }

@@ -59,7 +59,8 @@ internal sealed class UserActivationScenario : IScenario
                 "Memory per idle user grain (whole)",
                 perGrain,
                 "bytes",
-                Notes: $"heap grown by the {concurrent:N0} activations above, after full GCs: the grain, its record with 1 session, Orleans' activation and directory cache entry"),
+                Notes: $"heap grown by the {concurrent:N0} activations above, after full GCs: the grain, its record with 1 session, Orleans' activation " +
+                    "and directory cache entry"),
         ];
     }
 

@@ -84,10 +84,19 @@ describe("delete account", () => {
 describe("sessions", () => {
   it("signs out all other sessions and says how many", async () => {
     const user = userEvent.setup();
-    const session = (id: string, current: boolean, device: string) => ({ id, current, device, createdAt: "2026-11-01T00:00:00Z", lastSeenAt: "2026-11-20T00:00:00Z", ip: null });
+    const session = (id: string, current: boolean, device: string) => ({
+      id,
+      current,
+      device,
+      createdAt: "2026-11-01T00:00:00Z",
+      lastSeenAt: "2026-11-20T00:00:00Z",
+      ip: null,
+    });
     fakeServer({
       "GET /auth/me": json(200, aUser()),
-      "GET /auth/sessions": json(200, { items: [session("a", true, "Chrome on Linux"), session("b", false, "Safari on iPhone"), session("c", false, "Edge on Windows")] }),
+      "GET /auth/sessions": json(200, {
+        items: [session("a", true, "Chrome on Linux"), session("b", false, "Safari on iPhone"), session("c", false, "Edge on Windows")],
+      }),
       "POST /auth/sessions/revoke-all-others": json(200, { revoked: 2 }),
     });
     renderApp("/account/sessions");

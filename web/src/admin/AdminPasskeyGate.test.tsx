@@ -7,7 +7,10 @@ import { renderApp } from "../../test/renderApp";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "../api/types";
 import { webauthn } from "../auth/webauthn";
 
-const users = { items: [{ id: "u1", email: "ann@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null, sessionCount: 1, passkeyCount: 0 }], nextCursor: null };
+const users = {
+  items: [{ id: "u1", email: "ann@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null, sessionCount: 1, passkeyCount: 0 }],
+  nextCursor: null,
+};
 const needsPasskey = () => apiError(403, "admin_passkey_required", "Administrators confirm with a passkey.");
 
 describe("admin passkey gate", () => {
@@ -19,7 +22,14 @@ describe("admin passkey gate", () => {
     const admin = aUser({ id: "admin", email: "root@example.com", isAdmin: true, passkeyCount: 0 });
     const server = fakeServer({
       "POST /auth/webauthn/register/start": json(200, { options: { challenge: "c" } }),
-      "POST /auth/webauthn/register/finish": json(201, { id: "p1", name: "Laptop", createdAt: "2026-11-01T00:00:00Z", lastUsedAt: null, transports: [], backedUp: false }),
+      "POST /auth/webauthn/register/finish": json(201, {
+        id: "p1",
+        name: "Laptop",
+        createdAt: "2026-11-01T00:00:00Z",
+        lastUsedAt: null,
+        transports: [],
+        backedUp: false,
+      }),
       "POST /auth/reauthenticate/start": json(200, { ceremonyId: "cer", options: { challenge: "r" } }),
       "POST /auth/reauthenticate/finish": noContent(),
       "GET /admin/users": json(200, users),

@@ -85,9 +85,7 @@ describe("requests", () => {
   });
 
   it("leaves empty query values out of the URL and encodes the rest", () => {
-    expect(buildUrl("/admin/users", { query: "a b&c", cursor: null, limit: 50, type: "" })).toBe(
-      "/api/v1/admin/users?query=a+b%26c&limit=50",
-    );
+    expect(buildUrl("/admin/users", { query: "a b&c", cursor: null, limit: 50, type: "" })).toBe("/api/v1/admin/users?query=a+b%26c&limit=50");
   });
 
   it("encodes ids placed in paths", async () => {
@@ -217,7 +215,7 @@ describe("downloads", () => {
     const server = fakeServer({
       "POST /account/export": new Response('{"user":{}}', {
         status: 200,
-        headers: { "Content-Type": "application/json", "Content-Disposition": "attachment; filename=\"ff-export.json\"" },
+        headers: { "Content-Type": "application/json", "Content-Disposition": 'attachment; filename="ff-export.json"' },
       }),
     });
 

@@ -16,14 +16,7 @@ export class ApiError extends Error {
   /** The input at fault, when the server named one (a JSON path such as `reps` or `days[0].name`). */
   readonly field: string | null;
 
-  constructor(init: {
-    status: number;
-    code: string;
-    message: string;
-    requestId?: string | null;
-    retryAfterSeconds?: number | null;
-    field?: string | null;
-  }) {
+  constructor(init: { status: number; code: string; message: string; requestId?: string | null; retryAfterSeconds?: number | null; field?: string | null }) {
     super(init.message);
     this.name = "ApiError";
     this.status = init.status;
@@ -84,7 +77,10 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 
 /** A failure raised by the app itself whose message is written for people. */
 export class UserFacingError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = "UserFacingError";
   }

@@ -46,12 +46,9 @@ export const api = {
         throw error;
       }
     },
-    startMagicLink: (email: string) =>
-      request<{ status: string }>("POST", "/auth/magic-link/start", { body: { email }, expectUnauthenticated: true }),
-    verifyMagicLink: (token: string) =>
-      request<SignedIn>("POST", "/auth/magic-link/verify", { body: { token }, expectUnauthenticated: true }),
-    verifyCode: (email: string, code: string) =>
-      request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
+    startMagicLink: (email: string) => request<{ status: string }>("POST", "/auth/magic-link/start", { body: { email }, expectUnauthenticated: true }),
+    verifyMagicLink: (token: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { token }, expectUnauthenticated: true }),
+    verifyCode: (email: string, code: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
     logout: () => request<void>("POST", "/auth/logout", { expectUnauthenticated: true }),
     setEmailSignIn: (enabled: boolean) => request<EmailSignInChange>("PUT", "/auth/email-sign-in", { body: { enabled } }),
   },
@@ -74,19 +71,16 @@ export const api = {
         body: { ceremonyId, credential },
         expectUnauthenticated: true,
       }),
-    startRegistration: () =>
-      request<{ options: PublicKeyCredentialCreationOptionsJSON }>("POST", "/auth/webauthn/register/start"),
+    startRegistration: () => request<{ options: PublicKeyCredentialCreationOptionsJSON }>("POST", "/auth/webauthn/register/start"),
     finishRegistration: (credential: RegistrationResponseJSON, name?: string) =>
       request<Passkey>("POST", "/auth/webauthn/register/finish", {
         body: name ? { credential, name } : { credential },
       }),
     list: (options: Signal = {}) => request<ItemList<Passkey>>("GET", "/auth/webauthn/credentials", options),
     signals: () => request<PasskeySignals>("GET", "/auth/webauthn/signals"),
-    rename: (passkeyId: string, name: string) =>
-      request<Passkey>("PATCH", `/auth/webauthn/credentials/${id(passkeyId)}`, { body: { name } }),
+    rename: (passkeyId: string, name: string) => request<Passkey>("PATCH", `/auth/webauthn/credentials/${id(passkeyId)}`, { body: { name } }),
     remove: (passkeyId: string) => request<void>("DELETE", `/auth/webauthn/credentials/${id(passkeyId)}`),
-    startReauthentication: () =>
-      request<CeremonyStart<PublicKeyCredentialRequestOptionsJSON>>("POST", "/auth/reauthenticate/start"),
+    startReauthentication: () => request<CeremonyStart<PublicKeyCredentialRequestOptionsJSON>>("POST", "/auth/reauthenticate/start"),
     finishReauthentication: (ceremonyId: string, credential: AuthenticationResponseJSON) =>
       request<void>("POST", "/auth/reauthenticate/finish", { body: { ceremonyId, credential } }),
   },
@@ -112,10 +106,8 @@ export const api = {
   admin: {
     searchUsers: (query: string, cursor: string | null, options: Signal = {}) =>
       request<Page<AdminUserSummary>>("GET", "/admin/users", { ...options, query: { query, cursor } }),
-    getUser: (userId: string, options: Signal = {}) =>
-      request<AdminUserDetail>("GET", `/admin/users/${id(userId)}`, options),
-    revokeSessions: (userId: string) =>
-      request<{ revoked: number }>("POST", `/admin/users/${id(userId)}/revoke-sessions`),
+    getUser: (userId: string, options: Signal = {}) => request<AdminUserDetail>("GET", `/admin/users/${id(userId)}`, options),
+    revokeSessions: (userId: string) => request<{ revoked: number }>("POST", `/admin/users/${id(userId)}/revoke-sessions`),
     lockUser: (userId: string, minutes?: number) =>
       request<void>("POST", `/admin/users/${id(userId)}/lock`, { body: minutes === undefined ? {} : { minutes } }),
     unlockUser: (userId: string) => request<void>("POST", `/admin/users/${id(userId)}/unlock`),

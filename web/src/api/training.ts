@@ -49,19 +49,15 @@ export const trainingApi = {
   meta: (options: Signal = {}) => request<TrainingMeta>("GET", `${T}/meta`, options),
 
   exercises: {
-    list: (filters: ExerciseFilters = {}, options: Signal = {}) =>
-      request<ItemList<Exercise>>("GET", `${T}/exercises`, { ...options, query: { ...filters } }),
+    list: (filters: ExerciseFilters = {}, options: Signal = {}) => request<ItemList<Exercise>>("GET", `${T}/exercises`, { ...options, query: { ...filters } }),
     get: (exerciseId: string, options: Signal = {}) => request<Exercise>("GET", `${T}/exercises/${id(exerciseId)}`, options),
     create: (exercise: NewExercise) => request<Exercise>("POST", `${T}/exercises`, { body: exercise }),
-    update: (exerciseId: string, exercise: NewExercise) =>
-      request<Exercise>("PUT", `${T}/exercises/${id(exerciseId)}`, { body: exercise }),
+    update: (exerciseId: string, exercise: NewExercise) => request<Exercise>("PUT", `${T}/exercises/${id(exerciseId)}`, { body: exercise }),
     remove: (exerciseId: string) => request<void>("DELETE", `${T}/exercises/${id(exerciseId)}`),
-    last: (exerciseId: string, options: Signal = {}) =>
-      request<PreviousPerformance>("GET", `${T}/exercises/${id(exerciseId)}/last`, options),
+    last: (exerciseId: string, options: Signal = {}) => request<PreviousPerformance>("GET", `${T}/exercises/${id(exerciseId)}/last`, options),
     history: (exerciseId: string, limit = 20, options: Signal = {}) =>
       request<ItemList<ExerciseHistoryEntry>>("GET", `${T}/exercises/${id(exerciseId)}/history`, { ...options, query: { limit } }),
-    records: (exerciseId: string, options: Signal = {}) =>
-      request<ItemList<PersonalRecord>>("GET", `${T}/exercises/${id(exerciseId)}/records`, options),
+    records: (exerciseId: string, options: Signal = {}) => request<ItemList<PersonalRecord>>("GET", `${T}/exercises/${id(exerciseId)}/records`, options),
     progress: (exerciseId: string, options: Signal & { from?: string; to?: string } = {}) =>
       request<ItemList<ExerciseProgressPoint>>("GET", `${T}/exercises/${id(exerciseId)}/progress`, {
         signal: options.signal,
@@ -74,10 +70,8 @@ export const trainingApi = {
       request<ItemList<ProgramSummary>>("GET", `${T}/programs`, { ...options, query: { archived } }),
     get: (programId: string, options: Signal = {}) => request<Program>("GET", `${T}/programs/${id(programId)}`, options),
     create: (program: ProgramInput) => request<Program>("POST", `${T}/programs`, { body: program }),
-    replace: (programId: string, program: ProgramInput) =>
-      request<Program>("PUT", `${T}/programs/${id(programId)}`, { body: program }),
-    copy: (programId: string, name?: string) =>
-      request<Program>("POST", `${T}/programs/${id(programId)}/copy`, { body: name ? { name } : {} }),
+    replace: (programId: string, program: ProgramInput) => request<Program>("PUT", `${T}/programs/${id(programId)}`, { body: program }),
+    copy: (programId: string, name?: string) => request<Program>("POST", `${T}/programs/${id(programId)}/copy`, { body: name ? { name } : {} }),
     archive: (programId: string) => request<Program>("POST", `${T}/programs/${id(programId)}/archive`),
     unarchive: (programId: string) => request<Program>("POST", `${T}/programs/${id(programId)}/unarchive`),
     remove: (programId: string) => request<void>("DELETE", `${T}/programs/${id(programId)}`),
@@ -103,8 +97,7 @@ export const trainingApi = {
     get: (workoutId: string, options: Signal = {}) => request<Workout>("GET", `${T}/workouts/${id(workoutId)}`, options),
     update: (workoutId: string, changes: { name?: string; notes?: string | null; startedAt?: string; endedAt?: string }) =>
       request<Workout>("PATCH", `${T}/workouts/${id(workoutId)}`, { body: changes }),
-    finish: (workoutId: string, endedAt?: string) =>
-      request<Workout>("POST", `${T}/workouts/${id(workoutId)}/finish`, { body: endedAt ? { endedAt } : {} }),
+    finish: (workoutId: string, endedAt?: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/finish`, { body: endedAt ? { endedAt } : {} }),
     abandon: (workoutId: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/abandon`),
     remove: (workoutId: string) => request<void>("DELETE", `${T}/workouts/${id(workoutId)}`),
     /** The logger adds exercises through the offline queue, which builds the write with this path. */
@@ -115,8 +108,7 @@ export const trainingApi = {
       request<WorkoutExercise>("PATCH", `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`, { body: changes }),
     swapExercise: (workoutId: string, workoutExerciseId: string, exerciseId: string) =>
       request<WorkoutExercise>("POST", `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}/swap`, { body: { exerciseId } }),
-    reorder: (workoutId: string, order: string[]) =>
-      request<Workout>("PUT", `${T}/workouts/${id(workoutId)}/exercises/order`, { body: { order } }),
+    reorder: (workoutId: string, order: string[]) => request<Workout>("PUT", `${T}/workouts/${id(workoutId)}/exercises/order`, { body: { order } }),
     removeExercise: (workoutId: string, workoutExerciseId: string) =>
       request<void>("DELETE", `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`),
   },
@@ -133,8 +125,7 @@ export const trainingApi = {
     remove: (workoutId: string, setId: string) => request<void>("DELETE", trainingApi.sets.setPath(workoutId, setId)),
   },
 
-  records: (exerciseId?: string, options: Signal = {}) =>
-    request<ItemList<PersonalRecord>>("GET", `${T}/records`, { ...options, query: { exerciseId } }),
+  records: (exerciseId?: string, options: Signal = {}) => request<ItemList<PersonalRecord>>("GET", `${T}/records`, { ...options, query: { exerciseId } }),
 
   progress: {
     muscleVolume: (weeks = 12, options: Signal = {}) =>

@@ -12,13 +12,7 @@ export type SetType = "warmup" | "working" | "drop" | "failure";
 export type WeightUnit = "kg" | "lb";
 export type WorkoutStatus = "in_progress" | "finished" | "abandoned";
 export type RecordType =
-  | "heaviest_weight"
-  | "best_e1rm"
-  | "most_reps_at_weight"
-  | "best_set_volume"
-  | "best_session_volume"
-  | "longest_duration"
-  | "longest_distance";
+  "heaviest_weight" | "best_e1rm" | "most_reps_at_weight" | "best_set_volume" | "best_session_volume" | "longest_duration" | "longest_distance";
 
 export interface TrainingMeta {
   categories: Category[];

@@ -42,8 +42,7 @@ export function CheckEmailPage() {
           title="Check your email"
           description={
             <>
-              We sent a sign-in link to <strong className="break">{email}</strong>. Open it on this device to sign in.
-              The link works once and expires soon.
+              We sent a sign-in link to <strong className="break">{email}</strong>. Open it on this device to sign in. The link works once and expires soon.
             </>
           }
         />

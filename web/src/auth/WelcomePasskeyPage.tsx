@@ -61,7 +61,8 @@ export function WelcomePasskeyPage() {
           description={
             recovered === undefined
               ? PASSKEY_PITCH
-              : `You signed in with a recovery code (${recovered} left) and every other session was ended. Add a passkey on this device so you can sign in next time.`
+              : `You signed in with a recovery code (${recovered} left) and every other session was ended. ` +
+                "Add a passkey on this device so you can sign in next time."
           }
         />
         <StatusMessage tone="success">{status}</StatusMessage>

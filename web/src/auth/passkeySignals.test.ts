@@ -7,7 +7,10 @@ const signals = { rpId: "fitfolio.example", userId: "dXNlcg", credentialIds: ["A
 
 /** A PublicKeyCredential with the given signal functions (jsdom has none of its own). */
 function browserWith(functions: Record<string, (...args: unknown[]) => Promise<void>>) {
-  vi.stubGlobal("PublicKeyCredential", Object.assign(function PublicKeyCredential() {}, functions));
+  vi.stubGlobal(
+    "PublicKeyCredential",
+    Object.assign(function PublicKeyCredential() {}, functions),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());

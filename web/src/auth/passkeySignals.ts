@@ -51,9 +51,7 @@ export function signalAcceptedCredentials(): Promise<boolean> {
 
 /** After the address changed: the name the password manager shows for this account's passkeys. */
 export function signalCurrentUserDetails(): Promise<boolean> {
-  return withAccount("signalCurrentUserDetails", (signal, { rpId, userId, name, displayName }) =>
-    signal({ rpId, userId, name, displayName }),
-  );
+  return withAccount("signalCurrentUserDetails", (signal, { rpId, userId, name, displayName }) => signal({ rpId, userId, name, displayName }));
 }
 
 /** Fetches the account's ids only where the browser has the signal, and only for an account with passkeys. */

@@ -22,14 +22,11 @@ export const webauthn = {
   isSupported: (): boolean => browserSupportsWebAuthn(),
 
   /** True when the browser can offer passkeys in the email field's autofill list. */
-  isAutofillAvailable: (): Promise<boolean> =>
-    browserSupportsWebAuthn() ? browserSupportsWebAuthnAutofill() : Promise.resolve(false),
+  isAutofillAvailable: (): Promise<boolean> => (browserSupportsWebAuthn() ? browserSupportsWebAuthnAutofill() : Promise.resolve(false)),
 
-  create: (optionsJSON: PublicKeyCredentialCreationOptionsJSON): Promise<RegistrationResponseJSON> =>
-    startRegistration({ optionsJSON }),
+  create: (optionsJSON: PublicKeyCredentialCreationOptionsJSON): Promise<RegistrationResponseJSON> => startRegistration({ optionsJSON }),
 
-  get: (optionsJSON: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON> =>
-    startAuthentication({ optionsJSON }),
+  get: (optionsJSON: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON> => startAuthentication({ optionsJSON }),
 
   /** Conditional mediation: resolves only if the person picks a passkey from autofill. */
   getFromAutofill: (optionsJSON: PublicKeyCredentialRequestOptionsJSON): Promise<AuthenticationResponseJSON> =>

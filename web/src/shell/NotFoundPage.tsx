@@ -5,7 +5,14 @@ export function NotFoundPage() {
   const { pathname } = useLocation();
   return (
     <div className="page page--narrow">
-      <PageHeader title="Page not found" description={<>There’s nothing at <code>{pathname}</code>.</>} />
+      <PageHeader
+        title="Page not found"
+        description={
+          <>
+            There’s nothing at <code>{pathname}</code>.
+          </>
+        }
+      />
       <p>It may have moved, or the link may be mistyped.</p>
       <p>
         <Link className="button button--primary" to="/">

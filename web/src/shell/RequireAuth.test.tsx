@@ -6,7 +6,14 @@ import { aUser } from "../../test/fixtures";
 import { currentLocation, renderApp } from "../../test/renderApp";
 import { emptyTrainingHome } from "../../test/trainingFakes";
 
-const aSession = { id: "s1", createdAt: "2026-11-01T10:00:00Z", lastSeenAt: "2026-11-22T10:00:00Z", ip: "203.0.113.7", device: "Firefox on Linux", current: true };
+const aSession = {
+  id: "s1",
+  createdAt: "2026-11-01T10:00:00Z",
+  lastSeenAt: "2026-11-22T10:00:00Z",
+  ip: "203.0.113.7",
+  device: "Firefox on Linux",
+  current: true,
+};
 
 describe("protected routes", () => {
   it("sends a signed-out visitor to sign-in with the path as next", async () => {

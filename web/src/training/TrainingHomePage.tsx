@@ -102,7 +102,13 @@ export function TrainingHomePage() {
             </p>
           )}
           <div className="button-row">
-            <Button variant="primary" onClick={() => void starter.start({}, "empty")} busy={starter.busy === "empty"} busyLabel="Starting…" disabled={starter.busy !== null}>
+            <Button
+              variant="primary"
+              onClick={() => void starter.start({}, "empty")}
+              busy={starter.busy === "empty"}
+              busyLabel="Starting…"
+              disabled={starter.busy !== null}
+            >
               Start an empty workout
             </Button>
           </div>

@@ -34,8 +34,22 @@ export function trainingRoutes() {
         <Route path="workouts/:workoutId" element={<WorkoutLoggerPage />} />
         <Route path="history" element={<HistoryPage />} />
         <Route path="history/:workoutId" element={<PastWorkoutPage />} />
-        <Route path="progress" element={<Lazy><ProgressPage /></Lazy>} />
-        <Route path="body-weight" element={<Lazy><BodyWeightPage /></Lazy>} />
+        <Route
+          path="progress"
+          element={
+            <Lazy>
+              <ProgressPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="body-weight"
+          element={
+            <Lazy>
+              <BodyWeightPage />
+            </Lazy>
+          }
+        />
         <Route path="import" element={<ImportExportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

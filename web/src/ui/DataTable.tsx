@@ -21,13 +21,7 @@ interface DataTableProps {
 export function DataTable({ label, labelAs = "region", id, columns, children }: DataTableProps) {
   const region = labelAs === "region";
   return (
-    <div
-      id={id}
-      className="table-wrap"
-      role={region ? "region" : undefined}
-      aria-label={region ? label : undefined}
-      tabIndex={region ? 0 : undefined}
-    >
+    <div id={id} className="table-wrap" role={region ? "region" : undefined} aria-label={region ? label : undefined} tabIndex={region ? 0 : undefined}>
       <table className="table">
         {!region && <caption className="visually-hidden">{label}</caption>}
         <thead>

@@ -28,7 +28,11 @@ export function PageHeader({ title, description, actions }: { title: string; des
 export function EmptyState({ title, children, icon }: { title: string; children?: ReactNode; icon?: ReactNode }) {
   return (
     <div className="empty-state">
-      {icon && <div className="empty-state__icon" aria-hidden="true">{icon}</div>}
+      {icon && (
+        <div className="empty-state__icon" aria-hidden="true">
+          {icon}
+        </div>
+      )}
       <h2>{title}</h2>
       {children}
     </div>

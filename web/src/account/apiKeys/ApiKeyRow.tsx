@@ -24,8 +24,24 @@ export function ApiKeyRow({ apiKey, onDeleted }: { apiKey: ApiKey; onDeleted: (k
           <span>
             Created <DateTime value={apiKey.createdAt} dateOnly />
           </span>
-          <span>{apiKey.expiresAt ? <>{expired ? "Expired" : "Expires"} <DateTime value={apiKey.expiresAt} dateOnly /></> : "Never expires"}</span>
-          <span>{apiKey.lastUsedAt ? <>Last used <RelativeTime value={apiKey.lastUsedAt} /></> : "Never used"}</span>
+          <span>
+            {apiKey.expiresAt ? (
+              <>
+                {expired ? "Expired" : "Expires"} <DateTime value={apiKey.expiresAt} dateOnly />
+              </>
+            ) : (
+              "Never expires"
+            )}
+          </span>
+          <span>
+            {apiKey.lastUsedAt ? (
+              <>
+                Last used <RelativeTime value={apiKey.lastUsedAt} />
+              </>
+            ) : (
+              "Never used"
+            )}
+          </span>
         </p>
       </div>
       <div className="list__actions">

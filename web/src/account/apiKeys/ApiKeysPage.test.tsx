@@ -19,7 +19,14 @@ const existingKey: ApiKey = {
   lastUsedAt: null,
 };
 
-const newKey: ApiKey = { ...existingKey, id: "k-new", name: "Gym tablet", prefix: "ffk_live_7d1b", scopes: ["read", "write"], expiresAt: "2027-02-20T08:00:00Z" };
+const newKey: ApiKey = {
+  ...existingKey,
+  id: "k-new",
+  name: "Gym tablet",
+  prefix: "ffk_live_7d1b",
+  scopes: ["read", "write"],
+  expiresAt: "2027-02-20T08:00:00Z",
+};
 
 function onApiKeysPage(routes: Parameters<typeof fakeServer>[0] = {}) {
   const server = fakeServer({
@@ -95,11 +102,7 @@ describe("API keys", () => {
       "POST /auth/reauthenticate/start": json(200, { ceremonyId: "re-1", options: { challenge: "abc" } }),
       "POST /auth/reauthenticate/finish": noContent(),
     });
-    server.on(
-      "POST /account/api-keys",
-      apiError(403, "reauthentication_required", "Confirm it’s you."),
-      json(201, { key: newKey, secret: SECRET }),
-    );
+    server.on("POST /account/api-keys", apiError(403, "reauthentication_required", "Confirm it’s you."), json(201, { key: newKey, secret: SECRET }));
     const user = await createKey();
 
     const dialog = await screen.findByRole("dialog", { name: "Confirm it’s you" });

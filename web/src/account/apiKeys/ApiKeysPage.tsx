@@ -28,16 +28,9 @@ export function ApiKeysPage() {
 
   return (
     <div className="stack-lg">
-      <PageHeader
-        title="API keys"
-        description="Keys let your own scripts and apps read or write your training data. Treat them like passwords."
-      />
+      <PageHeader title="API keys" description="Keys let your own scripts and apps read or write your training data. Treat them like passwords." />
       <StatusMessage tone="success">{status}</StatusMessage>
-      {created ? (
-        <NewSecretNotice created={created} onDone={() => setCreated(null)} />
-      ) : (
-        <CreateApiKeyForm onCreated={onCreated} />
-      )}
+      {created ? <NewSecretNotice created={created} onDone={() => setCreated(null)} /> : <CreateApiKeyForm onCreated={onCreated} />}
       {keys.loading && !keys.data ? (
         <Loading label="Loading API keys…" />
       ) : keys.error ? (

@@ -28,8 +28,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const toggleScope = (scope: ApiKeyScope, on: boolean) =>
-    setScopes((current) => (on ? [...current, scope] : current.filter((item) => item !== scope)));
+  const toggleScope = (scope: ApiKeyScope, on: boolean) => setScopes((current) => (on ? [...current, scope] : current.filter((item) => item !== scope)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +41,11 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
     setBusy(true);
     setError(null);
     try {
-      const body = { name: name.trim(), scopes: SCOPES.map((s) => s.value).filter((s) => scopes.includes(s)), expiresInDays: expiry === "never" ? null : Number(expiry) };
+      const body = {
+        name: name.trim(),
+        scopes: SCOPES.map((s) => s.value).filter((s) => scopes.includes(s)),
+        expiresInDays: expiry === "never" ? null : Number(expiry),
+      };
       onCreated(await withReauth(() => api.account.createApiKey(body)));
       setName("");
     } catch (caught) {
@@ -55,7 +58,14 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
   return (
     <Section title="Create an API key">
       <form className="stack" onSubmit={submit} noValidate aria-label="Create an API key">
-        <TextField label="Key name" placeholder="e.g. Home gym tablet" value={name} maxLength={64} onChange={(event) => setName(event.target.value)} error={problems.name ?? null} />
+        <TextField
+          label="Key name"
+          placeholder="e.g. Home gym tablet"
+          value={name}
+          maxLength={64}
+          onChange={(event) => setName(event.target.value)}
+          error={problems.name ?? null}
+        />
         <fieldset className="fieldset" aria-describedby={problems.scopes ? "scope-error" : undefined}>
           <legend>Permissions</legend>
           {SCOPES.map((scope) => (

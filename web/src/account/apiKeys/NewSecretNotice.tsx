@@ -14,8 +14,7 @@ export function NewSecretNotice({ created, onDone }: { created: CreatedApiKey; o
         Your new key “{created.key.name}”
       </h2>
       <p className="notice notice--warning">
-        <strong>Copy it now.</strong> This is the only time FitFolio shows this key. If you lose it, delete it and create
-        a new one.
+        <strong>Copy it now.</strong> This is the only time FitFolio shows this key. If you lose it, delete it and create a new one.
       </p>
       <div className="secret">
         <label htmlFor="new-key-secret">Secret key</label>

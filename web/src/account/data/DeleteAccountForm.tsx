@@ -40,7 +40,11 @@ export function DeleteAccountForm() {
     <Section title="Delete your account" description="This removes your account, passkeys, API keys and training data. It can’t be undone.">
       <form className="stack" onSubmit={submit} aria-label="Delete your account">
         <TextField
-          label={<>Type <strong className="break">{user.email}</strong> to confirm</>}
+          label={
+            <>
+              Type <strong className="break">{user.email}</strong> to confirm
+            </>
+          }
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}

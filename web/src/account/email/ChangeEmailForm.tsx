@@ -48,8 +48,8 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
       <StatusMessage tone="success">
         {sentTo && (
           <>
-            We sent a confirmation link to <strong className="break">{sentTo}</strong>. Your address changes when you open
-            it; until then, keep using {currentEmail}.
+            We sent a confirmation link to <strong className="break">{sentTo}</strong>. Your address changes when you open it; until then, keep using{" "}
+            {currentEmail}.
           </>
         )}
       </StatusMessage>

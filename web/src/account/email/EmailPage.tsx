@@ -12,9 +12,7 @@ export function EmailPage() {
       <Section title="Your address">
         <p className="break">
           <strong>{user.email}</strong>{" "}
-          <span className={user.emailVerified ? "badge badge--good" : "badge badge--warn"}>
-            {user.emailVerified ? "Verified" : "Not verified yet"}
-          </span>
+          <span className={user.emailVerified ? "badge badge--good" : "badge badge--warn"}>{user.emailVerified ? "Verified" : "Not verified yet"}</span>
         </p>
         <ChangeEmailForm currentEmail={user.email} />
       </Section>

@@ -33,11 +33,7 @@ export function EmailSignInToggle() {
       setRecoveryCodes(issued);
       setStatus(updated.emailSignInEnabled ? "Email sign-in links are on." : "Email sign-in links are off. Use your passkeys to sign in.");
     } catch (caught) {
-      setError(
-        isApiError(caught, "needs_two_passkeys")
-          ? "Add a second passkey first, so losing one device can’t lock you out."
-          : caught,
-      );
+      setError(isApiError(caught, "needs_two_passkeys") ? "Add a second passkey first, so losing one device can’t lock you out." : caught);
     } finally {
       setBusy(false);
     }

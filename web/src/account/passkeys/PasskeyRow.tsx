@@ -33,10 +33,7 @@ export function PasskeyRow({ passkey, onRenamed, onDeleted }: PasskeyRowProps) {
       await withReauth(() => api.passkeys.remove(passkey.id));
     } catch (error) {
       if (isApiError(error, "last_sign_in_method")) {
-        throw new UserFacingError(
-          "This passkey is your only way to sign in. Add another passkey or turn email sign-in on before deleting it.",
-          error.code,
-        );
+        throw new UserFacingError("This passkey is your only way to sign in. Add another passkey or turn email sign-in on before deleting it.", error.code);
       }
       throw error;
     }
@@ -60,13 +57,19 @@ export function PasskeyRow({ passkey, onRenamed, onDeleted }: PasskeyRowProps) {
         <div className="list__main">
           <h3 className="list__title">{passkey.name}</h3>
           <p className="list__meta">
-            <span className={passkey.backedUp ? "badge badge--good" : "badge"}>
-              {passkey.backedUp ? "Synced" : "This device only"}
-            </span>
+            <span className={passkey.backedUp ? "badge badge--good" : "badge"}>{passkey.backedUp ? "Synced" : "This device only"}</span>
             <span>
               Added <DateTime value={passkey.createdAt} dateOnly />
             </span>
-            <span>{passkey.lastUsedAt ? <>Last used <RelativeTime value={passkey.lastUsedAt} /></> : "Never used"}</span>
+            <span>
+              {passkey.lastUsedAt ? (
+                <>
+                  Last used <RelativeTime value={passkey.lastUsedAt} />
+                </>
+              ) : (
+                "Never used"
+              )}
+            </span>
           </p>
         </div>
       )}

@@ -20,7 +20,11 @@ describe("recovery codes in account settings", () => {
     await user.click(await screen.findByRole("switch", { name: "Allow signing in with email links" }));
 
     const list = await screen.findByRole("list", { name: "Recovery codes" });
-    expect(within(list).getAllByRole("listitem").map((item) => item.textContent)).toEqual(codes);
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(codes);
     expect(screen.getByRole("button", { name: "Copy codes" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Download codes" })).toBeInTheDocument();
 
@@ -63,7 +67,11 @@ describe("signing in with a recovery code", () => {
     const user = userEvent.setup();
     const server = fakeServer({
       "GET /auth/me": apiError(401, "unauthenticated"),
-      "POST /auth/recovery-codes/verify": json(200, { user: aUser({ passkeyCount: 0, emailSignInEnabled: false }), recoveryCodesRemaining: 9, passkeyRequested: true }),
+      "POST /auth/recovery-codes/verify": json(200, {
+        user: aUser({ passkeyCount: 0, emailSignInEnabled: false }),
+        recoveryCodesRemaining: 9,
+        passkeyRequested: true,
+      }),
     });
     renderApp("/signin/recovery");
 

@@ -18,8 +18,8 @@ export function RecoveryCodesNotice({ codes, onDone }: { codes: string[]; onDone
         Your recovery codes
       </h2>
       <p className="notice notice--warning">
-        <strong>Save these now.</strong> This is the only time FitFolio shows them. If you lose every passkey, one code
-        signs you in once so you can add a new passkey.
+        <strong>Save these now.</strong> This is the only time FitFolio shows them. If you lose every passkey, one code signs you in once so you can add a new
+        passkey.
       </p>
       <ol className="recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (

@@ -44,8 +44,8 @@ export function EndOtherSessionsOffer({ because }: { because: string }) {
             Sign out your other sessions?
           </h2>
           <p>
-            {because} You have {count === 1 ? "1 other session" : `${count} other sessions`} open. If you don’t recognise
-            every one, sign them out: they will need to sign in again.
+            {because} You have {count === 1 ? "1 other session" : `${count} other sessions`} open. If you don’t recognise every one, sign them out: they will
+            need to sign in again.
           </p>
           <ErrorMessage error={error} />
           <div>

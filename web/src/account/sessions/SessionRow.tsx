@@ -29,7 +29,15 @@ export function SessionRow({ session, onRevoked }: { session: Session; onRevoked
           {session.current && <span className="badge badge--good">This device</span>}
         </h3>
         <p className="list__meta">
-          <span>{session.current ? "Active now" : <>Last seen <RelativeTime value={session.lastSeenAt} /></>}</span>
+          <span>
+            {session.current ? (
+              "Active now"
+            ) : (
+              <>
+                Last seen <RelativeTime value={session.lastSeenAt} />
+              </>
+            )}
+          </span>
           {session.ip && <span>IP {session.ip}</span>}
           <span>
             Signed in <DateTime value={session.createdAt} />
@@ -39,7 +47,14 @@ export function SessionRow({ session, onRevoked }: { session: Session; onRevoked
       </div>
       {!session.current && (
         <div className="list__actions">
-          <Button variant="quiet" className="danger-text" onClick={revoke} busy={busy} busyLabel="Signing out…" aria-label={`Sign out ${session.device || "unknown device"}`}>
+          <Button
+            variant="quiet"
+            className="danger-text"
+            onClick={revoke}
+            busy={busy}
+            busyLabel="Signing out…"
+            aria-label={`Sign out ${session.device || "unknown device"}`}
+          >
             Sign out
           </Button>
         </div>

@@ -18,10 +18,7 @@ export function AuditPage() {
   const query = params.toString();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
   const cursor = params.get("cursor");
-  const events = useResource(
-    (signal) => api.admin.auditEvents(filters, cursor, AUDIT_PAGE_SIZE, { signal }),
-    [filters, cursor],
-  );
+  const events = useResource((signal) => api.admin.auditEvents(filters, cursor, AUDIT_PAGE_SIZE, { signal }), [filters, cursor]);
 
   // Paging replaces the button that was pressed, so hand focus to the fresh results.
   const paged = useRef(false);
@@ -59,17 +56,11 @@ export function AuditPage() {
       )}
       <div className="pager">
         {cursor && (
-          <Link
-            className="button button--secondary"
-            to={{ search: paramsFromFilters(filters).toString() }}
-            onClick={() => (paged.current = true)}
-          >
+          <Link className="button button--secondary" to={{ search: paramsFromFilters(filters).toString() }} onClick={() => (paged.current = true)}>
             Newest
           </Link>
         )}
-        {events.data?.nextCursor && !events.loading && (
-          <Button onClick={() => older(events.data!.nextCursor!)}>Older</Button>
-        )}
+        {events.data?.nextCursor && !events.loading && <Button onClick={() => older(events.data!.nextCursor!)}>Older</Button>}
       </div>
     </div>
   );

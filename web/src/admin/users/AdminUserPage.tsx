@@ -51,9 +51,13 @@ export function AdminUserPage() {
       <Section title="Account">
         <dl className="facts">
           <dt>User ID</dt>
-          <dd><code>{user.id}</code></dd>
+          <dd>
+            <code>{user.id}</code>
+          </dd>
           <dt>Joined</dt>
-          <dd><DateTime value={user.createdAt} /></dd>
+          <dd>
+            <DateTime value={user.createdAt} />
+          </dd>
           <dt>Email</dt>
           <dd>{user.emailVerified ? "Verified" : "Not verified"}</dd>
           {user.emailSignInEnabled !== undefined && (

@@ -61,7 +61,15 @@ describe("admin users", () => {
 
   it("shows a locked user as locked and unlocks them", async () => {
     const user = userEvent.setup();
-    const profile = { id: "u2", email: "bob@example.com", emailVerified: true, isAdmin: false, emailSignInEnabled: true, passkeyCount: 1, createdAt: "2026-05-01T00:00:00Z" };
+    const profile = {
+      id: "u2",
+      email: "bob@example.com",
+      emailVerified: true,
+      isAdmin: false,
+      emailSignInEnabled: true,
+      passkeyCount: 1,
+      createdAt: "2026-05-01T00:00:00Z",
+    };
     const server = fakeServer({ "GET /auth/me": json(200, admin), "POST /admin/users/u2/unlock": noContent() });
     server.on(
       "GET /admin/users/u2",
@@ -83,7 +91,11 @@ describe("admin users", () => {
   it("goes straight to the user when the search is a user ID (the server searches addresses only)", async () => {
     const user = userEvent.setup();
     const id = "01a2091e-25b9-70a7-ae7f-6552d5cabe39";
-    const detail = { user: { id, email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null }, sessions: [], passkeys: [] };
+    const detail = {
+      user: { id, email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null },
+      sessions: [],
+      passkeys: [],
+    };
     const server = fakeServer({
       "GET /auth/me": json(200, admin),
       "GET /admin/users": json(200, { items: [aSummary("u1", "ann@example.com")], nextCursor: null }),

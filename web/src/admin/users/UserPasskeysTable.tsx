@@ -12,7 +12,9 @@ export function UserPasskeysTable({ passkeys }: { passkeys: Passkey[] }) {
       {passkeys.map((passkey) => (
         <tr key={passkey.id}>
           <td>{passkey.name}</td>
-          <td><DateTime value={passkey.createdAt} dateOnly /></td>
+          <td>
+            <DateTime value={passkey.createdAt} dateOnly />
+          </td>
           <td>{passkey.lastUsedAt ? <RelativeTime value={passkey.lastUsedAt} /> : "Never"}</td>
           <td>{passkey.backedUp ? "Yes" : "No"}</td>
         </tr>

@@ -13,8 +13,12 @@ export function UserSessionsTable({ sessions }: { sessions: Session[] }) {
         <tr key={session.id}>
           <td>{session.device || "Unknown device"}</td>
           <td>{session.ip ?? "—"}</td>
-          <td><DateTime value={session.createdAt} /></td>
-          <td><RelativeTime value={session.lastSeenAt} /></td>
+          <td>
+            <DateTime value={session.createdAt} />
+          </td>
+          <td>
+            <RelativeTime value={session.lastSeenAt} />
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -78,8 +78,7 @@ function FreshSignInNeeded({ onCancel }: { onCancel: () => void }) {
   return (
     <>
       <p className="dialog__body">
-        This is a sensitive change and your sign-in isn’t recent enough. Sign in again with an email link, then come
-        back and retry.
+        This is a sensitive change and your sign-in isn’t recent enough. Sign in again with an email link, then come back and retry.
       </p>
       <ErrorMessage error={error} />
       <div className="dialog__actions">

@@ -36,7 +36,12 @@ export function BodyWeightPage() {
     const value = parseDecimal(weight);
     const found = {
       date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? undefined : "Choose the day.",
-      weight: value === null ? "Enter your weight." : Number.isNaN(value) || toKg(value, unit) < 20 || toKg(value, unit) > 500 ? "Weight is between 20 and 500 kg (44–1102 lb)." : undefined,
+      weight:
+        value === null
+          ? "Enter your weight."
+          : Number.isNaN(value) || toKg(value, unit) < 20 || toKg(value, unit) > 500
+            ? "Weight is between 20 and 500 kg (44–1102 lb)."
+            : undefined,
     };
     setProblems(found);
     if (found.date || found.weight || value === null) return;
@@ -74,7 +79,13 @@ export function BodyWeightPage() {
       <Section title="Log your weight">
         <form className="inline-form" onSubmit={save} noValidate aria-label="Log body weight">
           <TextField label="Day" type="date" value={date} max={localToday()} onChange={(event) => setDate(event.target.value)} error={problems.date ?? null} />
-          <TextField label={`Weight (${unit})`} inputMode="decimal" value={weight} onChange={(event) => setWeight(event.target.value)} error={problems.weight ?? null} />
+          <TextField
+            label={`Weight (${unit})`}
+            inputMode="decimal"
+            value={weight}
+            onChange={(event) => setWeight(event.target.value)}
+            error={problems.weight ?? null}
+          />
           <UnitSelect unit={unit} onChange={setUnit} />
           <TextField label="Note" placeholder="Optional" value={notes} maxLength={2000} onChange={(event) => setNotes(event.target.value)} />
           <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
@@ -105,7 +116,12 @@ export function BodyWeightPage() {
                     {entry.notes && <span>{entry.notes}</span>}
                   </p>
                 </div>
-                <Button variant="quiet" className="danger-text" onClick={() => void remove(entry)} aria-label={`Delete the entry for ${formatDate(`${entry.date}T12:00:00`)}`}>
+                <Button
+                  variant="quiet"
+                  className="danger-text"
+                  onClick={() => void remove(entry)}
+                  aria-label={`Delete the entry for ${formatDate(`${entry.date}T12:00:00`)}`}
+                >
                   Delete
                 </Button>
               </li>

@@ -62,9 +62,24 @@ export function CustomExerciseDialog({ open, meta, onClose, onCreated, initialNa
     <Dialog open={open} title="New exercise" onClose={() => !busy && onClose()}>
       <form className="stack" onSubmit={submit} noValidate aria-label="New exercise">
         <TextField label="Name" value={name} maxLength={100} onChange={(event) => setName(event.target.value)} error={problems.name ?? null} />
-        <SelectField label="Category" value={category} onChange={(event) => setCategory(event.target.value)} options={meta.categories.map((value) => ({ value, label: label(value) }))} />
-        <SelectField label="Equipment" value={equipment} onChange={(event) => setEquipment(event.target.value)} options={meta.equipment.map((value) => ({ value, label: label(value) }))} />
-        <SelectField label="What a set records" value={kind} onChange={(event) => setKind(event.target.value)} options={meta.kinds.map((value) => ({ value, label: label(value) }))} />
+        <SelectField
+          label="Category"
+          value={category}
+          onChange={(event) => setCategory(event.target.value)}
+          options={meta.categories.map((value) => ({ value, label: label(value) }))}
+        />
+        <SelectField
+          label="Equipment"
+          value={equipment}
+          onChange={(event) => setEquipment(event.target.value)}
+          options={meta.equipment.map((value) => ({ value, label: label(value) }))}
+        />
+        <SelectField
+          label="What a set records"
+          value={kind}
+          onChange={(event) => setKind(event.target.value)}
+          options={meta.kinds.map((value) => ({ value, label: label(value) }))}
+        />
         <fieldset className="fieldset muscle-grid" aria-describedby={problems.primary ? "primary-error" : undefined}>
           <legend>Muscles it mainly works</legend>
           {meta.muscles.map((muscle) => (

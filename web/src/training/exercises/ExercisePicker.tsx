@@ -46,7 +46,13 @@ function PickerBody({ title, onClose, onPick }: Omit<ExercisePickerProps, "open"
   return (
     <Dialog open title={title} onClose={() => busyId === null && onClose()}>
       <div className="picker" role="search" aria-label="Find an exercise">
-        <TextField label="Search exercises" type="search" autoFocus value={filters.query ?? ""} onChange={(event) => setFilters({ ...filters, query: event.target.value })} />
+        <TextField
+          label="Search exercises"
+          type="search"
+          autoFocus
+          value={filters.query ?? ""}
+          onChange={(event) => setFilters({ ...filters, query: event.target.value })}
+        />
         <SelectField
           label="Category"
           emptyLabel="Any category"
@@ -64,7 +70,13 @@ function PickerBody({ title, onClose, onPick }: Omit<ExercisePickerProps, "open"
         <ul className="picker__list" aria-label="Matching exercises">
           {(exercises.data ?? []).map((exercise) => (
             <li key={exercise.id}>
-              <button type="button" className="picker__choice" onClick={() => void pick(exercise)} disabled={busyId !== null} aria-busy={busyId === exercise.id || undefined}>
+              <button
+                type="button"
+                className="picker__choice"
+                onClick={() => void pick(exercise)}
+                disabled={busyId !== null}
+                aria-busy={busyId === exercise.id || undefined}
+              >
                 <span className="picker__name">{exercise.name}</span>
                 <span className="muted small">{exerciseFacts(exercise)}</span>
               </button>

@@ -18,7 +18,7 @@ export function HistoryPage() {
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const next = cursor === undefined ? first.data?.nextCursor ?? null : cursor;
+  const next = cursor === undefined ? (first.data?.nextCursor ?? null) : cursor;
 
   const loadMore = async () => {
     if (!next) return;

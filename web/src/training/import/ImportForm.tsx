@@ -99,7 +99,13 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
         )}
         <ErrorMessage error={error} />
         <div className="button-row">
-          <Button type="submit" variant="primary" busy={busy} busyLabel={stage.name === "processing" ? "Importing…" : "Uploading…"} disabled={stage.name !== "checked" && !busy}>
+          <Button
+            type="submit"
+            variant="primary"
+            busy={busy}
+            busyLabel={stage.name === "processing" ? "Importing…" : "Uploading…"}
+            disabled={stage.name !== "checked" && !busy}
+          >
             Import
           </Button>
           {stage.name === "uploading" && <Button onClick={() => controller.current?.abort()}>Cancel upload</Button>}

@@ -33,7 +33,10 @@ describe("checking an import file before upload", () => {
   it("refuses other files with a reason", async () => {
     expect(await checkCsvFile(file(STRONG, "export.xlsx"))).toEqual({ ok: false, problem: "Choose a .csv file exported from Strong or Hevy." });
     expect(await checkCsvFile(file(""))).toEqual({ ok: false, problem: "That file is empty." });
-    expect(await checkCsvFile(file("name,age\nAda,36\n"))).toMatchObject({ ok: false, problem: expect.stringContaining("doesn’t look like a Strong or Hevy export") });
+    expect(await checkCsvFile(file("name,age\nAda,36\n"))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining("doesn’t look like a Strong or Hevy export"),
+    });
     const big = file(new Uint8Array(MAX_IMPORT_BYTES + 1));
     expect(await checkCsvFile(big)).toEqual({ ok: false, problem: "That file is 5.0 MB; the limit is 5 MB." });
   });

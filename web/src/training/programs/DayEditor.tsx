@@ -55,7 +55,13 @@ export function DayEditor({ day, index, count, problems, onChange, onMove, onRem
           </Button>
         </div>
       </div>
-      <TextField label="Day name" value={day.name} maxLength={100} onChange={(event) => onChange({ ...day, name: event.target.value })} error={problems[`days.${index}.name`] ?? null} />
+      <TextField
+        label="Day name"
+        value={day.name}
+        maxLength={100}
+        onChange={(event) => onChange({ ...day, name: event.target.value })}
+        error={problems[`days.${index}.name`] ?? null}
+      />
       {day.exercises.length > 0 ? (
         <ol className="program-exercises" aria-label={`Exercises of ${label}`}>
           {day.exercises.map((exercise, at) => (

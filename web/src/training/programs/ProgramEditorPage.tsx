@@ -83,7 +83,9 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
     if (pickingFor === null) return;
     setDraft((current) => ({
       ...current,
-      days: current.days.map((day, index) => (index === pickingFor ? { ...day, exercises: [...day.exercises, newDraftExercise(exercise.id, exercise.name, unit)] } : day)),
+      days: current.days.map((day, index) =>
+        index === pickingFor ? { ...day, exercises: [...day.exercises, newDraftExercise(exercise.id, exercise.name, unit)] } : day,
+      ),
     }));
     setPickingFor(null);
   };
@@ -106,7 +108,16 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
                       : day.exercises
                           .map((exercise) => {
                             const target = describeTarget(
-                              { sets: exercise.targetSets, repsMin: exercise.repsMin, repsMax: exercise.repsMax, weight: exercise.targetWeight, weightUnit: exercise.weightUnit, rpe: exercise.targetRpe, rir: exercise.targetRir, restSeconds: null },
+                              {
+                                sets: exercise.targetSets,
+                                repsMin: exercise.repsMin,
+                                repsMax: exercise.repsMax,
+                                weight: exercise.targetWeight,
+                                weightUnit: exercise.weightUnit,
+                                rpe: exercise.targetRpe,
+                                rir: exercise.targetRir,
+                                restSeconds: null,
+                              },
                               unit,
                             );
                             return target ? `${exercise.exerciseName} ${target}` : exercise.exerciseName;
@@ -133,8 +144,20 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
 
       <form className="stack-lg program-form" onSubmit={save} noValidate aria-label={program ? "Edit program" : "New program"}>
         <div className="card stack">
-          <TextField label="Program name" value={draft.name} maxLength={100} onChange={(event) => setDraft({ ...draft, name: event.target.value })} error={problems.name ?? null} />
-          <TextField label="Notes" value={draft.notes} maxLength={2000} onChange={(event) => setDraft({ ...draft, notes: event.target.value })} error={problems.notes ?? null} />
+          <TextField
+            label="Program name"
+            value={draft.name}
+            maxLength={100}
+            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+            error={problems.name ?? null}
+          />
+          <TextField
+            label="Notes"
+            value={draft.notes}
+            maxLength={2000}
+            onChange={(event) => setDraft({ ...draft, notes: event.target.value })}
+            error={problems.notes ?? null}
+          />
         </div>
         {draft.days.map((day, index) => (
           <DayEditor

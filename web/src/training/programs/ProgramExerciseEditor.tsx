@@ -43,9 +43,27 @@ export function ProgramExerciseEditor({ exercise, index, count, problems, onChan
         </label>
       )}
       <div className="target-grid">
-        <TextField label="Sets" inputMode="numeric" value={exercise.targetSets} onChange={(event) => set("targetSets", event.target.value)} error={problems("targetSets")} />
-        <TextField label="Reps" hint="5, or a range 8-12" value={exercise.reps} onChange={(event) => set("reps", event.target.value)} error={problems("reps")} />
-        <TextField label={`Weight (${exercise.weightUnit})`} inputMode="decimal" value={exercise.targetWeight} onChange={(event) => set("targetWeight", event.target.value)} error={problems("targetWeight")} />
+        <TextField
+          label="Sets"
+          inputMode="numeric"
+          value={exercise.targetSets}
+          onChange={(event) => set("targetSets", event.target.value)}
+          error={problems("targetSets")}
+        />
+        <TextField
+          label="Reps"
+          hint="5, or a range 8-12"
+          value={exercise.reps}
+          onChange={(event) => set("reps", event.target.value)}
+          error={problems("reps")}
+        />
+        <TextField
+          label={`Weight (${exercise.weightUnit})`}
+          inputMode="decimal"
+          value={exercise.targetWeight}
+          onChange={(event) => set("targetWeight", event.target.value)}
+          error={problems("targetWeight")}
+        />
         <SelectField
           label="Weight unit"
           value={exercise.weightUnit}
@@ -58,7 +76,9 @@ export function ProgramExerciseEditor({ exercise, index, count, problems, onChan
         <SelectField
           label="Effort target"
           value={exercise.effortScale}
-          onChange={(event) => onChange({ ...exercise, effortScale: event.target.value as TargetEffort, effort: event.target.value === "none" ? "" : exercise.effort })}
+          onChange={(event) =>
+            onChange({ ...exercise, effortScale: event.target.value as TargetEffort, effort: event.target.value === "none" ? "" : exercise.effort })
+          }
           options={[
             { value: "none", label: "None" },
             { value: "rpe", label: "RPE" },
@@ -74,7 +94,13 @@ export function ProgramExerciseEditor({ exercise, index, count, problems, onChan
             error={problems("effort")}
           />
         )}
-        <TextField label="Rest (seconds)" inputMode="numeric" value={exercise.restSeconds} onChange={(event) => set("restSeconds", event.target.value)} error={problems("restSeconds")} />
+        <TextField
+          label="Rest (seconds)"
+          inputMode="numeric"
+          value={exercise.restSeconds}
+          onChange={(event) => set("restSeconds", event.target.value)}
+          error={problems("restSeconds")}
+        />
       </div>
       <TextField label="Notes" value={exercise.notes} maxLength={2000} onChange={(event) => set("notes", event.target.value)} />
     </li>

@@ -88,11 +88,21 @@ export function ProgramsPage() {
                   Copy
                 </Button>
                 {program.archived ? (
-                  <Button variant="quiet" onClick={() => void act(program, "unarchive")} busy={busy === `unarchive:${program.id}`} aria-label={`Restore ${program.name}`}>
+                  <Button
+                    variant="quiet"
+                    onClick={() => void act(program, "unarchive")}
+                    busy={busy === `unarchive:${program.id}`}
+                    aria-label={`Restore ${program.name}`}
+                  >
                     Restore
                   </Button>
                 ) : (
-                  <Button variant="quiet" onClick={() => void act(program, "archive")} busy={busy === `archive:${program.id}`} aria-label={`Archive ${program.name}`}>
+                  <Button
+                    variant="quiet"
+                    onClick={() => void act(program, "archive")}
+                    busy={busy === `archive:${program.id}`}
+                    aria-label={`Archive ${program.name}`}
+                  >
                     Archive
                   </Button>
                 )}

@@ -51,7 +51,11 @@ describe("program drafts", () => {
   });
 
   it("points at each box that breaks the contract's limits", () => {
-    const result = draftToProgramInput({ name: "", notes: "", days: [{ key: "d", name: " ", exercises: [exercise("x", { targetSets: "25", reps: "0", effortScale: "rpe", effort: "11" })] }] });
+    const result = draftToProgramInput({
+      name: "",
+      notes: "",
+      days: [{ key: "d", name: " ", exercises: [exercise("x", { targetSets: "25", reps: "0", effortScale: "rpe", effort: "11" })] }],
+    });
     expect(result).toEqual({
       ok: false,
       problems: {

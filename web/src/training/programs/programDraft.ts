@@ -41,7 +41,20 @@ export function emptyDay(index: number): DraftDay {
 }
 
 export function newDraftExercise(exerciseId: string, exerciseName: string, unit: WeightUnit): DraftExercise {
-  return { key: newKey(), exerciseId, exerciseName, supersetWithPrevious: false, targetSets: "3", reps: "8-12", targetWeight: "", weightUnit: unit, effortScale: "none", effort: "", restSeconds: "90", notes: "" };
+  return {
+    key: newKey(),
+    exerciseId,
+    exerciseName,
+    supersetWithPrevious: false,
+    targetSets: "3",
+    reps: "8-12",
+    targetWeight: "",
+    weightUnit: unit,
+    effortScale: "none",
+    effort: "",
+    restSeconds: "90",
+    notes: "",
+  };
 }
 
 const text = (value: number | null) => (value === null ? "" : String(value));
@@ -124,11 +137,13 @@ export function draftToProgramInput(draft: DraftProgram): { ok: true; input: Pro
       const reps = parseRepRange(exercise.reps);
       if (!reps) at("reps", "Reps are a number like 5 or a range like 8-12 (1 to 1000).");
       const weight = parseDecimal(exercise.targetWeight);
-      if (weight !== null && (Number.isNaN(weight) || weight > (exercise.weightUnit === "kg" ? 2000 : 4409.24))) at("targetWeight", "Weight is a number up to 2000 kg.");
+      if (weight !== null && (Number.isNaN(weight) || weight > (exercise.weightUnit === "kg" ? 2000 : 4409.24)))
+        at("targetWeight", "Weight is a number up to 2000 kg.");
       const effort = exercise.effortScale === "none" ? null : parseDecimal(exercise.effort);
       if (exercise.effortScale === "rpe" && effort !== null && (Number.isNaN(effort) || effort < 1 || effort > 10 || !Number.isInteger(effort * 2)))
         at("effort", "RPE is 1 to 10 in half steps.");
-      if (exercise.effortScale === "rir" && effort !== null && (Number.isNaN(effort) || !Number.isInteger(effort) || effort > 10)) at("effort", "RIR is a whole number, 0 to 10.");
+      if (exercise.effortScale === "rir" && effort !== null && (Number.isNaN(effort) || !Number.isInteger(effort) || effort > 10))
+        at("effort", "RIR is a whole number, 0 to 10.");
       const rest = parseDecimal(exercise.restSeconds);
       if (rest !== null && (!Number.isInteger(rest) || rest > 3600)) at("restSeconds", "Rest is 0 to 3600 seconds.");
       return {
@@ -155,12 +170,24 @@ export function draftToProgramInput(draft: DraftProgram): { ok: true; input: Pro
 /** The server names a field as a JSON path ("days[0].exercises[2].targetSets"); find our box for it. */
 export function problemKeyForField(field: string): string {
   const key = field.replace(/\[(\d+)\]/g, ".$1");
-  return key.replace(/\.(repsMin|repsMax)$/, ".reps").replace(/\.(targetRpe|targetRir)$/, ".effort").replace(/\.weightUnit$/, ".targetWeight");
+  return key
+    .replace(/\.(repsMin|repsMax)$/, ".reps")
+    .replace(/\.(targetRpe|targetRir)$/, ".effort")
+    .replace(/\.weightUnit$/, ".targetWeight");
 }
 
 /** "3 × 8–12 @ 60 kg, RIR 2, rest 2:00" for a target line. */
 export function describeTarget(
-  target: { sets: number | null; repsMin: number | null; repsMax: number | null; weight: number | null; weightUnit: WeightUnit | null; rpe: number | null; rir: number | null; restSeconds: number | null },
+  target: {
+    sets: number | null;
+    repsMin: number | null;
+    repsMax: number | null;
+    weight: number | null;
+    weightUnit: WeightUnit | null;
+    rpe: number | null;
+    rir: number | null;
+    restSeconds: number | null;
+  },
   unit: WeightUnit,
 ): string {
   const parts: string[] = [];

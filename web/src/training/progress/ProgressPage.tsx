@@ -76,14 +76,22 @@ function ExerciseProgress({ exerciseId, name, unit }: { exerciseId: string; name
   return (
     <div className="chart-grid">
       <TimeSeriesChart title={`${name}: estimated 1RM`} description={E1RM_EXPLANATION} points={e1rm} format={format} valueLabel="Best e1RM" />
-      <TimeSeriesChart title={`${name}: volume per workout`} description="Weight × reps summed over the workout’s sets." points={volume} format={format} valueLabel="Volume" />
+      <TimeSeriesChart
+        title={`${name}: volume per workout`}
+        description="Weight × reps summed over the workout’s sets."
+        points={volume}
+        format={format}
+        valueLabel="Volume"
+      />
       <Section title={`${name}: records`}>
         {records.error ? (
           <ErrorMessage error={records.error} onRetry={records.reload} />
         ) : records.data && records.data.length > 0 ? (
           <ul className="stack small" aria-label={`Records for ${name}`}>
             {records.data.map((record) => (
-              <li key={record.type + (record.atWeightKg ?? "")}>{describeRecord({ ...record, previous: undefined }, unit).replace(/^./, (c) => c.toUpperCase())}</li>
+              <li key={record.type + (record.atWeightKg ?? "")}>
+                {describeRecord({ ...record, previous: undefined }, unit).replace(/^./, (c) => c.toUpperCase())}
+              </li>
             ))}
           </ul>
         ) : (

@@ -14,7 +14,10 @@ export const MAX_SERIES = 6;
 export function muscleWeeks(items: MuscleVolume[], metric: MuscleMetric): { rows: StackedRow[]; series: string[] } {
   const totals = new Map<string, number>();
   for (const item of items) totals.set(item.muscle, (totals.get(item.muscle) ?? 0) + item[metric]);
-  const ranked = [...totals.entries()].filter(([, total]) => total > 0).sort((a, b) => b[1] - a[1]).map(([muscle]) => muscle);
+  const ranked = [...totals.entries()]
+    .filter(([, total]) => total > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([muscle]) => muscle);
   const own = new Set(ranked.length > MAX_SERIES ? ranked.slice(0, MAX_SERIES - 1) : ranked);
   const hasOther = ranked.length > own.size;
   const series = [...[...own].map(label), ...(hasOther ? ["Other"] : [])];

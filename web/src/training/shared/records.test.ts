@@ -27,7 +27,10 @@ describe("records", () => {
   });
 
   it("lists every record a set broke, the estimated 1RM first", () => {
-    const lines = celebrationLines([{ ...base, type: "best_set_volume", value: 500, previous: 450 }, { ...base, type: "heaviest_weight", value: 100, previous: 97.5 }, base], "kg");
+    const lines = celebrationLines(
+      [{ ...base, type: "best_set_volume", value: 500, previous: 450 }, { ...base, type: "heaviest_weight", value: 100, previous: 97.5 }, base],
+      "kg",
+    );
     expect(lines).toEqual(["best estimated 1RM 112.5 kg (was 110 kg)", "heaviest weight 100 kg (was 97.5 kg)", "best set volume 500 kg (was 450 kg)"]);
   });
 

@@ -26,16 +26,21 @@ function value(record: Pick<PersonalRecord, "unit">, amount: number, unit: Weigh
 /** "best estimated 1RM 112.5 kg (was 110 kg)"; "most reps at 100 kg: 8 reps". */
 export function describeRecord(record: PersonalRecord, unit: WeightUnit): string {
   const name =
-    record.type === "most_reps_at_weight" && record.atWeightKg !== null
-      ? `most reps at ${formatWeight(record.atWeightKg, unit)}:`
-      : recordName(record.type);
-  const was =
-    record.previous === undefined ? "" : record.previous === null ? " (your first)" : ` (was ${value(record, record.previous, unit)})`;
+    record.type === "most_reps_at_weight" && record.atWeightKg !== null ? `most reps at ${formatWeight(record.atWeightKg, unit)}:` : recordName(record.type);
+  const was = record.previous === undefined ? "" : record.previous === null ? " (your first)" : ` (was ${value(record, record.previous, unit)})`;
   return `${name} ${value(record, record.value, unit)}${was}`;
 }
 
 /** The records people care most about come first when a set breaks several. */
-const PRIORITY: RecordType[] = ["best_e1rm", "heaviest_weight", "longest_duration", "longest_distance", "most_reps_at_weight", "best_set_volume", "best_session_volume"];
+const PRIORITY: RecordType[] = [
+  "best_e1rm",
+  "heaviest_weight",
+  "longest_duration",
+  "longest_distance",
+  "most_reps_at_weight",
+  "best_set_volume",
+  "best_session_volume",
+];
 
 export function byImportance<T extends { type: RecordType }>(records: T[]): T[] {
   return [...records].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));

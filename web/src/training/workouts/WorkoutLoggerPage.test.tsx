@@ -12,7 +12,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const SETS = "POST /training/workouts/w1/exercises/we1/sets";
 const ADD = "POST /training/workouts/w1/exercises";
 
-const squat: Exercise = { id: "ex-squat", slug: "squat-barbell", name: "Squat", category: "legs", primaryMuscles: ["quads"], secondaryMuscles: [], equipment: "barbell", kind: "weight_reps", custom: false } as Exercise;
+const squat: Exercise = {
+  id: "ex-squat",
+  slug: "squat-barbell",
+  name: "Squat",
+  category: "legs",
+  primaryMuscles: ["quads"],
+  secondaryMuscles: [],
+  equipment: "barbell",
+  kind: "weight_reps",
+  custom: false,
+} as Exercise;
 
 const lastTime = aWorkoutExercise({
   previous: {
@@ -25,10 +35,31 @@ const lastTime = aWorkoutExercise({
 /** The set as the server would store it from the request. */
 function stored(call: Call, records: RecordType[] = []) {
   const body = call.body as SetInput;
-  return aSet({ id: body.id, reps: body.reps, weight: body.weight, weightUnit: body.weightUnit, weightKg: body.weight, rpe: body.rpe, rir: body.rir, e1rmKg: 120, records });
+  return aSet({
+    id: body.id,
+    reps: body.reps,
+    weight: body.weight,
+    weightUnit: body.weightUnit,
+    weightKg: body.weight,
+    rpe: body.rpe,
+    rir: body.rir,
+    e1rmKg: 120,
+    records,
+  });
 }
 
-const record = { exerciseId: "ex-bench", exerciseName: "Bench press", type: "best_e1rm", value: 120, unit: "kg", atWeightKg: null, setId: "x", workoutId: "w1", achievedAt: "2026-11-23T18:05:00Z", previous: 116.67 };
+const record = {
+  exerciseId: "ex-bench",
+  exerciseName: "Bench press",
+  type: "best_e1rm",
+  value: 120,
+  unit: "kg",
+  atWeightKg: null,
+  setId: "x",
+  workoutId: "w1",
+  achievedAt: "2026-11-23T18:05:00Z",
+  previous: 116.67,
+};
 
 function onLogger(routes: Parameters<typeof fakeServer>[0] = {}) {
   document.cookie = "ff_csrf=t; Path=/";
@@ -122,14 +153,40 @@ describe("the workout logger", () => {
     await user.click(within(card).getByRole("button", { name: "Log set 1" }));
 
     const banner = (await screen.findByText("New records on Bench press:")).closest("[role=status]");
-    expect(within(banner as HTMLElement).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["best estimated 1RM", "heaviest weight"]);
+    expect(
+      within(banner as HTMLElement)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["best estimated 1RM", "heaviest weight"]);
   });
 
   it("shows sets still waiting from an earlier visit, and sends them", async () => {
-    const waiting: SetInput = { id: "7c1d2e3f-0a1b-4c2d-8e3f-123456789abc", type: "working", reps: 3, weight: 110, weightUnit: "kg", durationSeconds: null, distanceMeters: null, rpe: null, rir: null, notes: null, completedAt: "2026-11-23T18:10:00Z" };
+    const waiting: SetInput = {
+      id: "7c1d2e3f-0a1b-4c2d-8e3f-123456789abc",
+      type: "working",
+      reps: 3,
+      weight: 110,
+      weightUnit: "kg",
+      durationSeconds: null,
+      distanceMeters: null,
+      rpe: null,
+      rir: null,
+      notes: null,
+      completedAt: "2026-11-23T18:10:00Z",
+    };
     localStorage.setItem(
       "fitfolio.pendingWrites.u-1",
-      JSON.stringify([{ key: `set:${waiting.id}`, workoutId: "w1", method: "POST", path: "/training/workouts/w1/exercises/we1/sets", body: waiting, meta: { action: "create_set", setId: waiting.id, workoutExerciseId: "we1" }, attempts: 2 }]),
+      JSON.stringify([
+        {
+          key: `set:${waiting.id}`,
+          workoutId: "w1",
+          method: "POST",
+          path: "/training/workouts/w1/exercises/we1/sets",
+          body: waiting,
+          meta: { action: "create_set", setId: waiting.id, workoutExerciseId: "we1" },
+          attempts: 2,
+        },
+      ]),
     );
     const server = onLogger({ [SETS]: (call) => json(201, { set: stored(call), records: [] }) });
 
@@ -186,7 +243,10 @@ describe("the workout logger", () => {
     await user.click(within(card).getByRole("button", { name: "Log set 1" }));
     expect(await within(card).findByText("140 kg × 3")).toBeInTheDocument();
     expect(server.callsTo(squatSets)).toHaveLength(0);
-    expect(JSON.parse(localStorage.getItem("fitfolio.pendingWrites.u-1")!).map((write: { key: string }) => write.key)).toEqual([`exercise:${added.id}`, expect.stringMatching(/^set:/)]);
+    expect(JSON.parse(localStorage.getItem("fitfolio.pendingWrites.u-1")!).map((write: { key: string }) => write.key)).toEqual([
+      `exercise:${added.id}`,
+      expect.stringMatching(/^set:/),
+    ]);
 
     await user.click(screen.getByRole("button", { name: "Try now" }));
 
@@ -195,7 +255,7 @@ describe("the workout logger", () => {
     expect(retry!.body).toEqual(first!.body);
     const routes = server.calls.filter((call) => call.method === "POST").map((call) => call.path);
     expect(routes).toEqual([`/training/workouts/w1/exercises`, `/training/workouts/w1/exercises`, `/training/workouts/w1/exercises/${added.id}/sets`]);
-    expect((server.callsTo(squatSets)[0]!.body as SetInput)).toMatchObject({ weight: 140, reps: 3, weightUnit: "kg" });
+    expect(server.callsTo(squatSets)[0]!.body as SetInput).toMatchObject({ weight: 140, reps: 3, weightUnit: "kg" });
     expect(within(card).getByText("140 kg × 3")).toBeInTheDocument();
     expect(localStorage.getItem("fitfolio.pendingWrites.u-1")).toBeNull();
   });

@@ -118,7 +118,12 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
           // Its add has not landed: drop what waits for it, and queue the removal behind an add
           // already on the wire (a 404, when it never reached the server, counts as done).
           log.dropExercise(exercise.id);
-          queue.enqueue({ key: `exercise:${exercise.id}`, workoutId: workout.id, method: "DELETE", path: `${trainingApi.workouts.exercisesPath(workout.id)}/${exercise.id}` });
+          queue.enqueue({
+            key: `exercise:${exercise.id}`,
+            workoutId: workout.id,
+            method: "DELETE",
+            path: `${trainingApi.workouts.exercisesPath(workout.id)}/${exercise.id}`,
+          });
           setStatus(`Removed ${exercise.exerciseName}.`);
           return;
         }
@@ -145,7 +150,10 @@ function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
     void run("finish", async () => {
       if (waiting > 0) {
         queue.retryNow();
-        throw new UserFacingError(`${waiting} change${waiting === 1 ? " is" : "s are"} still on the way to FitFolio. Finish once they’re saved.`, "writes_pending");
+        throw new UserFacingError(
+          `${waiting} change${waiting === 1 ? " is" : "s are"} still on the way to FitFolio. Finish once they’re saved.`,
+          "writes_pending",
+        );
       }
       const finished = await trainingApi.workouts.finish(workout.id);
       navigate(trainingPaths.pastWorkout(finished.id), { state: { status: `Workout finished. Well done!` } });

@@ -45,7 +45,15 @@ export function TimeSeriesChart({ title, points, format, valueLabel, description
           formatter={(value) => [format(Number(value)), valueLabel]}
           contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }}
         />
-        <Line type="monotone" dataKey="value" name={valueLabel} stroke="var(--accent)" strokeWidth={2} dot={{ r: 3, fill: "var(--accent)" }} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="value"
+          name={valueLabel}
+          stroke="var(--accent)"
+          strokeWidth={2}
+          dot={{ r: 3, fill: "var(--accent)" }}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartFrame>
   );

@@ -53,7 +53,12 @@ export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetId
 
   return (
     <section
-      className={["card", "exercise-card", exercise.supersetGroup !== null ? "exercise-card--superset" : "", exercise.skipped ? "exercise-card--skipped" : ""].join(" ")}
+      className={[
+        "card",
+        "exercise-card",
+        exercise.supersetGroup !== null ? "exercise-card--superset" : "",
+        exercise.skipped ? "exercise-card--skipped" : "",
+      ].join(" ")}
       aria-labelledby={headingId}
     >
       <div className="exercise-card__head">
@@ -114,7 +119,12 @@ export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetId
           <Button variant="quiet" onClick={() => actions.move(exercise, 1)} disabled={busy || index === count - 1}>
             Move down
           </Button>
-          <Button variant="quiet" onClick={() => actions.swap(exercise)} disabled={busy || exercise.sets.length > 0} title={exercise.sets.length > 0 ? "Only an exercise without sets can be swapped" : undefined}>
+          <Button
+            variant="quiet"
+            onClick={() => actions.swap(exercise)}
+            disabled={busy || exercise.sets.length > 0}
+            title={exercise.sets.length > 0 ? "Only an exercise without sets can be swapped" : undefined}
+          >
             Swap exercise
           </Button>
           <Button variant="quiet" onClick={() => actions.toggleSkip(exercise)} disabled={busy}>

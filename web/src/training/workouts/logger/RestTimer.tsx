@@ -48,7 +48,11 @@ export function RestTimer({ rest, onChange, onDone, now = Date.now }: RestTimerP
         <span className="muted small"> until {rest.label}</span>
       </p>
       <div className="rest-timer__actions">
-        <Button variant="quiet" onClick={() => onChange({ ...rest, endsAt: rest.endsAt - 15_000, total: Math.max(1, rest.total - 15) })} aria-label="15 seconds less rest">
+        <Button
+          variant="quiet"
+          onClick={() => onChange({ ...rest, endsAt: rest.endsAt - 15_000, total: Math.max(1, rest.total - 15) })}
+          aria-label="15 seconds less rest"
+        >
           −15 s
         </Button>
         <Button variant="quiet" onClick={() => onChange({ ...rest, endsAt: rest.endsAt + 30_000, total: rest.total + 30 })} aria-label="30 seconds more rest">

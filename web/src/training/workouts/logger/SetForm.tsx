@@ -79,7 +79,14 @@ export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmi
         )}
         {kindUsesReps(kind) && (
           <div className="stepper">
-            <TextField label="Reps" inputMode="numeric" autoComplete="off" value={draft.reps} onChange={(event) => set("reps", event.target.value)} error={errors.reps ?? null} />
+            <TextField
+              label="Reps"
+              inputMode="numeric"
+              autoComplete="off"
+              value={draft.reps}
+              onChange={(event) => set("reps", event.target.value)}
+              error={errors.reps ?? null}
+            />
             <div className="stepper__buttons">
               <Button variant="quiet" onClick={() => set("reps", step(draft.reps, -1))} aria-label="One rep less">
                 −
@@ -91,10 +98,24 @@ export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmi
           </div>
         )}
         {(kind === "time" || kind === "distance") && (
-          <TextField label="Time (m:ss)" inputMode="numeric" autoComplete="off" value={draft.duration} onChange={(event) => set("duration", event.target.value)} error={errors.duration ?? null} />
+          <TextField
+            label="Time (m:ss)"
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.duration}
+            onChange={(event) => set("duration", event.target.value)}
+            error={errors.duration ?? null}
+          />
         )}
         {kind === "distance" && (
-          <TextField label="Distance (m)" inputMode="decimal" autoComplete="off" value={draft.distance} onChange={(event) => set("distance", event.target.value)} error={errors.distance ?? null} />
+          <TextField
+            label="Distance (m)"
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.distance}
+            onChange={(event) => set("distance", event.target.value)}
+            error={errors.distance ?? null}
+          />
         )}
         <SelectField
           label={scale === "rpe" ? "RPE" : "Reps in reserve"}
@@ -104,9 +125,21 @@ export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmi
           onChange={(event) => set("effort", event.target.value)}
           error={errors.effort ?? null}
         />
-        <SelectField label="Set type" value={draft.type} options={SET_TYPES.map((value) => ({ value, label: label(value) }))} onChange={(event) => set("type", event.target.value as SetType)} />
+        <SelectField
+          label="Set type"
+          value={draft.type}
+          options={SET_TYPES.map((value) => ({ value, label: label(value) }))}
+          onChange={(event) => set("type", event.target.value as SetType)}
+        />
       </div>
-      <TextField label="Note" placeholder="Optional" value={draft.notes} maxLength={2000} onChange={(event) => set("notes", event.target.value)} error={errors.notes ?? null} />
+      <TextField
+        label="Note"
+        placeholder="Optional"
+        value={draft.notes}
+        maxLength={2000}
+        onChange={(event) => set("notes", event.target.value)}
+        error={errors.notes ?? null}
+      />
       <div className="button-row">
         <Button type="submit" variant="primary" className="set-form__submit">
           {submitLabel}

@@ -26,7 +26,16 @@ export function SetRow({ set, kind, unit, scale, pending, editing, readOnly, onE
   if (editing && onSave) {
     return (
       <li className="set-row set-row--editing">
-        <SetForm kind={kind} unit={unit} scale={scale} initial={draftFromSet(set, unit, scale)} submitLabel={`Save set ${set.position}`} onSubmit={onSave} onCancel={onCancelEdit} setId={() => set.id} />
+        <SetForm
+          kind={kind}
+          unit={unit}
+          scale={scale}
+          initial={draftFromSet(set, unit, scale)}
+          submitLabel={`Save set ${set.position}`}
+          onSubmit={onSave}
+          onCancel={onCancelEdit}
+          setId={() => set.id}
+        />
       </li>
     );
   }

@@ -11,7 +11,9 @@ export function SyncStatus({ state, workoutId, onRetry }: { state: QueueState; w
         <>
           <p>
             {waiting} change{waiting === 1 ? "" : "s"} waiting to be saved.{" "}
-            {offline ? "You seem to be offline; they’re kept on this device and sent when the connection is back." : "FitFolio didn’t answer; trying again shortly."}
+            {offline
+              ? "You seem to be offline; they’re kept on this device and sent when the connection is back."
+              : "FitFolio didn’t answer; trying again shortly."}
           </p>
           <Button variant="quiet" onClick={onRetry}>
             Try now

@@ -70,7 +70,10 @@ describe("prefilling the next set", () => {
   });
 
   it("copies the set just logged when last time had fewer sets, but not its note", () => {
-    const exercise = anExercise({ sets: [loggedSet(1, 100, 5), loggedSet(2, 100, 5)], previous: { workoutId: "w0", performedAt: null, sets: [previousSet(1, 95, 5)] } });
+    const exercise = anExercise({
+      sets: [loggedSet(1, 100, 5), loggedSet(2, 100, 5)],
+      previous: { workoutId: "w0", performedAt: null, sets: [previousSet(1, 95, 5)] },
+    });
     const { draft, source } = prefillDraft(exercise, "kg", "rir");
     expect(source).toBe("this_session");
     expect(draft).toEqual({ ...EMPTY_DRAFT, weight: "100", reps: "5", effort: "2", notes: "" });
@@ -92,10 +95,29 @@ describe("turning a draft into a set", () => {
   const id = "0b9f4a7e-8c1d-4a4e-9d8b-2f1c3e5a7b90";
 
   it("sends the weight as entered with its unit and the chosen effort scale", () => {
-    const result = draftToInput({ ...EMPTY_DRAFT, weight: "225", reps: "5", effort: "8.5", notes: " paused " }, "weight_reps", "lb", "rpe", id, "2026-11-23T18:04:00Z");
+    const result = draftToInput(
+      { ...EMPTY_DRAFT, weight: "225", reps: "5", effort: "8.5", notes: " paused " },
+      "weight_reps",
+      "lb",
+      "rpe",
+      id,
+      "2026-11-23T18:04:00Z",
+    );
     expect(result).toEqual({
       ok: true,
-      input: { id, type: "working", reps: 5, weight: 225, weightUnit: "lb", durationSeconds: null, distanceMeters: null, rpe: 8.5, rir: null, notes: "paused", completedAt: "2026-11-23T18:04:00Z" },
+      input: {
+        id,
+        type: "working",
+        reps: 5,
+        weight: 225,
+        weightUnit: "lb",
+        durationSeconds: null,
+        distanceMeters: null,
+        rpe: 8.5,
+        rir: null,
+        notes: "paused",
+        completedAt: "2026-11-23T18:04:00Z",
+      },
     });
   });
 
@@ -103,7 +125,11 @@ describe("turning a draft into a set", () => {
     const result = draftToInput({ ...EMPTY_DRAFT, weight: "abc", reps: "0", effort: "8.3" }, "weight_reps", "kg", "rpe", id);
     expect(result).toEqual({
       ok: false,
-      errors: { weight: "Weight is a number, like 82.5.", reps: "Zero reps is only for a failed attempt (set type Failure).", effort: "RPE is 1 to 10 in half steps." },
+      errors: {
+        weight: "Weight is a number, like 82.5.",
+        reps: "Zero reps is only for a failed attempt (set type Failure).",
+        effort: "RPE is 1 to 10 in half steps.",
+      },
     });
   });
 
@@ -114,7 +140,13 @@ describe("turning a draft into a set", () => {
   });
 
   it("reads times as minutes:seconds", () => {
-    expect(draftToInput({ ...EMPTY_DRAFT, duration: "1:30" }, "time", "kg", "rpe", id)).toMatchObject({ ok: true, input: { durationSeconds: 90, reps: null, weight: null } });
-    expect(draftToInput({ ...EMPTY_DRAFT, duration: "", distance: "2000" }, "distance", "kg", "rpe", id)).toMatchObject({ ok: true, input: { distanceMeters: 2000, durationSeconds: null } });
+    expect(draftToInput({ ...EMPTY_DRAFT, duration: "1:30" }, "time", "kg", "rpe", id)).toMatchObject({
+      ok: true,
+      input: { durationSeconds: 90, reps: null, weight: null },
+    });
+    expect(draftToInput({ ...EMPTY_DRAFT, duration: "", distance: "2000" }, "distance", "kg", "rpe", id)).toMatchObject({
+      ok: true,
+      input: { distanceMeters: 2000, durationSeconds: null },
+    });
   });
 });

@@ -126,7 +126,13 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
    */
   const addExercise = useCallback(
     (exercise: Exercise) => {
-      const meta = { action: "add_exercise" as const, workoutExerciseId: crypto.randomUUID(), exerciseId: exercise.id, exerciseName: exercise.name, kind: exercise.kind };
+      const meta = {
+        action: "add_exercise" as const,
+        workoutExerciseId: crypto.randomUUID(),
+        exerciseId: exercise.id,
+        exerciseName: exercise.name,
+        kind: exercise.kind,
+      };
       setWorkout((current) => ({ ...current, exercises: [...current.exercises, optimisticExercise(meta, current.exercises.length + 1)] }));
       setSyncError(null);
       const workoutId = workoutRef.current.id;
@@ -146,7 +152,16 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
   const saveSet = useCallback(
     (exercise: WorkoutExercise, set: SetView, input: SetInput) => {
       const { id: _id, completedAt: _completedAt, ...changes } = input;
-      const shown = { ...optimisticSet({ ...input, id: set.id, completedAt: set.completedAt }, exercise.id, exercise.exerciseId, set.position, exercise.kind === "weight_reps"), records: set.records };
+      const shown = {
+        ...optimisticSet(
+          { ...input, id: set.id, completedAt: set.completedAt },
+          exercise.id,
+          exercise.exerciseId,
+          set.position,
+          exercise.kind === "weight_reps",
+        ),
+        records: set.records,
+      };
       setWorkout((current) => replaceSet(current, shown));
       setSyncError(null);
       const workoutId = workoutRef.current.id;
@@ -202,5 +217,18 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
     [queue],
   );
 
-  return { workout, setWorkout, celebration, dismissCelebration: () => setCelebration(null), syncError, addExercise, logSet, saveSet, deleteSet, adoptServerWorkout, adoptServerExercise, dropExercise };
+  return {
+    workout,
+    setWorkout,
+    celebration,
+    dismissCelebration: () => setCelebration(null),
+    syncError,
+    addExercise,
+    logSet,
+    saveSet,
+    deleteSet,
+    adoptServerWorkout,
+    adoptServerExercise,
+    dropExercise,
+  };
 }

@@ -74,14 +74,23 @@ export function withPendingSets(workout: Workout, pending: PendingWrite[]): Work
         if (index >= 0) sets.splice(index, 1);
       } else if (meta.action === "create_set") {
         const input = write.body as SetInput;
-        const shown = optimisticSet(input, exercise.id, exercise.exerciseId, index >= 0 ? sets[index]!.position : sets.length + 1, exercise.kind === "weight_reps");
+        const shown = optimisticSet(
+          input,
+          exercise.id,
+          exercise.exerciseId,
+          index >= 0 ? sets[index]!.position : sets.length + 1,
+          exercise.kind === "weight_reps",
+        );
         if (index >= 0) sets[index] = { ...shown, records: sets[index]!.records };
         else sets.push(shown);
       } else if (index >= 0) {
         const changes = write.body as Partial<SetInput>;
         const current = sets[index]!;
         const merged = { ...current, ...changes, id: current.id, completedAt: current.completedAt } as SetInput;
-        sets[index] = { ...optimisticSet(merged, exercise.id, exercise.exerciseId, current.position, exercise.kind === "weight_reps"), records: current.records };
+        sets[index] = {
+          ...optimisticSet(merged, exercise.id, exercise.exerciseId, current.position, exercise.kind === "weight_reps"),
+          records: current.records,
+        };
       }
     }
     sets = sets.map((set, position) => ({ ...set, position: position + 1 }));
@@ -91,5 +100,10 @@ export function withPendingSets(workout: Workout, pending: PendingWrite[]): Work
 }
 
 export function pendingSetIds(pending: PendingWrite[], workoutId: string): Set<string> {
-  return new Set(pending.filter((write) => write.workoutId === workoutId).filter(isSetWrite).map((write) => write.meta.setId));
+  return new Set(
+    pending
+      .filter((write) => write.workoutId === workoutId)
+      .filter(isSetWrite)
+      .map((write) => write.meta.setId),
+  );
 }

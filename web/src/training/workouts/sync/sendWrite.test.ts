@@ -27,7 +27,14 @@ describe("sending one queued write", () => {
   it("counts a delete of a set that is already gone as done", async () => {
     fakeServer({ "DELETE /training/workouts/w1/sets/a1": apiError(404, "not_found") });
     await expect(
-      sendWrite({ key: "set:a1", workoutId: "w1", method: "DELETE", path: "/training/workouts/w1/sets/a1", meta: { action: "delete_set", setId: "a1", workoutExerciseId: "we1" }, attempts: 0 }),
+      sendWrite({
+        key: "set:a1",
+        workoutId: "w1",
+        method: "DELETE",
+        path: "/training/workouts/w1/sets/a1",
+        meta: { action: "delete_set", setId: "a1", workoutExerciseId: "we1" },
+        attempts: 0,
+      }),
     ).resolves.toBeUndefined();
   });
 });

@@ -48,7 +48,10 @@ describe("the offline write queue", () => {
     timers.fire();
     await settle();
 
-    expect(sent).toEqual([{ id: "a1", reps: 5 }, { id: "a1", reps: 5 }]);
+    expect(sent).toEqual([
+      { id: "a1", reps: 5 },
+      { id: "a1", reps: 5 },
+    ]);
     expect(outcomes).toEqual(["sent"]);
     expect(queue.getState()).toMatchObject({ pending: [], waitingToRetry: false, lastFailure: null });
   });
@@ -117,7 +120,9 @@ describe("the offline write queue", () => {
     first.enqueue(setWrite("a1"));
     await settle();
     first.dispose();
-    expect(JSON.parse(storage.getItem("fitfolio.pendingWrites.u1")!)).toEqual([expect.objectContaining({ key: "set:a1", body: { id: "a1", reps: 5 }, attempts: 1 })]);
+    expect(JSON.parse(storage.getItem("fitfolio.pendingWrites.u1")!)).toEqual([
+      expect.objectContaining({ key: "set:a1", body: { id: "a1", reps: 5 }, attempts: 1 }),
+    ]);
 
     const send = vi.fn().mockResolvedValue({});
     const second = new WriteQueue({ storage, storageKey: "fitfolio.pendingWrites.u1", send, ...manualTimers() });

@@ -37,9 +37,7 @@ export interface PendingWrite {
   attempts: number;
 }
 
-export type WriteOutcome =
-  | { kind: "sent"; write: PendingWrite; response: unknown }
-  | { kind: "rejected"; write: PendingWrite; error: ApiError };
+export type WriteOutcome = { kind: "sent"; write: PendingWrite; response: unknown } | { kind: "rejected"; write: PendingWrite; error: ApiError };
 
 export interface QueueState {
   pending: PendingWrite[];
@@ -176,9 +174,7 @@ export class WriteQueue {
           this.pending.shift();
           this.changed();
           const apiError =
-            error instanceof ApiError
-              ? error
-              : new ApiError({ status: 0, code: "unknown_error", message: "Something went wrong. Please try again." });
+            error instanceof ApiError ? error : new ApiError({ status: 0, code: "unknown_error", message: "Something went wrong. Please try again." });
           this.emit({ kind: "rejected", write, error: apiError });
         }
       }
@@ -198,7 +194,11 @@ export class WriteQueue {
   }
 
   private makeSnapshot(): QueueState {
-    return { pending: this.pending.map((write) => ({ ...write })), waitingToRetry: this.timer !== null || this.lastFailure !== null, lastFailure: this.lastFailure };
+    return {
+      pending: this.pending.map((write) => ({ ...write })),
+      waitingToRetry: this.timer !== null || this.lastFailure !== null,
+      lastFailure: this.lastFailure,
+    };
   }
 
   private load(): PendingWrite[] {
