@@ -23,11 +23,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             BadHttpRequestException { InnerException: JsonException } => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
             BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
             JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
-            // A silo gone mid-call, a call refused while membership changes, or no answer in time: retryable.
-            NpgsqlException
-                or TimeoutException
-                or SiloUnavailableException
-                or OrleansMessageRejectionException => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
+            _ when IsUnavailable(exception) => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
         };
@@ -51,6 +47,25 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
         await Errors.WriteAsync(context, status, code, message, field);
         return true;
+    }
+
+    /// <summary>
+    /// Retryable: PostgreSQL out of reach (also when Orleans' grain storage wraps its error), a silo gone mid-call, a
+    /// call refused while membership changes, no answer in time, or a stale activation's write refused (Orleans drops
+    /// the activation, so the retry reads the newer state).
+    /// </summary>
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is NpgsqlException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+                or Orleans.Storage.InconsistentStateException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>$.sets[2].reps</c> becomes <c>sets[2].reps</c>; the root or no path names no field.</summary>

@@ -59,7 +59,10 @@ public sealed class SignInEnumerationTests(ApiFixture api) : IClassFixture<ApiFi
 
         Assert.All(steps, s => Assert.Equal(steps["known"], s.Value));
         Assert.NotEmpty(steps["known"]);
-        Assert.All(steps["known"], s => Assert.StartsWith("grain IRateLimitGrain/", s, StringComparison.Ordinal));
+        // Only rate limiting happens before the answer: its grain calls, and the per-address mail windows' own
+        // grain-storage writes (so a restart of every silo cannot reset them), the same for every kind of address.
+        Assert.All(steps["known"], s => Assert.True(
+            s.StartsWith("grain IRateLimitGrain/", StringComparison.Ordinal) || s.Contains("orleans_grain_state", StringComparison.Ordinal), s));
 
         // The per-account work followed the answer: a second link for the known address, an account
         // for the unknown one, and a refusal in the audit log for the locked and passkey-only ones.

@@ -33,7 +33,8 @@ internal sealed class BenchSilo : IAsyncDisposable
     /// <summary>A cluster id no earlier run used: one Redis serves every run, and a stale cluster's rows must never be met.</summary>
     public static string NewClusterId() => "bench-" + Guid.NewGuid().ToString("N");
 
-    public static async Task<BenchSilo> StartAsync(string clusterId)
+    /// <summary>A silo of <paramref name="clusterId"/>; <paramref name="database"/> is a migrated FitFolio database, where grain storage lives.</summary>
+    public static async Task<BenchSilo> StartAsync(string clusterId, string database)
     {
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.ClearProviders();
@@ -43,6 +44,7 @@ internal sealed class BenchSilo : IAsyncDisposable
             ["Silo:ListenAddress"] = "127.0.0.1",
             ["Cluster:Id"] = clusterId,
             ["ConnectionStrings:Redis"] = BenchRedis.ConnectionString,
+            ["ConnectionStrings:Postgres"] = database,
         });
         builder.UseOrleans(silo => silo.AddFitFolioSilo(builder.Configuration));
         var host = builder.Build();

@@ -25,8 +25,8 @@ internal sealed class CrossSiloCallsScenario : IScenario
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
         var cluster = BenchSilo.NewClusterId();
-        await using var siloA = await BenchSilo.StartAsync(cluster);
-        await using var siloB = await BenchSilo.StartAsync(cluster);
+        await using var siloA = await BenchSilo.StartAsync(cluster, await context.DatabaseAsync());
+        await using var siloB = await BenchSilo.StartAsync(cluster, await context.DatabaseAsync());
         await siloA.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
         await siloB.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(30));
 

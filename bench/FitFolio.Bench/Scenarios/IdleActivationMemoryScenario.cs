@@ -24,7 +24,7 @@ internal sealed class IdleActivationMemoryScenario : IScenario
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
-        await using var silo = await BenchSilo.StartAsync(BenchSilo.NewClusterId());
+        await using var silo = await BenchSilo.StartAsync(BenchSilo.NewClusterId(), await context.DatabaseAsync());
         BenchContext.Progress($"idle activations: warm-up, then {Activations:N0} activations");
 
         // Warm-up activates the same grain type, so JIT and first-use allocations fall before the baseline.

@@ -28,7 +28,7 @@ internal sealed class LocalCallsScenario : IScenario
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
-        await using var silo = await BenchSilo.StartAsync(BenchSilo.NewClusterId());
+        await using var silo = await BenchSilo.StartAsync(BenchSilo.NewClusterId(), await context.DatabaseAsync());
         var grains = GrainKeys.Sequential("local-", Grains).Select(key => silo.Grains.GetGrain<IPingGrain>(key)).ToArray();
         await Task.WhenAll(grains.Select(g => g.Ping()));
 
