@@ -68,20 +68,6 @@ public sealed class SessionCookieKeyTests(SessionCookieKeyTests.UpgradedReplica 
     }
 
     [Fact]
-    public async Task A_cookie_keyed_by_Cluster_Secret_is_accepted_where_that_value_is_SessionCookie_Key_and_the_fall_back_warns_once()
-    {
-        using var signedIn = await api.SignedInClientAsync("moved-key@example.com");
-        await using var moved = await api.StartReplicaAsync(new() { ["SessionCookie:Key"] = ApiHost.ClusterSecret });
-
-        using var there = CarryCookies(signedIn, moved);
-        Assert.Equal(HttpStatusCode.OK, (await there.GetAsync("/api/v1/auth/me")).Status);
-        var warning = Assert.Single(api.Logs.Entries, e => e.Category == typeof(SessionCookieKeyNotice).FullName);
-        Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Contains("Copy Cluster:Secret's value to SessionCookie:Key", warning.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(ApiHost.ClusterSecret, warning.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_cookie_under_a_previous_key_is_accepted_and_rotated_to_the_new_key_and_one_under_an_unknown_key_is_refused()
     {
         using var rotating = await api.SignedInClientAsync("rotating-key@example.com");
@@ -123,7 +109,7 @@ public sealed class SessionCookieKeyTests(SessionCookieKeyTests.UpgradedReplica 
         Assert.False(underAnotherKey.TryRead(IssuedUnderClusterSecret, out _, out _));
     }
 
-    private static ApiClient CarryCookies(ApiClient from, ApiHost to)
+    internal static ApiClient CarryCookies(ApiClient from, ApiHost to)
     {
         var client = to.Client();
         foreach (var (name, value) in from.Cookies)
