@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL on loopback, from Debian's binaries (installed with apt when missing).
-#   scripts/postgres.sh start DIR PORT   -> prints the connection string on stdout
-#   scripts/postgres.sh stop DIR [fast]   -> immediate stop by default (disposable data); fast flushes first
+#   scripts/postgres.sh start DIR PORT [durable]  -> prints the connection string on stdout
+#   scripts/postgres.sh stop DIR [fast]            -> immediate stop by default (disposable data); fast flushes first
+# Without 'durable' the server runs with fsync, synchronous commit and full-page writes off: the throwaway
+# servers of test and bench are disposable and want speed. 'durable' (./fitfolio run and dev, whose .data/
+# is kept) runs with PostgreSQL's defaults, so a crash or power loss cannot corrupt the developer's data.
 # The server runs as the 'postgres' user when invoked as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 
@@ -32,6 +35,8 @@ dir=${2:?data directory required}
 case "$cmd" in
   start)
     port=${3:?port required}
+    speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${4:-}" = durable ] && speed=""
     ensure_installed
     bin=$(find_bin)
     mkdir -p "$dir"
@@ -39,9 +44,8 @@ case "$cmd" in
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    # fsync off: these clusters are disposable; durability is not what they are for.
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+      -o "-h 127.0.0.1 -p $port -k $dir $speed -c max_connections=400" \
       start >/dev/null
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
     ;;
@@ -51,5 +55,5 @@ case "$cmd" in
     [ -f "$dir/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m "$mode" -w stop >/dev/null || true
     ;;
   *)
-    echo "usage: postgres.sh start DIR PORT | stop DIR" >&2; exit 2 ;;
+    echo "usage: postgres.sh start DIR PORT [durable] | stop DIR [fast]" >&2; exit 2 ;;
 esac

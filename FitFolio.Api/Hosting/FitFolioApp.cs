@@ -27,12 +27,7 @@ public static class FitFolioApp
     {
         StartupConfiguration.Validate(builder.Configuration, builder.Environment);
         ForwardedHeadersTrust.Configure(builder);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(options =>
-        {
-            options.IncludeScopes = true;
-            options.UseUtcTimestamp = true;
-        });
+        ConsoleLogging.Configure(builder);
         builder.AddFitFolioTelemetry();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Prints how long `./fitfolio run` takes to answer, against the targets of a newcomer's first hour:
+#   a fresh clone (NuGet and npm packages already in this machine's caches) <= 40 s, a restart with nothing changed <= 10 s.
+# It clones this checkout's HEAD into a temporary folder and runs it there, so the local .data/ is not touched; the
+# fixed ports of `run` (8080, 8025, 2525, 54329, 63799) must be free. Exit status 1 when a target is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clone=$(mktemp -d /tmp/fitfolio-start.XXXXXX)
+trap 'rm -rf "$clone"' EXIT
+git clone -q --no-hardlinks . "$clone"
+
+# Seconds from start to the line that says the app answers, then a clean stop (SIGTERM, as Ctrl-C ends in).
+time_to_answer() {
+  local log=$clone/run.log start pid elapsed
+  : > "$log"
+  start=$(date +%s.%N)
+  (cd "$clone" && exec ./fitfolio run) > "$log" 2>&1 &
+  pid=$!
+  until grep -q "FitFolio: http" "$log"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "start-times: run exited before it answered" >&2; exit 1; }
+    sleep 0.1
+  done
+  elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+  kill -TERM "$pid"
+  wait "$pid" || true
+  printf '%.1f' "$elapsed"
+}
+
+status=0
+row() { # name seconds target
+  local verdict=PASS
+  (( $(echo "$2 > $3" | bc) )) && { verdict=MISS; status=1; }
+  printf '%-40s %8s s   target <= %3s s   %s\n' "$1" "$2" "$3" "$verdict"
+}
+first=$(time_to_answer)
+again=$(time_to_answer)
+row "./fitfolio run, fresh clone" "$first" 40
+row "./fitfolio run, restart, nothing changed" "$again" 10
+exit $status
