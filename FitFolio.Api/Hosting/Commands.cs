@@ -42,12 +42,6 @@ public static class Commands
             await Console.Error.WriteLineAsync($"fitfolio: configuration error: {first.Failures.First()}");
             return 2;
         }
-        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            // The configuration binder's own words name the key and the type it wanted ("... at 'Passkeys:Algorithms:0' to type 'System.Int32'").
-            await Console.Error.WriteLineAsync($"fitfolio: configuration error: {exception.Message}");
-            return 2;
-        }
         catch (NpgsqlException exception)
         {
             await Console.Error.WriteLineAsync(

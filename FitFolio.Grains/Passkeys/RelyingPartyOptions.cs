@@ -51,7 +51,8 @@ public sealed record RelyingPartyOptions
     /// <summary>
     /// Where FIDO metadata comes from when a deployment wants authenticator policy (revoked or compromised
     /// models refused, attestation chains checked against the vendors' roots). Default: null, no metadata:
-    /// FitFolio reaches no network for it, and without attestation there is nothing to look up.
+    /// FitFolio reaches no network for it, and with attestation none the AAGUID is the authenticator's own claim.
+    /// The host sets it from <c>Passkeys:Metadata</c> (<see cref="PasskeyMetadataOptions"/>).
     /// </summary>
     public Fido2NetLib.IMetadataService? Metadata { get; init; }
 
@@ -99,7 +100,8 @@ public sealed record RelyingPartyOptions
     {
         if (algorithms is null || algorithms.Count == 0)
         {
-            return "must list at least one COSE algorithm id.";
+            // The configuration binder drops an item it cannot read as a number, so "ES256" alone ends here too.
+            return "must list at least one COSE algorithm id, as numbers (-7 for ES256).";
         }
 
         foreach (var algorithm in algorithms)

@@ -24,7 +24,7 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
     [InlineData("ForwardedHeaders__KnownProxies__0", "10.0.0.2", "take effect only with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true")]
     [InlineData("Passkeys__Attestation", "always", "Passkeys:Attestation must be none, indirect, direct or enterprise (was 'always')")]
     [InlineData("Passkeys__Algorithms__0", "-65535", "Passkeys:Algorithms lists -65535, not an algorithm Fido2 verifies with a safe hash")]
-    [InlineData("Passkeys__Algorithms__0", "ES256", "Failed to convert configuration value at 'Passkeys:Algorithms:0' to type 'System.Int32'")]
+    [InlineData("Passkeys__Algorithms__0", "ES256", "Passkeys:Algorithms must list at least one COSE algorithm id")]
     [InlineData("Passkeys__Metadata__BlobPath", "/nonexistent/mds.jwt", "Passkeys:Metadata:RootCertificatePath is required with Passkeys:Metadata:BlobPath")]
     public async Task A_missing_or_weak_setting_stops_the_process_with_one_line_naming_the_key(string key, string? value, string expected)
     {

@@ -51,6 +51,7 @@ public sealed class PasskeyOptionsTests : IDisposable
     [InlineData("Passkeys:Attestation", "always", "Passkeys:Attestation must be none, indirect, direct or enterprise (was 'always').")]
     [InlineData("Passkeys:Algorithms:0", "-65535", "Passkeys:Algorithms lists -65535, not an algorithm Fido2 verifies with a safe hash")]
     [InlineData("Passkeys:Algorithms:0", "-9999", "Passkeys:Algorithms lists -9999, not an algorithm Fido2 verifies")]
+    [InlineData("Passkeys:Algorithms:0", "ES256", "Passkeys:Algorithms must list at least one COSE algorithm id, as numbers (-7 for ES256).")]
     [InlineData("Passkeys:Metadata:BlobPath", "/nonexistent/blob.jwt", "Passkeys:Metadata:RootCertificatePath is required with Passkeys:Metadata:BlobPath")]
     [InlineData("Passkeys:Metadata:RootCertificatePath", "/absent/root.pem", "Passkeys:Metadata:RootCertificatePath is set without Passkeys:Metadata:BlobPath")]
     public void A_bad_value_fails_validation_with_a_message_naming_the_key(string key, string value, string expected)
