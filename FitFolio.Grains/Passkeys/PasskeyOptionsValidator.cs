@@ -16,7 +16,7 @@ internal sealed class PasskeyOptionsValidator : IValidateOptions<PasskeyOptions>
         {
             try
             {
-                // Read once more when the relying party is built; a BLOB of a few MiB costs milliseconds at start.
+                // Read again when the relying party is built: twice at start, rather than a second holder of the BLOB.
                 options.Metadata?.Load();
             }
             catch (PasskeyMetadataException e)
