@@ -13,6 +13,7 @@ using FitFolio.Grains.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FitFolio.Grains;
 
@@ -42,11 +43,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection(MaintenanceOptions.Section));
         services.TryAddSingleton<ClusterMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterMaintenance>());
-        services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.Section))
-            .Validate(
-                PasskeyOptionsValidation.IsValid,
-                "Passkeys: Attestation must be none, indirect, direct or enterprise; Algorithms COSE ids Fido2 verifies, none twice, not RS1.")
-            .ValidateOnStart();
+        services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>());
         services.TryAddSingleton(PasskeyRelyingParty.FromServices);
         services.TryAddSingleton<PasskeyDirectory>();
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section));

@@ -41,13 +41,7 @@ public sealed class AuthenticationResponse
         }
 
         var raw = CredentialJson.Deserialize<AuthenticatorAssertionRawResponse>(root);
-        CredentialJson.CheckCredentialId(raw.Id, raw.RawId);
-        if (raw.Response is null)
-        {
-            throw CredentialJson.Malformed("The credential has no response.");
-        }
-
-        CredentialJson.Field(raw.Response.ClientDataJson, "clientDataJSON");
+        CredentialJson.CheckEnvelope(raw.Id, raw.RawId, raw.Response, raw.Response?.ClientDataJson);
         CredentialJson.Field(raw.Response.AuthenticatorData, "authenticatorData");
         CredentialJson.Field(raw.Response.Signature, "signature");
 

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -133,6 +134,18 @@ internal static class CredentialJson
         return Base64Url.IsValid(id) && Base64Url.DecodeFromChars(id).AsSpan().SequenceEqual(rawId)
             ? rawId
             : throw PasskeyCeremonyPolicy.Fail(PasskeyFailureReason.CredentialIdMismatch, "id and rawId name different credentials.");
+    }
+
+    /// <summary>What both ceremonies' responses need before the rest is read: id naming rawId, a response, and its clientDataJSON.</summary>
+    public static void CheckEnvelope(string? id, byte[]? rawId, [NotNull] object? response, byte[]? clientDataJson)
+    {
+        CheckCredentialId(id, rawId);
+        if (response is null)
+        {
+            throw Malformed("The credential has no response.");
+        }
+
+        Field(clientDataJson, "clientDataJSON");
     }
 
     /// <summary>A decoded binary member: present and within <see cref="MaxFieldBytes"/>.</summary>

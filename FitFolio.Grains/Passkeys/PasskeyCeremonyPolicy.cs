@@ -36,9 +36,25 @@ internal sealed class PasskeyCeremonyPolicy
             // continuity across sign-ins is checked against the stored credential below.
             BackupEligibleCredentialPolicy = Fido2Configuration.CredentialBackupPolicy.Allowed,
             BackedUpCredentialPolicy = Fido2Configuration.CredentialBackupPolicy.Allowed,
+            UndesiredAuthenticatorMetadataStatuses = [.. RefusedMetadataStatuses],
         };
         Fido2 = new Fido2(Configuration, options.Metadata);
     }
+
+    /// <summary>
+    /// With metadata configured, a registration whose authenticator model's latest status report says one of these is
+    /// refused with <c>authenticator_not_trusted</c>: the key or its user verification can no longer be trusted. Fido2
+    /// 4.3.3's own default, spelled out so that an upgrade cannot change the policy unseen. Not RETIRED or
+    /// UPDATE_AVAILABLE: those say nothing against keys already made.
+    /// </summary>
+    public static IReadOnlyList<AuthenticatorStatus> RefusedMetadataStatuses { get; } =
+    [
+        AuthenticatorStatus.REVOKED,
+        AuthenticatorStatus.ATTESTATION_KEY_COMPROMISE,
+        AuthenticatorStatus.USER_VERIFICATION_BYPASS,
+        AuthenticatorStatus.USER_KEY_REMOTE_COMPROMISE,
+        AuthenticatorStatus.USER_KEY_PHYSICAL_COMPROMISE,
+    ];
 
     public RelyingPartyOptions Options { get; }
 

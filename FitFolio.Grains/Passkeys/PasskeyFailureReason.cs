@@ -74,8 +74,8 @@ public enum PasskeyFailureReason
     AttestationCertificateInvalid,
 
     /// <summary>
-    /// <c>authenticator_not_trusted</c>: the FIDO metadata blob, when configured, lists the authenticator
-    /// with a status we refuse (revoked, compromised), or does not know it while attestation is required to be known.
+    /// <c>authenticator_not_trusted</c>: the FIDO metadata BLOB, when configured, reports the authenticator's model
+    /// revoked or compromised (<see cref="PasskeyCeremonyPolicy.RefusedMetadataStatuses"/>). A model the BLOB does not list is not refused.
     /// </summary>
     AuthenticatorNotTrusted,
 

@@ -1,6 +1,7 @@
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FitFolio.Grains.Passkeys;
@@ -10,7 +11,7 @@ namespace FitFolio.Grains.Passkeys;
 /// (the RP ID is its host, §5.1.2; the only allowed origin is the origin itself, ARCHITECTURE.md §5)
 /// and <c>Auth:PasskeyCeremonyTimeout</c>. The issuer and verifiers it holds are thread-safe.
 /// </summary>
-public sealed class PasskeyRelyingParty
+public sealed partial class PasskeyRelyingParty
 {
     public const string RpName = "FitFolio";
 
@@ -38,9 +39,24 @@ public sealed class PasskeyRelyingParty
 
     public PasskeyAssertionVerifier Assertion { get; }
 
-    internal static PasskeyRelyingParty FromServices(IServiceProvider services) => new(
-        services.GetRequiredService<IOptions<AppOptions>>().Value,
-        services.GetRequiredService<IOptions<AuthOptions>>().Value,
-        services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<IOptions<PasskeyOptions>>().Value);
+    internal static PasskeyRelyingParty FromServices(IServiceProvider services)
+    {
+        var relyingParty = new PasskeyRelyingParty(
+            services.GetRequiredService<IOptions<AppOptions>>().Value,
+            services.GetRequiredService<IOptions<AuthOptions>>().Value,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<PasskeyOptions>>().Value);
+        if (relyingParty.Options.Metadata is PasskeyMetadataService metadata)
+        {
+            MetadataInUse(services.GetRequiredService<ILogger<PasskeyRelyingParty>>(), metadata.Number, metadata.Count, metadata.NextUpdate);
+        }
+
+        return relyingParty;
+    }
+
+    // Which BLOB a silo applies, so an operator can tell a replaced file has been picked up (its number only grows).
+    [LoggerMessage(
+        EventId = 6000, EventName = "PasskeyMetadataInUse", Level = LogLevel.Information,
+        Message = "FIDO metadata BLOB {Number} in use: {Count} authenticator models, next update due {NextUpdate}")]
+    private static partial void MetadataInUse(ILogger logger, int number, int count, string nextUpdate);
 }

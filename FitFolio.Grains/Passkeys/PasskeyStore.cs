@@ -1,7 +1,6 @@
 using Fido2NetLib.Objects;
 using FitFolio.Grains.Users;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FitFolio.Grains.Passkeys;
 
@@ -47,76 +46,64 @@ internal static class PasskeyStore
         }
     }
 
-    public static async Task SetUserHandleAsync(UserWrite write, Guid userId, byte[] userHandle)
-    {
-        await using var command = write.Command("update users set webauthn_user_handle = @handle where id = @id and webauthn_user_handle is null");
-        command.Parameters.AddWithValue("id", userId);
-        command.Parameters.AddWithValue("handle", userHandle);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task SetUserHandleAsync(UserWrite write, Guid userId, byte[] userHandle) =>
+        ExecuteAsync(
+            write, "update users set webauthn_user_handle = @handle where id = @id and webauthn_user_handle is null", ("id", userId), ("handle", userHandle));
 
-    public static async Task InsertAsync(UserWrite write, Guid userId, PasskeyRecord passkey)
-    {
-        await using var command = write.Command(
-            """
-            insert into passkeys (id, user_id, credential_id, public_key_cose, algorithm, sign_count, transports,
-                                  backup_eligible, backed_up, aaguid, attestation_format, created_at, name)
-            values (@id, @user, @credential, @key, @algorithm, @count, @transports, @be, @bs, @aaguid, @format, @created, @name)
-            """);
-        command.Parameters.AddWithValue("id", passkey.Id);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("credential", passkey.CredentialId);
-        command.Parameters.AddWithValue("key", passkey.PublicKeyCose);
-        command.Parameters.AddWithValue("algorithm", (int)passkey.Algorithm);
-        command.Parameters.AddWithValue("count", (long)passkey.SignCount);
-        command.Parameters.AddWithValue("transports", NpgsqlDbType.Array | NpgsqlDbType.Text, passkey.Transports);
-        command.Parameters.AddWithValue("be", passkey.BackupEligible);
-        command.Parameters.AddWithValue("bs", passkey.BackedUp);
-        command.Parameters.AddWithValue("aaguid", passkey.Aaguid);
-        command.Parameters.AddWithValue("format", passkey.AttestationFormat);
-        command.Parameters.AddWithValue("created", passkey.CreatedAt);
-        command.Parameters.AddWithValue("name", passkey.Name);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task InsertAsync(UserWrite write, Guid userId, PasskeyRecord passkey) => ExecuteAsync(
+        write,
+        """
+        insert into passkeys (id, user_id, credential_id, public_key_cose, algorithm, sign_count, transports,
+                              backup_eligible, backed_up, aaguid, attestation_format, created_at, name)
+        values (@id, @user, @credential, @key, @algorithm, @count, @transports, @be, @bs, @aaguid, @format, @created, @name)
+        """,
+        ("id", passkey.Id),
+        ("user", userId),
+        ("credential", passkey.CredentialId),
+        ("key", passkey.PublicKeyCose),
+        ("algorithm", (int)passkey.Algorithm),
+        ("count", (long)passkey.SignCount),
+        ("transports", passkey.Transports),
+        ("be", passkey.BackupEligible),
+        ("bs", passkey.BackedUp),
+        ("aaguid", passkey.Aaguid),
+        ("format", passkey.AttestationFormat),
+        ("created", passkey.CreatedAt),
+        ("name", passkey.Name));
 
     /// <summary>§7.2 steps 22 and 25: the new counter and backup state, and when the passkey was last used.</summary>
-    public static async Task RecordUseAsync(UserWrite write, Guid passkeyId, uint signCount, bool backedUp, DateTimeOffset at)
-    {
-        await using var command = write.Command("update passkeys set sign_count = @count, backed_up = @bs, last_used_at = @at where id = @id");
-        command.Parameters.AddWithValue("id", passkeyId);
-        command.Parameters.AddWithValue("count", (long)signCount);
-        command.Parameters.AddWithValue("bs", backedUp);
-        command.Parameters.AddWithValue("at", at);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task RecordUseAsync(UserWrite write, Guid passkeyId, uint signCount, bool backedUp, DateTimeOffset at) => ExecuteAsync(
+        write,
+        "update passkeys set sign_count = @count, backed_up = @bs, last_used_at = @at where id = @id",
+        ("id", passkeyId),
+        ("count", (long)signCount),
+        ("bs", backedUp),
+        ("at", at));
 
-    public static async Task RenameAsync(UserWrite write, Guid passkeyId, string name)
-    {
-        await using var command = write.Command("update passkeys set name = @name where id = @id");
-        command.Parameters.AddWithValue("id", passkeyId);
-        command.Parameters.AddWithValue("name", name);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task RenameAsync(UserWrite write, Guid passkeyId, string name) =>
+        ExecuteAsync(write, "update passkeys set name = @name where id = @id", ("id", passkeyId), ("name", name));
 
-    public static async Task DeleteAsync(UserWrite write, Guid passkeyId)
-    {
-        await using var command = write.Command("delete from passkeys where id = @id");
-        command.Parameters.AddWithValue("id", passkeyId);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task DeleteAsync(UserWrite write, Guid passkeyId) => ExecuteAsync(write, "delete from passkeys where id = @id", ("id", passkeyId));
 
     public static async Task SetEmailSignInAsync(UserWrite write, Guid userId, bool enabled)
     {
-        await using var command = write.Command("update users set email_sign_in_enabled = @enabled where id = @id");
-        command.Parameters.AddWithValue("id", userId);
-        command.Parameters.AddWithValue("enabled", enabled);
-        await command.ExecuteNonQueryAsync();
+        await ExecuteAsync(write, "update users set email_sign_in_enabled = @enabled where id = @id", ("id", userId), ("enabled", enabled));
         if (!enabled)
         {
             // Links and codes mailed before the switch was turned off must not outlive it.
-            await using var expire = write.Command("update magic_links set expires_at = least(expires_at, now()) where user_id = @id and used_at is null");
-            expire.Parameters.AddWithValue("id", userId);
-            await expire.ExecuteNonQueryAsync();
+            await ExecuteAsync(write, "update magic_links set expires_at = least(expires_at, now()) where user_id = @id and used_at is null", ("id", userId));
         }
+    }
+
+    /// <summary>One statement in the write's transaction; a string[] value binds as text[].</summary>
+    private static async Task ExecuteAsync(UserWrite write, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = write.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
     }
 }

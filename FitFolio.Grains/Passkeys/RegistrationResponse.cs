@@ -36,13 +36,7 @@ public sealed class RegistrationResponse
         var transports = CredentialJson.TakeTransports(root);
         var attachment = CredentialJson.String(root, "authenticatorAttachment");
         var raw = CredentialJson.Deserialize<AuthenticatorAttestationRawResponse>(root);
-        CredentialJson.CheckCredentialId(raw.Id, raw.RawId);
-        if (raw.Response is null)
-        {
-            throw CredentialJson.Malformed("The credential has no response.");
-        }
-
-        CredentialJson.Field(raw.Response.ClientDataJson, "clientDataJSON");
+        CredentialJson.CheckEnvelope(raw.Id, raw.RawId, raw.Response, raw.Response?.ClientDataJson);
         CredentialJson.Field(raw.Response.AttestationObject, "attestationObject");
         return new RegistrationResponse(raw, transports, attachment);
     }

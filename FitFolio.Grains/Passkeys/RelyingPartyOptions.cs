@@ -51,7 +51,8 @@ public sealed record RelyingPartyOptions
     /// <summary>
     /// Where FIDO metadata comes from when a deployment wants authenticator policy (revoked or compromised
     /// models refused, attestation chains checked against the vendors' roots). Default: null, no metadata:
-    /// FitFolio reaches no network for it, and without attestation there is nothing to look up.
+    /// FitFolio reaches no network for it, and with attestation none the AAGUID is the authenticator's own claim.
+    /// The host sets it from <c>Passkeys:Metadata</c> (<see cref="PasskeyMetadataOptions"/>).
     /// </summary>
     public Fido2NetLib.IMetadataService? Metadata { get; init; }
 
@@ -83,28 +84,38 @@ public sealed record RelyingPartyOptions
             throw new ArgumentException("CeremonyTimeout must be positive and at most 30 minutes.", nameof(CeremonyTimeout));
         }
 
-        if (AllowedAlgorithms is null || AllowedAlgorithms.Count == 0)
+        if (AlgorithmsProblem(AllowedAlgorithms) is { } algorithms)
         {
-            throw new ArgumentException("At least one algorithm must be allowed.", nameof(AllowedAlgorithms));
+            throw new ArgumentException($"{nameof(AllowedAlgorithms)} {algorithms}", nameof(AllowedAlgorithms));
         }
 
-        foreach (var algorithm in AllowedAlgorithms)
+        if (AttestationProblem(Attestation) is { } attestation)
+        {
+            throw new ArgumentException($"{nameof(Attestation)} {attestation}", nameof(Attestation));
+        }
+    }
+
+    /// <summary>What is wrong with a list of algorithms to offer, phrased to follow the setting's name; null when nothing is.</summary>
+    internal static string? AlgorithmsProblem(IReadOnlyList<COSE.Algorithm>? algorithms)
+    {
+        if (algorithms is null || algorithms.Count == 0)
+        {
+            // The configuration binder drops an item it cannot read as a number, so "ES256" alone ends here too.
+            return "must list at least one COSE algorithm id, as numbers (-7 for ES256).";
+        }
+
+        foreach (var algorithm in algorithms)
         {
             if (!Enum.IsDefined(algorithm) || algorithm == COSE.Algorithm.RS1)
             {
-                throw new ArgumentException(
-                    $"Algorithm {(int)algorithm} is not one Fido2 verifies with a safe hash; RS1 (SHA-1) is never allowed.", nameof(AllowedAlgorithms));
+                return $"lists {(int)algorithm}, not an algorithm Fido2 verifies with a safe hash; RS1 (-65535, SHA-1) is never allowed.";
             }
         }
 
-        if (AllowedAlgorithms.Distinct().Count() != AllowedAlgorithms.Count)
-        {
-            throw new ArgumentException("AllowedAlgorithms lists an algorithm twice.", nameof(AllowedAlgorithms));
-        }
-
-        if (Attestation is not ("none" or "indirect" or "direct" or "enterprise"))
-        {
-            throw new ArgumentException("Attestation must be none, indirect, direct or enterprise.", nameof(Attestation));
-        }
+        return algorithms.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1) is { } twice ? $"lists {(int)twice.Key} twice." : null;
     }
+
+    /// <summary>What is wrong with an attestation conveyance preference, phrased to follow the setting's name; null when nothing is.</summary>
+    internal static string? AttestationProblem(string? attestation) =>
+        attestation is "none" or "indirect" or "direct" or "enterprise" ? null : $"must be none, indirect, direct or enterprise (was '{attestation}').";
 }

@@ -62,6 +62,18 @@ public sealed class PasskeyRegistrationTests(PasskeyApi api) : IClassFixture<Pas
         Assert.Equal(2L, await api.AuditCountAsync("webauthn_register_finish_success", "register@example.com"));
     }
 
+    /// <summary>Passkeys:Metadata is off by default: no model is refused for what a BLOB says of it.</summary>
+    [Fact]
+    public async Task Without_metadata_configured_a_model_a_blob_reports_revoked_registers()
+    {
+        using var client = await api.SignedInClientAsync("no-metadata@example.com");
+        using var authenticator = new SoftwareAuthenticator { Aaguid = TestMetadataBlob.RevokedAaguid };
+
+        await client.RegisterAsync(authenticator);
+
+        Assert.Equal(1L, await api.PasskeyCountAsync("no-metadata@example.com"));
+    }
+
     [Fact]
     public async Task Registering_a_passkey_rotates_the_session_so_only_the_new_cookie_works()
     {

@@ -22,6 +22,10 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
     [InlineData("Shutdown__DrainDelay", "00:00:45", "Shutdown:DrainDelay (45 s) must be shorter than the host's shutdown timeout")]
     [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.internal", "ForwardedHeaders:KnownProxies:0 is not an IP address")]
     [InlineData("ForwardedHeaders__KnownProxies__0", "10.0.0.2", "take effect only with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true")]
+    [InlineData("Passkeys__Attestation", "always", "Passkeys:Attestation must be none, indirect, direct or enterprise (was 'always')")]
+    [InlineData("Passkeys__Algorithms__0", "-65535", "Passkeys:Algorithms lists -65535, not an algorithm Fido2 verifies with a safe hash")]
+    [InlineData("Passkeys__Algorithms__0", "ES256", "Passkeys:Algorithms must list at least one COSE algorithm id")]
+    [InlineData("Passkeys__Metadata__BlobPath", "/nonexistent/mds.jwt", "Passkeys:Metadata:RootCertificatePath is required with Passkeys:Metadata:BlobPath")]
     public async Task A_missing_or_weak_setting_stops_the_process_with_one_line_naming_the_key(string key, string? value, string expected)
     {
         var environment = ValidEnvironment();
@@ -55,6 +59,17 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         environment["RateLimits__IPv6PrefixLength"] = "8";
 
         AssertStoppedWithOneLine(await RunAsync(environment), "Shutdown:DrainDelay (45 s) must be shorter");
+    }
+
+    [Fact]
+    public async Task A_metadata_blob_that_cannot_be_read_stops_the_process_with_one_line_naming_the_key()
+    {
+        using var blob = new FitFolio.Tests.Passkeys.TestMetadataBlob();
+        var environment = ValidEnvironment();
+        environment["Passkeys__Metadata__BlobPath"] = blob.BlobPath + ".absent";
+        environment["Passkeys__Metadata__RootCertificatePath"] = blob.RootPath;
+
+        AssertStoppedWithOneLine(await RunAsync(environment), "Passkeys:Metadata:BlobPath: cannot read '" + blob.BlobPath + ".absent'");
     }
 
     [Fact]
