@@ -3,6 +3,7 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Passkeys;
+using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,11 @@ internal sealed partial class UserGrain(
     private readonly AuthOptions _options = authOptions.Value;
     private UserRecord _user = null!;
     private Task _lastSeenFlush = Task.CompletedTask;
+
+    // The account's signed-in requests in the global per-account window. In memory, as every per-request
+    // limit is (docs/architecture.md), and here rather than in a counter grain of its own: this activation
+    // is the only one of the account in the cluster, and it is called for every signed-in request anyway.
+    private readonly SlidingLog _requests = new();
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -98,7 +104,7 @@ internal sealed partial class UserGrain(
     public Task<SignInResult> SignInWithCode(Guid linkId, string newSessionHash, RequestOrigin origin) =>
         RedeemLinkAsync(linkId, newSessionHash, origin, "code", AuditEventType.CodeFailure);
 
-    public Task<SessionCheck> CheckSession(string sessionHash)
+    public Task<SessionCheck> CheckSession(string sessionHash, RateLimitRule accountLimit)
     {
         var now = Now;
         if (!_user.Sessions.TryGetValue(sessionHash, out var session))
@@ -125,7 +131,8 @@ internal sealed partial class UserGrain(
         }
 
         var rotationDue = now - session.RotatedAt >= _options.SessionRotationInterval;
-        return Task.FromResult(new SessionCheck(true, _user.ToProfile(), session.Id, rotationDue, session.AuthenticatedAt, session.AuthenticatedWith));
+        return Task.FromResult(new SessionCheck(
+            true, _user.ToProfile(), session.Id, rotationDue, session.AuthenticatedAt, session.AuthenticatedWith, AccountLimit: CountRequest(accountLimit, now)));
     }
 
     public async Task<bool> RotateSession(string sessionHash, string newSessionHash, string reason, RequestOrigin origin)
@@ -202,6 +209,18 @@ internal sealed partial class UserGrain(
     private TimeSpan IdleTimeout => _user.IsAdmin && _options.AdminSessionIdleTimeout < _options.SessionIdleTimeout
         ? _options.AdminSessionIdleTimeout
         : _options.SessionIdleTimeout;
+
+    /// <summary>Counts one request if <paramref name="rule"/> allows it, as <see cref="IRateLimitGrain.Acquire"/> does.</summary>
+    private RateLimitDecision CountRequest(RateLimitRule rule, DateTimeOffset now)
+    {
+        var decision = _requests.Evaluate(rule, now.UtcTicks);
+        if (decision.Allowed)
+        {
+            _requests.Add(now.UtcTicks, rule.Limit);
+        }
+
+        return decision;
+    }
 
     private bool MaySignIn(out string refusal)
     {
