@@ -36,6 +36,13 @@ public sealed class RateLimits(IGrainFactory grains, IOptions<RateLimitOptions> 
         return decision.Allowed ? null : await RefuseAsync(context, grain, policy, rule, decision.RetryAfter);
     }
 
+    /// <summary>
+    /// The 429 for a request refused by a count taken elsewhere (the user grain's, for the per-account limit); the refusal is
+    /// audited by the counter of <paramref name="policy"/> and <paramref name="subject"/>, one summary row per window as for every other limit.
+    /// </summary>
+    public async Task<IResult?> RefuseAsync(HttpContext context, string policy, string subject, RateLimitRule rule, TimeSpan retryAfter) =>
+        await RefuseAsync(context, Counter(policy, subject), policy, rule, retryAfter);
+
     public ValueTask<RateLimitDecision> CountAsync(string policy, string subject, RateLimitRule rule) => Counter(policy, subject).Acquire(rule);
 
     /// <summary>

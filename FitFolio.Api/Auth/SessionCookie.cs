@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using FitFolio.Grains.Common;
@@ -41,6 +42,10 @@ public sealed class SessionCookie
         return (body + "." + Tag(_currentKey, body), Hash(secret));
     }
 
+    /// <summary>
+    /// Reads a cookie value on every signed-in request, so it works in stack buffers: the only thing it
+    /// allocates is the secret's hash the grain is asked about.
+    /// </summary>
     public bool TryRead(string? value, out Guid userId, out string secretHash)
     {
         userId = default;
@@ -50,26 +55,30 @@ public sealed class SessionCookie
             return false;
         }
 
-        var body = value[..BodyLength];
-        var tag = value[(BodyLength + 1)..];
+        Span<byte> body = stackalloc byte[BodyLength];
+        Encoding.ASCII.GetBytes(value.AsSpan(0, BodyLength), body);
+        // Compared as text, as issued: a tag spelled another way (other trailing bits) is not the tag.
+        var tag = MemoryMarshal.AsBytes(value.AsSpan(BodyLength + 1));
+        Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Span<char> expected = stackalloc char[TagLength];
         var valid = false;
         foreach (var key in _acceptedKeys)
         {
-            valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Tag(key, body)), Encoding.ASCII.GetBytes(tag));
+            HMACSHA256.HashData(key, body, digest);
+            Base64Url.EncodeToChars(digest[..TagBytes], expected);
+            valid |= CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), tag);
         }
 
-        if (!valid || !Guid.TryParseExact(value[..UserIdLength], "N", out userId))
+        // The secret must be what Secrets.NewToken makes: 43 base64url characters of 32 bytes.
+        var secret = value.AsSpan(SecretStart, SecretLength);
+        if (!valid || !Guid.TryParseExact(value.AsSpan(0, UserIdLength), "N", out userId) || !Base64Url.IsValid(secret, out var length) || length != 32)
         {
             return false;
         }
 
-        var secret = value[SecretStart..BodyLength];
-        if (!Secrets.IsWellFormedToken(secret))
-        {
-            return false;
-        }
-
-        secretHash = Hash(secret);
+        // The same digest as Hash(secret): SHA-256 of the secret's ASCII (its UTF-8) bytes.
+        SHA256.HashData(body[SecretStart..], digest);
+        secretHash = Base64Url.EncodeToString(digest);
         return true;
     }
 

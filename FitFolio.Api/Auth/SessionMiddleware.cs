@@ -4,13 +4,15 @@ using FitFolio.Grains.Users;
 namespace FitFolio.Api.Auth;
 
 /// <summary>
-/// Maps the session cookie onto the owning user grain: one grain call, no database read. A live
+/// Maps the session cookie onto the owning user grain: one grain call, no database read. The same
+/// call counts the request against the account's global limit (<see cref="CountedAccountRequest"/>),
+/// so a signed-in request makes no other grain call before its endpoint. A live
 /// session becomes <see cref="CurrentSession"/>; a session due for rotation gets a new secret and
 /// cookie on the way; anything else is treated as signed out and the cookie is removed. A session
 /// that this very check found out of time is audited as expired, with the request that noticed
 /// (ASVS 5.0 §16.3.1); later requests with the same cookie find nothing and write nothing.
 /// </summary>
-public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains)
+public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains, RateLimits limits)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -36,7 +38,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
         Grains.Sessions.SessionCheck check;
         try
         {
-            check = await grain.CheckSession(hash);
+            check = await grain.CheckSession(hash, limits.Rules.GlobalPerAccount);
         }
         catch (UnknownUserException)
         {
@@ -67,5 +69,6 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
 
         context.Features.Set(new CurrentSession(userId, check.SessionId, hash, check.User!, check.AuthenticatedAt, check.AuthenticatedWith!));
         context.Features.Set(new CurrentUser(userId, ApiScope.Read | ApiScope.Write, ApiKeyId: null));
+        context.Features.Set(new CountedAccountRequest(check.AccountLimit!.Value));
     }
 }

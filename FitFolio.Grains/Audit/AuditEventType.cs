@@ -35,6 +35,9 @@ public static class AuditEventType
     public const string AccountDeleted = "account_deleted";
     public const string DataExported = "data_exported";
     public const string RecoveryCodesIssued = "recovery_codes_issued";
+
+    /// <summary>The codes left unused were ended because email sign-in came back on (the mailbox is the way back again).</summary>
+    public const string RecoveryCodesRevoked = "recovery_codes_revoked";
     public const string RecoveryCodeUsed = "recovery_code_used";
     public const string RecoveryCodeFailure = "recovery_code_failure";
     public const string ApiKeyCreated = "api_key_created";

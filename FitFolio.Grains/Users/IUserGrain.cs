@@ -1,4 +1,5 @@
 using FitFolio.Grains.Common;
+using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Sessions;
 using FitFolio.Silo.Calls;
 
@@ -25,8 +26,14 @@ public partial interface IUserGrain : IGrainWithStringKey
     /// <summary>Redeems the link whose code <see cref="SignIn.IEmailCodeGrain"/> matched, clears the address's code lockout, and starts a session.</summary>
     Task<SignInResult> SignInWithCode(Guid linkId, string newSessionHash, RequestOrigin origin);
 
+    /// <summary>
+    /// Whether <paramref name="sessionHash"/> is a live session; when it is, the request is also counted
+    /// against the account's <paramref name="accountLimit"/> (the global per-account limit), whose decision
+    /// the answer carries. One activation per account holds the count, so the limit is exact across silos.
+    /// Safe to retry as the rate-limit counters are: a check that ran on a silo that then died counted in that silo's memory only.
+    /// </summary>
     [SafeToRetry]
-    Task<SessionCheck> CheckSession(string sessionHash);
+    Task<SessionCheck> CheckSession(string sessionHash, RateLimitRule accountLimit);
 
     /// <summary>Replaces a session's secret (age or privilege change). False when the old session is not live.</summary>
     Task<bool> RotateSession(string sessionHash, string newSessionHash, string reason, RequestOrigin origin);

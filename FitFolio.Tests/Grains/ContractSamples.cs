@@ -125,7 +125,7 @@ internal static class ContractSamples
             new AccountSnapshot(Profile, [Session], [Passkey]),
 
             Session,
-            new SessionCheck(true, Profile, Guid.NewGuid(), true, At, "passkey", SessionCheck.Idle),
+            new SessionCheck(true, Profile, Guid.NewGuid(), true, At, "passkey", SessionCheck.Idle, new RateLimitDecision(false, TimeSpan.FromSeconds(7))),
 
             Profile,
             new SignInResult(SignInOutcome.Locked, Profile, Guid.NewGuid(), TimeSpan.FromMinutes(15)),

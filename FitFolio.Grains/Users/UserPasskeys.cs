@@ -7,28 +7,30 @@ using Npgsql;
 
 namespace FitFolio.Grains.Users;
 
-/// <summary>The user grain's passkeys. As everywhere in this grain, memory changes only after the commit.</summary>
-internal sealed partial class UserGrain
+/// <summary>The person's passkeys: registration, the owner's list, and the email sign-in switch that depends on them.</summary>
+internal sealed class UserPasskeys(
+    UserScope scope, UserSessions sessions, UserRecovery recovery, PasskeyRelyingParty relyingParty, PasskeyDirectory passkeyDirectory)
 {
     /// <summary>32 random bytes: §14.6.1 wants the handle opaque and unlinkable to the person.</summary>
     private const int UserHandleSize = 32;
 
+    private readonly UserRecord _user = scope.User;
     private PendingPasskeyCeremony? _pendingRegistration;
 
-    public async Task<PublicKeyCredentialCreationOptionsJson> StartPasskeyRegistration(RequestOrigin origin)
+    public async Task<PublicKeyCredentialCreationOptionsJson> StartRegistrationAsync(RequestOrigin origin)
     {
         // The handle is stored with the first passkey; until then a fresh one per ceremony costs nothing.
         var handle = _user.WebAuthnUserHandle ?? RandomNumberGenerator.GetBytes(UserHandleSize);
-        var start = _relyingParty.Issuer.IssueRegistration(
+        var start = relyingParty.Issuer.IssueRegistration(
             new PasskeyUser(handle, _user.Email, _user.Email),
             _user.Passkeys.Select(p => p.ToDescriptor()));
-        await _audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterStart, origin));
+        await scope.Audit.WriteAsync(scope.Event(AuditEventType.WebAuthnRegisterStart, origin));
         // A newer start replaces an older one: only the latest options can still be answered.
         _pendingRegistration = start.Pending;
         return start.Options;
     }
 
-    public async Task<PasskeyRegistrationResult> FinishPasskeyRegistration(
+    public async Task<PasskeyRegistrationResult> FinishRegistrationAsync(
         string credentialJson, string name, string sessionHash, string newSessionHash, RequestOrigin origin)
     {
         // §13.4.3: one challenge, one try, whatever the outcome.
@@ -39,7 +41,7 @@ internal sealed partial class UserGrain
             return await RegistrationFailedAsync(PasskeyRegistrationResult.NoPendingCeremony, origin);
         }
 
-        if (!_user.Sessions.TryGetValue(sessionHash, out var session))
+        if (!sessions.TryGet(sessionHash, out var session))
         {
             return await RegistrationFailedAsync(PasskeyRegistrationResult.SessionEnded, origin);
         }
@@ -47,7 +49,7 @@ internal sealed partial class UserGrain
         RegisteredPasskey registered;
         try
         {
-            registered = await _relyingParty.Registration.VerifyAsync(credentialJson, pending, IsCredentialIdUnregisteredAsync);
+            registered = await relyingParty.Registration.VerifyAsync(credentialJson, pending, IsCredentialIdUnregisteredAsync);
         }
         catch (PasskeyVerificationException e)
         {
@@ -64,27 +66,27 @@ internal sealed partial class UserGrain
             return await RegistrationFailedAsync(PasskeyRegistrationResult.AlreadyRegistered, origin);
         }
 
-        var now = Now;
+        var now = scope.Now;
         var passkey = PasskeyRecord.From(registered, passkeyName, now);
         var newHandle = _user.WebAuthnUserHandle is null ? registered.UserHandle : null;
         try
         {
-            await using var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails);
+            await using var write = await scope.BeginWriteAsync();
             if (newHandle is not null)
             {
                 await PasskeyStore.SetUserHandleAsync(write, _user.Id, newHandle);
             }
 
             await PasskeyStore.InsertAsync(write, _user.Id, passkey);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(
                 AuditEventType.WebAuthnRegisterFinishSuccess, origin,
                 ("passkey_id", passkey.Id), ("algorithm", (int)passkey.Algorithm), ("attestation_format", passkey.AttestationFormat),
                 ("aaguid", passkey.Aaguid), ("backup_eligible", passkey.BackupEligible)));
             // A new way to sign in is a privilege change: the session gets a new secret (OWASP ASVS 5.0 §7.2.4).
-            await RotateSecretAsync(write, session, newSessionHash, "privilege_change", origin, now);
+            await sessions.RotateSecretAsync(write, session, newSessionHash, "privilege_change", origin, now);
             // A passkey outlives every session and sign-out: the owner hears of it whoever added it.
-            await _outbox.EnqueueAsync(
-                AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, SessionsPage), write.Connection, write.Transaction);
+            await scope.Outbox.EnqueueAsync(
+                AccountMailTemplates.PasskeyAdded(_user.Email, passkey.Name, origin.Ip, now, scope.SessionsPage), write.Connection, write.Transaction);
             await write.CommitAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -99,17 +101,18 @@ internal sealed partial class UserGrain
         }
 
         _user.Passkeys.Add(passkey);
-        ReplaceSecret(session, newSessionHash, now);
+        sessions.ReplaceSecret(session, newSessionHash, now);
         return new PasskeyRegistrationResult(passkey.ToView(), _user.ToProfile(), null);
     }
 
-    public Task<byte[]?> GetWebAuthnUserHandle() =>
-        Task.FromResult(_user.Passkeys.Count == 0 ? null : _user.WebAuthnUserHandle);
+    public byte[]? WebAuthnUserHandle => _user.Passkeys.Count == 0 ? null : _user.WebAuthnUserHandle;
 
-    public Task<IReadOnlyList<PasskeyView>> ListPasskeys() =>
-        Task.FromResult<IReadOnlyList<PasskeyView>>([.. _user.Passkeys.Select(p => p.ToView())]);
+    public IReadOnlyList<PasskeyView> List() => [.. _user.Passkeys.Select(p => p.ToView())];
 
-    public async Task<PasskeyView?> RenamePasskey(Guid passkeyId, string name, RequestOrigin origin)
+    /// <summary>The account's passkey ids for the WebAuthn Signal API, from memory.</summary>
+    public PasskeySignalIds SignalIds() => new(WebAuthnUserHandle, [.. _user.Passkeys.Select(p => p.CredentialId)], _user.Email);
+
+    public async Task<PasskeyView?> RenameAsync(Guid passkeyId, string name, RequestOrigin origin)
     {
         var passkey = _user.Passkeys.FirstOrDefault(p => p.Id == passkeyId);
         if (passkey is null || !PasskeyNames.TryNormalize(name, out var newName))
@@ -117,10 +120,10 @@ internal sealed partial class UserGrain
             return null;
         }
 
-        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
+        await using (var write = await scope.BeginWriteAsync())
         {
             await PasskeyStore.RenameAsync(write, passkey.Id, newName);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.PasskeyRenamed, origin, ("passkey_id", passkey.Id)));
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.PasskeyRenamed, origin, ("passkey_id", passkey.Id)));
             await write.CommitAsync();
         }
 
@@ -128,7 +131,7 @@ internal sealed partial class UserGrain
         return passkey.ToView();
     }
 
-    public async Task<PasskeyChangeOutcome> DeletePasskey(Guid passkeyId, RequestOrigin origin)
+    public async Task<PasskeyChangeOutcome> DeleteAsync(Guid passkeyId, RequestOrigin origin)
     {
         var passkey = _user.Passkeys.FirstOrDefault(p => p.Id == passkeyId);
         if (passkey is null)
@@ -141,10 +144,10 @@ internal sealed partial class UserGrain
             return PasskeyChangeOutcome.LastSignInMethod;
         }
 
-        await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
+        await using (var write = await scope.BeginWriteAsync())
         {
             await PasskeyStore.DeleteAsync(write, passkey.Id);
-            await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.PasskeyDeleted, origin, ("passkey_id", passkey.Id)));
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.PasskeyDeleted, origin, ("passkey_id", passkey.Id)));
             await write.CommitAsync();
         }
 
@@ -152,7 +155,11 @@ internal sealed partial class UserGrain
         return PasskeyChangeOutcome.Done;
     }
 
-    public async Task<EmailSignInChange> SetEmailSignIn(bool enabled, RequestOrigin origin)
+    /// <summary>
+    /// Turns email sign-in off (two passkeys at least; a first set of recovery codes replaces the mailbox as the
+    /// way back) or on again (the mailbox is the way back once more, so the codes left are revoked).
+    /// </summary>
+    public async Task<EmailSignInChange> SetEmailSignInAsync(bool enabled, RequestOrigin origin)
     {
         if (!enabled && _user.Passkeys.Count < 2)
         {
@@ -162,17 +169,21 @@ internal sealed partial class UserGrain
         IReadOnlyList<string>? recoveryCodes = null;
         if (enabled != _user.EmailSignInEnabled)
         {
-            await using (var write = await _store.BeginWriteAsync(_user, ReloadIfThisCallFails))
+            await using (var write = await scope.BeginWriteAsync())
             {
                 await PasskeyStore.SetEmailSignInAsync(write, _user.Id, enabled);
-                await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.EmailSignInChanged, origin, ("enabled", enabled)));
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.EmailSignInChanged, origin, ("enabled", enabled)));
                 if (!enabled)
                 {
                     // Off shuts the mailbox out of sign-in, so it is the mailbox that must hear of it.
-                    await _outbox.EnqueueAsync(
-                        AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, Now, SessionsPage), write.Connection, write.Transaction);
+                    await scope.Outbox.EnqueueAsync(
+                        AccountMailTemplates.EmailSignInTurnedOff(_user.Email, origin.Ip, scope.Now, scope.SessionsPage), write.Connection, write.Transaction);
                     // ...and the mailbox was the way back after losing every passkey: recovery codes replace it.
-                    recoveryCodes = await IssueRecoveryCodesAsync(write, origin);
+                    recoveryCodes = await recovery.IssueInAsync(write, origin);
+                }
+                else
+                {
+                    await recovery.RevokeInAsync(write, "email_sign_in_enabled", origin);
                 }
 
                 await write.CommitAsync();
@@ -187,11 +198,11 @@ internal sealed partial class UserGrain
     /// <summary>Fido2's §7.1 step 25 check: no account, this one included, holds the credential id yet.</summary>
     private async Task<bool> IsCredentialIdUnregisteredAsync(byte[] credentialId, CancellationToken cancellationToken) =>
         !_user.Passkeys.Any(p => p.HasCredentialId(credentialId))
-        && await _passkeyDirectory.FindOwnerAsync(credentialId, cancellationToken) is null;
+        && await passkeyDirectory.FindOwnerAsync(credentialId, cancellationToken) is null;
 
     private async Task<PasskeyRegistrationResult> RegistrationFailedAsync(string code, RequestOrigin origin)
     {
-        await _audit.WriteAsync(Event(AuditEventType.WebAuthnRegisterFinishFailure, origin, ("reason", code)));
+        await scope.Audit.WriteAsync(scope.Event(AuditEventType.WebAuthnRegisterFinishFailure, origin, ("reason", code)));
         return PasskeyRegistrationResult.Failed(code);
     }
 }
