@@ -68,13 +68,14 @@ public static class ClusterDashboard
         }
         catch (InvalidOperationException exception)
         {
-            throw new ConfigurationException(
-                $"{ClusterDashboardOptions.Section}: {exception.Message} Profiler is one of {string.Join(", ", Enum.GetNames<DashboardProfiler>())}.", exception);
+            var profilers = string.Join(", ", Enum.GetNames<DashboardProfiler>());
+            throw new ConfigurationException($"{ClusterDashboardOptions.Section}: {exception.Message} Profiler is one of {profilers}.", exception);
         }
 
         if (options.ProfilerIdleTimeout < TimeSpan.FromMinutes(1))
         {
-            throw new ConfigurationException($"{ClusterDashboardOptions.Section}:ProfilerIdleTimeout must be at least 1 minute (the dashboard checks it once a minute).");
+            throw new ConfigurationException(
+                $"{ClusterDashboardOptions.Section}:ProfilerIdleTimeout must be at least 1 minute (the dashboard checks it once a minute).");
         }
 
         return options;

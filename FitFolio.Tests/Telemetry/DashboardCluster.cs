@@ -3,7 +3,10 @@ using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Telemetry;
 
-/// <summary>Two FitFolio hosts (two silos of one cluster) on a database of their own, with the Orleans Dashboard as configured by default and one admin address.</summary>
+/// <summary>
+/// Two FitFolio hosts (two silos of one cluster) on a database of their own, with the Orleans
+/// Dashboard as configured by default and one admin address.
+/// </summary>
 public sealed class DashboardCluster(PostgresServer server) : IAsyncLifetime
 {
     public const string AdminEmail = "ops@fitfolio.example";
@@ -12,10 +15,7 @@ public sealed class DashboardCluster(PostgresServer server) : IAsyncLifetime
 
     public TestDatabase Database { get; } = new(server);
 
-    /// <summary>
-    /// A database for another cluster: two clusters on one database would share its outbox (one's
-    /// sender mails the other's links to its own mailbox) and its grain storage rows.
-    /// </summary>
+    /// <summary>A database of its own for another cluster.</summary>
     public async Task<TestDatabase> NewDatabaseAsync()
     {
         var database = new TestDatabase(server);

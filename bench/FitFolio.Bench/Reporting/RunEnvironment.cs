@@ -18,7 +18,8 @@ internal sealed class RunEnvironment
             Environment.NewLine,
             $"- mode: {Mode}; {Environment.ProcessorCount} cores; {RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}",
             $"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}",
-            $"- Orleans Dashboard on every FitFolio host and silo process: {Dashboard()} (Orleans__Dashboard__*); the bare silos of the grain-runtime rows never run it",
+            $"- Orleans Dashboard on every FitFolio host and silo process: {Dashboard()} (Orleans__Dashboard__*); " +
+            "the bare silos of the grain-runtime rows never run it",
             $"- load average (1/5/15 min): at start {_loadAtStart}; at end {ReadLoadAverage()}",
             $"- finished {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
 
