@@ -1,6 +1,7 @@
 using FitFolio.Api.Apis;
 using FitFolio.Api.Apis.Training;
 using FitFolio.Api.Auth;
+using FitFolio.Api.Dashboard;
 using FitFolio.Api.Database;
 using FitFolio.Api.Http;
 using FitFolio.Api.Telemetry;
@@ -49,7 +50,7 @@ public static class FitFolioApp
         services.AddSingleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>();
         services.AddHostedService<SessionCookieKeyNotice>();
         // Every replica is a silo: the front door calls grains in-process through IGrainFactory.
-        builder.UseOrleans(silo => silo.AddFitFolioSilo(builder.Configuration));
+        builder.UseOrleans(silo => silo.AddFitFolioSilo(builder.Configuration).AddFitFolioDashboard(builder.Configuration));
         services.AddFitFolioGrains(builder.Configuration);
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
@@ -101,6 +102,7 @@ public static class FitFolioApp
         api.MapTrainingApi();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         app.MapApiDocs();
+        app.MapClusterDashboard();
         return app;
     }
 

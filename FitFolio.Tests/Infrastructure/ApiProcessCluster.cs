@@ -26,7 +26,8 @@ public sealed class ApiProcessCluster : IAsyncDisposable
 
     public IEnumerable<ApiProcess> Running => _processes.Where(p => !p.HasExited);
 
-    public static async Task<ApiProcessCluster> StartAsync(string connectionString, int count)
+    /// <summary>Starts <paramref name="count"/> processes; <paramref name="settings"/> (<c>Section__Key</c>) are added to every one's environment.</summary>
+    public static async Task<ApiProcessCluster> StartAsync(string connectionString, int count, IReadOnlyDictionary<string, string>? settings = null)
     {
         var cluster = new ApiProcessCluster();
         try
@@ -49,6 +50,11 @@ public sealed class ApiProcessCluster : IAsyncDisposable
                 // No load balancer in front: nothing to drain from.
                 ["Shutdown__DrainDelay"] = "00:00:00",
             };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+
             for (var i = 0; i < count; i++)
             {
                 cluster._processes.Add(ApiProcess.Start($"silo{(i + 1).ToString(CultureInfo.InvariantCulture)}", environment, cluster._logDirectory));

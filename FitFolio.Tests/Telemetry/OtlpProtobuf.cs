@@ -2,8 +2,8 @@ namespace FitFolio.Tests.Telemetry;
 
 /// <summary>
 /// Just enough of the protobuf wire format (https://protobuf.dev/programming-guides/encoding/) to
-/// read the OTLP messages of opentelemetry-proto: spans with their ids, names, kinds, scopes and
-/// string attributes; metric names with their scopes; resource attributes.
+/// read the OTLP messages of opentelemetry-proto: spans with their ids, names, kinds, scopes,
+/// string attributes and events; metric names with their scopes; resource attributes.
 /// </summary>
 public static class OtlpProtobuf
 {
@@ -27,7 +27,9 @@ public static class OtlpProtobuf
                         (int)(Varints(span, 6).FirstOrDefault()),
                         scope,
                         Attributes(span, 9),
-                        resource);
+                        resource,
+                        // Span.events = 11 { name = 2, attributes = 3 }: an exception's message is an event attribute.
+                        [.. Fields(span, 11).Select(e => Attributes(e, 3).Append(new("event.name", Text(Fields(e, 2).FirstOrDefault()))).ToDictionary())]);
                 }
             }
         }
@@ -141,7 +143,7 @@ public static class OtlpProtobuf
     }
 }
 
-/// <summary>A span as exported: ids in lower-case hex, kind as OTLP numbers it (2 server, 3 client).</summary>
+/// <summary>A span as exported: ids in lower-case hex, kind as OTLP numbers it (2 server, 3 client); each event's attributes and name.</summary>
 public sealed record OtlpSpan(
     string TraceId,
     string SpanId,
@@ -150,7 +152,8 @@ public sealed record OtlpSpan(
     int Kind,
     string Scope,
     IReadOnlyDictionary<string, string> Attributes,
-    IReadOnlyDictionary<string, string> Resource);
+    IReadOnlyDictionary<string, string> Resource,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Events);
 
 /// <summary>A metric as exported: its name, its instrumentation scope (the meter) and the resource.</summary>
 public sealed record OtlpMetric(string Name, string Scope, IReadOnlyDictionary<string, string> Resource);

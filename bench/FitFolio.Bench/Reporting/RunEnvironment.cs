@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using FitFolio.Api.Dashboard;
+using Microsoft.Extensions.Configuration;
 
 namespace FitFolio.Bench.Reporting;
 
@@ -16,8 +18,16 @@ internal sealed class RunEnvironment
             Environment.NewLine,
             $"- mode: {Mode}; {Environment.ProcessorCount} cores; {RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}",
             $"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}",
+            $"- Orleans Dashboard on every FitFolio host and silo process: {Dashboard()} (Orleans__Dashboard__*); " +
+            "the bare silos of the grain-runtime rows never run it",
             $"- load average (1/5/15 min): at start {_loadAtStart}; at end {ReadLoadAverage()}",
             $"- finished {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+
+    /// <summary>
+    /// Read as the hosts read it: they take no dashboard setting from the bench, so the environment
+    /// (inherited by the rehearsal's silo processes too) decides, with the defaults of <see cref="ClusterDashboardOptions"/>.
+    /// </summary>
+    private static string Dashboard() => ClusterDashboard.Read(new ConfigurationBuilder().AddEnvironmentVariables().Build()).Describe();
 
     private static string ReadLoadAverage()
     {
