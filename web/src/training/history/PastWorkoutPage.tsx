@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { trainingApi } from "../../api/training";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
@@ -87,12 +87,10 @@ export function PastWorkoutPage() {
         </section>
       ))}
       <p className="muted small">{E1RM_EXPLANATION}</p>
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={deleting}
-        title={`Delete “${data.name}”?`}
+        name={data.name}
         confirmLabel="Delete workout"
-        busyLabel="Deleting…"
-        danger
         onClose={() => setDeleting(false)}
         onConfirm={async () => {
           await trainingApi.workouts.remove(data.id);
@@ -100,7 +98,7 @@ export function PastWorkoutPage() {
         }}
       >
         <p>Its sets and the records they set are removed for good.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </div>
   );
 }
