@@ -3,7 +3,8 @@ import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { trainingApi } from "../../api/training";
 import { Button } from "../../ui/Button";
 import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
-import { ErrorMessage, StatusMessage } from "../../ui/Messages";
+import { StatusMessage } from "../../ui/Messages";
+import { PageLoadError } from "../../ui/PageLoadError";
 import { PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
@@ -27,13 +28,7 @@ export function PastWorkoutPage() {
   const status = (location.state as { status?: string } | null)?.status ?? null;
 
   if (workout.loading && !workout.data) return <Loading label="Loading the workout…" />;
-  if (workout.error || !workout.data)
-    return (
-      <div className="stack">
-        <PageHeader title="Workout" />
-        <ErrorMessage error={workout.error} onRetry={workout.reload} />
-      </div>
-    );
+  if (workout.error || !workout.data) return <PageLoadError title="Workout" resource={workout} />;
   const data = workout.data;
   const volume = data.exercises.flatMap((exercise) => exercise.sets).reduce((sum, set) => sum + (set.volumeKg ?? 0), 0);
   const records = data.exercises.flatMap((exercise) => exercise.sets.flatMap((set) => set.records)).length;
