@@ -1,37 +1,24 @@
-using System.Net;
+using FitFolio.Grains.Common;
 using FitFolio.Grains.Users;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FitFolio.Grains.Accounts;
 
 /// <summary>The SQL of pending email changes: one live request per person, redeemed once by its link.</summary>
 public sealed class EmailChangeStore(NpgsqlDataSource dataSource)
 {
+    private const string Table = "email_changes";
+
     /// <summary>The change a link token names: its id, owner and whether it can still be used.</summary>
-    public async Task<(Guid ChangeId, Guid UserId, bool Live)?> FindByTokenAsync(
-        byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select id, user_id, used_at is null and expires_at > @now from email_changes where token_hash = @hash");
-        command.Parameters.AddWithValue("hash", tokenHash);
-        command.Parameters.AddWithValue("now", now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2)) : null;
-    }
+    public Task<(Guid ChangeId, Guid UserId, bool Live)?> FindByTokenAsync(
+        byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        SingleUseLinks.FindByTokenAsync(dataSource, Table, tokenHash, now, cancellationToken);
 
     /// <summary>Records a new request and ends any older one: only the newest link works.</summary>
     internal static async Task IssueAsync(
         UserWrite write, Guid userId, string newEmail, byte[] tokenHash, DateTimeOffset now, DateTimeOffset expiresAt, string? ip)
     {
-        await using (var revoke = write.Command(
-            "update email_changes set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now"))
-        {
-            revoke.Parameters.AddWithValue("user", userId);
-            revoke.Parameters.AddWithValue("now", now);
-            await revoke.ExecuteNonQueryAsync();
-        }
-
+        await SingleUseLinks.EndLiveAsync(write, Table, userId, now);
         await using var insert = write.Command(
             """
             insert into email_changes (id, user_id, new_email, token_hash, created_at, expires_at, requested_ip)
@@ -43,7 +30,7 @@ public sealed class EmailChangeStore(NpgsqlDataSource dataSource)
         insert.Parameters.AddWithValue("token", tokenHash);
         insert.Parameters.AddWithValue("now", now);
         insert.Parameters.AddWithValue("expires", expiresAt);
-        insert.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
+        insert.Parameters.AddInet("ip", ip);
         await insert.ExecuteNonQueryAsync();
     }
 

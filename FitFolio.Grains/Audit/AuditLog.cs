@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using FitFolio.Grains.Common;
 using Npgsql;
@@ -68,7 +67,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     {
         parameters.AddWithValue("user", NpgsqlDbType.Uuid, (object?)auditEvent.UserId ?? DBNull.Value);
         parameters.AddWithValue("type", auditEvent.Type);
-        parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(auditEvent.Origin.Ip, out var ip) ? ip : DBNull.Value);
+        parameters.AddInet("ip", auditEvent.Origin.Ip);
         parameters.AddWithValue("agent", NpgsqlDbType.Text, (object?)Truncate(auditEvent.Origin.UserAgent, 512) ?? DBNull.Value);
         // Checked here too, so no path into the log can store a request id that was not validated.
         parameters.AddWithValue(

@@ -63,50 +63,60 @@ public static class AccountMailTemplates
             ]), "account-deleted");
 
     public static OutgoingMail PasskeyAdded(string to, string passkeyName, string? ip, DateTimeOffset at, Uri sessionsPage) =>
-        new(to, NoticeMail.Render(
+        ChangeNotice(
+            to,
             PasskeyAddedSubject,
             "A passkey was added",
-            [
-                $"Passkey: {passkeyName}",
-                .. Where(ip, at),
-                "A passkey signs in to your account without email. If you did not add it, delete it on your passkeys page and end every session you do not recognise.",
-            ],
-            Review(sessionsPage)), "passkey-added");
+            $"Passkey: {passkeyName}",
+            ip,
+            at,
+            "A passkey signs in to your account without email. If you did not add it, delete it on your passkeys page and end every session you do not recognise.",
+            sessionsPage,
+            "passkey-added");
 
     public static OutgoingMail EmailSignInTurnedOff(string to, string? ip, DateTimeOffset at, Uri sessionsPage) =>
-        new(to, NoticeMail.Render(
+        ChangeNotice(
+            to,
             EmailSignInOffSubject,
             "Email sign-in was turned off",
-            [
-                "Sign-in links and codes are no longer sent to this address: only your passkeys sign you in. We still tell you here about changes to your account.",
-                .. Where(ip, at),
-                "If you did not do this, sign in with a passkey, turn email sign-in back on, and review your sessions and passkeys.",
-            ],
-            Review(sessionsPage)), "email-sign-in-off");
+            "Sign-in links and codes are no longer sent to this address: only your passkeys sign you in. We still tell you here about changes to your account.",
+            ip,
+            at,
+            "If you did not do this, sign in with a passkey, turn email sign-in back on, and review your sessions and passkeys.",
+            sessionsPage,
+            "email-sign-in-off");
 
     public static OutgoingMail ApiKeyCreated(string to, string keyName, IReadOnlyList<string> scopes, string? ip, DateTimeOffset at, Uri sessionsPage) =>
-        new(to, NoticeMail.Render(
+        ChangeNotice(
+            to,
             ApiKeyCreatedSubject,
             "A new API key was created",
-            [
-                $"Key: {keyName} ({string.Join(" and ", scopes)})",
-                .. Where(ip, at),
-                "An API key reaches your training log without signing in. If you did not create it, revoke it on your API keys page and end every session you do not recognise.",
-            ],
-            Review(sessionsPage)), "api-key-created");
+            $"Key: {keyName} ({string.Join(" and ", scopes)})",
+            ip,
+            at,
+            "An API key reaches your training log without signing in. If you did not create it, revoke it on your API keys page and end every session you do not recognise.",
+            sessionsPage,
+            "api-key-created");
 
     public static OutgoingMail RecoveryCodeUsed(string to, int remaining, string? ip, DateTimeOffset at, Uri sessionsPage) =>
-        new(to, NoticeMail.Render(
+        ChangeNotice(
+            to,
             RecoveryCodeUsedSubject,
             "A recovery code was used",
-            [
-                $"Someone signed in with one of your recovery codes, and every other session was ended. Recovery codes left: {remaining}.",
-                .. Where(ip, at),
-                "If you did not do this, your recovery codes are no longer secret: contact support right away.",
-            ],
-            Review(sessionsPage)), "recovery-code-used");
+            $"Someone signed in with one of your recovery codes, and every other session was ended. Recovery codes left: {remaining}.",
+            ip,
+            at,
+            "If you did not do this, your recovery codes are no longer secret: contact support right away.",
+            sessionsPage,
+            "recovery-code-used");
 
-    private static (string Label, Uri Url) Review(Uri sessionsPage) => ("Review your sessions and passkeys", sessionsPage);
+    /// <summary>
+    /// A change that would keep a stolen session in the account, told alike every time: what changed, from where
+    /// and when, what to do if it was not the owner, and the way to the sessions and passkeys.
+    /// </summary>
+    private static OutgoingMail ChangeNotice(
+        string to, string subject, string heading, string what, string? ip, DateTimeOffset at, string advice, Uri sessionsPage, string purpose) =>
+        new(to, NoticeMail.Render(subject, heading, [what, .. Where(ip, at), advice], ("Review your sessions and passkeys", sessionsPage)), purpose);
 
     private static string[] Where(string? ip, DateTimeOffset at) => [$"Network address: {ip ?? "unknown"}", $"Time: {Time(at)}"];
 

@@ -65,17 +65,20 @@ public sealed partial class ClusterMaintenance(
             await DeleteAsync(connection, transaction, "delete from email_changes where expires_at < now() - @age", TimeSpan.FromDays(1), cancellationToken),
             // A wrong code for any address, account or not, leaves a lockout row; one quiet for a month
             // (no lock in force) is forgotten, doubling included, so guessed addresses do not pile up.
-            await DeleteAsync(
-                connection,
-                transaction,
-                "delete from email_code_lockouts where updated_at < now() - @age and (locked_until is null or locked_until < now())",
-                CodeLockoutRetention,
-                cancellationToken),
+            await DeleteQuietLockoutsAsync(connection, transaction, "email_code_lockouts", cancellationToken),
+            await DeleteQuietLockoutsAsync(connection, transaction, "recovery_code_lockouts", cancellationToken),
             await DeleteAsync(
                 connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         LogRan(
-            report.UnverifiedAccounts, report.MagicLinks, report.Sessions, report.StaleSessions, report.EmailChanges, report.CodeLockouts, report.AuditEvents);
+            report.UnverifiedAccounts,
+            report.MagicLinks,
+            report.Sessions,
+            report.StaleSessions,
+            report.EmailChanges,
+            report.CodeLockouts,
+            report.RecoveryCodeLockouts,
+            report.AuditEvents);
         return report with { DirectoryEntries = await directory.SweepAsync(cancellationToken) };
     }
 
@@ -111,11 +114,22 @@ public sealed partial class ClusterMaintenance(
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // The table name is one of the two constants above, never input: both lockout tables share these columns.
+    private static Task<int> DeleteQuietLockoutsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string table, CancellationToken cancellationToken) =>
+        DeleteAsync(
+            connection,
+            transaction,
+            $"delete from {table} where updated_at < now() - @age and (locked_until is null or locked_until < now())",
+            CodeLockoutRetention,
+            cancellationToken);
+
     [LoggerMessage(
         EventId = 4000,
         Level = LogLevel.Information,
-        Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {Events} audit events")]
-    private partial void LogRan(int accounts, int links, int sessions, int staleSessions, int emailChanges, int codeLockouts, int events);
+        Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {RecoveryCodeLockouts} recovery-code lockouts, {Events} audit events")]
+    private partial void LogRan(
+        int accounts, int links, int sessions, int staleSessions, int emailChanges, int codeLockouts, int recoveryCodeLockouts, int events);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]
     private partial void LogFailed(string reason);

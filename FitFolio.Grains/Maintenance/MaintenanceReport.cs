@@ -2,7 +2,14 @@ namespace FitFolio.Grains.Maintenance;
 
 /// <summary>What one maintenance run removed.</summary>
 public sealed record MaintenanceReport(
-    int UnverifiedAccounts, int MagicLinks, int Sessions, int StaleSessions, int EmailChanges, int CodeLockouts, int AuditEvents)
+    int UnverifiedAccounts,
+    int MagicLinks,
+    int Sessions,
+    int StaleSessions,
+    int EmailChanges,
+    int CodeLockouts,
+    int RecoveryCodeLockouts,
+    int AuditEvents)
 {
     /// <summary>Grain-directory entries of dead silos removed from Redis after the SQL cleanup committed.</summary>
     public int DirectoryEntries { get; init; }

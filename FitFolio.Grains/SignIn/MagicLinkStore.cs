@@ -1,8 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
+using FitFolio.Grains.Common;
 using FitFolio.Grains.Users;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FitFolio.Grains.SignIn;
 
@@ -11,17 +10,12 @@ namespace FitFolio.Grains.SignIn;
 /// </summary>
 public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
 {
+    private const string Table = "magic_links";
+
     /// <summary>Finds the link a token names, live or not (the caller tells expired from unknown for the audit log only).</summary>
-    public async Task<(Guid LinkId, Guid UserId, bool Live)?> FindByTokenAsync(
-        byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select id, user_id, used_at is null and expires_at > @now from magic_links where token_hash = @hash");
-        command.Parameters.AddWithValue("hash", tokenHash);
-        command.Parameters.AddWithValue("now", now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2)) : null;
-    }
+    public Task<(Guid LinkId, Guid UserId, bool Live)?> FindByTokenAsync(
+        byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        SingleUseLinks.FindByTokenAsync(dataSource, Table, tokenHash, now, cancellationToken);
 
     /// <summary>Inserts a new link and ends every older live link of the user: only the newest link and code work.</summary>
     internal static async Task IssueAsync(
@@ -48,20 +42,13 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
         insert.Parameters.AddWithValue("salt", codeSalt);
         insert.Parameters.AddWithValue("code", codeHash);
         insert.Parameters.AddWithValue("expires", expiresAt);
-        insert.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
+        insert.Parameters.AddInet("ip", ip);
         await insert.ExecuteNonQueryAsync();
     }
 
     /// <summary>Ends every live link (and its code) of the user: a new link replaces them, a new address strands them. Returns how many.</summary>
-    /// <remarks>Ends them at the grain's clock, the one every reader of a link compares against.</remarks>
-    internal static async Task<int> VoidLiveAsync(UserWrite write, Guid userId, DateTimeOffset now)
-    {
-        await using var revoke = write.Command(
-            "update magic_links set expires_at = least(expires_at, @now) where user_id = @user and used_at is null and expires_at > @now");
-        revoke.Parameters.AddWithValue("user", userId);
-        revoke.Parameters.AddWithValue("now", now);
-        return await revoke.ExecuteNonQueryAsync();
-    }
+    internal static Task<int> VoidLiveAsync(UserWrite write, Guid userId, DateTimeOffset now) =>
+        SingleUseLinks.EndLiveAsync(write, Table, userId, now);
 
     /// <summary>Marks a live link used; its purpose when this call redeemed it, null when it was not live.</summary>
     internal static async Task<string?> RedeemAsync(UserWrite write, Guid linkId, Guid userId, string? ip, DateTimeOffset now)
@@ -71,7 +58,7 @@ public sealed class MagicLinkStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", linkId);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("ip", NpgsqlDbType.Inet, IPAddress.TryParse(ip, out var address) ? address : DBNull.Value);
+        command.Parameters.AddInet("ip", ip);
         return (string?)await command.ExecuteScalarAsync();
     }
 

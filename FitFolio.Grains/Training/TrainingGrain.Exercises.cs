@@ -227,7 +227,20 @@ internal sealed partial class TrainingGrain
         return await CommitWithViewAsync(connection, transaction, workoutId);
     }
 
-    public async Task<TrainingOutcome<bool>> RemoveExercise(Guid workoutId, Guid workoutExerciseId)
+    public Task<TrainingOutcome<bool>> RemoveExercise(Guid workoutId, Guid workoutExerciseId) =>
+        DeleteFromWorkoutAsync(
+            workoutId,
+            "workout_exercises",
+            workoutExerciseId,
+            "exercise in this workout",
+            (connection, transaction) => RenumberAsync(connection, transaction, workoutId));
+
+    /// <summary>
+    /// Deletes one row of a writable workout (an exercise with its sets, or a set), then runs <paramref name="afterDelete"/>
+    /// and re-evaluates the records of the exercise the row held, in one transaction. The table is a constant of the caller's.
+    /// </summary>
+    private async Task<TrainingOutcome<bool>> DeleteFromWorkoutAsync(
+        Guid workoutId, string table, Guid id, string what, Func<NpgsqlConnection, NpgsqlTransaction, Task>? afterDelete)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -238,20 +251,24 @@ internal sealed partial class TrainingGrain
 
         Guid exerciseId;
         await using (var delete = new NpgsqlCommand(
-            "delete from workout_exercises where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
+            $"delete from {table} where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
         {
-            delete.Parameters.AddWithValue("id", workoutExerciseId);
+            delete.Parameters.AddWithValue("id", id);
             delete.Parameters.AddWithValue("workout", workoutId);
             delete.Parameters.AddWithValue("user", UserId);
             if (await delete.ExecuteScalarAsync() is not Guid deleted)
             {
-                return TrainingError.NotFound("exercise in this workout");
+                return TrainingError.NotFound(what);
             }
 
             exerciseId = deleted;
         }
 
-        await RenumberAsync(connection, transaction, workoutId);
+        if (afterDelete is not null)
+        {
+            await afterDelete(connection, transaction);
+        }
+
         await RecordKeeper.RemarkAsync(connection, transaction, UserId, [exerciseId], default);
         await transaction.CommitAsync();
         return TrainingOutcome<bool>.Ok(true);

@@ -103,33 +103,8 @@ internal sealed partial class TrainingGrain
         return await CommitWithSetAsync(connection, transaction, setId, target, created: false);
     }
 
-    public async Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
-        {
-            return refusal;
-        }
-
-        await using (var delete = new NpgsqlCommand(
-            "delete from workout_sets where id = @id and workout_id = @workout and user_id = @user returning exercise_id", connection, transaction))
-        {
-            delete.Parameters.AddWithValue("id", setId);
-            delete.Parameters.AddWithValue("workout", workoutId);
-            delete.Parameters.AddWithValue("user", UserId);
-            if (await delete.ExecuteScalarAsync() is not Guid exerciseId)
-            {
-                return TrainingError.NotFound("set in this workout");
-            }
-
-            await delete.DisposeAsync();
-            await RecordKeeper.RemarkAsync(connection, transaction, UserId, [exerciseId], default);
-        }
-
-        await transaction.CommitAsync();
-        return TrainingOutcome<bool>.Ok(true);
-    }
+    public Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId) =>
+        DeleteFromWorkoutAsync(workoutId, "workout_sets", setId, "set in this workout", afterDelete: null);
 
     /// <summary>
     /// The same id again: the same content (completion time aside) is a retry and gets the stored set

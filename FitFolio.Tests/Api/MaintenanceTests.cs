@@ -49,6 +49,33 @@ public sealed class MaintenanceTests(ApiFixture api) : IClassFixture<ApiFixture>
             2L, await CountAsync("select count(*) from email_code_lockouts where email in ('guessed-lately@example.com', 'still-locked@example.com')"));
     }
 
+    [Fact]
+    public async Task Recovery_code_lockouts_quiet_for_a_month_are_forgotten_and_locks_in_force_stay()
+    {
+        await StartUpRunDoneAsync();
+        await ExecuteAsync(
+            """
+            insert into recovery_code_lockouts (email, failures, locked_until, lockouts, updated_at) values
+              ('recovery-guessed-long-ago@example.com', 3, null, 2, now() - interval '31 days'),
+              ('recovery-lock-ended@example.com', 0, now() - interval '30 days', 1, now() - interval '31 days'),
+              ('recovery-guessed-lately@example.com', 3, null, 0, now() - interval '1 day'),
+              ('recovery-still-locked@example.com', 0, now() + interval '1 hour', 9, now() - interval '31 days');
+            update maintenance_runs set last_run_at = 'epoch';
+            """);
+
+        var report = await api.Host.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, report!.RecoveryCodeLockouts);
+        Assert.Equal(
+            2L,
+            await CountAsync(
+                "select count(*) from recovery_code_lockouts where email in ('recovery-guessed-lately@example.com', 'recovery-still-locked@example.com')"));
+        Assert.Equal(
+            0L,
+            await CountAsync(
+                "select count(*) from recovery_code_lockouts where email in ('recovery-guessed-long-ago@example.com', 'recovery-lock-ended@example.com')"));
+    }
+
     /// <summary>
     /// The host runs maintenance once as it starts; a test that marks the job due must do so after
     /// that run, or the start-up run takes the claim (and the test's rows) in between.

@@ -80,16 +80,13 @@ internal static class HevyCsvParser
                 continue;
             }
 
-            if ((repCount ?? 0) == 0 && (load ?? 0) == 0 && (time ?? 0) == 0 && (far ?? 0) == 0)
+            if (ImportNumbers.Measures(type, repCount, load, unit, time, far, metresPer, effort) is not { } measures)
             {
                 skipped.Add(new ImportSkip(row.Row, "no reps, weight, time or distance."));
                 continue;
             }
 
-            var set = new ImportedSet(
-                row.Row,
-                new SetMeasures(type, repCount, load, unit, time is > 0 ? time : null, ImportNumbers.Metres(far, metresPer), effort is > 0 ? effort : null),
-                null);
+            var set = new ImportedSet(row.Row, measures, null);
             var name = V(title);
             workouts.Add(startedAt, name.Length == 0 ? "Workout" : name, endedAt, V(description), exercise, V(exerciseNotes),
                 group is >= 0 and < TargetRules.MaxSupersetGroup ? group + 1 : null, set);

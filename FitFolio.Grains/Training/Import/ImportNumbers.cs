@@ -78,6 +78,16 @@ internal static class ImportNumbers
     }
 
     /// <summary>
+    /// An imported set's measures from the numbers its row held, or null when it measured nothing (no reps, weight,
+    /// time or distance): such a row is skipped. A zero time or RPE is how the apps write "none".
+    /// </summary>
+    public static SetMeasures? Measures(
+        string type, int? reps, decimal? weight, string unit, int? seconds, decimal? distance, decimal metresPer, decimal? rpe) =>
+        (reps ?? 0) == 0 && (weight ?? 0) == 0 && (seconds ?? 0) == 0 && (distance ?? 0) == 0
+            ? null
+            : new SetMeasures(type, reps, weight, unit, seconds is > 0 ? seconds : null, Metres(distance, metresPer), rpe is > 0 ? rpe : null);
+
+    /// <summary>
     /// A distance in metres from the file's unit, kept to the centimetre the log stores (which also
     /// absorbs any artefact). Rounding the file's own unit to 3 decimals instead would cut a km value
     /// to whole metres. A value already beyond the largest distance is passed through unconverted:

@@ -96,16 +96,13 @@ internal static class StrongCsvParser
 
             var unit = fixedWeightUnit ?? (V(weightUnit).ToLowerInvariant() switch { "lbs" or "lb" => Weights.Lb, _ => Weights.Kg });
             var metres = V(distanceUnit).ToLowerInvariant() switch { "mi" or "miles" => 1609.344m, "m" => 1m, "km" => 1000m, _ => metresPer };
-            if ((repCount ?? 0) == 0 && (load ?? 0) == 0 && (time ?? 0) == 0 && (far ?? 0) == 0)
+            if (ImportNumbers.Measures(type, repCount, load, unit, time, far, metres, effort) is not { } measures)
             {
                 skipped.Add(new ImportSkip(row.Row, "no reps, weight, time or distance."));
                 continue;
             }
 
-            var set = new ImportedSet(
-                row.Row,
-                new SetMeasures(type, repCount, load, unit, time is > 0 ? time : null, ImportNumbers.Metres(far, metres), effort is > 0 ? effort : null),
-                NullIfEmpty(V(notes)));
+            var set = new ImportedSet(row.Row, measures, NullIfEmpty(V(notes)));
             var end = ImportFields.End(startedAt, ImportFields.Duration(V(duration)));
             workouts.Add(startedAt, name.Length == 0 ? "Workout" : name, end, V(workoutNotes), exercise, null, null, set);
         }

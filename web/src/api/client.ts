@@ -17,6 +17,12 @@ export interface RequestOptions {
   expectUnauthenticated?: boolean;
 }
 
+/** The options a read takes from its caller: only the signal that cancels it. */
+export type Signal = Pick<RequestOptions, "signal">;
+
+/** One path segment from a value (an id, a name), escaped so it can never add a segment or a query. */
+export const id = (value: string) => encodeURIComponent(value);
+
 type UnauthenticatedHandler = (error: ApiError) => void;
 let unauthenticatedHandler: UnauthenticatedHandler | null = null;
 

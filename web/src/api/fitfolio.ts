@@ -1,4 +1,4 @@
-import { download, request, type RequestOptions } from "./client";
+import { download, id, request, type Signal } from "./client";
 import type {
   AdminUserDetail,
   AdminUserSummary,
@@ -25,9 +25,6 @@ import type {
   User,
 } from "./types";
 import { ApiError } from "./errors";
-
-type Signal = Pick<RequestOptions, "signal">;
-const id = (value: string) => encodeURIComponent(value);
 
 /** Every FitFolio endpoint the app uses, typed, in one place. */
 export const api = {

@@ -1,4 +1,4 @@
-import { download, request, type RequestOptions } from "./client";
+import { download, id, request, type Signal } from "./client";
 import { ApiError } from "./errors";
 import type { ItemList } from "./types";
 import type {
@@ -27,8 +27,6 @@ import type {
 } from "./trainingTypes";
 import { uploadFile, type UploadProgress } from "./upload";
 
-type Signal = Pick<RequestOptions, "signal">;
-const id = (value: string) => encodeURIComponent(value);
 const T = "/training";
 
 /** The person's IANA time zone, so the server buckets days and weeks the way they live them. */

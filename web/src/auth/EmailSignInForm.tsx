@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/fitfolio";
 import { Button } from "../ui/Button";
-import { TextField } from "../ui/Field";
 import { ErrorMessage } from "../ui/Messages";
 import { looksLikeEmail } from "./email";
+import { EmailField } from "./EmailField";
 
 interface EmailSignInFormProps {
   /** Runs before the request, e.g. to end a pending passkey autofill. */
@@ -37,19 +37,7 @@ export function EmailSignInForm({ onSubmitStart, onSent }: EmailSignInFormProps)
 
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Sign in with email">
-      <TextField
-        label="Email address"
-        type="email"
-        name="email"
-        autoComplete="username webauthn"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fieldError}
-        required
-      />
+      <EmailField label="Email address" autoComplete="username webauthn" value={email} onChange={setEmail} error={fieldError} required />
       <ErrorMessage error={error} />
       <Button type="submit" variant="primary" className="button--block" busy={busy} busyLabel="Sending link…">
         Email me a sign-in link

@@ -7,6 +7,7 @@ import { TextField } from "../ui/Field";
 import { ErrorMessage } from "../ui/Messages";
 import { PageHeader } from "../ui/Page";
 import { looksLikeEmail } from "./email";
+import { EmailField } from "./EmailField";
 import { safeNextPath, withNext } from "./nextPath";
 import { useSession } from "./session";
 
@@ -60,17 +61,7 @@ export function RecoveryCodePage() {
           description="Lost your passkeys? One of the recovery codes you saved signs you in once. Every other session ends, and we email you."
         />
         <form className="stack" onSubmit={submit} noValidate aria-label="Sign in with a recovery code">
-          <TextField
-            label="Email address"
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={fieldError.email ?? null}
-          />
+          <EmailField label="Email address" autoComplete="username" value={email} onChange={setEmail} error={fieldError.email ?? null} />
           <TextField
             label="Recovery code"
             name="recovery-code"

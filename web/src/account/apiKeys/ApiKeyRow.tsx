@@ -2,7 +2,7 @@ import { useState } from "react";
 import { api } from "../../api/fitfolio";
 import type { ApiKey } from "../../api/types";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
 import { DateTime, RelativeTime } from "../../ui/Time";
 
 export function ApiKeyRow({ apiKey, onDeleted }: { apiKey: ApiKey; onDeleted: (key: ApiKey) => void }) {
@@ -49,12 +49,10 @@ export function ApiKeyRow({ apiKey, onDeleted }: { apiKey: ApiKey; onDeleted: (k
           Delete
         </Button>
       </div>
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={confirming}
-        title={`Delete “${apiKey.name}”?`}
+        name={apiKey.name}
         confirmLabel="Delete key"
-        busyLabel="Deleting…"
-        danger
         onConfirm={async () => {
           await api.account.deleteApiKey(apiKey.id);
           onDeleted(apiKey);
@@ -62,7 +60,7 @@ export function ApiKeyRow({ apiKey, onDeleted }: { apiKey: ApiKey; onDeleted: (k
         onClose={() => setConfirming(false)}
       >
         <p>Anything that uses this key will stop working immediately. This can’t be undone.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </li>
   );
 }

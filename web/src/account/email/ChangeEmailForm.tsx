@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/fitfolio";
 import { looksLikeEmail } from "../../auth/email";
+import { EmailField } from "../../auth/EmailField";
 import { useWithReauth } from "../../auth/reauth/ReauthProvider";
 import { Button } from "../../ui/Button";
-import { TextField } from "../../ui/Field";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 
 export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
@@ -36,14 +36,7 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
 
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Change email address">
-      <TextField
-        label="New email address"
-        type="email"
-        autoComplete="email"
-        value={newEmail}
-        onChange={(event) => setNewEmail(event.target.value)}
-        error={fieldError}
-      />
+      <EmailField label="New email address" autoComplete="email" value={newEmail} onChange={setNewEmail} error={fieldError} />
       <ErrorMessage error={error} />
       <StatusMessage tone="success">
         {sentTo && (

@@ -5,7 +5,7 @@ import { UserFacingError, isApiError } from "../../api/errors";
 import type { Passkey } from "../../api/types";
 import { useWithReauth } from "../../auth/reauth/ReauthProvider";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
 import { DateTime, RelativeTime } from "../../ui/Time";
 import { RenamePasskeyForm } from "./RenamePasskeyForm";
 
@@ -83,17 +83,9 @@ export function PasskeyRow({ passkey, onRenamed, onDeleted }: PasskeyRowProps) {
           </Button>
         </div>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete “${passkey.name}”?`}
-        confirmLabel="Delete passkey"
-        busyLabel="Deleting…"
-        danger
-        onConfirm={remove}
-        onClose={() => setConfirming(false)}
-      >
+      <ConfirmDeleteDialog open={confirming} name={passkey.name} confirmLabel="Delete passkey" onConfirm={remove} onClose={() => setConfirming(false)}>
         <p>You won’t be able to sign in with this passkey any more. The copy on your device stays until you remove it there.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </li>
   );
 }

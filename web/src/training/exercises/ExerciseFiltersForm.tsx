@@ -5,6 +5,14 @@ import { SelectField } from "../shared/Select";
 
 const options = (values: string[]) => values.map((value) => ({ value, label: label(value) }));
 
+/** The filters that pick one of the catalog's own values (or any), in the order they are shown. */
+const CATALOG_FILTERS = [
+  { key: "category", name: "Category", list: "categories" },
+  { key: "muscle", name: "Muscle", list: "muscles" },
+  { key: "equipment", name: "Equipment", list: "equipment" },
+  { key: "kind", name: "Kind", list: "kinds" },
+] as const satisfies readonly { key: keyof ExerciseFilters; name: string; list: keyof TrainingMeta }[];
+
 /** Search and filters for the exercise catalog; every change applies at once. */
 export function ExerciseFiltersForm({
   meta,
@@ -19,34 +27,16 @@ export function ExerciseFiltersForm({
   return (
     <div className="filters" role="search" aria-label="Find exercises">
       <TextField label="Search" type="search" placeholder="e.g. bench" value={filters.query ?? ""} onChange={(event) => set("query")(event.target.value)} />
-      <SelectField
-        label="Category"
-        emptyLabel="Any category"
-        value={filters.category ?? ""}
-        options={options(meta?.categories ?? [])}
-        onChange={(event) => set("category")(event.target.value)}
-      />
-      <SelectField
-        label="Muscle"
-        emptyLabel="Any muscle"
-        value={filters.muscle ?? ""}
-        options={options(meta?.muscles ?? [])}
-        onChange={(event) => set("muscle")(event.target.value)}
-      />
-      <SelectField
-        label="Equipment"
-        emptyLabel="Any equipment"
-        value={filters.equipment ?? ""}
-        options={options(meta?.equipment ?? [])}
-        onChange={(event) => set("equipment")(event.target.value)}
-      />
-      <SelectField
-        label="Kind"
-        emptyLabel="Any kind"
-        value={filters.kind ?? ""}
-        options={options(meta?.kinds ?? [])}
-        onChange={(event) => set("kind")(event.target.value)}
-      />
+      {CATALOG_FILTERS.map(({ key, name, list }) => (
+        <SelectField
+          key={key}
+          label={name}
+          emptyLabel={`Any ${name.toLowerCase()}`}
+          value={filters[key] ?? ""}
+          options={options(meta?.[list] ?? [])}
+          onChange={(event) => set(key)(event.target.value)}
+        />
+      ))}
       <SelectField
         label="Source"
         value={filters.custom ?? ""}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { trainingApi } from "../../api/training";
 import type { Exercise, ExerciseFilters } from "../../api/trainingTypes";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { EmptyState, PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
@@ -80,12 +80,10 @@ export function ExerciseLibraryPage() {
         </EmptyState>
       )}
       {meta.data && <CustomExerciseDialog open={creating} meta={meta.data} onClose={() => setCreating(false)} onCreated={created} />}
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={deleting !== null}
-        title={`Delete “${deleting?.name ?? ""}”?`}
+        name={deleting?.name ?? ""}
         confirmLabel="Delete exercise"
-        busyLabel="Deleting…"
-        danger
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;
@@ -95,7 +93,7 @@ export function ExerciseLibraryPage() {
         }}
       >
         <p>Only exercises that no workout or program uses can be deleted.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { trainingApi } from "../../api/training";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { ErrorMessage, StatusMessage } from "../../ui/Messages";
+import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
+import { StatusMessage } from "../../ui/Messages";
+import { PageLoadError } from "../../ui/PageLoadError";
 import { PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
@@ -27,13 +28,7 @@ export function PastWorkoutPage() {
   const status = (location.state as { status?: string } | null)?.status ?? null;
 
   if (workout.loading && !workout.data) return <Loading label="Loading the workout…" />;
-  if (workout.error || !workout.data)
-    return (
-      <div className="stack">
-        <PageHeader title="Workout" />
-        <ErrorMessage error={workout.error} onRetry={workout.reload} />
-      </div>
-    );
+  if (workout.error || !workout.data) return <PageLoadError title="Workout" resource={workout} />;
   const data = workout.data;
   const volume = data.exercises.flatMap((exercise) => exercise.sets).reduce((sum, set) => sum + (set.volumeKg ?? 0), 0);
   const records = data.exercises.flatMap((exercise) => exercise.sets.flatMap((set) => set.records)).length;
@@ -87,12 +82,10 @@ export function PastWorkoutPage() {
         </section>
       ))}
       <p className="muted small">{E1RM_EXPLANATION}</p>
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={deleting}
-        title={`Delete “${data.name}”?`}
+        name={data.name}
         confirmLabel="Delete workout"
-        busyLabel="Deleting…"
-        danger
         onClose={() => setDeleting(false)}
         onConfirm={async () => {
           await trainingApi.workouts.remove(data.id);
@@ -100,7 +93,7 @@ export function PastWorkoutPage() {
         }}
       >
         <p>Its sets and the records they set are removed for good.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </div>
   );
 }

@@ -4,30 +4,19 @@ import type { ImportSummary } from "../../api/trainingTypes";
 import { Button } from "../../ui/Button";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { PageHeader, Section } from "../../ui/Page";
-import { saveFile } from "../../ui/saveFile";
+import { useFileDownload } from "../../ui/useFileDownload";
 import { ImportForm } from "./ImportForm";
 import { ImportSummaryView } from "./ImportSummaryView";
 
 export function ImportExportPage() {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporting = useFileDownload(trainingApi.exportCsv, () => "fitfolio-training.csv");
   const [status, setStatus] = useState<string | null>(null);
 
   const exportCsv = async () => {
-    setExporting(true);
-    setExportError(null);
     setStatus(null);
-    try {
-      const { blob, filename } = await trainingApi.exportCsv();
-      const name = filename ?? "fitfolio-training.csv";
-      saveFile(blob, name);
-      setStatus(`Your training export “${name}” is downloading.`);
-    } catch (caught) {
-      setExportError(caught);
-    } finally {
-      setExporting(false);
-    }
+    const name = await exporting.start();
+    if (name) setStatus(`Your training export “${name}” is downloading.`);
   };
 
   return (
@@ -45,11 +34,11 @@ export function ImportExportPage() {
       {summary && <ImportSummaryView summary={summary} />}
       <Section title="Export your training" description="A CSV file with one row per set: workouts, exercises, weights, effort, notes and records.">
         <div>
-          <Button onClick={() => void exportCsv()} busy={exporting} busyLabel="Preparing…">
+          <Button onClick={() => void exportCsv()} busy={exporting.busy} busyLabel="Preparing…">
             Download training CSV
           </Button>
         </div>
-        <ErrorMessage error={exportError} />
+        <ErrorMessage error={exporting.error} />
       </Section>
     </div>
   );

@@ -6,6 +6,7 @@ import type { Exercise, Program } from "../../api/trainingTypes";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
+import { PageLoadError } from "../../ui/PageLoadError";
 import { PageHeader, Section } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
 import { useResource } from "../../ui/useResource";
@@ -22,13 +23,7 @@ export function ProgramEditorPage() {
   const { programId } = useParams();
   const program = useResource<Program | null>((signal) => (programId ? trainingApi.programs.get(programId, { signal }) : Promise.resolve(null)), [programId]);
   if (programId && program.loading && !program.data) return <Loading label="Loading the program…" />;
-  if (program.error)
-    return (
-      <div className="stack">
-        <PageHeader title="Program" />
-        <ErrorMessage error={program.error} onRetry={program.reload} />
-      </div>
-    );
+  if (program.error) return <PageLoadError title="Program" resource={program} />;
   return <Editor key={program.data?.id ?? "new"} program={program.data ?? null} onSaved={(saved) => program.setData(() => saved)} />;
 }
 

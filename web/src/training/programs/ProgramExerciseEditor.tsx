@@ -1,7 +1,11 @@
+import type { ChangeEvent } from "react";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { SelectField } from "../shared/Select";
 import type { DraftExercise, TargetEffort } from "./programDraft";
+
+/** The target boxes: what is typed is kept as text, and checked when the program is saved. */
+type TargetKey = "targetSets" | "reps" | "targetWeight" | "effort" | "restSeconds";
 
 interface ProgramExerciseEditorProps {
   exercise: DraftExercise;
@@ -16,6 +20,12 @@ interface ProgramExerciseEditorProps {
 /** One exercise of a program day: its targets, its place, whether it is supersetted with the one above. */
 export function ProgramExerciseEditor({ exercise, index, count, problems, onChange, onMove, onRemove }: ProgramExerciseEditorProps) {
   const set = <K extends keyof DraftExercise>(key: K, value: DraftExercise[K]) => onChange({ ...exercise, [key]: value });
+  /** A target box's value, edits and problem, all named by its key. */
+  const target = (key: TargetKey) => ({
+    value: exercise[key],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => set(key, event.target.value),
+    error: problems(key),
+  });
   const name = exercise.exerciseName;
   return (
     <li className={["program-exercise", exercise.supersetWithPrevious ? "program-exercise--superset" : ""].join(" ")} aria-label={`${index + 1}. ${name}`}>
@@ -43,27 +53,9 @@ export function ProgramExerciseEditor({ exercise, index, count, problems, onChan
         </label>
       )}
       <div className="target-grid">
-        <TextField
-          label="Sets"
-          inputMode="numeric"
-          value={exercise.targetSets}
-          onChange={(event) => set("targetSets", event.target.value)}
-          error={problems("targetSets")}
-        />
-        <TextField
-          label="Reps"
-          hint="5, or a range 8-12"
-          value={exercise.reps}
-          onChange={(event) => set("reps", event.target.value)}
-          error={problems("reps")}
-        />
-        <TextField
-          label={`Weight (${exercise.weightUnit})`}
-          inputMode="decimal"
-          value={exercise.targetWeight}
-          onChange={(event) => set("targetWeight", event.target.value)}
-          error={problems("targetWeight")}
-        />
+        <TextField label="Sets" inputMode="numeric" {...target("targetSets")} />
+        <TextField label="Reps" hint="5, or a range 8-12" {...target("reps")} />
+        <TextField label={`Weight (${exercise.weightUnit})`} inputMode="decimal" {...target("targetWeight")} />
         <SelectField
           label="Weight unit"
           value={exercise.weightUnit}
@@ -86,21 +78,9 @@ export function ProgramExerciseEditor({ exercise, index, count, problems, onChan
           ]}
         />
         {exercise.effortScale !== "none" && (
-          <TextField
-            label={exercise.effortScale === "rpe" ? "Target RPE" : "Target RIR"}
-            inputMode="decimal"
-            value={exercise.effort}
-            onChange={(event) => set("effort", event.target.value)}
-            error={problems("effort")}
-          />
+          <TextField label={exercise.effortScale === "rpe" ? "Target RPE" : "Target RIR"} inputMode="decimal" {...target("effort")} />
         )}
-        <TextField
-          label="Rest (seconds)"
-          inputMode="numeric"
-          value={exercise.restSeconds}
-          onChange={(event) => set("restSeconds", event.target.value)}
-          error={problems("restSeconds")}
-        />
+        <TextField label="Rest (seconds)" inputMode="numeric" {...target("restSeconds")} />
       </div>
       <TextField label="Notes" value={exercise.notes} maxLength={2000} onChange={(event) => set("notes", event.target.value)} />
     </li>

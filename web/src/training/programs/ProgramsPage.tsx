@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { trainingApi } from "../../api/training";
 import type { ProgramSummary } from "../../api/trainingTypes";
 import { Button } from "../../ui/Button";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { ConfirmDeleteDialog } from "../../ui/ConfirmDeleteDialog";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { EmptyState, PageHeader } from "../../ui/Page";
 import { Loading } from "../../ui/Spinner";
@@ -125,12 +125,10 @@ export function ProgramsPage() {
           <p>Programs you archive are kept here, out of the way.</p>
         </EmptyState>
       )}
-      <ConfirmDialog
+      <ConfirmDeleteDialog
         open={deleting !== null}
-        title={`Delete “${deleting?.name ?? ""}”?`}
+        name={deleting?.name ?? ""}
         confirmLabel="Delete program"
-        busyLabel="Deleting…"
-        danger
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;
@@ -140,7 +138,7 @@ export function ProgramsPage() {
         }}
       >
         <p>Workouts you started from it stay in your history. Archive it instead to keep it for later.</p>
-      </ConfirmDialog>
+      </ConfirmDeleteDialog>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Program, ProgramExerciseInput, ProgramInput, WeightUnit } from "../../api/trainingTypes";
+import type { Program, ProgramExerciseInput, ProgramInput, Target, WeightUnit } from "../../api/trainingTypes";
 import { formatWeight, parseDecimal, toKg } from "../shared/units";
 
 export type TargetEffort = "none" | "rpe" | "rir";
@@ -177,19 +177,7 @@ export function problemKeyForField(field: string): string {
 }
 
 /** "3 × 8–12 @ 60 kg, RIR 2, rest 2:00" for a target line. */
-export function describeTarget(
-  target: {
-    sets: number | null;
-    repsMin: number | null;
-    repsMax: number | null;
-    weight: number | null;
-    weightUnit: WeightUnit | null;
-    rpe: number | null;
-    rir: number | null;
-    restSeconds: number | null;
-  },
-  unit: WeightUnit,
-): string {
+export function describeTarget(target: Target, unit: WeightUnit): string {
   const parts: string[] = [];
   const reps = formatRepRange(target.repsMin, target.repsMax).replace("-", "–");
   if (target.sets !== null && reps) parts.push(`${target.sets} × ${reps}`);

@@ -8,6 +8,7 @@ import { Button } from "../../ui/Button";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { ErrorMessage, StatusMessage } from "../../ui/Messages";
 import { EmptyState, PageHeader } from "../../ui/Page";
+import { PageLoadError } from "../../ui/PageLoadError";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
 import { useLatest } from "../../ui/useLatest";
@@ -34,13 +35,7 @@ export function WorkoutLoggerPage() {
   const loaded = useResource((signal) => trainingApi.workouts.get(workoutId, { signal }), [workoutId]);
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your workout…" />;
-  if (loaded.error || !loaded.data)
-    return (
-      <div className="stack">
-        <PageHeader title="Workout" />
-        <ErrorMessage error={loaded.error} onRetry={loaded.reload} />
-      </div>
-    );
+  if (loaded.error || !loaded.data) return <PageLoadError title="Workout" resource={loaded} />;
   if (loaded.data.status !== "in_progress") return <Navigate to={trainingPaths.pastWorkout(loaded.data.id)} replace />;
   return <Logger key={loaded.data.id} initial={loaded.data} queue={queue} />;
 }

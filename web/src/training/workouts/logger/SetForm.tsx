@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type ChangeEvent, type FormEvent } from "react";
 import type { ExerciseKind, SetInput, SetType } from "../../../api/trainingTypes";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
@@ -30,12 +30,34 @@ function step(value: string, by: number, min = 0): string {
   return String(Math.max(min, roundForDisplay(base + by)));
 }
 
+type TextKey = "weight" | "reps" | "duration" | "distance" | "notes";
+
+/** The − and + beside a box, for thumbs: `onStep` gets the signed step. */
+function StepButtons({ by, onStep, lessLabel, moreLabel }: { by: number; onStep: (by: number) => void; lessLabel: string; moreLabel: string }) {
+  return (
+    <div className="stepper__buttons">
+      <Button variant="quiet" onClick={() => onStep(-by)} aria-label={lessLabel}>
+        −
+      </Button>
+      <Button variant="quiet" onClick={() => onStep(by)} aria-label={moreLabel}>
+        +
+      </Button>
+    </div>
+  );
+}
+
 /** Entering one set: big boxes, steppers for thumbs, the values already filled in. */
 export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmit, onCancel, setId }: SetFormProps) {
   const [draft, setDraft] = useState<SetDraft>(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
   const id = useId();
   const set = <K extends keyof SetDraft>(key: K, value: SetDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  /** A text box's value, edits and error, all named by its key. */
+  const box = (key: TextKey) => ({
+    value: draft[key],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => set(key, event.target.value),
+    error: errors[key] ?? null,
+  });
   const weightStep = unit === "kg" ? 2.5 : 5;
 
   const submit = (event: FormEvent) => {
@@ -59,64 +81,23 @@ export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmi
       <div className="set-form__grid">
         {kindUsesWeight(kind) && (
           <div className="stepper">
-            <TextField
-              label={`${weightLabel(kind)} (${unit})`}
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.weight}
-              onChange={(event) => set("weight", event.target.value)}
-              error={errors.weight ?? null}
+            <TextField label={`${weightLabel(kind)} (${unit})`} inputMode="decimal" autoComplete="off" {...box("weight")} />
+            <StepButtons
+              by={weightStep}
+              onStep={(by) => set("weight", step(draft.weight, by))}
+              lessLabel={`${weightStep} ${unit} less`}
+              moreLabel={`${weightStep} ${unit} more`}
             />
-            <div className="stepper__buttons">
-              <Button variant="quiet" onClick={() => set("weight", step(draft.weight, -weightStep))} aria-label={`${weightStep} ${unit} less`}>
-                −
-              </Button>
-              <Button variant="quiet" onClick={() => set("weight", step(draft.weight, weightStep))} aria-label={`${weightStep} ${unit} more`}>
-                +
-              </Button>
-            </div>
           </div>
         )}
         {kindUsesReps(kind) && (
           <div className="stepper">
-            <TextField
-              label="Reps"
-              inputMode="numeric"
-              autoComplete="off"
-              value={draft.reps}
-              onChange={(event) => set("reps", event.target.value)}
-              error={errors.reps ?? null}
-            />
-            <div className="stepper__buttons">
-              <Button variant="quiet" onClick={() => set("reps", step(draft.reps, -1))} aria-label="One rep less">
-                −
-              </Button>
-              <Button variant="quiet" onClick={() => set("reps", step(draft.reps, 1))} aria-label="One rep more">
-                +
-              </Button>
-            </div>
+            <TextField label="Reps" inputMode="numeric" autoComplete="off" {...box("reps")} />
+            <StepButtons by={1} onStep={(by) => set("reps", step(draft.reps, by))} lessLabel="One rep less" moreLabel="One rep more" />
           </div>
         )}
-        {(kind === "time" || kind === "distance") && (
-          <TextField
-            label="Time (m:ss)"
-            inputMode="numeric"
-            autoComplete="off"
-            value={draft.duration}
-            onChange={(event) => set("duration", event.target.value)}
-            error={errors.duration ?? null}
-          />
-        )}
-        {kind === "distance" && (
-          <TextField
-            label="Distance (m)"
-            inputMode="decimal"
-            autoComplete="off"
-            value={draft.distance}
-            onChange={(event) => set("distance", event.target.value)}
-            error={errors.distance ?? null}
-          />
-        )}
+        {(kind === "time" || kind === "distance") && <TextField label="Time (m:ss)" inputMode="numeric" autoComplete="off" {...box("duration")} />}
+        {kind === "distance" && <TextField label="Distance (m)" inputMode="decimal" autoComplete="off" {...box("distance")} />}
         <SelectField
           label={scale === "rpe" ? "RPE" : "Reps in reserve"}
           value={draft.effort}
@@ -132,14 +113,7 @@ export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmi
           onChange={(event) => set("type", event.target.value as SetType)}
         />
       </div>
-      <TextField
-        label="Note"
-        placeholder="Optional"
-        value={draft.notes}
-        maxLength={2000}
-        onChange={(event) => set("notes", event.target.value)}
-        error={errors.notes ?? null}
-      />
+      <TextField label="Note" placeholder="Optional" maxLength={2000} {...box("notes")} />
       <div className="button-row">
         <Button type="submit" variant="primary" className="set-form__submit">
           {submitLabel}
