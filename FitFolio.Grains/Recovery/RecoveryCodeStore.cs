@@ -37,12 +37,8 @@ internal sealed class RecoveryCodeStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("email", email);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var lockout = new Lockout
-        {
-            Failures = reader.IsDBNull(1) ? 0 : reader.GetInt32(1),
-            LockedUntil = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-            Lockouts = reader.IsDBNull(3) ? 0 : reader.GetInt32(3),
-        };
+        var lockout = new Lockout();
+        lockout.Read(reader, 1);
         var ids = reader.GetFieldValue<Guid[]>(4);
         var digests = reader.GetFieldValue<byte[][]>(5);
         return new PendingRecovery(
@@ -55,9 +51,7 @@ internal sealed class RecoveryCodeStore(NpgsqlDataSource dataSource)
         await using var batch = dataSource.CreateBatch();
         var save = new NpgsqlBatchCommand(SaveLockout);
         save.Parameters.AddWithValue("email", email);
-        save.Parameters.AddWithValue("failures", lockout.Failures);
-        save.Parameters.AddWithValue("until", NpgsqlDbType.TimestampTz, (object?)lockout.LockedUntil ?? DBNull.Value);
-        save.Parameters.AddWithValue("lockouts", lockout.Lockouts);
+        lockout.Bind(save.Parameters);
         batch.BatchCommands.Add(save);
         foreach (var auditEvent in events)
         {

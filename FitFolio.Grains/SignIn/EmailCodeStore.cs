@@ -50,12 +50,8 @@ internal sealed class EmailCodeStore(NpgsqlDataSource dataSource)
         var link = reader.IsDBNull(1)
             ? null
             : new LiveLink(reader.GetGuid(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<byte[]>(3), reader.GetInt32(4));
-        var lockout = new Lockout
-        {
-            Failures = reader.IsDBNull(5) ? 0 : reader.GetInt32(5),
-            LockedUntil = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-            Lockouts = reader.IsDBNull(7) ? 0 : reader.GetInt32(7),
-        };
+        var lockout = new Lockout();
+        lockout.Read(reader, 5);
         return new PendingCode(reader.IsDBNull(0) ? null : reader.GetGuid(0), link, lockout);
     }
 
@@ -70,9 +66,7 @@ internal sealed class EmailCodeStore(NpgsqlDataSource dataSource)
         await using var batch = dataSource.CreateBatch();
         var save = new NpgsqlBatchCommand(SaveLockout);
         save.Parameters.AddWithValue("email", email);
-        save.Parameters.AddWithValue("failures", pending.Lockout.Failures);
-        save.Parameters.AddWithValue("until", NpgsqlDbType.TimestampTz, (object?)pending.Lockout.LockedUntil ?? DBNull.Value);
-        save.Parameters.AddWithValue("lockouts", pending.Lockout.Lockouts);
+        pending.Lockout.Bind(save.Parameters);
         save.Parameters.AddWithValue("link", NpgsqlDbType.Uuid, link);
         save.Parameters.AddWithValue("attempts", attempts);
         batch.BatchCommands.Add(save);

@@ -1,3 +1,6 @@
+using Npgsql;
+using NpgsqlTypes;
+
 namespace FitFolio.Grains.Users;
 
 /// <summary>
@@ -29,6 +32,25 @@ internal sealed class Lockout
         Failures = 0;
         LockedUntil = now + duration;
         return duration;
+    }
+
+    /// <summary>
+    /// Reads the three lockout columns from <paramref name="first"/> on (failures, locked until, lockouts), as every
+    /// table that keeps one lays them out; nulls (an address with no lockout row yet) read as a clean slate.
+    /// </summary>
+    public void Read(NpgsqlDataReader reader, int first)
+    {
+        Failures = reader.IsDBNull(first) ? 0 : reader.GetInt32(first);
+        LockedUntil = reader.IsDBNull(first + 1) ? null : reader.GetFieldValue<DateTimeOffset>(first + 1);
+        Lockouts = reader.IsDBNull(first + 2) ? 0 : reader.GetInt32(first + 2);
+    }
+
+    /// <summary>Binds <c>@failures</c>, <c>@until</c> and <c>@lockouts</c>, the names every statement that saves a lockout uses.</summary>
+    public void Bind(NpgsqlParameterCollection parameters)
+    {
+        parameters.AddWithValue("failures", Failures);
+        parameters.AddWithValue("until", NpgsqlDbType.TimestampTz, (object?)LockedUntil ?? DBNull.Value);
+        parameters.AddWithValue("lockouts", Lockouts);
     }
 
     public void RecordSuccess()

@@ -43,7 +43,7 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
                 AdminLockedUntil = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
                 Version = reader.GetInt64(9),
             };
-            ReadLockout(reader, 5, user.PasskeyLockout);
+            user.PasskeyLockout.Read(reader, 5);
         }
 
         await using (var command = new NpgsqlCommand(
@@ -128,13 +128,11 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
     {
         await using var command = write.Command(
             """
-            update users set passkey_failures = @pf, passkey_locked_until = @pl, passkey_lockouts = @pn
+            update users set passkey_failures = @failures, passkey_locked_until = @until, passkey_lockouts = @lockouts
             where id = @id
             """);
         command.Parameters.AddWithValue("id", user.Id);
-        command.Parameters.AddWithValue("pf", user.PasskeyLockout.Failures);
-        command.Parameters.AddWithValue("pl", NpgsqlDbType.TimestampTz, (object?)user.PasskeyLockout.LockedUntil ?? DBNull.Value);
-        command.Parameters.AddWithValue("pn", user.PasskeyLockout.Lockouts);
+        user.PasskeyLockout.Bind(command.Parameters);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -159,13 +157,6 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
         }
 
         await batch.ExecuteNonQueryAsync();
-    }
-
-    private static void ReadLockout(NpgsqlDataReader reader, int first, Lockout lockout)
-    {
-        lockout.Failures = reader.GetInt32(first);
-        lockout.LockedUntil = reader.IsDBNull(first + 1) ? null : reader.GetFieldValue<DateTimeOffset>(first + 1);
-        lockout.Lockouts = reader.GetInt32(first + 2);
     }
 
     private static string? Truncate(string? value) => value is null || value.Length <= 512 ? value : value[..512];
