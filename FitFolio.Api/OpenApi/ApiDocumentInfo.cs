@@ -1,10 +1,12 @@
+using FitFolio.Grains.Common;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace FitFolio.Api.OpenApi;
 
-/// <summary>The document's title, its introduction (how to call the API, what errors look like) and a line for each tag.</summary>
-internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
+/// <summary>The document's title, its introduction (how to call the API, what errors look like), its server and a line for each tag.</summary>
+internal sealed class ApiDocumentInfo(IOptions<AppOptions> app) : IOpenApiDocumentTransformer
 {
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
@@ -32,11 +34,9 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
 
             **Errors** are `{"error":{"code","message","request_id"}}` with a 4xx or 5xx status.
             """;
-        // The server entry is made from the request's own address; a trailing slash would double the paths' first one.
-        foreach (var server in document.Servers ?? [])
-        {
-            server.Url = server.Url?.TrimEnd('/');
-        }
+        // The public origin, not the address the request came in by (a proxy's or a pod's), and without the
+        // trailing slash that would double the paths' first one.
+        document.Servers = [new OpenApiServer { Url = app.Value.PublicOrigin!.GetLeftPart(UriPartial.Authority), Description = "This deployment" }];
 
         foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
         {
