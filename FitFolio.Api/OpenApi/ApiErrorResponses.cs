@@ -14,17 +14,14 @@ internal sealed class ApiErrorResponses : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var path = "/" + context.Description.RelativePath;
-        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        if (!context.RequestPath().StartsWith("/api/", StringComparison.Ordinal))
         {
             return Task.CompletedTask;
         }
 
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];
         Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests: a rate limit was reached; `Retry-After` says when to try again.");
-        var csrf = CsrfMiddleware.Guards(context.Description.HttpMethod ?? HttpMethods.Get, path, metadata.OfType<CsrfExemptAttribute>().Any());
-        if (csrf || metadata.OfType<AcceptedCredentials>().Any(a => !a.ApiKey))
+        if (context.CsrfGuarded() || context.Description.ActionDescriptor.EndpointMetadata.OfType<AcceptedCredentials>().Any(a => !a.ApiKey))
         {
             Add(operation, context, StatusCodes.Status403Forbidden, "Forbidden: `csrf_failed`, `api_key_not_allowed`, or a refusal of this operation's own.");
         }

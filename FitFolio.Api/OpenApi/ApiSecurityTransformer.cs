@@ -14,13 +14,11 @@ internal sealed class ApiSecurityTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        var accepted = metadata.OfType<AcceptedCredentials>().ToList();
+        var accepted = context.Description.ActionDescriptor.EndpointMetadata.OfType<AcceptedCredentials>().ToList();
         var signedIn = accepted.Exists(a => a.SignedIn);
         var apiKey = signedIn && accepted.TrueForAll(a => a.ApiKey);
         var scope = accepted.Aggregate(ApiScope.None, (all, a) => all | a.Scope);
-        var csrf = CsrfMiddleware.Guards(
-            context.Description.HttpMethod ?? HttpMethods.Get, "/" + context.Description.RelativePath, metadata.OfType<CsrfExemptAttribute>().Any());
+        var csrf = context.CsrfGuarded();
 
         var cookie = new OpenApiSecurityRequirement();
         if (signedIn)

@@ -92,7 +92,8 @@ public sealed class OpenApiSecurityTests(ApiFixture api) : IClassFixture<ApiFixt
             }
             else
             {
-                Assert.True(answer.Status == HttpStatusCode.Forbidden && answer.ErrorCode == "api_key_not_allowed", $"{path}: {(int)answer.Status} {answer.Text}");
+                Assert.True(
+                    answer.Status == HttpStatusCode.Forbidden && answer.ErrorCode == "api_key_not_allowed", $"{path}: {(int)answer.Status} {answer.Text}");
             }
         }
     }
