@@ -6,9 +6,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
   server: {
-    port: 5173,
+    // `./fitfolio dev` moves it with FITFOLIO_DEV_PORT; strict, because the API's App:PublicOrigin names this port.
+    port: Number(process.env.FITFOLIO_DEV_PORT ?? 5173),
+    strictPort: true,
     proxy: {
-      // FITFOLIO_API points the proxy elsewhere, e.g. at a second checkout's backend.
+      // FITFOLIO_API points the proxy elsewhere, e.g. at a second checkout's backend. The Host header is kept
+      // (changeOrigin: false), so the API sees the browser's origin, as behind the production proxy.
       "/api": { target: process.env.FITFOLIO_API ?? "http://localhost:8080", changeOrigin: false },
     },
   },

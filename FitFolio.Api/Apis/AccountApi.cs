@@ -24,21 +24,24 @@ public static class AccountApi
                 TypedResults.Ok(await grains.GetGrain<IUserGrain>(context.CurrentUser().GrainKey).GetProfile()))
             .RequireUser(ApiScope.Read)
             .WithName("GetAccount")
-            .WithSummary("The account this session or API key acts for.")
+            .WithSummary("Get your account")
+            .WithDescription("The account this session or API key acts for.")
             .Produces<UserProfile>();
 
         account.MapPost("/email-change", RequestEmailChangeAsync)
             .RequireSession()
             .RequireRecentSignIn()
             .WithName("RequestEmailChange")
-            .WithSummary("Mails a confirmation link to the new address; the account keeps its address until the link is followed. Needs a recent sign-in.")
+            .WithSummary("Request an email change")
+            .WithDescription("Mails a confirmation link to the new address; the account keeps its address until the link is followed. Needs a recent sign-in.")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
             .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
-            .WithSummary(
+            .WithSummary("Confirm an email change")
+            .WithDescription(
                 "Follows the link mailed to the new address: the address changes, the old one is told, links mailed to it stop working, and with endOtherSessions every other session ends.")
             .Produces<UserProfile>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
@@ -47,7 +50,8 @@ public static class AccountApi
         account.MapPost("/export", ExportAsync)
             .RequireSession()
             .WithName("ExportAccount")
-            .WithSummary("Everything FitFolio holds about you, as one JSON file (POST with the CSRF token).")
+            .WithSummary("Export your data")
+            .WithDescription("Everything FitFolio holds about you, as one JSON file (POST with the CSRF token).")
             .Produces<AccountExport>()
             .ProducesProblemBody(StatusCodes.Status403Forbidden);
 
@@ -55,7 +59,8 @@ public static class AccountApi
             .RequireSession()
             .RequireRecentSignIn()
             .WithName("DeleteAccount")
-            .WithSummary("Deletes the account and all its data and ends every session and API key everywhere. Needs a recent sign-in.")
+            .WithSummary("Delete your account")
+            .WithDescription("Deletes the account and all its data and ends every session and API key everywhere. Needs a recent sign-in.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status403Forbidden);
 

@@ -16,24 +16,31 @@ public static class AdminApi
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").WithTags("Admin").AddEndpointFilter<AdminEndpointFilter>()
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAdmin()
             .ProducesProblemBodyForGroup();
 
         admin.MapGet("/users", SearchUsersAsync).WithName("AdminSearchUsers")
-            .WithSummary("Users whose address contains the query, newest first, 50 a page (keyset cursor).");
+            .WithSummary("Search users")
+            .WithDescription("Users whose address contains the query, newest first, 50 a page (keyset cursor).");
         admin.MapGet("/users/{id}", UserDetailAsync).WithName("AdminGetUser")
-            .WithSummary("One user with their live sessions and passkeys.");
+            .WithSummary("Get a user")
+            .WithDescription("One user with their live sessions and passkeys.");
         admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync).WithName("AdminRevokeSessions")
-            .WithSummary("Ends every session of the user; refused by every silo once this returns.");
+            .WithSummary("Sign a user out everywhere")
+            .WithDescription("Ends every session of the user; refused by every silo once this returns.");
         admin.MapPost("/users/{id}/lock", LockAsync).WithName("AdminLockUser")
-            .WithSummary("Blocks every sign-in for the given minutes (default 60) and ends every session.");
+            .WithSummary("Lock a user")
+            .WithDescription("Blocks every sign-in for the given minutes (default 60) and ends every session.");
         admin.MapPost("/users/{id}/unlock", UnlockAsync).WithName("AdminUnlockUser")
-            .WithSummary("Lifts an admin lock and any failure lockout.");
+            .WithSummary("Unlock a user")
+            .WithDescription("Lifts an admin lock and any failure lockout.");
         admin.MapGet("/audit/event-types", () => TypedResults.Ok(new ItemsResponse<string>([.. AuditEventType.All.Order(StringComparer.Ordinal)])))
             .WithName("AdminAuditEventTypes")
-            .WithSummary("Every event type the audit log records, for the type filter.");
+            .WithSummary("List audit event types")
+            .WithDescription("Every event type the audit log records, for the type filter.");
         admin.MapGet("/audit/events", AuditEventsAsync).WithName("AdminAuditEvents")
-            .WithSummary("Security events, newest first, filtered by user, type, IP and time range; keyset paging.");
+            .WithSummary("List audit events")
+            .WithDescription("Security events, newest first, filtered by user, type, IP and time range; keyset paging.");
         return admin;
     }
 

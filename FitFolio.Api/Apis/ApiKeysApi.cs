@@ -20,18 +20,21 @@ public static class ApiKeysApi
         keys.MapGet("/", async (HttpContext context, ApiKeyStore store) =>
                 TypedResults.Ok(new ItemsResponse<ApiKeyView>(await store.ListAsync(context.Session().UserId, context.RequestAborted))))
             .WithName("ListApiKeys")
-            .WithSummary("Your API keys that are not revoked, newest first: prefix, scopes, expiry and last use, never the secret.");
+            .WithSummary("List API keys")
+            .WithDescription("Your API keys that are not revoked, newest first: prefix, scopes, expiry and last use, never the secret.");
 
         keys.MapPost("/", CreateAsync)
             .RequireRecentSignIn()
             .WithName("CreateApiKey")
-            .WithSummary("Creates a key with scopes read and/or write and an optional expiry (1 to 365 days). The secret is in this answer only.")
+            .WithSummary("Create an API key")
+            .WithDescription("Creates a key with scopes read and/or write and an optional expiry (1 to 365 days). The secret is in this answer only.")
             .Produces<ApiKeyCreatedResponse>(StatusCodes.Status201Created)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         keys.MapDelete("/{id}", RevokeAsync)
             .WithName("RevokeApiKey")
-            .WithSummary("Revokes one of your keys; when this returns, every silo refuses it.")
+            .WithSummary("Revoke an API key")
+            .WithDescription("Revokes one of your keys; when this returns, every silo refuses it.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 

@@ -20,7 +20,8 @@ public static class AuthApi
 
         auth.MapPost("/magic-link/start", StartAsync)
             .WithName("StartMagicLink")
-            .WithSummary("Emails a sign-in link and code. Always 202 with the same body, whether or not the address has an account.")
+            .WithSummary("Email a sign-in link")
+            .WithDescription("Emails a sign-in link and code. Always 202 with the same body, whether or not the address has an account.")
             .WithMetadata(new CsrfExemptAttribute())
             .RateLimitPerIp("magic-start-ip", rules => rules.MagicLinkStartPerIp)
             .Produces<MagicLinkStartResponse>(StatusCodes.Status202Accepted)
@@ -28,26 +29,30 @@ public static class AuthApi
 
         auth.MapPost("/magic-link/verify", VerifyAsync)
             .WithName("VerifyMagicLink")
-            .WithSummary("Signs in with a link's token, or with an address and its 8-digit code. Starts a new session.")
+            .WithSummary("Sign in with a link or code")
+            .WithDescription("Signs in with a link's token, or with an address and its 8-digit code. Starts a new session.")
             .RateLimitPerIp("verify-ip", rules => rules.VerifyPerIp)
             .Produces<SignedInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/email/resend", ResendVerificationAsync)
             .WithName("ResendVerificationEmail")
-            .WithSummary("Sends a new verification link to the signed-in user's unverified address.")
+            .WithSummary("Resend the verification email")
+            .WithDescription("Sends a new verification link to the signed-in user's unverified address.")
             .RequireSession()
             .Produces<MagicLinkStartResponse>(StatusCodes.Status202Accepted)
             .ProducesProblemBody(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
 
         auth.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Session().User))
             .WithName("GetMe")
-            .WithSummary("The signed-in user.")
+            .WithSummary("Get the signed-in user")
+            .WithDescription("The signed-in user.")
             .RequireSession();
 
         auth.MapPost("/logout", LogoutAsync)
             .WithName("Logout")
-            .WithSummary("Ends this session on the server and removes its cookie.")
+            .WithSummary("Sign out")
+            .WithDescription("Ends this session on the server and removes its cookie.")
             .Produces(StatusCodes.Status204NoContent);
 
         return auth;

@@ -13,9 +13,9 @@ public static class HealthApi
     {
         var health = app.MapGroup("/healthz").WithTags("Health");
         health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", new Dictionary<string, string>())))
-            .WithName("Live").WithSummary("200 while the process runs.");
+            .WithName("Live").WithSummary("Liveness").WithDescription("200 while the process runs.");
         health.MapGet("/ready", ReadyAsync)
-            .WithName("Ready").WithSummary(
+            .WithName("Ready").WithSummary("Readiness").WithDescription(
                 "200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise, and from the moment it is asked to stop.")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -17,7 +17,8 @@ public static class PasskeySignalsApi
         api.MapGet("/auth/webauthn/signals", GetAsync)
             .WithTags("Passkeys")
             .WithName("GetPasskeySignals")
-            .WithSummary("The RP ID, your WebAuthn user handle (null without passkeys), the credential ids FitFolio accepts for you, "
+            .WithSummary("Get passkey signals")
+            .WithDescription("The RP ID, your WebAuthn user handle (null without passkeys), the credential ids FitFolio accepts for you, "
                 + "and the name your passkeys carry: what the browser's Signal API needs to keep password managers in step.")
             .RefuseApiKeys()
             .RequireSession()

@@ -17,13 +17,15 @@ public static class PreferencesApi
                 TypedResults.Ok(await grains.GetGrain<IPreferencesGrain>(context.CurrentUser().GrainKey).Get()))
             .RequireUser(ApiScope.Read)
             .WithName("GetPreferences")
-            .WithSummary("Your preferences; the defaults until you change one.")
+            .WithSummary("Get preferences")
+            .WithDescription("Your preferences; the defaults until you change one.")
             .Produces<Preferences>();
 
         preferences.MapPut("/", PutAsync)
             .RequireUser(ApiScope.Write)
             .WithName("PutPreferences")
-            .WithSummary("Replaces your preferences: weightUnit kg or lb, effortScale rpe or rir, defaultRestSeconds 0 (no timer) to 600.")
+            .WithSummary("Replace preferences")
+            .WithDescription("Replaces your preferences: weightUnit kg or lb, effortScale rpe or rir, defaultRestSeconds 0 (no timer) to 600.")
             .Produces<Preferences>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest);
 

@@ -21,14 +21,16 @@ public static class ReauthenticateApi
 
         reauth.MapPost("/start", StartAsync)
             .WithName("StartReauthentication")
-            .WithSummary("Request options for a passkey assertion that renews this session's recent sign-in. 409 without a passkey.")
+            .WithSummary("Start re-authentication")
+            .WithDescription("Request options for a passkey assertion that renews this session's recent sign-in. 409 without a passkey.")
             .RateLimitPerAccount(StartPolicy, rules => rules.WebAuthnStartPerIp)
             .Produces<PasskeyAuthenticationStartResponse>()
             .ProducesProblemBody(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
 
         reauth.MapPost("/finish", FinishAsync)
             .WithName("FinishReauthentication")
-            .WithSummary(
+            .WithSummary("Finish re-authentication")
+            .WithDescription(
                 "Verifies the assertion and rotates the session cookie; sensitive changes are allowed for the next 10 minutes, admin routes while the session lasts.")
             .RateLimitPerAccount(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
             .Produces(StatusCodes.Status204NoContent)

@@ -22,7 +22,8 @@ public static class RecoveryCodesApi
 
         recovery.MapPost("/verify", VerifyAsync)
             .WithName("SignInWithRecoveryCode")
-            .WithSummary("Signs in once with an address and one of its recovery codes; ends every other session and mails the owner. "
+            .WithSummary("Sign in with a recovery code")
+            .WithDescription("Signs in once with an address and one of its recovery codes; ends every other session and mails the owner. "
                 + "The same 400 for every wrong, used, unknown or malformed pair; five failures lock the address's recovery path.")
             .RateLimitPerIp("recovery-verify-ip", rules => rules.VerifyPerIp)
             .Produces<RecoveryCodeSignedInResponse>()
@@ -34,7 +35,8 @@ public static class RecoveryCodesApi
                 return TypedResults.Ok(new RecoveryCodeStatusResponse(status.Remaining, status.IssuedAt));
             })
             .WithName("GetRecoveryCodeStatus")
-            .WithSummary("How many of your recovery codes are left, and when the set was issued. The codes themselves are never shown again.")
+            .WithSummary("Get recovery code status")
+            .WithDescription("How many of your recovery codes are left, and when the set was issued. The codes themselves are never shown again.")
             .RequireSession();
 
         recovery.MapPost("/", async (HttpContext context, IGrainFactory grains) =>
@@ -43,7 +45,8 @@ public static class RecoveryCodesApi
                 return TypedResults.Json(new RecoveryCodesResponse(codes), statusCode: StatusCodes.Status201Created);
             })
             .WithName("RegenerateRecoveryCodes")
-            .WithSummary($"Issues {RecoveryCodes.Count} new recovery codes, shown this once; every earlier code stops working. Needs a recent sign-in.")
+            .WithSummary("Issue new recovery codes")
+            .WithDescription($"Issues {RecoveryCodes.Count} new recovery codes, shown this once; every earlier code stops working. Needs a recent sign-in.")
             .RequireSession()
             .RequireRecentSignIn()
             .Produces<RecoveryCodesResponse>(StatusCodes.Status201Created)

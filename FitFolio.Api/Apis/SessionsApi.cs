@@ -19,7 +19,8 @@ public static class SessionsApi
                 return TypedResults.Ok(new ItemsResponse<SessionView>(items));
             })
             .WithName("ListSessions")
-            .WithSummary("Your live sessions, newest activity first; the one making this request is marked current.");
+            .WithSummary("List sessions")
+            .WithDescription("Your live sessions, newest activity first; the one making this request is marked current.");
 
         sessions.MapDelete("/{id}", async (string id, HttpContext context, IGrainFactory grains) =>
             {
@@ -38,7 +39,8 @@ public static class SessionsApi
                 return revoked ? Results.NoContent() : Errors.NotFound(context, "You have no live session with that id.");
             })
             .WithName("RevokeSession")
-            .WithSummary("Ends one of your other sessions.")
+            .WithSummary("Sign out a session")
+            .WithDescription("Ends one of your other sessions.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
@@ -49,7 +51,8 @@ public static class SessionsApi
                 return TypedResults.Ok(new RevokedResponse(count));
             })
             .WithName("RevokeOtherSessions")
-            .WithSummary("Ends every session but this one.");
+            .WithSummary("Sign out other sessions")
+            .WithDescription("Ends every session but this one.");
 
         return sessions;
     }

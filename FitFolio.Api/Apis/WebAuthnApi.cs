@@ -24,7 +24,8 @@ public static class WebAuthnApi
 
         webauthn.MapPost("/register/start", RegisterStartAsync)
             .WithName("StartPasskeyRegistration")
-            .WithSummary(
+            .WithSummary("Start passkey registration")
+            .WithDescription(
                 "Creation options for a new passkey on the signed-in account (ES256/RS256, discoverable, user verification required). Needs a recent sign-in.")
             .RequireSession()
             .RequireRecentSignIn()
@@ -33,7 +34,8 @@ public static class WebAuthnApi
 
         webauthn.MapPost("/register/finish", RegisterFinishAsync)
             .WithName("FinishPasskeyRegistration")
-            .WithSummary("Stores the new passkey, rotates the session cookie and tells the owner by mail. One try per start; needs a recent sign-in.")
+            .WithSummary("Finish passkey registration")
+            .WithDescription("Stores the new passkey, rotates the session cookie and tells the owner by mail. One try per start; needs a recent sign-in.")
             .RequireSession()
             .RequireRecentSignIn()
             .RateLimitPerIp(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
@@ -42,13 +44,15 @@ public static class WebAuthnApi
 
         webauthn.MapPost("/authenticate/start", AuthenticateStartAsync)
             .WithName("StartPasskeySignIn")
-            .WithSummary("Request options and a ceremony id. The answer has the same shape whether or not the email has an account.")
+            .WithSummary("Start passkey sign-in")
+            .WithDescription("Request options and a ceremony id. The answer has the same shape whether or not the email has an account.")
             .RateLimitPerIp(StartPolicy, rules => rules.WebAuthnStartPerIp)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/finish", AuthenticateFinishAsync)
             .WithName("FinishPasskeySignIn")
-            .WithSummary("Verifies the assertion and starts a new session.")
+            .WithSummary("Finish passkey sign-in")
+            .WithDescription("Verifies the assertion and starts a new session.")
             .RateLimitPerIp(FinishPolicy, rules => rules.WebAuthnFinishPerIp)
             .Produces<SignedInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
@@ -58,25 +62,29 @@ public static class WebAuthnApi
         credentials.MapGet("/", async (HttpContext context, IGrainFactory grains) =>
                 TypedResults.Ok(new ItemsResponse<PasskeyView>(await UserGrain(context, grains).ListPasskeys())))
             .WithName("ListPasskeys")
-            .WithSummary("Your passkeys, oldest first.");
+            .WithSummary("List passkeys")
+            .WithDescription("Your passkeys, oldest first.");
 
         credentials.MapPatch("/{id}", RenameAsync)
             .WithName("RenamePasskey")
-            .WithSummary("Renames one of your passkeys (1 to 100 characters).")
+            .WithSummary("Rename a passkey")
+            .WithDescription("Renames one of your passkeys (1 to 100 characters).")
             .Produces<PasskeyView>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         credentials.MapDelete("/{id}", DeleteAsync)
             .RequireRecentSignIn()
             .WithName("DeletePasskey")
-            .WithSummary("Deletes one of your passkeys; the last one only while email sign-in is on. Needs a recent sign-in.")
+            .WithSummary("Delete a passkey")
+            .WithDescription("Deletes one of your passkeys; the last one only while email sign-in is on. Needs a recent sign-in.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPut("/auth/email-sign-in", SetEmailSignInAsync)
             .WithTags("Passkeys")
             .WithName("SetEmailSignIn")
-            .WithSummary(
+            .WithSummary("Turn email sign-in on or off")
+            .WithDescription(
                 "Turns sign-in by emailed link and code on or off; off needs at least two passkeys and a recent sign-in, and answers new recovery codes.")
             .RequireSession()
             .Produces<EmailSignInResponse>()

@@ -53,11 +53,18 @@ public sealed partial class CsrfMiddleware(
         await next(context);
     }
 
+    /// <summary>
+    /// Whether a cookie-authenticated request of <paramref name="method"/> to <paramref name="path"/> must pass the
+    /// check; the OpenAPI document asks the same question of every operation (ApiSecurityTransformer).
+    /// </summary>
+    public static bool Guards(string method, PathString path, bool exempt) =>
+        !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method)
+        && path.StartsWithSegments("/api", StringComparison.Ordinal)
+        && !exempt;
+
     private static bool RequiresCheck(HttpContext context) =>
-        !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
-        && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-        && context.Features.Get<CurrentUser>() is not { ViaApiKey: true }
-        && context.GetEndpoint()?.Metadata.GetMetadata<CsrfExemptAttribute>() is null;
+        context.Features.Get<CurrentUser>() is not { ViaApiKey: true }
+        && Guards(context.Request.Method, context.Request.Path, context.GetEndpoint()?.Metadata.GetMetadata<CsrfExemptAttribute>() is not null);
 
     private string? Refusal(HttpContext context, string? cookie)
     {

@@ -7,6 +7,7 @@ public static class UserEndpointExtensions
     /// <summary>Requires a session, or an API key with <paramref name="scope"/>.</summary>
     public static TBuilder RequireUser<TBuilder>(this TBuilder builder, ApiScope scope) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new UserEndpointFilter(scope))
+            .WithMetadata(AcceptedCredentials.User(scope))
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiErrorBody), ["application/json"]))
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiErrorBody), ["application/json"]));
 

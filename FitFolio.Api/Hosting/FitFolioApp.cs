@@ -4,6 +4,7 @@ using FitFolio.Api.Auth;
 using FitFolio.Api.Dashboard;
 using FitFolio.Api.Database;
 using FitFolio.Api.Http;
+using FitFolio.Api.OpenApi;
 using FitFolio.Api.Telemetry;
 using FitFolio.Grains;
 using FitFolio.Silo.Hosting;
@@ -62,12 +63,7 @@ public static class FitFolioApp
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(
             options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip);
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "FitFolio API";
-            document.Info.Description = "Passwordless sign-in and workout tracking. Errors are {\"error\":{\"code\",\"message\",\"request_id\"}}.";
-            return Task.CompletedTask;
-        }));
+        services.AddFitFolioOpenApi();
     }
 
     public static WebApplication Configure(WebApplication app)

@@ -1,4 +1,5 @@
 using FitFolio.Grains.Common;
+using FitFolio.Api.OpenApi;
 using Scalar.AspNetCore;
 
 namespace FitFolio.Api.Http;
@@ -22,7 +23,17 @@ public static class ApiDocs
             options.WithOpenApiRoutePattern("/api/{documentName}/openapi.json")
                 .WithTitle("FitFolio API")
                 .DisableDefaultFonts()
-                .DisableTelemetry();
+                .DisableTelemetry()
+                // No vendor services or links: the AI agent and MCP buttons call Scalar's cloud, the developer
+                // toolbar (shown on localhost) and the "Powered by" link lead to Scalar's hosted products.
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools()
+                .HideClientButton()
+                .WithCustomCss("a[href^='https://scalar.com'] { display: none; }")
+                // The document declares the session cookie and API keys; a person pasting a key is the common case here.
+                .AddPreferredSecuritySchemes([ApiSecuritySchemes.ApiKey])
+                .WithDefaultHttpClient(ScalarTarget.Shell, ScalarClient.Curl);
             options.Nonce = nonce;
             context.Response.Headers.ContentSecurityPolicy = Policy(nonce);
         });

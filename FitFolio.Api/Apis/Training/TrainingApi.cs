@@ -18,7 +18,8 @@ public static class TrainingApi
                 TrainingVocabulary.SetTypes, TrainingVocabulary.WeightUnits, TrainingVocabulary.RecordTypes)))
             .RequireUser(ApiScope.Read)
             .WithName("TrainingMeta")
-            .WithSummary("The word lists: categories, muscles, equipment, exercise kinds, set types, weight units, record types.");
+            .WithSummary("List training vocabularies")
+            .WithDescription("The word lists: categories, muscles, equipment, exercise kinds, set types, weight units, record types.");
 
         training.MapTrainingExercisesApi();
         training.MapTrainingProgramsApi();

@@ -10,21 +10,30 @@ public static class TrainingExercisesApi
     {
         var exercises = training.MapGroup("/exercises");
         exercises.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListExercises")
-            .WithSummary("Built-in and your own exercises by name, filtered by query, category, muscle, equipment, kind and custom.");
-        exercises.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetExercise").WithSummary("One exercise.");
-        exercises.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateExercise").WithSummary("Creates a custom exercise.");
+            .WithSummary("List exercises")
+            .WithDescription("Built-in and your own exercises by name, filtered by query, category, muscle, equipment, kind and custom.");
+        exercises.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetExercise")
+            .WithSummary("Get an exercise").WithDescription("One exercise.");
+        exercises.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateExercise")
+            .WithSummary("Create an exercise").WithDescription("Creates a custom exercise.");
         exercises.MapPut("/{id}", UpdateAsync).RequireUser(ApiScope.Write).WithName("TrainingUpdateExercise")
-            .WithSummary("Changes one of your custom exercises (built-in ones answer 403).");
+            .WithSummary("Update an exercise")
+            .WithDescription("Changes one of your custom exercises (built-in ones answer 403).");
         exercises.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteExercise")
-            .WithSummary("Deletes one of your custom exercises unless a workout or program uses it (409).");
+            .WithSummary("Delete an exercise")
+            .WithDescription("Deletes one of your custom exercises unless a workout or program uses it (409).");
         exercises.MapGet("/{id}/last", LastAsync).RequireUser(ApiScope.Read).WithName("TrainingLastSets")
-            .WithSummary("The sets of the last workout with this exercise: what a new set is prefilled from.");
+            .WithSummary("Get last sets of an exercise")
+            .WithDescription("The sets of the last workout with this exercise: what a new set is prefilled from.");
         exercises.MapGet("/{id}/history", HistoryAsync).RequireUser(ApiScope.Read).WithName("TrainingExerciseHistory")
-            .WithSummary("The workouts with this exercise and their sets, newest first.");
+            .WithSummary("Get exercise history")
+            .WithDescription("The workouts with this exercise and their sets, newest first.");
         exercises.MapGet("/{id}/records", RecordsAsync).RequireUser(ApiScope.Read).WithName("TrainingExerciseRecords")
-            .WithSummary("Your current personal records for this exercise.");
+            .WithSummary("Get exercise records")
+            .WithDescription("Your current personal records for this exercise.");
         exercises.MapGet("/{id}/progress", ProgressAsync).RequireUser(ApiScope.Read).WithName("TrainingExerciseProgress")
-            .WithSummary("One point per workout: best estimated 1RM (Epley, 1-12 reps), heaviest weight, volume, reps, sets.");
+            .WithSummary("Get exercise progress")
+            .WithDescription("One point per workout: best estimated 1RM (Epley, 1-12 reps), heaviest weight, volume, reps, sets.");
         return exercises;
     }
 

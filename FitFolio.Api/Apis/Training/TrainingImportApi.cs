@@ -22,11 +22,13 @@ public static class TrainingImportApi
         // No Accepts metadata: it would make routing answer other media types before this endpoint
         // can say which ones it takes. The body is read here, by hand, to enforce the size limit.
         training.MapPost("/import", ImportAsync).RequireUser(ApiScope.Write).WithName("TrainingImport")
-            .WithSummary(
+            .WithSummary("Import a CSV export")
+            .WithDescription(
                 "Imports a Strong or Hevy CSV export (raw text/csv body or multipart field 'file', at most 5 MB); answers what was imported and skipped.")
             .Produces<ImportSummary>();
         training.MapGet("/export.csv", ExportAsync).RequireUser(ApiScope.Read).WithName("TrainingExportCsv")
-            .WithSummary("All your sets as CSV, one row per set (columns in docs/training-api.md).")
+            .WithSummary("Export sets as CSV")
+            .WithDescription("All your sets as CSV, one row per set (columns in docs/training-api.md).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return training;
     }

@@ -10,20 +10,27 @@ public static class TrainingProgramsApi
     {
         var programs = training.MapGroup("/programs");
         programs.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListPrograms")
-            .WithSummary("Your programs, most recently changed first; archived=false (default), true or all.");
+            .WithSummary("List programs")
+            .WithDescription("Your programs, most recently changed first; archived=false (default), true or all.");
         programs.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateProgram")
-            .WithSummary("Creates a program with its days, exercises, supersets and targets.");
-        programs.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetProgram").WithSummary("One program with its days.");
+            .WithSummary("Create a program")
+            .WithDescription("Creates a program with its days, exercises, supersets and targets.");
+        programs.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetProgram")
+            .WithSummary("Get a program").WithDescription("One program with its days.");
         programs.MapPut("/{id}", ReplaceAsync).RequireUser(ApiScope.Write).WithName("TrainingReplaceProgram")
-            .WithSummary("Replaces a program's name, notes and days.");
+            .WithSummary("Replace a program")
+            .WithDescription("Replaces a program's name, notes and days.");
         programs.MapPost("/{id}/copy", CopyAsync).RequireUser(ApiScope.Write).WithName("TrainingCopyProgram")
-            .WithSummary("Copies a program (name defaults to \"<name> (copy)\").");
+            .WithSummary("Copy a program")
+            .WithDescription("Copies a program (name defaults to \"<name> (copy)\").");
         programs.MapPost("/{id}/archive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, true, context, store))
-            .RequireUser(ApiScope.Write).WithName("TrainingArchiveProgram").WithSummary("Archives a program.");
+            .RequireUser(ApiScope.Write).WithName("TrainingArchiveProgram").WithSummary("Archive a program").WithDescription("Archives a program.");
         programs.MapPost("/{id}/unarchive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, false, context, store))
-            .RequireUser(ApiScope.Write).WithName("TrainingUnarchiveProgram").WithSummary("Brings an archived program back.");
+            .RequireUser(ApiScope.Write).WithName("TrainingUnarchiveProgram")
+            .WithSummary("Unarchive a program").WithDescription("Brings an archived program back.");
         programs.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteProgram")
-            .WithSummary("Deletes a program; workouts started from it keep their exercises.");
+            .WithSummary("Delete a program")
+            .WithDescription("Deletes a program; workouts started from it keep their exercises.");
         return programs;
     }
 

@@ -9,15 +9,20 @@ public static class TrainingProgressApi
     public static RouteGroupBuilder MapTrainingProgressApi(this RouteGroupBuilder training)
     {
         training.MapGet("/records", RecordsAsync).RequireUser(ApiScope.Read).WithName("TrainingRecords")
-            .WithSummary("Your current personal records, for every exercise or one (exerciseId).");
+            .WithSummary("List personal records")
+            .WithDescription("Your current personal records, for every exercise or one (exerciseId).");
         training.MapGet("/progress/muscle-volume", MuscleVolumeAsync).RequireUser(ApiScope.Read).WithName("TrainingMuscleVolume")
-            .WithSummary("Sets and volume per muscle group per ISO week; primary muscles count a set fully, secondary ones half.");
+            .WithSummary("Get weekly muscle volume")
+            .WithDescription("Sets and volume per muscle group per ISO week; primary muscles count a set fully, secondary ones half.");
         training.MapGet("/body-weight", BodyWeightAsync).RequireUser(ApiScope.Read).WithName("TrainingBodyWeight")
-            .WithSummary("Your body-weight entries, oldest first (the chart series).");
+            .WithSummary("List body weight")
+            .WithDescription("Your body-weight entries, oldest first (the chart series).");
         training.MapPut("/body-weight/{date}", PutBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingPutBodyWeight")
-            .WithSummary("Records (201) or replaces (200) the body weight of a day.");
+            .WithSummary("Record body weight")
+            .WithDescription("Records (201) or replaces (200) the body weight of a day.");
         training.MapDelete("/body-weight/{date}", DeleteBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteBodyWeight")
-            .WithSummary("Deletes a day's body weight.");
+            .WithSummary("Delete body weight")
+            .WithDescription("Deletes a day's body weight.");
         return training;
     }
 

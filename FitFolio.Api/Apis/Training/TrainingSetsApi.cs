@@ -12,14 +12,16 @@ public static class TrainingSetsApi
         workouts.MapPost("/{id}/exercises/{exerciseId}/sets", (string id, string exerciseId, SetInput input, HttpContext context, IGrainFactory grains) =>
                 TrainingWorkoutsApi.Call(id, exerciseId, context, grains, (g, w, e) => g.LogSet(w, e, input)))
             .RequireUser(ApiScope.Write).WithName("TrainingLogSet")
-            .WithSummary("Logs a set (201) with the records it set; the same id and content again answers 200 with the stored set, other content 409.");
+            .WithSummary("Log a set")
+            .WithDescription("Logs a set (201) with the records it set; the same id and content again answers 200 with the stored set, other content 409.");
         workouts.MapPut("/{id}/sets/{setId}", (string id, string setId, SetInput input, HttpContext context, IGrainFactory grains) =>
                 TrainingWorkoutsApi.Call(id, setId, context, grains, (g, w, s) => g.ReplaceSet(w, s, input), "setId"))
             .RequireUser(ApiScope.Write).WithName("TrainingReplaceSet")
-            .WithSummary("Replaces a set's content (not its id or position); records are re-evaluated.");
+            .WithSummary("Replace a set")
+            .WithDescription("Replaces a set's content (not its id or position); records are re-evaluated.");
         workouts.MapDelete("/{id}/sets/{setId}", (string id, string setId, HttpContext context, IGrainFactory grains) =>
                 TrainingWorkoutsApi.NoContent(id, setId, context, grains, (g, w, s) => g.DeleteSet(w, s), "setId"))
-            .RequireUser(ApiScope.Write).WithName("TrainingDeleteSet").WithSummary("Deletes a set; records are re-evaluated.");
+            .RequireUser(ApiScope.Write).WithName("TrainingDeleteSet").WithSummary("Delete a set").WithDescription("Deletes a set; records are re-evaluated.");
         return workouts;
     }
 }

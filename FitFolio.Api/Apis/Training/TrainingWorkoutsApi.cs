@@ -11,46 +11,57 @@ public static class TrainingWorkoutsApi
     {
         var workouts = training.MapGroup("/workouts");
         workouts.MapPost("/", StartAsync).RequireUser(ApiScope.Write).WithName("TrainingStartWorkout")
-            .WithSummary("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).");
+            .WithSummary("Start a workout")
+            .WithDescription("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).");
         workouts.MapGet("/active", ActiveAsync).RequireUser(ApiScope.Read).WithName("TrainingActiveWorkout")
-            .WithSummary("The workout in progress, or 404.");
+            .WithSummary("Get the active workout")
+            .WithDescription("The workout in progress, or 404.");
         workouts.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListWorkouts")
-            .WithSummary("Your workouts, newest first, with set counts, volume and records; keyset cursor.");
+            .WithSummary("List workouts")
+            .WithDescription("Your workouts, newest first, with set counts, volume and records; keyset cursor.");
         workouts.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetWorkout")
-            .WithSummary("One workout with its exercises, sets, records and prefill.");
+            .WithSummary("Get a workout")
+            .WithDescription("One workout with its exercises, sets, records and prefill.");
         workouts.MapPatch("/{id}", (string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.UpdateWorkout(w, patch)))
-            .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkout").WithSummary("Changes a workout's name, notes, start or end time.");
+            .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkout")
+            .WithSummary("Update a workout").WithDescription("Changes a workout's name, notes, start or end time.");
         workouts.MapPost("/{id}/finish", (string id, FinishWorkoutRequest? request, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
-            .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finishes the workout in progress.");
+            .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finish a workout").WithDescription("Finishes the workout in progress.");
         workouts.MapPost("/{id}/abandon", (string id, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.AbandonWorkout(w)))
             .RequireUser(ApiScope.Write).WithName("TrainingAbandonWorkout")
-            .WithSummary("Abandons the workout in progress: its sets stop counting for records and progress.");
+            .WithSummary("Abandon a workout")
+            .WithDescription("Abandons the workout in progress: its sets stop counting for records and progress.");
         workouts.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains) =>
                 NoContent(id, context, grains, (g, w) => g.DeleteWorkout(w)))
-            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Deletes a workout and its sets.");
+            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Delete a workout").WithDescription("Deletes a workout and its sets.");
 
         workouts.MapPost("/{id}/exercises", (string id, AddExerciseCommand command, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.AddExercise(w, command)))
             .RequireUser(ApiScope.Write).WithName("TrainingAddWorkoutExercise")
-            .WithSummary("Adds an exercise (at a position, default last), prefilled with the sets from last time.");
+            .WithSummary("Add an exercise to a workout")
+            .WithDescription("Adds an exercise (at a position, default last), prefilled with the sets from last time.");
         workouts.MapPut("/{id}/exercises/order", (string id, ReorderExercisesRequest request, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.ReorderExercises(w, request.Order)))
-            .RequireUser(ApiScope.Write).WithName("TrainingReorderWorkoutExercises").WithSummary("Puts the workout's exercises in the given order.");
+            .RequireUser(ApiScope.Write).WithName("TrainingReorderWorkoutExercises")
+            .WithSummary("Reorder workout exercises").WithDescription("Puts the workout's exercises in the given order.");
         workouts.MapPatch("/{id}/exercises/{exerciseId}", (
             string id, string exerciseId, WorkoutExercisePatch patch, HttpContext context, IGrainFactory grains) =>
                 Call(id, exerciseId, context, grains, (g, w, e) => g.UpdateExercise(w, e, patch)))
-            .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkoutExercise").WithSummary("Skips or unskips an exercise; changes its notes or superset.");
+            .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkoutExercise")
+            .WithSummary("Update a workout exercise").WithDescription("Skips or unskips an exercise; changes its notes or superset.");
         workouts.MapPost("/{id}/exercises/{exerciseId}/swap", (
             string id, string exerciseId, SwapExerciseRequest request, HttpContext context, IGrainFactory grains) =>
                 Call(id, exerciseId, context, grains, (g, w, e) => g.SwapExercise(w, e, request.ExerciseId)))
             .RequireUser(ApiScope.Write).WithName("TrainingSwapWorkoutExercise")
-            .WithSummary("Replaces an exercise that has no sets yet with another, prefilled from last time.");
+            .WithSummary("Swap a workout exercise")
+            .WithDescription("Replaces an exercise that has no sets yet with another, prefilled from last time.");
         workouts.MapDelete("/{id}/exercises/{exerciseId}", (string id, string exerciseId, HttpContext context, IGrainFactory grains) =>
                 NoContent(id, exerciseId, context, grains, (g, w, e) => g.RemoveExercise(w, e)))
-            .RequireUser(ApiScope.Write).WithName("TrainingRemoveWorkoutExercise").WithSummary("Removes an exercise and its sets from the workout.");
+            .RequireUser(ApiScope.Write).WithName("TrainingRemoveWorkoutExercise")
+            .WithSummary("Remove a workout exercise").WithDescription("Removes an exercise and its sets from the workout.");
         return workouts;
     }
 
