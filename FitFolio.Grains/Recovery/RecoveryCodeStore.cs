@@ -1,7 +1,6 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Users;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace FitFolio.Grains.Recovery;
 
