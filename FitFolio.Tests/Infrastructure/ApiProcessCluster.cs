@@ -49,6 +49,11 @@ public sealed class ApiProcessCluster : IAsyncDisposable
                 // No load balancer in front: nothing to drain from.
                 ["Shutdown__DrainDelay"] = "00:00:00",
             };
+            foreach (var (key, value) in SiloTlsFiles.Environment())
+            {
+                environment[key] = value;
+            }
+
             for (var i = 0; i < count; i++)
             {
                 cluster._processes.Add(ApiProcess.Start($"silo{(i + 1).ToString(CultureInfo.InvariantCulture)}", environment, cluster._logDirectory));
