@@ -94,6 +94,7 @@ public static class SiloBuilderExtensions
         silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
         silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
         silo.Services.AddSingleton<ClusterReadiness>();
+        silo.Services.AddSingleton(_ => new RedisHealth(redis));
         silo.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<DirectorySweep>(services, redis));
         return silo;
     }
