@@ -16,8 +16,17 @@ internal sealed class RunEnvironment
             Environment.NewLine,
             $"- mode: {Mode}; {Environment.ProcessorCount} cores; {RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}",
             $"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {GCSettings.LatencyMode}",
+            $"- silo-to-silo TLS: {SiloTls()}",
             $"- load average (1/5/15 min): at start {_loadAtStart}; at end {ReadLoadAverage()}",
             $"- finished {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
+
+    // Every silo the bench starts reads Silo:Tls from the environment ./fitfolio bench sets (production's mutual TLS).
+    private static string SiloTls() =>
+        Environment.GetEnvironmentVariable("Silo__Tls__Enabled") is { } enabled && enabled.Equals("false", StringComparison.OrdinalIgnoreCase)
+            ? "off"
+            : Environment.GetEnvironmentVariable("Silo__Tls__CertificateFile") is { Length: > 0 }
+                ? "on (mutual, pinned to the run's cluster CA)"
+                : "not configured (silos refuse to start)";
 
     private static string ReadLoadAverage()
     {
