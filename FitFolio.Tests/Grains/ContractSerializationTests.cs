@@ -145,6 +145,15 @@ public sealed class ContractSerializationTests
     }
 
     [Fact]
+    public void Passkey_metadata_exception_round_trips_with_its_message()
+    {
+        var copy = RoundTrip(new PasskeyMetadataException("Passkeys:Metadata:BlobPath: cannot read '/x'"));
+
+        Assert.IsType<PasskeyMetadataException>(copy);
+        Assert.Equal("Passkeys:Metadata:BlobPath: cannot read '/x'", copy.Message);
+    }
+
+    [Fact]
     public void Unknown_user_exception_round_trips_with_its_message()
     {
         var copy = RoundTrip(new UnknownUserException("No user 42."));
@@ -182,7 +191,7 @@ public sealed class ContractSerializationTests
     public void Every_exception_of_the_grains_assembly_is_a_contract()
     {
         // The list is the assembly's: a new exception type fails here until it is marked and has a round-trip test above.
-        Assert.Equal([typeof(PasskeyVerificationException), typeof(UnknownUserException)], GrainContracts.Exceptions);
+        Assert.Equal([typeof(PasskeyMetadataException), typeof(PasskeyVerificationException), typeof(UnknownUserException)], GrainContracts.Exceptions);
         Assert.All(GrainContracts.Exceptions, type =>
         {
             Assert.True(type.IsDefined(typeof(GenerateSerializerAttribute)), $"{type.Name} has no [GenerateSerializer].");
