@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clone=$(mktemp -d /tmp/fitfolio-start.XXXXXX)
+chmod 755 "$clone"   # PostgreSQL runs as its own user when this runs as root, and must reach .data/ inside
 trap 'rm -rf "$clone"' EXIT
 git clone -q --no-hardlinks . "$clone"
 
