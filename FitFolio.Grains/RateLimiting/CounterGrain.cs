@@ -20,11 +20,9 @@ internal abstract partial class CounterGrain(TimeProvider clock, AuditLog audit,
 
     public async ValueTask<RateLimitDecision> Acquire(RateLimitRule rule)
     {
-        var now = clock.GetUtcNow().UtcTicks;
-        var decision = Log.Evaluate(rule, now);
+        var decision = Log.Acquire(rule, clock.GetUtcNow().UtcTicks);
         if (decision.Allowed)
         {
-            Log.Add(now, rule.Limit);
             await SaveAsync(rule.Window);
         }
 

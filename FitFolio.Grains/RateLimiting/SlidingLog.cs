@@ -36,6 +36,18 @@ internal sealed class SlidingLog
             : new RateLimitDecision(false, TimeSpan.FromTicks(_events[_start] - horizon));
     }
 
+    /// <summary>Counts one event at <paramref name="now"/> if <paramref name="rule"/> allows it: what every counter does per request.</summary>
+    public RateLimitDecision Acquire(RateLimitRule rule, long now)
+    {
+        var decision = Evaluate(rule, now);
+        if (decision.Allowed)
+        {
+            Add(now, rule.Limit);
+        }
+
+        return decision;
+    }
+
     /// <summary>Counts an event that <see cref="Evaluate"/> allowed.</summary>
     public void Add(long now, int limit)
     {

@@ -59,7 +59,7 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
         }
 
         var rotationDue = now - session.RotatedAt >= Options.SessionRotationInterval;
-        var counted = CountRequest(accountLimit, now);
+        var counted = _requests.Acquire(accountLimit, now.UtcTicks);
         return new SessionCheck(true, _user.ToProfile(), session.Id, rotationDue, session.AuthenticatedAt, session.AuthenticatedWith, AccountLimit: counted);
     }
 
@@ -244,18 +244,6 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
         }
 
         Forget(sessions);
-    }
-
-    /// <summary>Counts one request if <paramref name="rule"/> allows it, as <see cref="IRateLimitGrain.Acquire"/> does.</summary>
-    private RateLimitDecision CountRequest(RateLimitRule rule, DateTimeOffset now)
-    {
-        var decision = _requests.Evaluate(rule, now.UtcTicks);
-        if (decision.Allowed)
-        {
-            _requests.Add(now.UtcTicks, rule.Limit);
-        }
-
-        return decision;
     }
 
     /// <summary>Records the device of a sign-in; mails the alert when an account with other devices meets a new one.</summary>
