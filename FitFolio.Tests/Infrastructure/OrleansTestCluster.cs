@@ -45,22 +45,7 @@ public sealed class OrleansTestCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.Options.UseRealEnvironmentStatistics = true;
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
-        var values = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = RedisServer.ConnectionString,
-            ["Cluster:Id"] = builder.Options.ClusterId,
-            ["Silo:Port"] = "0",
-        };
-        foreach (var (key, value) in SiloTlsFiles.Settings())
-        {
-            values[key] = value;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
+        var values = SiloSettings(builder.Options.ClusterId, settings);
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(
             values.Select(v => KeyValuePair.Create($"{ProductionSiloConfigurator.Section}:{v.Key}", v.Value))));
         builder.AddSiloBuilderConfigurator<ProductionSiloConfigurator>();
@@ -84,6 +69,31 @@ public sealed class OrleansTestCluster : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// What every test silo of cluster <paramref name="clusterId"/> is configured with: the run's Redis, a free port and
+    /// the cluster certificate (mutual TLS, as in production), then <paramref name="settings"/> over them.
+    /// </summary>
+    public static Dictionary<string, string?> SiloSettings(string clusterId, IDictionary<string, string?>? settings)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = RedisServer.ConnectionString,
+            ["Cluster:Id"] = clusterId,
+            ["Silo:Port"] = "0",
+        };
+        foreach (var (key, value) in SiloTlsFiles.Settings())
+        {
+            values[key] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return values;
     }
 
     public IServiceProvider Services(SiloHandle silo) => _cluster.GetSiloServiceProvider(silo.SiloAddress);
