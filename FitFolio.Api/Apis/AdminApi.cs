@@ -21,26 +21,38 @@ public static class AdminApi
 
         admin.MapGet("/users", SearchUsersAsync).WithName("AdminSearchUsers")
             .WithSummary("Search users")
-            .WithDescription("Users whose address contains the query, newest first, 50 a page (keyset cursor).");
+            .WithDescription("Users whose address contains the query, newest first, 50 a page (keyset cursor).")
+            .Produces<Page<AdminUserSummary>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         admin.MapGet("/users/{id}", UserDetailAsync).WithName("AdminGetUser")
             .WithSummary("Get a user")
-            .WithDescription("One user with their live sessions and passkeys.");
+            .WithDescription("One user with their live sessions and passkeys.")
+            .Produces<AdminUserDetail>()
+            .ProducesProblemBody(StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync).WithName("AdminRevokeSessions")
             .WithSummary("Sign a user out everywhere")
-            .WithDescription("Ends every session of the user; refused by every silo once this returns.");
+            .WithDescription("Ends every session of the user; refused by every silo once this returns.")
+            .Produces<RevokedResponse>()
+            .ProducesProblemBody(StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/lock", LockAsync).WithName("AdminLockUser")
             .WithSummary("Lock a user")
-            .WithDescription("Blocks every sign-in for the given minutes (default 60) and ends every session.");
+            .WithDescription("Blocks every sign-in for the given minutes (default 60) and ends every session.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/unlock", UnlockAsync).WithName("AdminUnlockUser")
             .WithSummary("Unlock a user")
-            .WithDescription("Lifts an admin lock and any failure lockout.");
+            .WithDescription("Lifts an admin lock and any failure lockout.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status404NotFound);
         admin.MapGet("/audit/event-types", () => TypedResults.Ok(new ItemsResponse<string>([.. AuditEventType.All.Order(StringComparer.Ordinal)])))
             .WithName("AdminAuditEventTypes")
             .WithSummary("List audit event types")
             .WithDescription("Every event type the audit log records, for the type filter.");
         admin.MapGet("/audit/events", AuditEventsAsync).WithName("AdminAuditEvents")
             .WithSummary("List audit events")
-            .WithDescription("Security events, newest first, filtered by user, type, IP and time range; keyset paging.");
+            .WithDescription("Security events, newest first, filtered by user, type, IP and time range; keyset paging.")
+            .Produces<Page<AuditEventRow>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         return admin;
     }
 

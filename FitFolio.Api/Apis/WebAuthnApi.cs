@@ -30,6 +30,7 @@ public static class WebAuthnApi
             .RequireSession()
             .RequireRecentSignIn()
             .RateLimitPerIp(StartPolicy, rules => rules.WebAuthnStartPerIp)
+            .Produces<PasskeyRegistrationStartResponse>()
             .ProducesProblemBody(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/register/finish", RegisterFinishAsync)
@@ -47,6 +48,7 @@ public static class WebAuthnApi
             .WithSummary("Start passkey sign-in")
             .WithDescription("Request options and a ceremony id. The answer has the same shape whether or not the email has an account.")
             .RateLimitPerIp(StartPolicy, rules => rules.WebAuthnStartPerIp)
+            .Produces<PasskeyAuthenticationStartResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/finish", AuthenticateFinishAsync)

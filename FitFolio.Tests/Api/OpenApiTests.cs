@@ -30,6 +30,23 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Every_operation_declares_its_success_answer()
+    {
+        using var client = api.Host.Client();
+        var document = await client.GetAsync("/api/v1/openapi.json");
+
+        Assert.Equal(HttpStatusCode.OK, document.Status);
+        // A client generator or a person reading the docs learns the shape of a success only from a declared 2xx.
+        var undeclared = document.Body.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value)))
+            .Where(operation => operation.Value.TryGetProperty("responses", out _))
+            .Where(operation => !operation.Value.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')))
+            .Select(operation => operation.Name)
+            .ToList();
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
     public async Task The_docs_page_is_served_without_any_outside_script()
     {
         using var client = api.Host.Client();

@@ -11,11 +11,9 @@ import { url } from "./harness.mjs";
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-// Warnings still expected, each for a reason: most training and admin operations do not declare their
-// success response yet (their handlers return IResult), the health probes have no 4xx answer at all, and
-// the server is the stack's public origin, which is localhost when the stack runs on this machine.
+// Warnings still expected, each for a reason: the health probes have no 4xx answer at all, and the server is
+// the stack's public origin, which is localhost when the stack runs on this machine.
 const KNOWN_WARNINGS = {
-    "operation-2xx-response": () => true,
     "operation-4xx-response": (pointer) => pointer.startsWith("#/paths/~1healthz~1"),
     "no-server-example.com": () => new URL(url("/")).hostname === "localhost",
 };

@@ -1,3 +1,4 @@
+using FitFolio.Api.Http;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
@@ -11,29 +12,47 @@ public static class TrainingExercisesApi
         var exercises = training.MapGroup("/exercises");
         exercises.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListExercises")
             .WithSummary("List exercises")
-            .WithDescription("Built-in and your own exercises by name, filtered by query, category, muscle, equipment, kind and custom.");
+            .WithDescription("Built-in and your own exercises by name, filtered by query, category, muscle, equipment, kind and custom.")
+            .Produces<ItemsResponse<Exercise>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         exercises.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetExercise")
-            .WithSummary("Get an exercise").WithDescription("One exercise.");
+            .WithSummary("Get an exercise").WithDescription("One exercise.")
+            .Produces<Exercise>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         exercises.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateExercise")
-            .WithSummary("Create an exercise").WithDescription("Creates a custom exercise.");
+            .WithSummary("Create an exercise").WithDescription("Creates a custom exercise.")
+            .Produces<Exercise>(StatusCodes.Status201Created)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         exercises.MapPut("/{id}", UpdateAsync).RequireUser(ApiScope.Write).WithName("TrainingUpdateExercise")
             .WithSummary("Update an exercise")
-            .WithDescription("Changes one of your custom exercises (built-in ones answer 403).");
+            .WithDescription("Changes one of your custom exercises (built-in ones answer 403).")
+            .Produces<Exercise>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         exercises.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteExercise")
             .WithSummary("Delete an exercise")
-            .WithDescription("Deletes one of your custom exercises unless a workout or program uses it (409).");
+            .WithDescription("Deletes one of your custom exercises unless a workout or program uses it (409).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         exercises.MapGet("/{id}/last", LastAsync).RequireUser(ApiScope.Read).WithName("TrainingLastSets")
             .WithSummary("Get last sets of an exercise")
-            .WithDescription("The sets of the last workout with this exercise: what a new set is prefilled from.");
+            .WithDescription("The sets of the last workout with this exercise: what a new set is prefilled from.")
+            .Produces<PreviousPerformance>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         exercises.MapGet("/{id}/history", HistoryAsync).RequireUser(ApiScope.Read).WithName("TrainingExerciseHistory")
             .WithSummary("Get exercise history")
-            .WithDescription("The workouts with this exercise and their sets, newest first.");
+            .WithDescription("The workouts with this exercise and their sets, newest first.")
+            .Produces<ItemsResponse<ExerciseSession>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         exercises.MapGet("/{id}/records", RecordsAsync).RequireUser(ApiScope.Read).WithName("TrainingExerciseRecords")
             .WithSummary("Get exercise records")
-            .WithDescription("Your current personal records for this exercise.");
+            .WithDescription("Your current personal records for this exercise.")
+            .Produces<ItemsResponse<PersonalRecord>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         exercises.MapGet("/{id}/progress", ProgressAsync).RequireUser(ApiScope.Read).WithName("TrainingExerciseProgress")
             .WithSummary("Get exercise progress")
-            .WithDescription("One point per workout: best estimated 1RM (Epley, 1-12 reps), heaviest weight, volume, reps, sets.");
+            .WithDescription("One point per workout: best estimated 1RM (Epley, 1-12 reps), heaviest weight, volume, reps, sets.")
+            .Produces<ItemsResponse<ExerciseProgressPoint>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return exercises;
     }
 

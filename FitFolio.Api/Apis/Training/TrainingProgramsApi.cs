@@ -1,3 +1,4 @@
+using FitFolio.Api.Http;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
@@ -11,26 +12,42 @@ public static class TrainingProgramsApi
         var programs = training.MapGroup("/programs");
         programs.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListPrograms")
             .WithSummary("List programs")
-            .WithDescription("Your programs, most recently changed first; archived=false (default), true or all.");
+            .WithDescription("Your programs, most recently changed first; archived=false (default), true or all.")
+            .Produces<ItemsResponse<ProgramSummary>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         programs.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateProgram")
             .WithSummary("Create a program")
-            .WithDescription("Creates a program with its days, exercises, supersets and targets.");
+            .WithDescription("Creates a program with its days, exercises, supersets and targets.")
+            .Produces<ProgramView>(StatusCodes.Status201Created)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         programs.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetProgram")
-            .WithSummary("Get a program").WithDescription("One program with its days.");
+            .WithSummary("Get a program").WithDescription("One program with its days.")
+            .Produces<ProgramView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         programs.MapPut("/{id}", ReplaceAsync).RequireUser(ApiScope.Write).WithName("TrainingReplaceProgram")
             .WithSummary("Replace a program")
-            .WithDescription("Replaces a program's name, notes and days.");
+            .WithDescription("Replaces a program's name, notes and days.")
+            .Produces<ProgramView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         programs.MapPost("/{id}/copy", CopyAsync).RequireUser(ApiScope.Write).WithName("TrainingCopyProgram")
             .WithSummary("Copy a program")
-            .WithDescription("Copies a program (name defaults to \"<name> (copy)\").");
+            .WithDescription("Copies a program (name defaults to \"<name> (copy)\").")
+            .Produces<ProgramView>(StatusCodes.Status201Created)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         programs.MapPost("/{id}/archive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, true, context, store))
-            .RequireUser(ApiScope.Write).WithName("TrainingArchiveProgram").WithSummary("Archive a program").WithDescription("Archives a program.");
+            .RequireUser(ApiScope.Write).WithName("TrainingArchiveProgram").WithSummary("Archive a program").WithDescription("Archives a program.")
+            .Produces<ProgramView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         programs.MapPost("/{id}/unarchive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, false, context, store))
             .RequireUser(ApiScope.Write).WithName("TrainingUnarchiveProgram")
-            .WithSummary("Unarchive a program").WithDescription("Brings an archived program back.");
+            .WithSummary("Unarchive a program").WithDescription("Brings an archived program back.")
+            .Produces<ProgramView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         programs.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteProgram")
             .WithSummary("Delete a program")
-            .WithDescription("Deletes a program; workouts started from it keep their exercises.");
+            .WithDescription("Deletes a program; workouts started from it keep their exercises.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return programs;
     }
 

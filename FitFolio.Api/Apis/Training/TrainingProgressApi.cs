@@ -1,3 +1,4 @@
+using FitFolio.Api.Http;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
@@ -10,19 +11,30 @@ public static class TrainingProgressApi
     {
         training.MapGet("/records", RecordsAsync).RequireUser(ApiScope.Read).WithName("TrainingRecords")
             .WithSummary("List personal records")
-            .WithDescription("Your current personal records, for every exercise or one (exerciseId).");
+            .WithDescription("Your current personal records, for every exercise or one (exerciseId).")
+            .Produces<ItemsResponse<PersonalRecord>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         training.MapGet("/progress/muscle-volume", MuscleVolumeAsync).RequireUser(ApiScope.Read).WithName("TrainingMuscleVolume")
             .WithSummary("Get weekly muscle volume")
-            .WithDescription("Sets and volume per muscle group per ISO week; primary muscles count a set fully, secondary ones half.");
+            .WithDescription("Sets and volume per muscle group per ISO week; primary muscles count a set fully, secondary ones half.")
+            .Produces<ItemsResponse<MuscleVolumePoint>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         training.MapGet("/body-weight", BodyWeightAsync).RequireUser(ApiScope.Read).WithName("TrainingBodyWeight")
             .WithSummary("List body weight")
-            .WithDescription("Your body-weight entries, oldest first (the chart series).");
+            .WithDescription("Your body-weight entries, oldest first (the chart series).")
+            .Produces<ItemsResponse<BodyWeightEntry>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         training.MapPut("/body-weight/{date}", PutBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingPutBodyWeight")
             .WithSummary("Record body weight")
-            .WithDescription("Records (201) or replaces (200) the body weight of a day.");
+            .WithDescription("Records (201) or replaces (200) the body weight of a day.")
+            .Produces<BodyWeightEntry>()
+            .Produces<BodyWeightEntry>(StatusCodes.Status201Created)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         training.MapDelete("/body-weight/{date}", DeleteBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteBodyWeight")
             .WithSummary("Delete body weight")
-            .WithDescription("Deletes a day's body weight.");
+            .WithDescription("Deletes a day's body weight.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return training;
     }
 

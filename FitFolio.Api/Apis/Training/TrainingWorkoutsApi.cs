@@ -1,3 +1,4 @@
+using FitFolio.Api.Http;
 using FitFolio.Grains.Common.Paging;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
@@ -12,56 +13,83 @@ public static class TrainingWorkoutsApi
         var workouts = training.MapGroup("/workouts");
         workouts.MapPost("/", StartAsync).RequireUser(ApiScope.Write).WithName("TrainingStartWorkout")
             .WithSummary("Start a workout")
-            .WithDescription("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).");
+            .WithDescription("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).")
+            .Produces<WorkoutView>(StatusCodes.Status201Created)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapGet("/active", ActiveAsync).RequireUser(ApiScope.Read).WithName("TrainingActiveWorkout")
             .WithSummary("Get the active workout")
-            .WithDescription("The workout in progress, or 404.");
+            .WithDescription("The workout in progress, or 404.")
+            .Produces<WorkoutView>()
+            .ProducesProblemBody(StatusCodes.Status404NotFound);
         workouts.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListWorkouts")
             .WithSummary("List workouts")
-            .WithDescription("Your workouts, newest first, with set counts, volume and records; keyset cursor.");
+            .WithDescription("Your workouts, newest first, with set counts, volume and records; keyset cursor.")
+            .Produces<Page<WorkoutSummary>>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest);
         workouts.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetWorkout")
             .WithSummary("Get a workout")
-            .WithDescription("One workout with its exercises, sets, records and prefill.");
+            .WithDescription("One workout with its exercises, sets, records and prefill.")
+            .Produces<WorkoutView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         workouts.MapPatch("/{id}", (string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.UpdateWorkout(w, patch)))
             .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkout")
-            .WithSummary("Update a workout").WithDescription("Changes a workout's name, notes, start or end time.");
+            .WithSummary("Update a workout").WithDescription("Changes a workout's name, notes, start or end time.")
+            .Produces<WorkoutView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapPost("/{id}/finish", (string id, FinishWorkoutRequest? request, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
-            .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finish a workout").WithDescription("Finishes the workout in progress.");
+            .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finish a workout").WithDescription("Finishes the workout in progress.")
+            .Produces<WorkoutView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapPost("/{id}/abandon", (string id, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.AbandonWorkout(w)))
             .RequireUser(ApiScope.Write).WithName("TrainingAbandonWorkout")
             .WithSummary("Abandon a workout")
-            .WithDescription("Abandons the workout in progress: its sets stop counting for records and progress.");
+            .WithDescription("Abandons the workout in progress: its sets stop counting for records and progress.")
+            .Produces<WorkoutView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains) =>
                 NoContent(id, context, grains, (g, w) => g.DeleteWorkout(w)))
-            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Delete a workout").WithDescription("Deletes a workout and its sets.");
+            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Delete a workout").WithDescription("Deletes a workout and its sets.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         workouts.MapPost("/{id}/exercises", (string id, AddExerciseCommand command, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.AddExercise(w, command)))
             .RequireUser(ApiScope.Write).WithName("TrainingAddWorkoutExercise")
             .WithSummary("Add an exercise to a workout")
-            .WithDescription("Adds an exercise (at a position, default last), prefilled with the sets from last time.");
+            .WithDescription("Adds an exercise (at a position, default last), prefilled with the sets from last time.")
+            .Produces<WorkoutExerciseView>()
+            .Produces<WorkoutExerciseView>(StatusCodes.Status201Created)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapPut("/{id}/exercises/order", (string id, ReorderExercisesRequest request, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.ReorderExercises(w, request.Order)))
             .RequireUser(ApiScope.Write).WithName("TrainingReorderWorkoutExercises")
-            .WithSummary("Reorder workout exercises").WithDescription("Puts the workout's exercises in the given order.");
+            .WithSummary("Reorder workout exercises").WithDescription("Puts the workout's exercises in the given order.")
+            .Produces<WorkoutView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapPatch("/{id}/exercises/{exerciseId}", (
             string id, string exerciseId, WorkoutExercisePatch patch, HttpContext context, IGrainFactory grains) =>
                 Call(id, exerciseId, context, grains, (g, w, e) => g.UpdateExercise(w, e, patch)))
             .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkoutExercise")
-            .WithSummary("Update a workout exercise").WithDescription("Skips or unskips an exercise; changes its notes or superset.");
+            .WithSummary("Update a workout exercise").WithDescription("Skips or unskips an exercise; changes its notes or superset.")
+            .Produces<WorkoutExerciseView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapPost("/{id}/exercises/{exerciseId}/swap", (
             string id, string exerciseId, SwapExerciseRequest request, HttpContext context, IGrainFactory grains) =>
                 Call(id, exerciseId, context, grains, (g, w, e) => g.SwapExercise(w, e, request.ExerciseId)))
             .RequireUser(ApiScope.Write).WithName("TrainingSwapWorkoutExercise")
             .WithSummary("Swap a workout exercise")
-            .WithDescription("Replaces an exercise that has no sets yet with another, prefilled from last time.");
+            .WithDescription("Replaces an exercise that has no sets yet with another, prefilled from last time.")
+            .Produces<WorkoutExerciseView>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         workouts.MapDelete("/{id}/exercises/{exerciseId}", (string id, string exerciseId, HttpContext context, IGrainFactory grains) =>
                 NoContent(id, exerciseId, context, grains, (g, w, e) => g.RemoveExercise(w, e)))
             .RequireUser(ApiScope.Write).WithName("TrainingRemoveWorkoutExercise")
-            .WithSummary("Remove a workout exercise").WithDescription("Removes an exercise and its sets from the workout.");
+            .WithSummary("Remove a workout exercise").WithDescription("Removes an exercise and its sets from the workout.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return workouts;
     }
 
