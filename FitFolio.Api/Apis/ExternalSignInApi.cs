@@ -35,7 +35,8 @@ public static partial class ExternalSignInApi
 
     private static ExternalProviderView View(ExternalProvider provider) => new(provider.Id, provider.DisplayName, $"/api/v1/auth/external/{provider.Id}/start");
 
-    private static async Task<IResult> StartAsync(string provider, HttpContext context, IOptions<ExternalSignInOptions> options, ILogger<ExternalProvider> logger)
+    private static async Task<IResult> StartAsync(
+        string provider, HttpContext context, IOptions<ExternalSignInOptions> options, ILogger<ExternalProvider> logger)
     {
         if (options.Value.Configured().FirstOrDefault(p => p.Id == provider) is not { } configured)
         {

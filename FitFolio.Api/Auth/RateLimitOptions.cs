@@ -55,7 +55,7 @@ public sealed class RateLimitOptions
     /// </summary>
     public RateLimitRule GlobalPerAccount { get; set; } = new(1000, TimeSpan.FromMinutes(1));
 
-    /// <summary>Provider sign-ins started per client network. Default 10 per minute, as for passkey ceremonies: each one costs the provider a round trip.</summary>
+    /// <summary>Provider sign-ins started per client network. Default 10 per minute, as for passkey ceremonies: each costs the provider a round trip.</summary>
     public RateLimitRule ExternalStartPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
 
     /// <summary>Provider callbacks per client network. Default 10 per minute: a person finishes one flow per start.</summary>

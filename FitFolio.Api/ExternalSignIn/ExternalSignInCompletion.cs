@@ -50,7 +50,7 @@ public sealed partial class ExternalSignInCompletion(
         http.Response.Redirect($"{ErrorPage}?external_error={error}");
     }
 
-    /// <summary>Whatever went wrong in the protocol (a forged or replayed state, a nonce that does not match, the provider down or answering garbage).</summary>
+    /// <summary>Whatever went wrong in the protocol: a forged or replayed state, a nonce that does not match, the provider down or answering garbage.</summary>
     public async Task FailAsync(RemoteFailureContext context, ExternalProvider provider)
     {
         context.HandleResponse();

@@ -26,7 +26,8 @@ public static class ExternalSignInSetup
         services.AddOptions<ExternalSignInOptions>().Bind(section);
         services.AddSingleton<ExternalSignInCompletion>();
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRing(dataSource));
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRing(dataSource));
 
         var configured = section.Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
         var authentication = services.AddAuthentication();

@@ -49,7 +49,7 @@ public static class AuditEventType
     /// <summary>A session started by an external provider; the details name the provider.</summary>
     public const string ExternalSignInSuccess = "external_sign_in_success";
 
-    /// <summary>A provider sign-in refused or failed (state, nonce, provider error, linking rule, lock); the details name the provider and the reason.</summary>
+    /// <summary>A provider sign-in refused or failed (state, nonce, provider error, linking rule, lock); the details name provider and reason.</summary>
     public const string ExternalSignInFailure = "external_sign_in_failure";
     public const string ExternalIdentityLinked = "external_identity_linked";
     public const string AdminViewedUser = "admin_viewed_user";

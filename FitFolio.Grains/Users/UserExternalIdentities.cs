@@ -36,7 +36,7 @@ internal sealed class UserExternalIdentities(UserScope scope, UserSessions sessi
             return SignInResult.Invalid;
         }
 
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.ExternalSignInSuccess, origin, ("provider", identity.Provider)));
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalSignInSuccess, identity, origin));
         return await sessions.StartAsync(write, newSessionHash, origin, SessionProof.Provider, identity.AuthenticatedAt ?? DateTimeOffset.UnixEpoch);
     }
 
@@ -67,12 +67,14 @@ internal sealed class UserExternalIdentities(UserScope scope, UserSessions sessi
             return SignInResult.Invalid;
         }
 
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.ExternalIdentityLinked, origin, ("provider", identity.Provider)));
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalIdentityLinked, identity, origin));
         await scope.Outbox.EnqueueAsync(
             AccountMailTemplates.ProviderLinked(_user.Email, identity.Provider, origin.Ip, now, scope.SessionsPage), write.Connection, write.Transaction);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.ExternalSignInSuccess, origin, ("provider", identity.Provider)));
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalSignInSuccess, identity, origin));
         return await sessions.StartAsync(write, newSessionHash, origin, SessionProof.Provider, identity.AuthenticatedAt ?? DateTimeOffset.UnixEpoch);
     }
+
+    private AuditEvent Event(string type, ExternalIdentityClaim identity, RequestOrigin origin) => scope.Event(type, origin, ("provider", identity.Provider));
 
     private AuditEvent Failure(ExternalIdentityClaim identity, RequestOrigin origin, string reason) =>
         scope.Event(AuditEventType.ExternalSignInFailure, origin, ("provider", identity.Provider), ("reason", reason));

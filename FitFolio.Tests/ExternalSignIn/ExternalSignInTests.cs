@@ -76,7 +76,8 @@ public sealed class ExternalSignInTests(ExternalSignInFixture api) : IClassFixtu
         var otherCallback = await ProviderFlow.ToCallbackAsync(other);
 
         // This browser's code with the other flow's state, and a state nobody issued.
-        var mixed = callback[..callback.IndexOf("state=", StringComparison.Ordinal)] + otherCallback[otherCallback.IndexOf("state=", StringComparison.Ordinal)..];
+        var mixed = callback[..callback.IndexOf("state=", StringComparison.Ordinal)]
+            + otherCallback[otherCallback.IndexOf("state=", StringComparison.Ordinal)..];
         Assert.Equal("failed", ProviderFlow.ErrorOf(await browser.GetAsync(mixed)));
         var forged = callback[..callback.IndexOf("state=", StringComparison.Ordinal)] + "state=forged";
         Assert.Equal("failed", ProviderFlow.ErrorOf(await browser.GetAsync(forged)));
@@ -175,7 +176,8 @@ public sealed class ExternalSignInTests(ExternalSignInFixture api) : IClassFixtu
 
         Assert.Null(attacker.SessionCookie);
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = 'attacker-subject'"));
-        Assert.Equal(1L, await api.Database.CountAsync("select count(*) from sessions where user_id = (select id from users where email = 'owner@example.com')"));
+        Assert.Equal(
+            1L, await api.Database.CountAsync("select count(*) from sessions where user_id = (select id from users where email = 'owner@example.com')"));
     }
 
     [Fact]
