@@ -224,4 +224,20 @@ public sealed class ExternalSignInTests(ExternalSignInFixture api) : IClassFixtu
         await ProviderFlow.RunAsync(fresh);
         Assert.Equal(HttpStatusCode.Created, (await fresh.PostAsync("/api/v1/account/api-keys", new { name = "sync", scopes = new[] { "read" } })).Status);
     }
+
+    [Fact]
+    public async Task Deleting_the_account_removes_its_provider_links_and_the_identity_can_start_afresh()
+    {
+        api.Reset(new TestPerson("deleted-subject", "deleted@example.com", AuthenticatedAt: DateTimeOffset.UtcNow));
+        using var browser = api.Host.Client();
+        await ProviderFlow.RunAsync(browser);
+        var before = (await browser.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync("/api/v1/account")).Status);
+
+        Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = 'deleted-subject'"));
+        using var again = api.Host.Client();
+        Assert.Equal("/", (await ProviderFlow.RunAsync(again)).Headers["Location"]);
+        Assert.NotEqual(before, (await again.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetGuid());
+    }
 }
