@@ -32,6 +32,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseProbe>());
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<ExternalIdentities.ExternalIdentityStore>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<UserGrainSharedContext>();
         services.TryAddSingleton<MagicLinkStore>();

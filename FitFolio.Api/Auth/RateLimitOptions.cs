@@ -54,4 +54,10 @@ public sealed class RateLimitOptions
     /// behind one address is never throttled as one client while a flooding session still is.
     /// </summary>
     public RateLimitRule GlobalPerAccount { get; set; } = new(1000, TimeSpan.FromMinutes(1));
+
+    /// <summary>Provider sign-ins started per client network. Default 10 per minute, as for passkey ceremonies: each costs the provider a round trip.</summary>
+    public RateLimitRule ExternalStartPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Provider callbacks per client network. Default 10 per minute: a person finishes one flow per start.</summary>
+    public RateLimitRule ExternalCallbackPerIp { get; set; } = new(10, TimeSpan.FromMinutes(1));
 }

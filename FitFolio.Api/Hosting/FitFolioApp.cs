@@ -3,6 +3,7 @@ using FitFolio.Api.Apis.Training;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Dashboard;
 using FitFolio.Api.Database;
+using FitFolio.Api.ExternalSignIn;
 using FitFolio.Api.Http;
 using FitFolio.Api.OpenApi;
 using FitFolio.Api.Telemetry;
@@ -64,6 +65,7 @@ public static class FitFolioApp
         services.Configure<JsonOptions>(
             options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip);
         services.AddFitFolioOpenApi();
+        builder.AddFitFolioExternalSignIn();
     }
 
     public static WebApplication Configure(WebApplication app)
@@ -80,12 +82,14 @@ public static class FitFolioApp
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         app.UseMiddleware<GlobalRateLimitMiddleware>();
+        app.UseFitFolioExternalSignIn();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseMiddleware<SpaFallbackMiddleware>();
 
         app.MapHealthApi();
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
+        api.MapExternalSignInApi();
         api.MapSessionsApi();
         api.MapAdminApi();
         api.MapWebAuthnApi();

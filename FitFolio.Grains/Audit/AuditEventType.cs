@@ -46,6 +46,12 @@ public static class AuditEventType
 
     /// <summary>A key's successful use, sampled: at most one row per key per <c>ApiKeys:UseAuditInterval</c>.</summary>
     public const string ApiKeyUsed = "api_key_used";
+    /// <summary>A session started by an external provider; the details name the provider.</summary>
+    public const string ExternalSignInSuccess = "external_sign_in_success";
+
+    /// <summary>A provider sign-in refused or failed (state, nonce, provider error, linking rule, lock); the details name provider and reason.</summary>
+    public const string ExternalSignInFailure = "external_sign_in_failure";
+    public const string ExternalIdentityLinked = "external_identity_linked";
     public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";

@@ -17,6 +17,7 @@ public static class AccountMailTemplates
     public const string EmailSignInOffSubject = "Email sign-in was turned off for your FitFolio account";
     public const string ApiKeyCreatedSubject = "A new API key was created for your FitFolio account";
     public const string RecoveryCodeUsedSubject = "A recovery code was used to sign in to your FitFolio account";
+    public const string ProviderLinkedSubject = "A sign-in provider was linked to your FitFolio account";
 
     /// <summary>The app's sessions page, where a notice sends the owner to review sessions and passkeys.</summary>
     public static Uri SessionsPage(Uri publicOrigin) => new(publicOrigin, "/account/sessions");
@@ -109,6 +110,18 @@ public static class AccountMailTemplates
             "If you did not do this, your recovery codes are no longer secret: contact support right away.",
             sessionsPage,
             "recovery-code-used");
+
+    public static OutgoingMail ProviderLinked(string to, string provider, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        ChangeNotice(
+            to,
+            ProviderLinkedSubject,
+            "A sign-in provider was linked",
+            $"Provider: {provider}. Signing in there now signs you in to FitFolio.",
+            ip,
+            at,
+            "If you did not link it, unlink it on your account page and end every session you do not recognise.",
+            sessionsPage,
+            "provider-linked");
 
     /// <summary>
     /// A change that would keep a stolen session in the account, told alike every time: what changed, from where

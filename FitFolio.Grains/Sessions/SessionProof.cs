@@ -12,4 +12,7 @@ public static class SessionProof
 
     /// <summary>A one-time recovery code: recent enough to add a passkey, never a passkey proof.</summary>
     public const string RecoveryCode = "recovery_code";
+
+    /// <summary>An external provider (Google, Discord, OpenID Connect); recent only when the provider said when it checked the person.</summary>
+    public const string Provider = "provider";
 }

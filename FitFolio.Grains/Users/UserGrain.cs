@@ -2,6 +2,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Recovery;
@@ -14,7 +15,7 @@ namespace FitFolio.Grains.Users;
 /// lock, the sessions it ends and the next check cannot interleave). The grain itself only loads the person,
 /// hands each call to the part that owns its concern (<see cref="UserSessions"/>, <see cref="UserEmailSignIn"/>,
 /// <see cref="UserLockout"/>, <see cref="UserPasskeyAssertions"/>, <see cref="UserPasskeys"/>, <see cref="UserRecovery"/>,
-/// <see cref="UserAccount"/>, <see cref="UserAdmin"/>: plain classes made per activation over the same
+/// <see cref="UserAccount"/>, <see cref="UserAdmin"/>, <see cref="UserExternalIdentities"/>: plain classes made per activation over the same
 /// <see cref="UserRecord"/>), and drops itself when a write fails half-way.
 /// </summary>
 [GrainType("user")]
@@ -27,6 +28,7 @@ internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGra
     private UserRecovery _recovery = null!;
     private UserAccount _account = null!;
     private UserAdmin _admin = null!;
+    private UserExternalIdentities _external = null!;
     private UserRecord _user = null!;
     private bool _writeAbandoned;
     private bool _discarded;
@@ -48,6 +50,7 @@ internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGra
         _passkeys = new UserPasskeys(scope, _sessions, _recovery, shared.RelyingParty, shared.PasskeyDirectory);
         _account = new UserAccount(scope, _sessions, shared.ApiKeys);
         _admin = new UserAdmin(scope, _sessions, lockout);
+        _external = new UserExternalIdentities(scope, _sessions);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -140,6 +143,13 @@ internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGra
 
     public Task<RecoveryCodeSignIn> SignInWithRecoveryCode(Guid codeId, string newSessionHash, RequestOrigin origin) =>
         _recovery.SignInAsync(codeId, newSessionHash, origin);
+
+    // External providers.
+    public Task<SignInResult> SignInWithProvider(ExternalIdentityClaim identity, string newSessionHash, RequestOrigin origin) =>
+        _external.SignInAsync(identity, newSessionHash, origin);
+
+    public Task<SignInResult> SignUpWithProvider(ExternalIdentityClaim identity, string newSessionHash, RequestOrigin origin) =>
+        _external.SignUpAsync(identity, newSessionHash, origin);
 
     // The account.
     public Task<EmailChangeOutcome> RequestEmailChange(EmailAddress newEmail, RequestOrigin origin) => _account.RequestEmailChangeAsync(newEmail, origin);

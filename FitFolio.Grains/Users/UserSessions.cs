@@ -124,9 +124,10 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
 
     /// <summary>
     /// Starts a session proved by <paramref name="method"/> inside <paramref name="write"/> (verifying the address
-    /// on its first sign-in, noting the device) and commits it; memory follows the commit.
+    /// on its first sign-in, noting the device) and commits it; memory follows the commit. <paramref name="provenAt"/> is when the person
+    /// last proved who they are, when that is not now (a provider's <c>auth_time</c>): the recent-sign-in rule reads it.
     /// </summary>
-    public async Task<SignInResult> StartAsync(UserWrite write, string newSessionHash, RequestOrigin origin, string method)
+    public async Task<SignInResult> StartAsync(UserWrite write, string newSessionHash, RequestOrigin origin, string method, DateTimeOffset? provenAt = null)
     {
         var now = scope.Now;
         var session = new Session
@@ -138,7 +139,7 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
             ExpiresAt = now + Options.SessionLifetime,
             LastSeenAt = now,
             LastSeenStored = now,
-            AuthenticatedAt = now,
+            AuthenticatedAt = provenAt is { } at && at < now ? at : now,
             AuthenticatedWith = method,
             Ip = origin.Ip,
             UserAgent = origin.UserAgent,

@@ -1,6 +1,7 @@
 using FitFolio.Grains.Accounts;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Preferences;
 using FitFolio.Grains.RateLimiting;
@@ -119,6 +120,8 @@ internal static class ContractSamples
             new RecoveryCodeCheck(EmailCodeOutcome.Matched, Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(3)),
             new RecoveryCodeStatus(7, At),
             new RecoveryCodeSignIn(new SignInResult(SignInOutcome.Locked, Profile, Guid.NewGuid(), TimeSpan.FromMinutes(15)), 9),
+
+            new ExternalIdentityClaim("google", "108234567890", "person@example.com", At),
 
             email,
             EmailChangeOutcome.AddressTaken,

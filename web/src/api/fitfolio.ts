@@ -22,6 +22,7 @@ import type {
   RegistrationResponseJSON,
   Session,
   SignedIn,
+  SignInProvider,
   User,
 } from "./types";
 import { ApiError } from "./errors";
@@ -47,6 +48,7 @@ export const api = {
     verifyMagicLink: (token: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { token }, expectUnauthenticated: true }),
     verifyCode: (email: string, code: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
     logout: () => request<void>("POST", "/auth/logout", { expectUnauthenticated: true }),
+    providers: (options: Signal = {}) => request<{ items: SignInProvider[] }>("GET", "/auth/providers", { ...options, expectUnauthenticated: true }),
     setEmailSignIn: (enabled: boolean) => request<EmailSignInChange>("PUT", "/auth/email-sign-in", { body: { enabled } }),
   },
 

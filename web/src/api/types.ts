@@ -161,3 +161,10 @@ export interface Preferences {
   /** Rest after a set when the program gives none; 0 turns the timer off. */
   defaultRestSeconds: number;
 }
+
+/** An external sign-in provider the server has on (`GET /auth/providers`): the button opens `startUrl`. */
+export interface SignInProvider {
+  id: string;
+  name: string;
+  startUrl: string;
+}

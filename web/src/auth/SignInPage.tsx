@@ -7,6 +7,7 @@ import { useCompleteSignIn } from "./afterSignIn";
 import { EmailSignInForm } from "./EmailSignInForm";
 import { safeNextPath, withNext } from "./nextPath";
 import { PasskeySignInButton } from "./PasskeySignInButton";
+import { externalSignInError, ProviderButtons } from "./ProviderButtons";
 import { rememberPendingSignIn } from "./pendingSignIn";
 import { useSession, type SignOutReason } from "./session";
 import { usePasskeyAutofill } from "./usePasskeyAutofill";
@@ -38,12 +39,13 @@ export function SignInPage() {
       <div className="auth-card">
         <PageHeader title="Sign in to FitFolio" description="No passwords to remember: use a passkey, or we’ll email you a link." />
         <StatusMessage tone="success">{signOutReason ? REASONS[signOutReason] : null}</StatusMessage>
-        <ErrorMessage error={autofillError} />
+        <ErrorMessage error={autofillError ?? externalSignInError(params.get("external_error"))} />
         <EmailSignInForm onSubmitStart={autofill.stop} onSent={onSent} />
         <p className="divider">
           <span>or</span>
         </p>
         <PasskeySignInButton onStart={autofill.stop} onSignedIn={onPasskeySignIn} onGiveUp={autofill.restart} />
+        <ProviderButtons />
         <p className="muted small">New to FitFolio? Enter your email above: the link sets up your account.</p>
         <p className="small">
           <Link to={withNext("/signin/recovery", next)}>Lost your passkeys? Use a recovery code</Link>

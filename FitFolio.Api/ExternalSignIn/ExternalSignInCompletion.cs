@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Claims;
+using FitFolio.Api.Auth;
+using FitFolio.Grains.Accounts;
+using FitFolio.Grains.Audit;
+using FitFolio.Grains.ExternalIdentities;
+using FitFolio.Grains.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace FitFolio.Api.ExternalSignIn;
+
+/// <summary>
+/// The end of a provider's flow, once its handler proved the answer (state, correlation cookie, PKCE, nonce, ID token): the flow is claimed
+/// once across the cluster, the identity is found by (provider, subject) or, under the linking rules, made, and the user grain starts the
+/// session as every sign-in does. The browser always leaves with a redirect: into the app, or to the sign-in page with an error code.
+/// </summary>
+public sealed partial class ExternalSignInCompletion(
+    ExternalIdentityStore identities,
+    UserDirectory directory,
+    IGrainFactory grains,
+    SessionCookie sessionCookies,
+    CookieSettings cookieSettings,
+    TimeProvider clock,
+    ILogger<ExternalSignInCompletion> logger)
+{
+    /// <summary>The property naming a flow: a random id carried inside the protected state, claimed once when the flow ends.</summary>
+    public const string FlowItem = "fitfolio.flow";
+
+    /// <summary>Where the app shows why a provider sign-in did not work (<c>?external_error=</c> one of the codes below).</summary>
+    public const string ErrorPage = "/signin";
+
+    public async Task CompleteAsync(TicketReceivedContext context, ExternalProvider provider)
+    {
+        context.HandleResponse();
+        var http = context.HttpContext;
+        var error = await SignInAsync(http, provider, context.Principal!, context.Properties!);
+        if (error is null)
+        {
+            http.Response.Redirect("/");
+            return;
+        }
+
+        await SecurityAudit.WriteAsync(http, AuditEventType.ExternalSignInFailure, null, new Dictionary<string, object?>
+        {
+            ["provider"] = provider.Id,
+            ["reason"] = error,
+        });
+        http.Response.Redirect($"{ErrorPage}?external_error={error}");
+    }
+
+    /// <summary>Whatever went wrong in the protocol: a forged or replayed state, a nonce that does not match, the provider down or answering garbage.</summary>
+    public async Task FailAsync(RemoteFailureContext context, ExternalProvider provider)
+    {
+        context.HandleResponse();
+        var denied = context.Failure is OpenIdConnectProtocolException { Data: var data } && data["error"] as string == "access_denied";
+        var reason = denied ? "denied" : "failed";
+        LogFailure(logger, provider.Id, context.Failure?.GetType().Name ?? "none", context.Failure?.Message ?? "");
+        await SecurityAudit.WriteAsync(context.HttpContext, AuditEventType.ExternalSignInFailure, null, new Dictionary<string, object?>
+        {
+            ["provider"] = provider.Id,
+            ["reason"] = reason,
+        });
+        context.Response.Redirect($"{ErrorPage}?external_error={reason}");
+    }
+
+    /// <summary>Null when signed in; otherwise the error code the sign-in page explains.</summary>
+    private async Task<string?> SignInAsync(HttpContext http, ExternalProvider provider, ClaimsPrincipal principal, AuthenticationProperties properties)
+    {
+        var now = clock.GetUtcNow();
+        var lifetime = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>()
+            .Get(provider.Scheme).RemoteAuthenticationTimeout;
+        if (!properties.Items.TryGetValue(FlowItem, out var flow) || !Guid.TryParse(flow, out var flowId)
+            || !await identities.ClaimFlowAsync(flowId, now, lifetime, http.RequestAborted))
+        {
+            return "replayed";
+        }
+
+        if (principal.FindFirstValue("sub") is not { Length: > 0 } subject)
+        {
+            return "failed";
+        }
+
+        var verified = string.Equals(principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
+        var email = verified && EmailAddress.TryParse(principal.FindFirstValue("email"), out var address) ? address : (EmailAddress?)null;
+        var authTime = long.TryParse(principal.FindFirstValue("auth_time"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : (DateTimeOffset?)null;
+        var identity = new ExternalIdentityClaim(provider.Id, subject, email?.Value, authTime);
+        var origin = RequestOrigins.OfSignIn(http, cookieSettings);
+
+        SignInResult result;
+        Guid userId;
+        if (await identities.FindUserAsync(provider.Id, subject, http.RequestAborted) is { } linked)
+        {
+            userId = linked;
+            var (cookie, hash) = sessionCookies.Issue(userId);
+            result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignInWithProvider(identity, hash, origin);
+            return await FinishAsync(http, result, cookie);
+        }
+
+        if (email is not { } vouched)
+        {
+            return "email_unverified";
+        }
+
+        var account = await identities.FindAccountAsync(vouched, http.RequestAborted);
+        if (account is { Verified: true })
+        {
+            // Never linked on the provider's word alone: the address's owner may not be the provider account's.
+            return "account_exists";
+        }
+
+        userId = account?.Id ?? await directory.FindOrCreateAsync(vouched, http.RequestAborted);
+        var (newCookie, newHash) = sessionCookies.Issue(userId);
+        result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignUpWithProvider(identity, newHash, origin);
+        return await FinishAsync(http, result, newCookie);
+    }
+
+    private async Task<string?> FinishAsync(HttpContext http, SignInResult result, string cookie)
+    {
+        if (result.Outcome != SignInOutcome.SignedIn)
+        {
+            return "refused";
+        }
+
+        await ReplacedSession.EndAsync(http, grains);
+        cookieSettings.WriteSession(http.Response, cookie);
+        return null;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Sign-in with {Provider} failed in the protocol: {Failure}: {Reason}")]
+    private static partial void LogFailure(ILogger logger, string provider, string failure, string reason);
+}

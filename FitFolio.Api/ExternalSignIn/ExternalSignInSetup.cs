@@ -1,0 +1,88 @@
+using FitFolio.Api.Auth;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Npgsql;
+
+namespace FitFolio.Api.ExternalSignIn;
+
+/// <summary>
+/// Registers one ASP.NET Core remote authentication handler per configured provider. The handlers do the protocol (authorization code
+/// with PKCE, state protected by Data Protection and bound to a correlation cookie, the nonce, the ID token's signature and claims);
+/// <see cref="ExternalSignInCompletion"/> turns what they proved into a FitFolio session. No handler signs anyone in to a cookie of
+/// its own: the completion answers the callback itself.
+/// </summary>
+public static class ExternalSignInSetup
+{
+    /// <summary>Data Protection's application name: every replica must use the same one to read the others' protected state.</summary>
+    public const string ApplicationName = "FitFolio";
+
+    public static void AddFitFolioExternalSignIn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(ExternalSignInOptions.Section);
+        services.AddOptions<ExternalSignInOptions>().Bind(section);
+        services.AddSingleton<ExternalSignInCompletion>();
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRing(dataSource));
+
+        var configured = section.Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
+        var authentication = services.AddAuthentication();
+        foreach (var provider in configured.Configured())
+        {
+            authentication.AddOpenIdConnect(provider.Scheme, provider.DisplayName, _ => { });
+            services.AddOptions<OpenIdConnectOptions>(provider.Scheme)
+                .Configure<IOptions<ExternalSignInOptions>, CookieSettings>((options, all, cookies) => Configure(options, provider, all.Value, cookies));
+        }
+    }
+
+    /// <summary>Where the handlers sit in the pipeline: after the per-IP limits, before the endpoints.</summary>
+    public static void UseFitFolioExternalSignIn(this WebApplication app)
+    {
+        app.UseMiddleware<ExternalCallbackLimitMiddleware>();
+        app.UseAuthentication();
+    }
+
+    private static void Configure(OpenIdConnectOptions options, ExternalProvider provider, ExternalSignInOptions all, CookieSettings cookies)
+    {
+        var authority = provider.Options.Authority!;
+        options.Authority = authority.ToString();
+        // Discovery over plain http only for a provider on this machine (the tests' local server); anywhere else https.
+        options.RequireHttpsMetadata = !authority.IsLoopback;
+        options.ClientId = provider.Options.ClientId;
+        options.ClientSecret = provider.Options.ClientSecret;
+        options.CallbackPath = provider.CallbackPath;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        // The answer comes back as a top-level GET, so SameSite=Lax cookies go with it and no cross-site POST reaches the front door.
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.UsePkce = true;
+        options.Scope.Clear();
+        options.Scope.Add("openid");
+        options.Scope.Add("email");
+        // Tokens are used once, to learn who the person is; nothing needs them afterwards.
+        options.SaveTokens = false;
+        options.MapInboundClaims = false;
+        options.GetClaimsFromUserInfoEndpoint = false;
+        options.BackchannelTimeout = all.BackchannelTimeout;
+        options.SignInScheme = provider.Scheme + "-unused";
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        options.CorrelationCookie.SecurePolicy = cookies.Secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        options.NonceCookie.SecurePolicy = options.CorrelationCookie.SecurePolicy;
+        options.Events = new OpenIdConnectEvents
+        {
+            OnRedirectToIdentityProvider = context =>
+            {
+                // The callback is on the public origin whatever host name the request reached this replica by.
+                var publicOrigin = context.HttpContext.RequestServices.GetRequiredService<IOptions<Grains.Common.AppOptions>>().Value.PublicOrigin!;
+                context.ProtocolMessage.RedirectUri = new Uri(publicOrigin, provider.CallbackPath).ToString();
+                return Task.CompletedTask;
+            },
+            OnTicketReceived = context => context.HttpContext.RequestServices.GetRequiredService<ExternalSignInCompletion>().CompleteAsync(context, provider),
+            OnRemoteFailure = context => context.HttpContext.RequestServices.GetRequiredService<ExternalSignInCompletion>().FailAsync(context, provider),
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using FitFolio.Tests.Infrastructure;
+
+namespace FitFolio.Tests.ExternalSignIn;
+
+/// <summary>A host's settings with both providers at <see cref="TestIdentityProvider"/>.</summary>
+public static class ExternalSignInSettings
+{
+    public static Dictionary<string, string?> For(TestIdentityProvider provider) => new(ApiFixture.GenerousLimits)
+    {
+        ["RateLimits:ExternalStartPerIp:Limit"] = "10000",
+        ["RateLimits:ExternalCallbackPerIp:Limit"] = "10000",
+        // A loaded test machine's first discovery and key fetch can take seconds; a provider that is down is refused at once anyway.
+        ["ExternalSignIn:BackchannelTimeout"] = "00:01:00",
+        ["ExternalSignIn:Oidc:Authority"] = provider.Address.ToString(),
+        ["ExternalSignIn:Oidc:ClientId"] = "fitfolio",
+        ["ExternalSignIn:Oidc:ClientSecret"] = "oidc-client-secret",
+        ["ExternalSignIn:Oidc:DisplayName"] = "Test Provider",
+        ["ExternalSignIn:Google:Authority"] = provider.Address.ToString(),
+        ["ExternalSignIn:Google:ClientId"] = "fitfolio-google",
+        ["ExternalSignIn:Google:ClientSecret"] = "google-client-secret",
+    };
+}
