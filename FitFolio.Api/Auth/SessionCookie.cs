@@ -38,8 +38,17 @@ public sealed class SessionCookie
     public (string Value, string SecretHash) Issue(Guid userId)
     {
         var secret = Secrets.NewToken();
+        return (ValueOf(userId, secret), Hash(secret));
+    }
+
+    /// <summary>
+    /// The cookie value for a session whose secret is already stored (as its hash): what the data generator's
+    /// sessions (FitFolio.Seed) are presented with by the bench and the scale tests.
+    /// </summary>
+    public string ValueOf(Guid userId, string secret)
+    {
         var body = userId.ToString("N") + "." + secret;
-        return (body + "." + Tag(_currentKey, body), Hash(secret));
+        return body + "." + Tag(_currentKey, body);
     }
 
     /// <summary>
