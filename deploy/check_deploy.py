@@ -138,8 +138,13 @@ def check_compose(root: Path, config: dict) -> None:
           f"compose: fitfolio's secrets must be {SECRET_TARGETS}, found {mounted}")
 
     # PostgreSQL.
-    check(re.fullmatch(r"postgres:(15|17)(\..*)?", db.get("image", "")) is not None,
-          "compose: postgres must be postgres:15 or postgres:17")
+    # Built FROM postgres:15 or 17 with pgBackRest (deploy/postgres/Dockerfile), archiving WAL for point-in-time recovery.
+    base = re.search(r"^FROM\s+(\S+)", (root / db.get("build", {}).get("context", ".") / "Dockerfile").read_text(), re.M) if "build" in db else None
+    image = base.group(1) if base else db.get("image", "")
+    check(re.fullmatch(r"postgres:(15|17)(\..*)?", image) is not None,
+          "compose: postgres must be (built from) postgres:15 or postgres:17")
+    check(not db.get("build") or "archive_mode=on" in db.get("command", []),
+          "compose: postgres built with pgBackRest must archive its WAL (archive_mode=on)")
     db_env = as_dict(db.get("environment"))
     check("POSTGRES_PASSWORD" not in db_env and db_env.get("POSTGRES_PASSWORD_FILE", "").startswith("/run/secrets/"),
           "compose: postgres must take its password from a secret file, not the environment")

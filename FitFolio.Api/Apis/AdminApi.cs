@@ -4,6 +4,7 @@ using System.Net;
 using FitFolio.Api.Auth;
 using FitFolio.Api.Http;
 using FitFolio.Grains.Admin;
+using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Users;
 
@@ -31,9 +32,11 @@ public static class AdminApi
             .ProducesProblemBody(StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync).WithName("AdminRevokeSessions")
             .WithSummary("Sign a user out everywhere")
-            .WithDescription("Ends every session of the user; refused by every silo once this returns.")
-            .Produces<RevokedResponse>()
-            .ProducesProblemBody(StatusCodes.Status404NotFound);
+            .WithDescription(
+                "Ends every session of the user and, with revokeApiKeys, every API key (each audited as revoked_by_admin); "
+                + "refused by every silo once this returns.")
+            .Produces<AdminRevokedResponse>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/lock", LockAsync).WithName("AdminLockUser")
             .WithSummary("Lock a user")
             .WithDescription("Blocks every sign-in for the given minutes (default 60) and ends every session.")
@@ -95,15 +98,28 @@ public static class AdminApi
             await grain.ListPasskeys()));
     }
 
-    private static async Task<IResult> RevokeSessionsAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries)
+    private static async Task<IResult> RevokeSessionsAsync(
+        string id, AdminRevokeSessionsRequest? request, HttpContext context, IGrainFactory grains, AdminQueries queries, ApiKeyStore apiKeys)
     {
         if (await FindAsync(id, context, queries) is not { } user)
         {
             return UnknownUser(context, id);
         }
 
-        var revoked = await grains.GetGrain<IUserGrain>(user.ToString("N")).RevokeAllSessions(context.Session().UserId, RequestOrigins.Of(context));
-        return TypedResults.Ok(new RevokedResponse(revoked));
+        var admin = context.Session().UserId;
+        var origin = RequestOrigins.Of(context);
+        var revoked = await grains.GetGrain<IUserGrain>(user.ToString("N")).RevokeAllSessions(admin, origin);
+        var keysRevoked = 0;
+        if (request?.RevokeApiKeys == true)
+        {
+            // Each key's grain revokes it, so once this returns no silo accepts any of them.
+            foreach (var publicId in await apiKeys.ListPublicIdsAsync(user, unrevokedOnly: true, context.RequestAborted))
+            {
+                keysRevoked += await grains.GetGrain<IApiKeyGrain>(publicId).RevokeByAdmin(user, admin, origin) ? 1 : 0;
+            }
+        }
+
+        return TypedResults.Ok(new AdminRevokedResponse(revoked, keysRevoked));
     }
 
     private static async Task<IResult> LockAsync(

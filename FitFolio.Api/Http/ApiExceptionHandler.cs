@@ -24,6 +24,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             BadHttpRequestException { InnerException: JsonException } => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
             BadHttpRequestException bad => (bad.StatusCode, "invalid_request", "The request is malformed."),
             JsonException => (400, "invalid_json", "The request body is not valid JSON of the expected shape."),
+            // A JSON body in a charset .NET does not know ("application/json; charset=nonsense") fails while binding, found by the route fuzz.
+            InvalidOperationException or ArgumentException when HasUnknownCharset(context.Request.ContentType) =>
+                (415, "unsupported_media_type", "Send JSON with Content-Type: application/json (UTF-8)."),
             _ when IsUnavailable(exception) => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
@@ -80,6 +83,24 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     }
 
     /// <summary><c>$.sets[2].reps</c> becomes <c>sets[2].reps</c>; the root or no path names no field.</summary>
+    private static bool HasUnknownCharset(string? contentType)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset.Value is not { } charset)
+        {
+            return false;
+        }
+
+        try
+        {
+            System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     private static string? FieldOf(JsonException json) =>
         json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
 

@@ -55,23 +55,27 @@ internal sealed class ApiKeyGrain(ApiKeyStore store, TimeProvider clock, IOption
         return Task.FromResult(new ApiKeyCheck(_key.UserId, _key.Id, _key.Scopes));
     }
 
-    public async Task<bool> Revoke(Guid ownerId, string reason, RequestOrigin origin)
-    {
-        if (_key is null || _key.UserId != ownerId || _key.RevokedAt is not null)
-        {
-            return false;
-        }
+    public Task<bool> Revoke(Guid ownerId, string reason, RequestOrigin origin) => RevokeAsync(ownerId, reason, origin, null);
 
-        var revoked = await store.RevokeAsync(_key.Id, ownerId, reason, origin);
-        _key = _key with { RevokedAt = clock.GetUtcNow() };
-        return revoked;
-    }
+    public Task<bool> RevokeByAdmin(Guid ownerId, Guid adminId, RequestOrigin origin) => RevokeAsync(ownerId, "revoked_by_admin", origin, adminId);
 
     public Task Forget()
     {
         _key = null;
         DeactivateOnIdle();
         return Task.CompletedTask;
+    }
+
+    private async Task<bool> RevokeAsync(Guid ownerId, string reason, RequestOrigin origin, Guid? byAdmin)
+    {
+        if (_key is null || _key.UserId != ownerId || _key.RevokedAt is not null)
+        {
+            return false;
+        }
+
+        var revoked = await store.RevokeAsync(_key.Id, ownerId, reason, origin, byAdmin);
+        _key = _key with { RevokedAt = clock.GetUtcNow() };
+        return revoked;
     }
 
     private async Task RecordUseAsync(StoredApiKey key, DateTimeOffset at, RequestOrigin origin)

@@ -113,11 +113,15 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
         return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    /// <summary>Public ids of every key the person holds, so each key's grain can be told the account is gone.</summary>
-    public async Task<IReadOnlyList<string>> ListPublicIdsAsync(Guid userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Public ids of every key the person holds, so each key's grain can be told the account is gone; with
+    /// <paramref name="unrevokedOnly"/>, of those not revoked (expired ones too): what an admin's "revoke their keys" ends.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListPublicIdsAsync(Guid userId, bool unrevokedOnly = false, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("select public_id from api_keys where user_id = @user");
+        await using var command = dataSource.CreateCommand("select public_id from api_keys where user_id = @user and (not @unrevoked or revoked_at is null)");
         command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("unrevoked", unrevokedOnly);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -150,8 +154,12 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
             reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7));
     }
 
-    /// <summary>Revokes the key with its audit event in one transaction; false when it was already revoked or is gone.</summary>
-    internal async Task<bool> RevokeAsync(Guid keyId, Guid userId, string reason, RequestOrigin origin, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes the key with its audit event in one transaction; false when it was already revoked or is gone.
+    /// <paramref name="byAdmin"/> names the admin who revoked it, when one did, in the audit row.
+    /// </summary>
+    internal async Task<bool> RevokeAsync(
+        Guid keyId, Guid userId, string reason, RequestOrigin origin, Guid? byAdmin = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -164,11 +172,13 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
             }
         }
 
-        await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyRevoked, userId, origin, new Dictionary<string, object?>
+        var details = new Dictionary<string, object?> { ["key_id"] = keyId, ["reason"] = reason };
+        if (byAdmin is { } admin)
         {
-            ["key_id"] = keyId,
-            ["reason"] = reason,
-        }), cancellationToken);
+            details["by_admin"] = admin;
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyRevoked, userId, origin, details), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -203,6 +203,47 @@ public sealed class ApiKeyTests(ManualClockApi api) : IClassFixture<ManualClockA
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/account")).Status);
     }
 
+    [Fact]
+    public async Task An_admin_signing_a_person_out_everywhere_revokes_their_keys_only_when_asked_and_audits_each()
+    {
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminTests.AdminEmail);
+        using var owner = await api.SignedInClientAsync("compromised-keys@example.com");
+        var (_, reader) = await CreateKeyAsync(owner, "read");
+        var (_, writer) = await CreateKeyAsync(owner, "read", "write");
+        var userId = await api.UserIdAsync("compromised-keys@example.com");
+        var adminId = await api.UserIdAsync(AdminTests.AdminEmail);
+        using var readScript = api.Host.Client();
+        readScript.Bearer = reader;
+        using var writeScript = api.Host.Client();
+        writeScript.Bearer = writer;
+
+        var sessionsOnly = await admin.PostAsync($"/api/v1/admin/users/{userId}/revoke-sessions", new { revokeApiKeys = false });
+        Assert.Equal(HttpStatusCode.OK, sessionsOnly.Status);
+        Assert.Equal(1, sessionsOnly.Body.GetProperty("revoked").GetInt32());
+        Assert.Equal(0, sessionsOnly.Body.GetProperty("apiKeysRevoked").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await readScript.GetAsync("/api/v1/account")).Status);
+        var wrongType = await admin.PostRawAsync($"/api/v1/admin/users/{userId}/revoke-sessions", "{\"revokeApiKeys\":\"yes\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.Status);
+        Assert.Equal(HttpStatusCode.OK, (await writeScript.GetAsync("/api/v1/account")).Status);
+
+        var everything = await admin.PostAsync($"/api/v1/admin/users/{userId}/revoke-sessions", new { revokeApiKeys = true });
+
+        Assert.Equal(HttpStatusCode.OK, everything.Status);
+        Assert.Equal(0, everything.Body.GetProperty("revoked").GetInt32());
+        Assert.Equal(2, everything.Body.GetProperty("apiKeysRevoked").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await readScript.GetAsync("/api/v1/account")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await writeScript.GetAsync("/api/v1/training/workouts")).Status);
+        var audited = (await admin.GetAsync($"/api/v1/admin/audit/events?userId={userId}&type=api_key_revoked")).Body.GetProperty("items");
+        Assert.Equal(2, audited.GetArrayLength());
+        Assert.All(audited.EnumerateArray(), row =>
+        {
+            Assert.Equal("revoked_by_admin", row.GetProperty("details").GetProperty("reason").GetString());
+            Assert.Equal(adminId.ToString(), row.GetProperty("details").GetProperty("by_admin").GetString());
+        });
+        var again = await admin.PostAsync($"/api/v1/admin/users/{userId}/revoke-sessions", new { revokeApiKeys = true });
+        Assert.Equal(0, again.Body.GetProperty("apiKeysRevoked").GetInt32());
+    }
+
     [Theory]
     [InlineData("{\"name\":\"\",\"scopes\":[\"read\"]}", "invalid_name")]
     [InlineData("{\"scopes\":[\"read\"]}", "invalid_name")]

@@ -67,6 +67,21 @@ public sealed class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_json_body_in_an_unknown_charset_is_a_415_not_a_500()
+    {
+        using var client = api.Host.Client();
+        await client.PrimeAsync();
+
+        // Found by the route fuzz (RouteFuzzTests): binding threw for the charset, and the exception handler answered 500.
+        var body = new ByteArrayContent("{\"email\":\"a@example.com\"}"u8.ToArray());
+        body.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=nonsense");
+        var response = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/magic-link/start", body);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
+        Assert.Equal("unsupported_media_type", response.ErrorCode);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_is_a_415()
     {
         using var client = api.Host.Client();

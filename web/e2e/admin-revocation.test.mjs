@@ -12,6 +12,7 @@ import {
     requestSignInMail,
     screenshot,
     signUpWithCode,
+    url,
     waitForPath,
     withBrowser,
 } from "./harness.mjs";
@@ -25,6 +26,26 @@ function adminEmail() {
 }
 
 const signInPathTo = (next) => `?next=${encodeURIComponent(next)}`;
+
+/** Creates an API key from the person's signed-in page, as the app would; answers its secret. */
+async function createApiKey(page) {
+    const created = await page.evaluate(async () => {
+        const csrf = document.cookie
+            .split("; ")
+            .find((c) => c.startsWith("ff_csrf="))
+            ?.split("=")[1];
+        const response = await fetch("/api/v1/account/api-keys", {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+            body: JSON.stringify({ name: "sync script", scopes: ["read", "write"] }),
+        });
+        return { status: response.status, body: await response.json() };
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.secret;
+}
+
+const accountWithKey = (secret) => fetch(url("/api/v1/account"), { headers: { Authorization: `Bearer ${secret}`, Accept: "application/json" } });
 
 /** The rows of the admin's audit table, as [type, user] pairs. */
 async function auditRows(page) {
@@ -80,6 +101,9 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
         await person.getByRole("banner").getByRole("link", { name: "Account" }).click();
         await person.getByRole("navigation", { name: "Account settings" }).getByRole("link", { name: "Email" }).click();
         await heading(person, "Email");
+        // The person also holds an API key, which outlives every session unless the admin revokes it too.
+        const secret = await createApiKey(person);
+        assert.equal((await accountWithKey(secret)).status, 200);
 
         // The admin signs in elsewhere by emailed code. Admin pages need a session last proved with a
         // passkey, so they first ask the admin to add one (registering is no proof) and confirm with it.
@@ -129,18 +153,24 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
         await adminPage.getByRole("heading", { name: "Passkeys (1)" }).waitFor();
         await screenshot(adminPage, "61-admin-user-detail");
 
-        // 1. Sign out everywhere, after a confirmation.
+        // 1. Sign out everywhere, after a confirmation, ticking "also revoke every API key".
         await adminPage.getByRole("button", { name: "Sign out everywhere" }).click();
         const revokeDialog = adminPage.getByRole("dialog", { name: `Sign ${email} out everywhere?` });
+        const alsoKeys = revokeDialog.getByRole("checkbox", { name: "Also revoke every API key" });
+        assert.equal(await alsoKeys.isChecked(), false, "keys are kept unless the admin asks");
+        await alsoKeys.check();
+        await screenshot(adminPage, "61b-admin-revoke-with-keys");
         const revoked = apiResponse(adminPage, "POST", `/admin/users/${user.id}/revoke-sessions`);
         await revokeDialog.getByRole("button", { name: "Sign out everywhere" }).click();
         const revokedResponse = await revoked;
         assert.equal(revokedResponse.status(), 200);
-        assert.deepEqual(await revokedResponse.json(), { revoked: 1 });
+        assert.deepEqual(revokedResponse.request().postDataJSON(), { revokeApiKeys: true });
+        assert.deepEqual(await revokedResponse.json(), { revoked: 1, apiKeysRevoked: 1 });
         await adminPage
             .getByRole("status")
-            .filter({ hasText: `Signed ${email} out of 1 session.` })
+            .filter({ hasText: `Signed ${email} out of 1 session and revoked 1 API key.` })
             .waitFor();
+        assert.equal((await accountWithKey(secret)).status, 401, "the key is refused once the admin's answer is in");
         await adminPage.getByRole("heading", { name: "Sessions (0)" }).waitFor();
         await adminPage.getByText("No active sessions.").waitFor();
 
@@ -236,6 +266,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
             "session_created",
             "webauthn_register_finish_success",
             "session_revoked",
+            "api_key_revoked",
             "account_locked",
             "account_unlocked",
             "magic_link_refused",
@@ -253,6 +284,10 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
             ],
             "one session ended by sign out everywhere, one by the lock",
         );
+        assert.deepEqual(await filterAuditByType(adminPage, "api_key_revoked"), [["api_key_revoked", email]]);
+        const keyRevocation = adminPage.getByRole("region", { name: "Audit events" }).locator("tbody tr").first();
+        await keyRevocation.getByText("Show").click();
+        await keyRevocation.getByText('"reason": "revoked_by_admin"').waitFor();
         assert.deepEqual(await filterAuditByType(adminPage, "account_locked"), [["account_locked", email]]);
         assert.deepEqual(await filterAuditByType(adminPage, "account_unlocked"), [["account_unlocked", email]]);
         assert.deepEqual(await filterAuditByType(adminPage, "magic_link_refused"), [["magic_link_refused", email]]);

@@ -106,7 +106,9 @@ export const api = {
     searchUsers: (query: string, cursor: string | null, options: Signal = {}) =>
       request<Page<AdminUserSummary>>("GET", "/admin/users", { ...options, query: { query, cursor } }),
     getUser: (userId: string, options: Signal = {}) => request<AdminUserDetail>("GET", `/admin/users/${id(userId)}`, options),
-    revokeSessions: (userId: string) => request<{ revoked: number }>("POST", `/admin/users/${id(userId)}/revoke-sessions`),
+    /** With `revokeApiKeys`, every API key of the person is revoked too. */
+    revokeSessions: (userId: string, revokeApiKeys: boolean) =>
+      request<{ revoked: number; apiKeysRevoked: number }>("POST", `/admin/users/${id(userId)}/revoke-sessions`, { body: { revokeApiKeys } }),
     lockUser: (userId: string, minutes?: number) =>
       request<void>("POST", `/admin/users/${id(userId)}/lock`, { body: minutes === undefined ? {} : { minutes } }),
     unlockUser: (userId: string) => request<void>("POST", `/admin/users/${id(userId)}/unlock`),

@@ -23,6 +23,7 @@ interface AdminUserActionsProps {
 export function AdminUserActions({ user, sessionCount, onDone }: AdminUserActionsProps) {
   const [confirm, setConfirm] = useState<"revoke" | "lock" | null>(null);
   const [minutes, setMinutes] = useState(60);
+  const [revokeKeys, setRevokeKeys] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const locked = isLocked(user.lockedUntil ?? null);
@@ -77,12 +78,21 @@ export function AdminUserActions({ user, sessionCount, onDone }: AdminUserAction
         busyLabel="Signing out…"
         danger
         onConfirm={async () => {
-          const { revoked } = await api.admin.revokeSessions(user.id);
-          onDone(`Signed ${user.email} out of ${revoked} session${revoked === 1 ? "" : "s"}.`);
+          const { revoked, apiKeysRevoked } = await api.admin.revokeSessions(user.id, revokeKeys);
+          const keys = revokeKeys ? ` and revoked ${apiKeysRevoked} API key${apiKeysRevoked === 1 ? "" : "s"}` : "";
+          onDone(`Signed ${user.email} out of ${revoked} session${revoked === 1 ? "" : "s"}${keys}.`);
         }}
-        onClose={() => setConfirm(null)}
+        onClose={() => {
+          setConfirm(null);
+          setRevokeKeys(false);
+        }}
       >
         <p>Every session ends at once, on every server. They can sign in again unless the account is locked.</p>
+        <label className="check">
+          <input type="checkbox" checked={revokeKeys} onChange={(event) => setRevokeKeys(event.target.checked)} />
+          <span>Also revoke every API key</span>
+        </label>
+        <p className="muted">Do this when the account may be compromised: a key keeps working after its sessions end.</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm === "lock"}
