@@ -8,7 +8,7 @@ namespace FitFolio.Grains.Training;
 /// History and charts, straight from SQL: they read many workouts and change nothing, so they never
 /// go through the grain. Sets of abandoned workouts and warm-ups are left out.
 /// </summary>
-public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider clock, IGrainFactory grains)
 {
     /// <summary>The half a secondary muscle gets of a set: it works, but is not what the set trains.</summary>
     public const decimal SecondaryShare = 0.5m;
@@ -128,6 +128,15 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
         return previous.GetValueOrDefault(exerciseId) ?? new PreviousPerformance(null, null, []);
     }
 
-    public Task<IReadOnlyList<PersonalRecord>> RecordsAsync(Guid userId, Guid? exerciseId, CancellationToken cancellationToken) =>
-        RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken);
+    /// <summary>The stored records; a history older than the stored records is replayed into them once, by the person's training grain.</summary>
+    public async Task<IReadOnlyList<PersonalRecord>> RecordsAsync(Guid userId, Guid? exerciseId, CancellationToken cancellationToken)
+    {
+        if (await RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken) is { } records)
+        {
+            return records;
+        }
+
+        await grains.GetGrain<ITrainingGrain>(userId.ToString("N")).RebuildRecords();
+        return await RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken) ?? [];
+    }
 }
