@@ -19,3 +19,13 @@ create table record_books_ready (
   user_id    uuid        primary key references users (id) on delete cascade,
   rebuilt_at timestamptz not null
 );
+
+-- Progress at size (bench/README.md, "Training at size", with the EXPLAIN ANALYZE): a person's
+-- weekly muscle volume reads the last weeks' workouts (workouts_user_idx) and then only their sets,
+-- so it needs sets by workout, which no index gave (the query scanned every set of the person).
+-- The measures ride along so the sets are read from the index.
+create index workout_sets_workout_idx on workout_sets (workout_id) include (exercise_id, set_type, reps, weight_kg);
+-- One exercise's progress series reads that exercise's sets only: the same key as
+-- workout_sets_exercise_idx, with the measures included, replaces it.
+create index workout_sets_progress_idx on workout_sets (user_id, exercise_id) include (workout_id, set_type, reps, weight_kg);
+drop index workout_sets_exercise_idx;
