@@ -28,6 +28,7 @@ internal static class QueryPlan
         }
 
         var time = lines.Last(l => l.StartsWith("Execution Time:", StringComparison.Ordinal));
-        return double.Parse(time["Execution Time:".Length..].Replace("ms", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var milliseconds = time["Execution Time:".Length..].Replace("ms", "", StringComparison.Ordinal).Trim();
+        return double.Parse(milliseconds, System.Globalization.CultureInfo.InvariantCulture);
     }
 }
