@@ -38,4 +38,7 @@ public interface ITrainingGrain : IGrainWithStringKey
 
     /// <summary>Stores parsed workouts from another app, skipping those already imported.</summary>
     Task<ImportSummary> Import(ImportBatch batch);
+
+    /// <summary>Replays every exercise's history into its stored records and set marks (the repair path); answers how many exercises have records.</summary>
+    Task<int> RebuildRecords();
 }

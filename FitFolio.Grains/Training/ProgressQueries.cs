@@ -8,7 +8,7 @@ namespace FitFolio.Grains.Training;
 /// History and charts, straight from SQL: they read many workouts and change nothing, so they never
 /// go through the grain. Sets of abandoned workouts and warm-ups are left out.
 /// </summary>
-public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider clock, IGrainFactory grains)
 {
     /// <summary>The half a secondary muscle gets of a set: it works, but is not what the set trains.</summary>
     public const decimal SecondaryShare = 0.5m;
@@ -61,9 +61,9 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
               select date_trunc('week', w.started_at at time zone @zone)::date as week_start,
                      case when e.kind = 'weight_reps' then coalesce(s.weight_kg, 0) * coalesce(s.reps, 0) else 0 end as volume,
                      e.primary_muscles, e.secondary_muscles
-              from workout_sets s join workouts w on w.id = s.workout_id join exercises e on e.id = s.exercise_id
-              where s.user_id = @user and w.status <> 'abandoned' and s.set_type <> 'warmup'
-                and (w.started_at at time zone @zone)::date >= @since
+              from workouts w join workout_sets s on s.workout_id = w.id join exercises e on e.id = s.exercise_id
+              where w.user_id = @user and w.status <> 'abandoned' and s.set_type <> 'warmup'
+                and w.started_at >= @since_utc and (w.started_at at time zone @zone)::date >= @since
             ), shares as (
               select week_start, m as muscle, 1.0 as share, volume from counted, unnest(primary_muscles) m
               union all
@@ -76,7 +76,10 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("zone", NpgsqlDbType.Text, zone);
-        command.Parameters.AddWithValue("since", NpgsqlDbType.Date, monday.AddDays(-7 * (weeks - 1)));
+        var since = monday.AddDays(-7 * (weeks - 1));
+        command.Parameters.AddWithValue("since", NpgsqlDbType.Date, since);
+        // A bound the workouts index can seek: no zone is more than a day from UTC, so nothing of the first day is cut.
+        command.Parameters.AddWithValue("since_utc", NpgsqlDbType.TimestampTz, new DateTimeOffset(since.AddDays(-1), TimeOnly.MinValue, TimeSpan.Zero));
         command.Parameters.AddWithValue("secondary", NpgsqlDbType.Numeric, SecondaryShare);
         var points = new List<MuscleVolumePoint>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -128,6 +131,15 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
         return previous.GetValueOrDefault(exerciseId) ?? new PreviousPerformance(null, null, []);
     }
 
-    public Task<IReadOnlyList<PersonalRecord>> RecordsAsync(Guid userId, Guid? exerciseId, CancellationToken cancellationToken) =>
-        RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken);
+    /// <summary>The stored records; a history older than the stored records is replayed into them once, by the person's training grain.</summary>
+    public async Task<IReadOnlyList<PersonalRecord>> RecordsAsync(Guid userId, Guid? exerciseId, CancellationToken cancellationToken)
+    {
+        if (await RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken) is { } records)
+        {
+            return records;
+        }
+
+        await grains.GetGrain<ITrainingGrain>(userId.ToString("N")).RebuildRecords();
+        return await RecordKeeper.CurrentAsync(dataSource, userId, exerciseId, cancellationToken) ?? [];
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
@@ -5,17 +6,106 @@ using NpgsqlTypes;
 namespace FitFolio.Grains.Training;
 
 /// <summary>
-/// Replays exercises' histories through <see cref="RecordBook"/>: to mark on each set the records it
-/// set (kept for history), and to answer "what are my records now".
+/// Keeps each exercise's <see cref="RecordBook"/> in <c>record_books</c>, current with every set write and in the
+/// same transaction, so records are read in one query and can never disagree with the sets. A set logged after
+/// the last one of its exercise is added to the stored book (<see cref="AppendAsync"/>); every other change
+/// replays the exercise's history (<see cref="RemarkAsync"/>), which re-marks the sets (each keeps the records it
+/// set, for history) and rewrites the book. The replay of everything is the repair path
+/// (<see cref="ITrainingGrain.RebuildRecords"/>) and, read-only, the tests' oracle (<see cref="ReplayAsync"/>).
 /// </summary>
 internal static class RecordKeeper
 {
-    /// <summary>Re-marks every set of these exercises and returns the records each set set.</summary>
+    /// <summary>Records of the set just inserted (<paramref name="setId"/>), read from and added to its exercise's book.</summary>
+    public static async Task<List<RecordHit>> AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid setId, CancellationToken cancellationToken)
+    {
+        Guid exerciseId;
+        string kind;
+        RecordCandidate candidate;
+        string? state;
+        Guid? lastSetId;
+        await using (var command = new NpgsqlCommand(
+            """
+            select ns.exercise_id, e.kind, ns.workout_id, ns.completed_at, nw.status <> 'abandoned', ns.set_type, ns.reps, ns.weight_kg,
+                   ns.duration_seconds, ns.distance_m, b.state::text, b.last_set_id,
+                   (lw.started_at, lw.id, lwe.position, ls.position) < (nw.started_at, nw.id, nwe.position, ns.position)
+            from workout_sets ns
+            join workouts nw on nw.id = ns.workout_id
+            join workout_exercises nwe on nwe.id = ns.workout_exercise_id
+            join exercises e on e.id = ns.exercise_id
+            left join record_books b on b.user_id = ns.user_id and b.exercise_id = ns.exercise_id
+            left join workout_sets ls on ls.id = b.last_set_id
+            left join workouts lw on lw.id = ls.workout_id
+            left join workout_exercises lwe on lwe.id = ls.workout_exercise_id
+            where ns.id = @set and ns.user_id = @user
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("set", setId);
+            command.Parameters.AddWithValue("user", userId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return [];
+            }
+
+            exerciseId = reader.GetGuid(0);
+            kind = reader.GetString(1);
+            candidate = new RecordCandidate(
+                setId, reader.GetGuid(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4), reader.GetString(5),
+                reader.Nullable<int>(6), reader.Nullable<decimal>(7), reader.Nullable<int>(8), reader.Nullable<decimal>(9));
+            // Appending is right only when the book has read the exercise up to a set this one comes after.
+            var after = reader.Nullable<bool>(12) == true;
+            state = after ? reader.GetString(10) : null;
+            lastSetId = after ? reader.GetGuid(11) : null;
+        }
+
+        if (state is null)
+        {
+            return (await RemarkAsync(connection, transaction, userId, [exerciseId], cancellationToken)).GetValueOrDefault(setId) ?? [];
+        }
+
+        var book = RecordBook.Restore(kind, JsonSerializer.Deserialize<RecordBookState>(state)!);
+        book.Add(candidate);
+        await using (var save = new NpgsqlCommand(
+            """
+            update record_books set state = @state::jsonb, last_set_id = @set
+            where user_id = @user and exercise_id = @exercise and last_set_id = @last
+            """, connection, transaction))
+        {
+            save.Parameters.AddWithValue("state", NpgsqlDbType.Text, JsonSerializer.Serialize(book.Save()));
+            save.Parameters.AddWithValue("set", setId);
+            save.Parameters.AddWithValue("user", userId);
+            save.Parameters.AddWithValue("exercise", exerciseId);
+            save.Parameters.AddWithValue("last", lastSetId!.Value);
+            if (await save.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                // Another activation wrote the book since it was read (only during a membership change): replay.
+                return (await RemarkAsync(connection, transaction, userId, [exerciseId], cancellationToken)).GetValueOrDefault(setId) ?? [];
+            }
+        }
+
+        var hits = book.Hits.GetValueOrDefault(setId) ?? [];
+        if (hits.Count > 0)
+        {
+            await using var mark = new NpgsqlCommand("update workout_sets set records = @marks where id = @set and user_id = @user", connection, transaction);
+            mark.Parameters.AddWithValue("marks", Marks(hits));
+            mark.Parameters.AddWithValue("set", setId);
+            mark.Parameters.AddWithValue("user", userId);
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// Replays these exercises (null: every exercise of the person, and the person is marked as rebuilt): re-marks
+    /// their sets, rewrites their books (deleting those of exercises left without sets) and returns the records each set set.
+    /// </summary>
     public static async Task<Dictionary<Guid, List<RecordHit>>> RemarkAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid[] exerciseIds, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid[]? exerciseIds, CancellationToken cancellationToken)
     {
         var hits = new Dictionary<Guid, List<RecordHit>>();
-        if (exerciseIds.Length == 0)
+        if (exerciseIds is { Length: 0 })
         {
             return hits;
         }
@@ -23,12 +113,14 @@ internal static class RecordKeeper
         var history = await LoadAsync(connection, transaction, userId, exerciseIds, cancellationToken);
         var changedIds = new List<Guid>();
         var changedMarks = new List<string>();
+        var books = new List<(Guid ExerciseId, Guid LastSetId, string State)>();
         foreach (var exercise in history)
         {
             var book = RecordBook.Replay(exercise.Kind, exercise.Sets.Select(s => s.Candidate));
+            books.Add((exercise.ExerciseId, exercise.Sets[^1].Candidate.SetId, JsonSerializer.Serialize(book.Save())));
             foreach (var (candidate, stored) in exercise.Sets)
             {
-                var marks = book.Hits.TryGetValue(candidate.SetId, out var setHits) ? setHits.Select(h => h.Type).Distinct().ToArray() : [];
+                var marks = book.Hits.TryGetValue(candidate.SetId, out var setHits) ? Marks(setHits) : [];
                 if (setHits is not null)
                 {
                     hits[candidate.SetId] = setHits;
@@ -55,26 +147,70 @@ internal static class RecordKeeper
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await SaveBooksAsync(connection, transaction, userId, exerciseIds, books, cancellationToken);
         return hits;
     }
 
-    /// <summary>Current records of one exercise, or of every exercise this person has logged.</summary>
-    public static async Task<IReadOnlyList<PersonalRecord>> CurrentAsync(
+    /// <summary>The stored records of one exercise, or of every exercise; null when this person's books were never all built.</summary>
+    public static async Task<IReadOnlyList<PersonalRecord>?> CurrentAsync(
         NpgsqlDataSource dataSource, Guid userId, Guid? exerciseId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var history = await LoadAsync(connection, null, userId, exerciseId is { } id ? [id] : null, cancellationToken);
+        await using var command = dataSource.CreateCommand(
+            """
+            select b.exercise_id, e.name, e.kind, b.state::text
+            from record_books_ready r
+            left join record_books b on b.user_id = r.user_id and (@all or b.exercise_id = @exercise)
+            left join exercises e on e.id = b.exercise_id
+            where r.user_id = @user
+            """);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("all", NpgsqlDbType.Boolean, exerciseId is null);
+        command.Parameters.AddWithValue("exercise", NpgsqlDbType.Uuid, exerciseId ?? Guid.Empty);
+        var ready = false;
         var records = new List<PersonalRecord>();
-        foreach (var exercise in history)
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var book = RecordBook.Replay(exercise.Kind, exercise.Sets.Select(s => s.Candidate));
-            records.AddRange(book.Current().Select(c => new PersonalRecord(
-                exercise.ExerciseId, exercise.Name, c.Type, c.Best.Value, RecordHit.UnitOf(c.Type), c.AtWeightKg,
-                c.Best.SetId, c.Best.WorkoutId, c.Best.AchievedAt, null)));
+            ready = true;
+            if (!reader.IsDBNull(0))
+            {
+                var book = RecordBook.Restore(reader.GetString(2), JsonSerializer.Deserialize<RecordBookState>(reader.GetString(3))!);
+                records.AddRange(Records(reader.GetGuid(0), reader.GetString(1), book));
+            }
         }
 
-        return [.. records.OrderBy(r => r.ExerciseName, StringComparer.OrdinalIgnoreCase).ThenBy(r => TypeOrder(r.Type)).ThenBy(r => r.AtWeightKg)];
+        return ready ? Ordered(records) : null;
     }
+
+    /// <summary>The records and each set's marks as a replay of the whole history finds them, changing nothing: the oracle.</summary>
+    public static async Task<(IReadOnlyList<PersonalRecord> Records, IReadOnlyDictionary<Guid, string[]> Marks)> ReplayAsync(
+        NpgsqlDataSource dataSource, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var records = new List<PersonalRecord>();
+        var marks = new Dictionary<Guid, string[]>();
+        foreach (var exercise in await LoadAsync(connection, null, userId, null, cancellationToken))
+        {
+            var book = RecordBook.Replay(exercise.Kind, exercise.Sets.Select(s => s.Candidate));
+            records.AddRange(Records(exercise.ExerciseId, exercise.Name, book));
+            foreach (var (candidate, _) in exercise.Sets)
+            {
+                marks[candidate.SetId] = book.Hits.TryGetValue(candidate.SetId, out var hits) ? Marks(hits) : [];
+            }
+        }
+
+        return (Ordered(records), marks);
+    }
+
+    private static string[] Marks(List<RecordHit> hits) => [.. hits.Select(h => h.Type).Distinct()];
+
+    private static IEnumerable<PersonalRecord> Records(Guid exerciseId, string name, RecordBook book) =>
+        book.Current().Select(c => new PersonalRecord(
+            exerciseId, name, c.Type, c.Best.Value, RecordHit.UnitOf(c.Type), c.AtWeightKg, c.Best.SetId, c.Best.WorkoutId, c.Best.AchievedAt, null));
+
+    private static PersonalRecord[] Ordered(List<PersonalRecord> records) =>
+        [.. records.OrderBy(r => r.ExerciseName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.ExerciseId)
+            .ThenBy(r => TypeOrder(r.Type)).ThenBy(r => r.AtWeightKg)];
 
     private static int TypeOrder(string type)
     {
@@ -87,6 +223,32 @@ internal static class RecordKeeper
         }
 
         return int.MaxValue;
+    }
+
+    private static async Task SaveBooksAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Guid userId,
+        Guid[]? exerciseIds,
+        List<(Guid ExerciseId, Guid LastSetId, string State)> books,
+        CancellationToken cancellationToken)
+    {
+        await using var save = new NpgsqlCommand(
+            """
+            delete from record_books where user_id = @user and (@all or exercise_id = any(@exercises)) and exercise_id <> all(@kept);
+            insert into record_books (user_id, exercise_id, last_set_id, state)
+            select @user, v.exercise_id, v.last_set_id, v.state::jsonb from unnest(@kept, @lasts, @states) as v (exercise_id, last_set_id, state)
+            on conflict (user_id, exercise_id) do update set last_set_id = excluded.last_set_id, state = excluded.state;
+            insert into record_books_ready (user_id, rebuilt_at) select @user, now() where @all
+            on conflict (user_id) do update set rebuilt_at = excluded.rebuilt_at;
+            """, connection, transaction);
+        save.Parameters.AddWithValue("user", userId);
+        save.Parameters.AddWithValue("all", NpgsqlDbType.Boolean, exerciseIds is null);
+        save.Parameters.AddWithValue("exercises", NpgsqlDbType.Array | NpgsqlDbType.Uuid, exerciseIds ?? []);
+        save.Parameters.AddWithValue("kept", books.Select(b => b.ExerciseId).ToArray());
+        save.Parameters.AddWithValue("lasts", books.Select(b => b.LastSetId).ToArray());
+        save.Parameters.AddWithValue("states", books.Select(b => b.State).ToArray());
+        await save.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<List<ExerciseHistory>> LoadAsync(

@@ -124,10 +124,12 @@ internal sealed partial class TrainingGrain
     private async Task<TrainingOutcome<SetLogged>> CommitWithSetAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid setId, WorkoutExerciseRef target, bool created)
     {
-        var hits = await RecordKeeper.RemarkAsync(connection, transaction, UserId, [target.ExerciseId], default);
+        // A new set is usually the last of its exercise's history: added to the stored records, not replayed with it.
+        var records = created
+            ? await RecordKeeper.AppendAsync(connection, transaction, UserId, setId, default)
+            : (await RecordKeeper.RemarkAsync(connection, transaction, UserId, [target.ExerciseId], default)).GetValueOrDefault(setId) ?? [];
         var set = (await WorkoutReader.SetsOfExerciseAsync(connection, transaction, UserId, target.Id, default)).Single(s => s.Id == setId);
         await transaction.CommitAsync();
-        var records = hits.GetValueOrDefault(setId) ?? [];
         return TrainingOutcome<SetLogged>.Ok(
             new SetLogged(set, [.. records.Select(h => new PersonalRecord(
                 target.ExerciseId, target.ExerciseName, h.Type, h.Value, h.Unit, h.AtWeightKg,

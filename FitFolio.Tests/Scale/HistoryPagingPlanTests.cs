@@ -5,7 +5,7 @@ namespace FitFolio.Tests.Scale;
 
 /// <summary>
 /// History paging sums each listed workout's sets by workout id: that must be an index lookup, not a scan of every
-/// person's sets (migration 018; 9.5 s for one page over 669,000 generated sets without it, 13 ms with it).
+/// person's sets (migration 016; 9.5 s for one page over 669,000 generated sets without it, 13 ms with it).
 /// </summary>
 public sealed class HistoryPagingPlanTests(TestDatabase database) : IClassFixture<TestDatabase>
 {

@@ -21,6 +21,7 @@ IScenario[] all =
     new MagicLinkVerifyScenario(),
     new RevocationScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
+    new TrainingAtSizeScenario(),
 ];
 if (options.ShowHelp)
 {

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using FitFolio.Bench.Infrastructure;
+using FitFolio.Bench.Reporting;
+
+namespace FitFolio.Bench.Scenarios;
+
+/// <summary>
+/// One person with years of history (80,000 sets; 8,000 with <c>--quick</c>, the same rows) on a whole FitFolio
+/// host: what reading records, an exercise's progress series and weekly muscle volume cost, and what logging
+/// one more set costs, one request at a time. The targets are p95: records, progress and muscle volume
+/// &lt;= 20 ms, a set &lt;= 10 ms. The history is written by SQL (<see cref="TrainingHistory"/>), so it has no
+/// stored records: the first <c>GET /records</c> replays it once (the repair path), and its time is in the notes.
+/// </summary>
+internal sealed class TrainingAtSizeScenario : IScenario
+{
+    public string Id => "records";
+
+    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
+    {
+        var connectionString = await context.DatabaseAsync();
+        await using var host = await FitFolioHost.StartAsync(connectionString);
+        var email = $"records-{Guid.NewGuid():N}@bench.example";
+        var signedIn = await LinkSignIn.RunAsync(host, email);
+        var sets = context.Options.Quick ? 8_000 : 80_000;
+        var requests = context.Options.Quick ? 40 : 300;
+        BenchContext.Progress($"training at size: writing {sets:N0} sets, then {requests} requests per row, one at a time");
+        var written = Stopwatch.StartNew();
+        var exercise = await TrainingHistory.WriteAsync(connectionString, signedIn.User.Id, sets);
+        var writeTime = written.Elapsed;
+
+        using var client = new HttpClient { BaseAddress = host.Address };
+        client.DefaultRequestHeaders.Add("Cookie", $"ff_session={signedIn.SessionCookie}; ff_csrf={signedIn.CsrfCookie}");
+        client.DefaultRequestHeaders.Add("X-CSRF-Token", signedIn.CsrfCookie);
+        client.DefaultRequestHeaders.Add("Origin", FitFolioHost.Origin);
+        var rebuild = Stopwatch.StartNew();
+        await GetAsync(client, "/api/v1/training/records");
+        var rebuildTime = rebuild.Elapsed;
+        var size = $"{sets:N0} sets; history written in {Format.Duration(writeTime)}";
+
+        var user = signedIn.User.Id;
+        var recordsPlan = await QueryPlan.ExplainAsync(connectionString, "records", RecordsSql, user, exercise);
+        var seriesPlan = await QueryPlan.ExplainAsync(connectionString, "progress series", SeriesSql, user, exercise);
+        var volumePlan = await QueryPlan.ExplainAsync(connectionString, "muscle volume", VolumeSql, user, exercise);
+        var rows = new List<ScenarioResult>
+        {
+            await ReadRowAsync(client, "GET /records, one person", "/api/v1/training/records", requests,
+                $"{size}; the first read replayed it into stored records in {Format.Duration(rebuildTime)} (once); {Plan(recordsPlan)}"),
+            await ReadRowAsync(client, "GET exercise progress series", $"/api/v1/training/exercises/{exercise}/progress", requests,
+                $"{size}; the exercise with the most sets ({sets / 24:N0}), every workout; {Plan(seriesPlan)}"),
+            await ReadRowAsync(
+                client, "GET weekly muscle volume (12 weeks)", "/api/v1/training/progress/muscle-volume?weeks=12", requests, $"{size}; {Plan(volumePlan)}"),
+            await LogRowAsync(client, requests, size),
+        };
+        return rows;
+    }
+
+    // The statements of RecordKeeper.CurrentAsync and ProgressQueries, for EXPLAIN ANALYZE (UTC, the last 12 weeks).
+    private const string RecordsSql =
+        """
+        select b.exercise_id, e.name, e.kind, b.state::text
+        from record_books_ready r left join record_books b on b.user_id = r.user_id left join exercises e on e.id = b.exercise_id
+        where r.user_id = @user
+        """;
+
+    private const string SeriesSql =
+        """
+        select w.started_at::date, w.id, s.set_type, s.reps, s.weight_kg, e.kind
+        from workout_sets s join workouts w on w.id = s.workout_id join exercises e on e.id = s.exercise_id
+        where s.user_id = @user and s.exercise_id = @exercise and w.status <> 'abandoned' and s.set_type <> 'warmup'
+        order by w.started_at, w.id
+        """;
+
+    private const string VolumeSql =
+        """
+        with counted as (
+          select date_trunc('week', w.started_at)::date as week_start,
+                 case when e.kind = 'weight_reps' then coalesce(s.weight_kg, 0) * coalesce(s.reps, 0) else 0 end as volume,
+                 e.primary_muscles, e.secondary_muscles
+          from workouts w join workout_sets s on s.workout_id = w.id join exercises e on e.id = s.exercise_id
+          where w.user_id = @user and w.status <> 'abandoned' and s.set_type <> 'warmup' and w.started_at >= now() - interval '85 days'
+        ), shares as (
+          select week_start, m as muscle, 1.0 as share, volume from counted, unnest(primary_muscles) m
+          union all
+          select week_start, m, 0.5, volume from counted, unnest(secondary_muscles) m
+        )
+        select week_start, muscle, sum(share), round(sum(share * volume), 2) from shares group by week_start, muscle order by week_start, muscle
+        """;
+
+    private static string Plan(double ms) => string.Create(CultureInfo.InvariantCulture, $"PostgreSQL: {ms:0.00} ms (EXPLAIN ANALYZE)");
+
+    private static async Task<ScenarioResult> ReadRowAsync(HttpClient client, string name, string path, int requests, string notes)
+    {
+        for (var i = 0; i < requests / 4; i++)
+        {
+            await GetAsync(client, path);
+        }
+
+        var samples = new List<TimeSpan>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await GetAsync(client, path);
+            samples.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        return Row(name, samples, 20, notes);
+    }
+
+    private static async Task<ScenarioResult> LogRowAsync(HttpClient client, int requests, string notes)
+    {
+        var workout = await PostAsync(client, "/api/v1/training/workouts", new { name = "Bench" }, HttpStatusCode.Created);
+        var workoutId = workout.GetProperty("id").GetString();
+        // Built-in exercises' ids derive from their slug (sql/007_training.sql).
+        var exerciseId = new Guid(System.Security.Cryptography.MD5.HashData("fitfolio-exercise:bench-press-barbell"u8), bigEndian: true);
+        var target = await PostAsync(client, $"/api/v1/training/workouts/{workoutId}/exercises", new { exerciseId }, HttpStatusCode.Created);
+        var path = $"/api/v1/training/workouts/{workoutId}/exercises/{target.GetProperty("id").GetString()}/sets";
+        var samples = new List<TimeSpan>(requests);
+        for (var i = 0; i < requests + (requests / 4); i++)
+        {
+            var set = new { id = Guid.NewGuid(), weight = 60 + (i % 40), weightUnit = "kg", reps = 3 + (i % 10) };
+            var started = Stopwatch.GetTimestamp();
+            await PostAsync(client, path, set, HttpStatusCode.Created);
+            if (i >= requests / 4)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        return Row("POST a set, one person", samples, 10, notes + "; sets logged into today's workout, each after the last");
+    }
+
+    private static ScenarioResult Row(string name, List<TimeSpan> samples, double targetMs, string notes)
+    {
+        samples.Sort();
+        TimeSpan At(double q) => samples[Math.Clamp((int)Math.Ceiling(q * samples.Count) - 1, 0, samples.Count - 1)];
+        return new ScenarioResult(
+            name, At(0.95).TotalMilliseconds, "ms p95", Target.AtMost(targetMs), new Measurement.LatencySummary(At(0.50), At(0.99), samples.Count),
+            string.Create(CultureInfo.InvariantCulture, $"{samples.Count} requests one at a time; {notes}"));
+    }
+
+    private static async Task GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task<System.Text.Json.JsonElement> PostAsync(HttpClient client, string path, object body, HttpStatusCode expected)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+}
