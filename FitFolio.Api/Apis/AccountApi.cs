@@ -154,7 +154,15 @@ public static class AccountApi
 
     private static async Task<IResult> DeleteAsync(HttpContext context, IGrainFactory grains, CookieSettings cookies)
     {
-        await grains.GetGrain<IUserGrain>(context.Session().GrainKey).DeleteAccount(RequestOrigins.Of(context));
+        try
+        {
+            await grains.GetGrain<IUserGrain>(context.Session().GrainKey).DeleteAccount(RequestOrigins.Of(context));
+        }
+        catch (UnknownUserException)
+        {
+            // A second delete racing the first (two tabs, a retry) found the account already gone: what was asked for holds.
+        }
+
         cookies.ClearSession(context.Response);
         return Results.NoContent();
     }

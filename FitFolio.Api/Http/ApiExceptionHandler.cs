@@ -27,6 +27,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             // A JSON body in a charset .NET does not know ("application/json; charset=nonsense") fails while binding, found by the route fuzz.
             InvalidOperationException or ArgumentException when HasUnknownCharset(context.Request.ContentType) =>
                 (415, "unsupported_media_type", "Send JSON with Content-Type: application/json (UTF-8)."),
+            // PostgreSQL's data exceptions (class 22) are about a value sent, never about the database being away: a NUL in a
+            // search, found by the route fuzz. Validation should catch them first; this keeps one that slips through a 400.
+            _ when IsDataException(exception) => (400, "invalid_value", "A value in the request cannot be stored or searched for (for example a NUL character)."),
             _ when IsUnavailable(exception) => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
@@ -53,14 +56,14 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         return true;
     }
 
+    private const string LookupFailed = "Lookup failed for ";
+
     /// <summary>
     /// Retryable: PostgreSQL out of reach (also when Orleans' grain storage wraps its error), a silo gone mid-call, a
     /// call refused while membership changes, no answer in time, a stale activation's write refused (Orleans drops
     /// the activation, so the retry reads the newer state), or Redis down when a call needs a new activation
     /// (RUNBOOK.md, "Redis is down").
     /// </summary>
-    private const string LookupFailed = "Lookup failed for ";
-
     private static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
@@ -82,7 +85,20 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         return false;
     }
 
-    /// <summary><c>$.sets[2].reps</c> becomes <c>sets[2].reps</c>; the root or no path names no field.</summary>
+    private static bool IsDataException(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: [ '2', '2', _, _, _ ] })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the body declares a charset .NET has no encoding for.</summary>
     private static bool HasUnknownCharset(string? contentType)
     {
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset.Value is not { } charset)
@@ -101,6 +117,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
     }
 
+    /// <summary><c>$.sets[2].reps</c> becomes <c>sets[2].reps</c>; the root or no path names no field.</summary>
     private static string? FieldOf(JsonException json) =>
         json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
 

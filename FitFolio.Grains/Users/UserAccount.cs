@@ -99,6 +99,12 @@ internal sealed class UserAccount(UserScope scope, UserSessions sessions, ApiKey
     /// </summary>
     public async Task<IReadOnlyList<string>> DeleteAsync(RequestOrigin origin)
     {
+        if (_user.Deleted)
+        {
+            // A second delete queued behind the first on this activation: the row and the keys are already gone.
+            return [];
+        }
+
         var keys = await apiKeys.ListPublicIdsAsync(_user.Id);
         var now = scope.Now;
         await using (var write = await scope.BeginWriteAsync())

@@ -174,6 +174,22 @@ public sealed class AccountTests(ManualClockApi api) : IClassFixture<ManualClock
     }
 
     [Fact]
+    public async Task Deletes_racing_each_other_delete_the_account_once_and_never_answer_5xx()
+    {
+        using var client = await api.SignedInClientAsync("twice-leaving@example.com");
+        var userId = await api.UserIdAsync("twice-leaving@example.com");
+
+        // Two tabs, or a retry: found by the route fuzz, whose second delete met a grain already gone and answered 500.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.DeleteAsync("/api/v1/account")));
+
+        Assert.All(answers, answer => Assert.True(
+            answer.Status is HttpStatusCode.NoContent or HttpStatusCode.Unauthorized, $"a racing delete answered {(int)answer.Status}"));
+        Assert.Contains(answers, answer => answer.Status == HttpStatusCode.NoContent);
+        Assert.Equal(0L, await api.CountAsync("select count(*) from users where id = @id", ("id", userId)));
+        Assert.Equal(1L, await api.CountAsync("select count(*) from login_events where user_id = @id and event_type = 'account_deleted'", ("id", userId)));
+    }
+
+    [Fact]
     public async Task The_account_route_reads_the_profile_for_a_session_and_says_401_without_one()
     {
         using var client = await api.SignedInClientAsync("profile@example.com");

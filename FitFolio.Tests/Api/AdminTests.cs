@@ -26,6 +26,18 @@ public sealed class AdminTests(AdminTests.WithAdmin api) : IClassFixture<AdminTe
     }
 
     [Fact]
+    public async Task A_search_with_a_nul_character_is_a_400_not_a_database_error()
+    {
+        using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);
+
+        // PostgreSQL text cannot hold U+0000: the database refuses the value itself (found by the route fuzz, which got a 503).
+        var response = await admin.GetAsync("/api/v1/admin/users?query=a%00b");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("invalid_value", response.ErrorCode);
+    }
+
+    [Fact]
     public async Task An_admin_finds_users_page_by_page()
     {
         using var admin = await api.SignedInWithPasskeyProofAsync(AdminEmail);

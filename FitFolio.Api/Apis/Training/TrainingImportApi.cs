@@ -54,7 +54,17 @@ public static class TrainingImportApi
         var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType == "multipart/form-data")
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Not multipart at all, or cut short before its closing boundary (found by the route fuzz, which got a 500).
+                return Errors.Result(context, StatusCodes.Status400BadRequest, "invalid_body", "The multipart body is malformed.");
+            }
+
             if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } upload)
             {
                 return TrainingErrors.Invalid(context, "file", "Send the export as the multipart field 'file'.");
