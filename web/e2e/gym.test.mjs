@@ -22,8 +22,8 @@ async function withProfile(t, body) {
     const dir = await mkdtemp(join(tmpdir(), "fitfolio-gym-"));
     const errors = [];
     let context = null;
-    const launch = async () => {
-        context = await launchProfile(dir, { viewport: PHONE });
+    const launch = async (options = {}) => {
+        context = await launchProfile(dir, options);
         context.on("page", (page) => page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`)));
         return context;
     };
@@ -43,11 +43,13 @@ async function withProfile(t, body) {
 
 test("a newcomer's workout on a phone, then offline across a reload and a browser restart", (t) =>
     withProfile(t, async (launch) => {
-        let context = await launch();
+        const context = await launch();
         const page = context.pages()[0] ?? (await context.newPage());
         await page.goto("/signin");
         await expectAccessible(page, "sign-in");
+        // Signed up on a wide screen (the header shows the address there), then a phone.
         await signUpWithCode(page, newEmail("gym"));
+        await page.setViewportSize(PHONE);
         await expectAccessible(page, "training home");
 
         // An empty workout is named for the day and time, not "Workout".
@@ -158,7 +160,7 @@ async function offlineAcrossReloadAndRestart(page, launch) {
 
     // A browser restart, still offline: the profile keeps the queue.
     await context.close();
-    context = await launch();
+    context = await launch({ viewport: PHONE });
     watch(context);
     await context.setOffline(true);
     const again = context.pages()[0] ?? (await context.newPage());

@@ -2,7 +2,7 @@
 // new record celebrated, finish, then find the workout in the charts, log body weight, import a CSV.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { apiResponse, heading, newEmail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
+import { apiResponse, expectAccessible, heading, newEmail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -48,6 +48,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         assert.equal((await created).status(), 201);
         await heading(page, "Strength A");
         await page.getByRole("status").filter({ hasText: "Created “Strength A”." }).waitFor();
+        await expectAccessible(page, "the program editor");
         await screenshot(page, "31-training-program");
 
         // --- start the day and log sets, on a phone-sized screen ---
@@ -139,6 +140,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
             .locator(".recharts-bar-rectangle")
             .first()
             .waitFor();
+        await expectAccessible(page, "progress");
         await screenshot(page, "35-training-progress");
 
         // --- body weight ---
@@ -149,6 +151,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         await page.getByRole("button", { name: "Save" }).click();
         assert.ok([200, 201].includes((await saved).status()));
         await page.getByRole("figure", { name: "Body weight over time" }).locator("svg.recharts-surface").first().waitFor();
+        await expectAccessible(page, "body weight");
         await screenshot(page, "36-training-body-weight");
 
         // --- import a Strong CSV: the summary lists the skipped row ---
@@ -162,6 +165,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         const summary = page.getByRole("region", { name: "Import finished" });
         await summary.waitFor();
         await summary.getByRole("cell", { name: "3", exact: true }).waitFor();
+        await expectAccessible(page, "import");
         await screenshot(page, "37-training-import");
 
         // --- history lists both workouts ---
@@ -170,5 +174,6 @@ test("plan a program, log a workout from it with a record, and see it in progres
         const past = page.getByRole("list", { name: "Past workouts" });
         await past.getByRole("link", { name: "Morning legs" }).waitFor();
         await past.getByRole("link", { name: "Push" }).waitFor();
+        await expectAccessible(page, "history");
         await screenshot(page, "38-training-history");
     }));
