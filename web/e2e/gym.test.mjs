@@ -7,10 +7,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { apiResponse, expectAccessible, launchProfile, newEmail, screenshot, signUpWithCode, url } from "./harness.mjs";
+import { apiResponse, expectAccessible, heading, launchProfile, mailIds, newEmail, nextSignInMail, screenshot, url } from "./harness.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const SET_WRITE = /\/training\/workouts\/[^/]+\/exercises\/[^/]+\/sets$/;
+
+/** Presses Tab until `locator` has the focus (at most 25 times: the skip link and the header come first). */
+async function tabTo(page, locator) {
+    for (let presses = 0; presses < 25; presses += 1) {
+        if (await locator.evaluate((element) => element === document.activeElement)) return;
+        await page.keyboard.press("Tab");
+    }
+    assert.fail("Tab never reached the element");
+}
 
 /** The disclosure marker a `summary` draws (none when display:flex removed the browser's and nothing replaced it). */
 function marker(summary) {
@@ -41,14 +50,33 @@ async function withProfile(t, body) {
     }
 }
 
-test("a newcomer's workout on a phone, then offline across a reload and a browser restart", (t) =>
+// Its own timeout: one sign-in serves the whole story, which a loaded 2-core machine takes past the suite's 90 s.
+test("a newcomer's workout on a phone, then offline across a reload and a browser restart", { timeout: 180_000 }, (t) =>
     withProfile(t, async (launch) => {
         const context = await launch();
         const page = context.pages()[0] ?? (await context.newPage());
+        // Sign-in by keyboard alone: Tab to each field, type, Enter.
         await page.goto("/signin");
+        await heading(page, "Sign in to FitFolio");
         await expectAccessible(page, "sign-in");
-        // Signed up on a wide screen (the header shows the address there), then a phone.
-        await signUpWithCode(page, newEmail("gym"));
+        const email = newEmail("gym");
+        const seen = await mailIds(email);
+        await tabTo(page, page.getByLabel("Email address"));
+        await page.keyboard.type(email);
+        const mailed = apiResponse(page, "POST", "/auth/magic-link/start");
+        await page.keyboard.press("Enter");
+        assert.equal((await mailed).status(), 202);
+        await heading(page, "Check your email");
+        const { code } = await nextSignInMail(email, seen);
+        await tabTo(page, page.getByLabel("8-digit code"));
+        await page.keyboard.type(code);
+        const verified = apiResponse(page, "POST", "/auth/magic-link/verify");
+        await page.keyboard.press("Enter");
+        assert.equal((await verified).status(), 200);
+        await heading(page, "Sign in faster next time");
+        await tabTo(page, page.getByRole("button", { name: "Not now" }));
+        await page.keyboard.press("Enter");
+        await heading(page, "Your training log");
         await page.setViewportSize(PHONE);
         await expectAccessible(page, "training home");
 
@@ -62,6 +90,7 @@ test("a newcomer's workout on a phone, then offline across a reload and a browse
         // "squat" finds Squat (Barbell) first, not seventh behind Air Squat and Front Squat.
         await page.getByRole("button", { name: "Add exercise" }).click();
         const picker = page.getByRole("dialog", { name: "Add an exercise" });
+        assert.equal(await picker.getByLabel("Search exercises").evaluate((element) => element === document.activeElement), true, "the dialog takes the focus");
         const searched = page.waitForResponse((response) => new URL(response.url()).searchParams.get("query") === "squat");
         await picker.getByLabel("Search exercises").fill("squat");
         assert.equal((await searched).status(), 200);
@@ -107,7 +136,8 @@ test("a newcomer's workout on a phone, then offline across a reload and a browse
         await expectAccessible(page, "the workout logger");
         await screenshot(page, "40-gym-logger");
         await offlineAcrossReloadAndRestart(page, launch);
-    }));
+    }),
+);
 
 /** The workout's sets as the server holds them. */
 async function serverSets(context, workoutId) {
