@@ -202,8 +202,12 @@ async function offlineAcrossReloadAndRestart(page, launch) {
     // Back online: the queue replays in order, with the same ids.
     await context.setOffline(false);
     await again.evaluate(() => window.dispatchEvent(new Event("online")));
-    await again.getByRole("status").filter({ hasText: "waiting to be saved" }).waitFor({ state: "detached" });
-    const held = await serverSets(context, workoutId);
+    // The status line clears once the first write lands; the rest follow one by one, so ask the server until
+    // the queue has drained (every set it holds) or the step's time is up.
+    let held = await serverSets(context, workoutId);
+    for (const deadline = Date.now() + 15_000; held.length < 3 && Date.now() < deadline; held = await serverSets(context, workoutId)) {
+        await again.waitForTimeout(200);
+    }
     assert.deepEqual(
         held.map((set) => set.weight),
         [100, 102.5, 105],
