@@ -29,8 +29,8 @@ export default defineConfig([
     },
   },
   {
-    // The browser tests, their runner and the build configs run in Node.
-    files: ["e2e/**/*.mjs", "*.config.{js,ts}"],
+    // The browser tests, their runner, the build scripts and configs run in Node.
+    files: ["e2e/**/*.mjs", "scripts/**/*.mjs", "*.config.{js,ts}"],
     languageOptions: { globals: globals.node },
   },
   {

@@ -8,6 +8,7 @@ import {
     apiResponse,
     declinePasskeyOffer,
     enterCode,
+    expectAccessible,
     expectSignedInAs,
     heading,
     mailIds,
@@ -65,6 +66,7 @@ test("an API key is shown once, works as a bearer token, and stops working when 
         await notice.getByRole("button", { name: "Copy key" }).click();
         await notice.getByRole("status").filter({ hasText: "Copied" }).waitFor();
         assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret, "the copy button copied the secret");
+        await expectAccessible(page, "API keys");
         await screenshot(page, "50-api-key-created");
 
         // Listed by name and prefix, never by secret.
@@ -145,6 +147,7 @@ test("changing the address: the link mailed to the new one switches the account 
         await waitForPath(page, "/account/email", "");
         await heading(page, "Email");
         await page.getByRole("region", { name: "Your address" }).getByText(newAddress, { exact: true }).waitFor();
+        await expectAccessible(page, "account email");
         await screenshot(page, "52-email-changed");
         const me = await context.request.get(url("/api/v1/auth/me"));
         assert.equal((await me.json()).email, newAddress, "the server agrees");
@@ -204,6 +207,7 @@ test("exporting downloads the account as JSON; deleting it signs out, and the ad
         assert.equal(await deleteButton.isDisabled(), true);
         await page.getByLabel(`Type ${email} to confirm`).fill(email);
         assert.equal(await deleteButton.isEnabled(), true);
+        await expectAccessible(page, "account data");
         await screenshot(page, "53-your-data");
         const mailSeen = await mailIds(email);
         const deleted = apiResponse(page, "DELETE", "/account");

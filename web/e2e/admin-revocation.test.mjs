@@ -5,6 +5,7 @@ import { test } from "node:test";
 import {
     apiResponse,
     enterCode,
+    expectAccessible,
     expectSignedInAs,
     heading,
     meStatus,
@@ -137,6 +138,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
         assert.equal(await foundCells.nth(2).innerText(), "1", "one session");
         assert.equal(await foundCells.nth(3).innerText(), "1", "one passkey");
         assert.equal(await foundCells.nth(4).innerText(), "Active");
+        await expectAccessible(adminPage, "admin users");
         await screenshot(adminPage, "60-admin-users");
 
         const detailLoaded = apiResponse(adminPage, "GET", `/admin/users/${user.id}`);
@@ -274,6 +276,7 @@ test("an admin signs a person out everywhere, locks and unlocks them, and the au
             assert.ok(types.includes(type), `the log has ${type}`);
         }
         assert.ok(types.indexOf("account_unlocked") < types.indexOf("account_locked"), "newest first");
+        await expectAccessible(adminPage, "admin audit");
         await screenshot(adminPage, "65-audit-log");
 
         assert.deepEqual(

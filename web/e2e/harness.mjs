@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 
 function required(name) {
@@ -76,10 +77,40 @@ export async function withBrowser(t, body) {
     }
 }
 
+/**
+ * A Chromium with its profile in `userDataDir`, so closing it and launching again on the same folder is a
+ * browser restart: cookies, IndexedDB and the service worker survive. The caller closes it.
+ */
+export async function launchProfile(userDataDir, options = {}) {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        baseURL: BASE_URL,
+        ...options,
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    return context;
+}
+
 /** Saves a screenshot of a main screen as artifacts/e2e/NAME.png. */
 export async function screenshot(page, name) {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules, plus best practices) on the page as it is now and fails on any
+ * serious or critical violation, naming the rule and the elements. `screen` names the screen in the message.
+ */
+export async function expectAccessible(page, screen) {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    const bad = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    const described = bad.map(
+        (violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+    assert.deepEqual(described, [], `axe finds no serious or critical violation on ${screen}`);
 }
 
 // --- the mailbox -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import {
     apiResponse,
     enterCode,
+    expectAccessible,
     expectSignedInAs,
     heading,
     mailIds,
@@ -68,6 +69,7 @@ test("a person creates a passkey when offered, then signs in with it without typ
         await heading(page, "Passkeys");
         await page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem").first().waitFor();
         assert.equal(await page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem").count(), 1);
+        await expectAccessible(page, "passkeys");
         await screenshot(page, "11-passkeys");
 
         const mailBefore = await mailIds(email);

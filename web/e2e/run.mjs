@@ -30,5 +30,5 @@ if (files.length === 0) {
 }
 console.log(`e2e: ${files.length} files`);
 
-const result = spawnSync(process.execPath, ["--test", "--test-reporter=spec", "--test-concurrency=1", "--test-timeout=90000", ...files], { stdio: "inherit" });
+const result = spawnSync(process.execPath, ["--test", "--test-reporter=spec", "--test-concurrency=1", "--test-timeout=180000", ...files], { stdio: "inherit" });
 process.exit(result.status ?? 1);

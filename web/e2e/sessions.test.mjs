@@ -1,7 +1,7 @@
 // One person, two browsers: signing the other one out from the sessions page ends it there.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { apiResponse, heading, meStatus, newEmail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
+import { apiResponse, expectAccessible, heading, meStatus, newEmail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
 
 // A second device that the sessions page can tell apart from this Chromium on Linux.
 const OTHER_DEVICE_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0";
@@ -37,6 +37,7 @@ test("revoking the other session from the sessions page sends that browser to si
         assert.equal(await current.count(), 1);
         assert.match(await current.getByRole("heading").innerText(), /Chrome on Linux/);
         assert.equal(await current.getByRole("button").count(), 0, "this session has no sign-out button of its own");
+        await expectAccessible(page, "sessions");
         await screenshot(page, "07-sessions");
 
         const otherSessionRevoked = apiResponse(page, "DELETE", /^\/api\/v1\/auth\/sessions\/[0-9a-f-]{36}$/);

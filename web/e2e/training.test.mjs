@@ -2,7 +2,7 @@
 // new record celebrated, finish, then find the workout in the charts, log body weight, import a CSV.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { apiResponse, heading, newEmail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
+import { apiResponse, expectAccessible, heading, newEmail, screenshot, signUpWithCode, waitForPath, withBrowser } from "./harness.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -48,6 +48,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         assert.equal((await created).status(), 201);
         await heading(page, "Strength A");
         await page.getByRole("status").filter({ hasText: "Created “Strength A”." }).waitFor();
+        await expectAccessible(page, "the program editor");
         await screenshot(page, "31-training-program");
 
         // --- start the day and log sets, on a phone-sized screen ---

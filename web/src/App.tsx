@@ -1,3 +1,4 @@
+import { lazy } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { AccountLayout } from "./account/AccountLayout";
 import { ApiKeysPage } from "./account/apiKeys/ApiKeysPage";
@@ -6,10 +7,6 @@ import { ConfirmEmailChangePage } from "./account/email/ConfirmEmailChangePage";
 import { EmailPage } from "./account/email/EmailPage";
 import { PasskeysPage } from "./account/passkeys/PasskeysPage";
 import { SessionsPage } from "./account/sessions/SessionsPage";
-import { AdminLayout } from "./admin/AdminLayout";
-import { AuditPage } from "./admin/audit/AuditPage";
-import { AdminUserPage } from "./admin/users/AdminUserPage";
-import { AdminUsersPage } from "./admin/users/AdminUsersPage";
 import { CheckEmailPage } from "./auth/CheckEmailPage";
 import { MagicLinkPage } from "./auth/MagicLinkPage";
 import { RecoveryCodePage } from "./auth/RecoveryCodePage";
@@ -22,6 +19,13 @@ import { RedirectIfSignedIn } from "./shell/RedirectIfSignedIn";
 import { RequireAdmin } from "./shell/RequireAdmin";
 import { RequireAuth } from "./shell/RequireAuth";
 import { trainingRoutes } from "./training/trainingRoutes";
+
+// Admin screens are for a handful of people: their code loads when one opens them, never with the
+// sign-in page or the logger (the first-load budget, scripts/js-budget.mjs).
+const AdminLayout = lazy(() => import("./admin/AdminLayout").then((module) => ({ default: module.AdminLayout })));
+const AdminUsersPage = lazy(() => import("./admin/users/AdminUsersPage").then((module) => ({ default: module.AdminUsersPage })));
+const AdminUserPage = lazy(() => import("./admin/users/AdminUserPage").then((module) => ({ default: module.AdminUserPage })));
+const AuditPage = lazy(() => import("./admin/audit/AuditPage").then((module) => ({ default: module.AuditPage })));
 
 /** Every screen of the app. Rendered inside a router: BrowserRouter in the app, MemoryRouter in tests. */
 export function AppRoutes() {

@@ -4,6 +4,7 @@ import { BrowserRouter } from "react-router";
 // First, so the app-wide rules come before the per-area sheets (training/training.css) the App imports.
 import "./styles/global.css";
 import { App } from "./App";
+import { UpdatePrompt } from "./pwa/UpdatePrompt";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
@@ -12,6 +13,7 @@ createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
       <App />
+      <UpdatePrompt />
     </BrowserRouter>
   </StrictMode>,
 );

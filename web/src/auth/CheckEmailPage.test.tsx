@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, fakeServer, json } from "../../test/fakeServer";
@@ -69,6 +69,19 @@ describe("check-email page", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Sign in faster next time" })).toBeInTheDocument();
     expect(currentLocation()).toBe("/welcome/passkey?next=%2Faccount%2Fdata");
+  });
+
+  it("moves on by itself when the emailed link signs in from another tab", async () => {
+    const server = onCheckEmailPage({}, "/signin/check-email?next=%2Faccount%2Fdata");
+    expect(await screen.findByText("ada@example.com")).toBeInTheDocument();
+
+    // What MagicLinkPage announces in the tab the link opened in (no passkey, yet no offer here: that tab makes it).
+    const otherTab = new BroadcastChannel("fitfolio.signIn");
+    otherTab.postMessage({ type: "signed_in", user: aUser({ passkeyCount: 0 }) });
+    otherTab.close();
+
+    await waitFor(() => expect(currentLocation()).toBe("/account/data"));
+    expect(server.callsTo("POST /auth/magic-link/verify")).toHaveLength(0);
   });
 
   it("explains a wrong or expired code", async () => {

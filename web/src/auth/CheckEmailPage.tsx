@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import type { User } from "../api/types";
 import { PageHeader, Section } from "../ui/Page";
@@ -7,6 +7,7 @@ import { CodeEntryForm } from "./CodeEntryForm";
 import { safeNextPath, withNext } from "./nextPath";
 import { readPendingSignIn } from "./pendingSignIn";
 import { ResendLink } from "./ResendLink";
+import { onSignInElsewhere } from "./signInBroadcast";
 
 function emailFromState(state: unknown): string | null {
   if (typeof state !== "object" || state === null) return null;
@@ -21,6 +22,8 @@ export function CheckEmailPage() {
   const email = emailFromState(location.state) ?? readPendingSignIn()?.email ?? null;
   const completeSignIn = useCompleteSignIn();
   const onSignedIn = useCallback((user: User) => completeSignIn(user, "email"), [completeSignIn]);
+  // The emailed link opened in another tab signed in there; that tab makes the passkey offer, this one goes on.
+  useEffect(() => onSignInElsewhere((user) => completeSignIn(user, "elsewhere")), [completeSignIn]);
 
   if (!email) {
     return (

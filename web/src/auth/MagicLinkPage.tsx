@@ -8,6 +8,7 @@ import { PageHeader } from "../ui/Page";
 import { useCompleteSignIn } from "./afterSignIn";
 import { verifyErrorMessage } from "./CodeEntryForm";
 import { readPendingSignIn } from "./pendingSignIn";
+import { announceSignIn } from "./signInBroadcast";
 import { useFragmentToken } from "./useFragmentToken";
 
 /** Landing page of the emailed link `/auth/link#token=…`: spends the fragment's token once. */
@@ -22,7 +23,12 @@ export function MagicLinkPage() {
     if (!token || started.current) return;
     started.current = true;
     api.auth.verifyMagicLink(token).then(
-      ({ user }) => completeSignIn(user, "email", readPendingSignIn()?.next),
+      ({ user }) => {
+        // Read before completeSignIn clears it: the tab that asked for the link moves to the same place.
+        const next = readPendingSignIn()?.next;
+        announceSignIn(user);
+        completeSignIn(user, "email", next);
+      },
       (caught: unknown) =>
         setError(
           isApiError(caught, "invalid_or_expired")

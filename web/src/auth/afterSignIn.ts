@@ -27,7 +27,8 @@ function readDismissed(): string[] {
   }
 }
 
-export type SignInMethod = "email" | "passkey";
+/** "elsewhere": another tab of this browser signed in (and made any passkey offer there). */
+export type SignInMethod = "email" | "passkey" | "elsewhere";
 
 /** After an email sign-in by someone with no passkey, offer one before going on. */
 export function destinationAfterSignIn(user: User, next: string, method: SignInMethod): string {

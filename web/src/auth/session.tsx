@@ -2,6 +2,19 @@ import { createContext, useCallback, useContext, useEffect, useEffectEvent, useM
 import { onUnauthenticated } from "../api/client";
 import { api } from "../api/fitfolio";
 import type { User } from "../api/types";
+import { deleteOffline, offlineDbAvailable, readOffline, writeOffline } from "../offline/offlineDb";
+import { isNetworkFailure } from "../offline/workoutCache";
+
+// Who was signed in on this device, so a reload with no network still opens their logger. Forgotten at sign-out
+// and when the server ends the session; never used when the server answers (a 401 wins over the copy).
+function keepUser(user: User | null): void {
+  if (!offlineDbAvailable()) return;
+  (user ? writeOffline("session", "user", user) : deleteOffline("session", "user")).catch(() => undefined);
+}
+
+async function keptUser(): Promise<User | undefined> {
+  return offlineDbAvailable() ? readOffline<User>("session", "user").catch(() => undefined) : undefined;
+}
 
 export type SessionStatus = "loading" | "ready" | "failed";
 
@@ -40,11 +53,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const me = await api.auth.me();
       if (asked !== epoch.current) return;
+      keepUser(me);
       setUser(me);
       setLoadError(null);
       setStatus("ready");
     } catch (error) {
+      const kept = isNetworkFailure(error) ? await keptUser() : undefined;
       if (asked !== epoch.current) return;
+      if (kept) {
+        setUser(kept);
+        setStatus("ready");
+        return;
+      }
       setLoadError(error);
       setStatus((current) => (current === "loading" ? "failed" : current));
     }
@@ -59,12 +79,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const sessionEnded = useEffectEvent(() => {
     epoch.current += 1;
     if (user) setSignOutReason("session_ended");
+    keepUser(null);
     setUser(null);
   });
   useEffect(() => onUnauthenticated(() => sessionEnded()), []);
 
   const signedIn = useCallback((next: User) => {
     epoch.current += 1;
+    keepUser(next);
     setUser(next);
     setSignOutReason(null);
     setStatus("ready");
@@ -72,6 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedOut = useCallback((reason: Exclude<SignOutReason, null>) => {
     epoch.current += 1;
+    keepUser(null);
     setUser(null);
     setStatus("ready");
     setSignOutReason(reason);

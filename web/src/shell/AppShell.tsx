@@ -1,5 +1,6 @@
 import { Outlet } from "react-router";
 import { ReauthProvider } from "../auth/reauth/ReauthProvider";
+import { OfflineBanner } from "../pwa/OfflineBanner";
 import { Header } from "./Header";
 import { useRouteFocus } from "./RouteFocus";
 
@@ -14,6 +15,7 @@ export function AppShell() {
       </a>
       <Header />
       <main id={MAIN_ID} className="main" tabIndex={-1}>
+        <OfflineBanner />
         <Outlet />
       </main>
       <footer className="footer">

@@ -1,10 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { apiError, fakeServer, json } from "../../test/fakeServer";
 import { aUser } from "../../test/fixtures";
 import { currentLocation, renderApp } from "../../test/renderApp";
 import { emptyTrainingHome } from "../../test/trainingFakes";
+import { resetQueues } from "../training/workouts/sync/queueRegistry";
 
 const aSession = {
   id: "s1",
@@ -16,6 +17,12 @@ const aSession = {
 };
 
 describe("protected routes", () => {
+  // Sign out reads the person's write queue, which lives for the page: each test starts without one.
+  afterEach(() => {
+    resetQueues();
+    localStorage.clear();
+  });
+
   it("sends a signed-out visitor to sign-in with the path as next", async () => {
     fakeServer({ "GET /auth/me": apiError(401, "unauthenticated") });
 
@@ -146,5 +153,23 @@ describe("protected routes", () => {
 
     expect(await screen.findByRole("alert")).toHaveTextContent("Couldn’t sign out. Try again.");
     expect(currentLocation()).toBe("/");
+  });
+
+  it("warns before signing out with writes still waiting, and keeps them for the next sign-in here", async () => {
+    const waiting = [{ key: "set:a", workoutId: "w1", method: "POST", path: "/training/workouts/w1/exercises/we1/sets", body: { id: "a" }, attempts: 0 }];
+    localStorage.setItem("fitfolio.pendingWrites.u-1", JSON.stringify(waiting));
+    const user = userEvent.setup();
+    const server = fakeServer({ "GET /auth/me": json(200, aUser()), "POST /auth/logout": new Response(null, { status: 204 }), ...emptyTrainingHome() });
+    renderApp("/");
+
+    await user.click(await screen.findByRole("button", { name: "Sign out" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Sign out with changes not yet saved?" });
+    expect(dialog).toHaveTextContent("1 change hasn’t reached FitFolio yet. It stays on this device");
+    expect(server.callsTo("POST /auth/logout")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Sign out anyway" }));
+
+    expect(await screen.findByText("You’re signed out. See you next session.")).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem("fitfolio.pendingWrites.u-1")!)).toHaveLength(1);
   });
 });

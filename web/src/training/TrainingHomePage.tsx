@@ -8,18 +8,12 @@ import { EmptyState, PageHeader, Section } from "../ui/Page";
 import { Loading } from "../ui/Spinner";
 import { RelativeTime } from "../ui/Time";
 import { useResource } from "../ui/useResource";
+import { greeting } from "./greeting";
 import { WorkoutSummaryList } from "./history/WorkoutSummaryList";
 import { trainingPaths } from "./paths";
 import { useWeightUnit } from "./shared/useWeightUnit";
 import { StartProblem } from "./workouts/StartProblem";
 import { useStartWorkout } from "./workouts/useStartWorkout";
-
-function greeting(hour: number): string {
-  if (hour < 5) return "Late session?";
-  if (hour < 12) return "Good morning";
-  if (hour < 18) return "Good afternoon";
-  return "Good evening";
-}
 
 /** How many programs the home page opens to offer their days; the rest are a click away. */
 const PROGRAMS_SHOWN = 4;
@@ -40,7 +34,7 @@ export function TrainingHomePage() {
 
   return (
     <div className="stack-lg">
-      <PageHeader title="Your training log" description={`${greeting(new Date().getHours())}, ${user.email.split("@")[0]}.`} />
+      <PageHeader title="Your training log" description={greeting(new Date().getHours(), user.email.split("@")[0]!)} />
       <StatusMessage tone="success">{status}</StatusMessage>
       {user.passkeyCount === 0 && (
         <aside className="notice notice--info" aria-label="Account tip">

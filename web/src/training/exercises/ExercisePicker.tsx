@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Exercise, ExerciseFilters } from "../../api/trainingTypes";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
@@ -8,6 +8,8 @@ import { Loading } from "../../ui/Spinner";
 import { label } from "../shared/labels";
 import { SelectField } from "../shared/Select";
 import { useTrainingMeta } from "../shared/useTrainingMeta";
+import { useUser } from "../../auth/session";
+import { rankExercises, readRecentExercises, rememberRecentExercise } from "./exerciseRanking";
 import { exerciseFacts } from "./exerciseText";
 import { useExerciseSearch } from "./useExerciseSearch";
 
@@ -28,6 +30,11 @@ function PickerBody({ title, onClose, onPick }: Omit<ExercisePickerProps, "open"
   const meta = useTrainingMeta();
   const [filters, setFilters] = useState<ExerciseFilters>({});
   const exercises = useExerciseSearch(filters);
+  const user = useUser();
+  const ranked = useMemo(
+    () => rankExercises(exercises.data ?? [], filters.query ?? "", readRecentExercises(user.id)),
+    [exercises.data, filters.query, user.id],
+  );
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -36,6 +43,7 @@ function PickerBody({ title, onClose, onPick }: Omit<ExercisePickerProps, "open"
     setError(null);
     try {
       await onPick(exercise);
+      rememberRecentExercise(user.id, exercise.id);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -68,7 +76,7 @@ function PickerBody({ title, onClose, onPick }: Omit<ExercisePickerProps, "open"
         <ErrorMessage error={exercises.error} onRetry={exercises.reload} />
       ) : (
         <ul className="picker__list" aria-label="Matching exercises">
-          {(exercises.data ?? []).map((exercise) => (
+          {ranked.map((exercise) => (
             <li key={exercise.id}>
               <button
                 type="button"

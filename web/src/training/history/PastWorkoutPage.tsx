@@ -12,6 +12,7 @@ import { useResource } from "../../ui/useResource";
 import { trainingPaths } from "../paths";
 import { E1RM_EXPLANATION } from "../shared/e1rm";
 import { label } from "../shared/labels";
+import { recordSetsSummary } from "../shared/records";
 import { UnitSelect } from "../shared/UnitSelect";
 import { useWeightUnit } from "../shared/useWeightUnit";
 import { formatWeight } from "../shared/units";
@@ -31,7 +32,7 @@ export function PastWorkoutPage() {
   if (workout.error || !workout.data) return <PageLoadError title="Workout" resource={workout} />;
   const data = workout.data;
   const volume = data.exercises.flatMap((exercise) => exercise.sets).reduce((sum, set) => sum + (set.volumeKg ?? 0), 0);
-  const records = data.exercises.flatMap((exercise) => exercise.sets.flatMap((set) => set.records)).length;
+  const records = recordSetsSummary(data.exercises.flatMap((exercise) => exercise.sets));
 
   return (
     <div className="stack-lg">
@@ -60,7 +61,7 @@ export function PastWorkoutPage() {
       <StatusMessage tone="success">{status}</StatusMessage>
       <div className="inline-form">
         <p className="muted">
-          Volume {formatWeight(volume, unit)} · {records} record{records === 1 ? "" : "s"}
+          Volume {formatWeight(volume, unit)} · {records}
         </p>
         <UnitSelect unit={unit} onChange={setUnit} />
       </div>

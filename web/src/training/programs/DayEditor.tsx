@@ -50,7 +50,7 @@ export function DayEditor({ day, index, count, problems, onChange, onMove, onRem
           <Button variant="quiet" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`Move ${label} down`}>
             ↓
           </Button>
-          <Button variant="quiet" className="danger-text" onClick={onRemove} aria-label={`Remove ${label}`}>
+          <Button variant="quiet" className="danger-text" onClick={onRemove} aria-label={`Remove day ${label}`}>
             Remove day
           </Button>
         </div>

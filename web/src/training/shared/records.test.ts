@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PersonalRecord } from "../../api/trainingTypes";
 import { epley } from "./e1rm";
-import { celebrationLines, describeRecord } from "./records";
+import { celebrationLines, describeRecord, recordSetsSummary } from "./records";
 
 const base: PersonalRecord = {
   exerciseId: "e1",
@@ -40,5 +40,14 @@ describe("records", () => {
     expect(epley(90, 12)).toBeCloseTo(126, 6);
     expect(epley(90, 13)).toBeNull();
     expect(epley(0, 5)).toBeNull();
+  });
+});
+
+describe("a workout's record summary", () => {
+  it("counts the sets that set records, not every record they set", () => {
+    const set = (records: number) => ({ records: Array.from({ length: records }, () => base) });
+    expect(recordSetsSummary([set(4), set(4), set(3)])).toBe("3 sets with records");
+    expect(recordSetsSummary([set(0), set(2)])).toBe("1 set with records");
+    expect(recordSetsSummary([set(0)])).toBe("No new records");
   });
 });

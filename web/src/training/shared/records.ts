@@ -50,3 +50,13 @@ export function byImportance<T extends { type: RecordType }>(records: T[]): T[] 
 export function celebrationLines(records: PersonalRecord[], unit: WeightUnit): string[] {
   return byImportance(records).map((record) => describeRecord(record, unit));
 }
+
+/**
+ * "2 sets with records": one set often breaks several records at once (weight, e1RM, volume), so
+ * counting records made three sets read "11 records"; sets are what the person remembers doing.
+ */
+export function recordSetsSummary(sets: { records: readonly unknown[] }[]): string {
+  const count = sets.filter((set) => set.records.length > 0).length;
+  if (count === 0) return "No new records";
+  return `${count} set${count === 1 ? "" : "s"} with records`;
+}

@@ -136,7 +136,7 @@ describe("the workout logger", () => {
     const banner = (await screen.findByText("New record on Bench press:")).closest("[role=status]");
     expect(banner).toHaveTextContent("best estimated 1RM 120 kg (was 116.7 kg)");
     expect(banner).toHaveTextContent("e1RM) uses the Epley formula, weight × (1 + reps ÷ 30), for sets of 12 reps or fewer.");
-    expect(within(card).getByRole("button", { name: "Dismiss the record message" })).toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: "Close the record message" })).toBeInTheDocument();
     const [first, second] = server.callsTo(SETS);
     expect((first!.body as SetInput).id).toMatch(UUID);
     expect(second!.body).toEqual(first!.body);

@@ -11,6 +11,7 @@ import { EmptyState, PageHeader } from "../../ui/Page";
 import { PageLoadError } from "../../ui/PageLoadError";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
+import { keepWorkout, loadWorkout } from "../../offline/workoutCache";
 import { useLatest } from "../../ui/useLatest";
 import { useResource } from "../../ui/useResource";
 import { moveItem } from "../programs/DayEditor";
@@ -32,21 +33,27 @@ export function WorkoutLoggerPage() {
   const { workoutId = "" } = useParams();
   const user = useUser();
   const queue = queueFor(user.id);
-  const loaded = useResource((signal) => trainingApi.workouts.get(workoutId, { signal }), [workoutId]);
+  // The kept writes must be in the queue before the logger lays them over the workout.
+  const loaded = useResource(
+    (signal) => Promise.all([loadWorkout(user.id, workoutId, signal), queue.ready]).then(([workout]) => workout),
+    [user.id, workoutId, queue],
+  );
 
   if (loaded.loading && !loaded.data) return <Loading label="Loading your workout…" />;
   if (loaded.error || !loaded.data) return <PageLoadError title="Workout" resource={loaded} />;
   if (loaded.data.status !== "in_progress") return <Navigate to={trainingPaths.pastWorkout(loaded.data.id)} replace />;
-  return <Logger key={loaded.data.id} initial={loaded.data} queue={queue} />;
+  return <Logger key={loaded.data.id} initial={loaded.data} queue={queue} userId={user.id} />;
 }
 
-function Logger({ initial, queue }: { initial: Workout; queue: WriteQueue }) {
+function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueue; userId: string }) {
   const navigate = useNavigate();
   const [unit, setUnit] = useWeightUnit();
   const unitRef = useLatest(unit);
   const [settings, updateSettings] = useLoggerSettings();
   const log = useWorkoutLog(initial, queue, unitRef);
   const { workout } = log;
+  // What is on screen is what a reload with no network opens again.
+  useEffect(() => keepWorkout(userId, workout), [userId, workout]);
   const queueState = useQueueState(queue);
   const pendingIds = pendingSetIds(queueState.pending, workout.id);
   const [rest, setRest] = useState<Rest | null>(null);

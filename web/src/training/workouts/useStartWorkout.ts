@@ -4,6 +4,7 @@ import { isApiError } from "../../api/errors";
 import { trainingApi } from "../../api/training";
 import type { NewWorkout } from "../../api/trainingTypes";
 import { trainingPaths } from "../paths";
+import { defaultWorkoutName } from "./workoutName";
 
 /**
  * Starts a workout and opens the logger. Only one workout can be in progress: when one is, the
@@ -20,7 +21,8 @@ export function useStartWorkout() {
     setError(null);
     setInProgressId(null);
     try {
-      const started = await trainingApi.workouts.start(workout);
+      const named = workout.name || workout.programDayId ? workout : { ...workout, name: defaultWorkoutName(new Date()) };
+      const started = await trainingApi.workouts.start(named);
       navigate(trainingPaths.workout(started.id));
     } catch (caught) {
       if (isApiError(caught, "workout_in_progress")) {

@@ -7,7 +7,7 @@
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./ChartFrame";
-import { shortDate } from "./chartFormat";
+import { shortDate, valueDomain } from "./chartFormat";
 
 export interface Point {
   /** ISO date (yyyy-mm-dd) or instant. */
@@ -39,7 +39,13 @@ export function TimeSeriesChart({ title, points, format, valueLabel, description
       <LineChart responsive style={{ width: "100%", height: 260 }} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis dataKey="date" tickFormatter={shortDate} stroke="var(--text-muted)" fontSize={12} minTickGap={24} />
-        <YAxis stroke="var(--text-muted)" fontSize={12} width={56} tickFormatter={(value: number) => format(value)} domain={["auto", "auto"]} />
+        <YAxis
+          stroke="var(--text-muted)"
+          fontSize={12}
+          width={56}
+          tickFormatter={(value: number) => format(value)}
+          domain={valueDomain(points.map((point) => point.value))}
+        />
         <Tooltip
           labelFormatter={(label) => shortDate(String(label))}
           formatter={(value) => [format(Number(value)), valueLabel]}

@@ -45,6 +45,7 @@ const HINTS: Record<PrefillSource, string> = {
 export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetIds, busy, actions, celebration, onDismissCelebration }: ExerciseCardProps) {
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
+  const [justLogged, setJustLogged] = useState(false);
   const { draft, source } = prefillDraft(exercise, unit, scale);
   const next = exercise.sets.length + 1;
   const target = exercise.target ? describeTarget(exercise.target, unit) : "";
@@ -96,7 +97,6 @@ export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetId
           ))}
         </ol>
       )}
-      <RecordBanner celebration={celebration?.workoutExerciseId === exercise.id ? celebration : null} onDismiss={onDismissCelebration} />
       {!exercise.skipped && (
         <SetForm
           key={`${exercise.sets.length}:${unit}:${scale}`}
@@ -106,10 +106,16 @@ export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetId
           initial={draft}
           hint={HINTS[source]}
           submitLabel={`Log set ${next}`}
-          onSubmit={(input) => actions.logSet(exercise, input)}
+          onSubmit={(input) => {
+            setJustLogged(true);
+            actions.logSet(exercise, input);
+          }}
+          reveal={justLogged}
           setId={() => crypto.randomUUID()}
         />
       )}
+      {/* Under the form, so a celebration arriving with the server's answer never pushes the next set's inputs down. */}
+      <RecordBanner celebration={celebration?.workoutExerciseId === exercise.id ? celebration : null} onDismiss={onDismissCelebration} />
       <details className="exercise-card__more">
         <summary>More for {name}</summary>
         <div className="button-row">

@@ -32,7 +32,7 @@ export function RecordBanner({ celebration, onDismiss }: { celebration: Celebrat
             </ul>
             <p className="small">{E1RM_EXPLANATION}</p>
           </div>
-          <Button variant="quiet" onClick={onDismiss} aria-label="Dismiss the record message">
+          <Button variant="quiet" onClick={onDismiss} aria-label="Close the record message">
             Close
           </Button>
         </>

@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import type { ExerciseKind, SetInput, SetType } from "../../../api/trainingTypes";
 import { Button } from "../../../ui/Button";
 import { TextField } from "../../../ui/Field";
@@ -19,6 +19,8 @@ interface SetFormProps {
   onCancel?: () => void;
   /** The id the set is written under: a new UUID per logged set, the set's own when editing. */
   setId: () => string;
+  /** Scrolls the form into view when it appears (after a set was logged), clear of the fixed rest timer. */
+  reveal?: boolean;
 }
 
 const RPE_VALUES = Array.from({ length: 19 }, (_, index) => String(1 + index * 0.5));
@@ -47,8 +49,14 @@ function StepButtons({ by, onStep, lessLabel, moreLabel }: { by: number; onStep:
 }
 
 /** Entering one set: big boxes, steppers for thumbs, the values already filled in. */
-export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmit, onCancel, setId }: SetFormProps) {
+export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmit, onCancel, setId, reveal = false }: SetFormProps) {
   const [draft, setDraft] = useState<SetDraft>(initial);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Only on mount: the logger remounts the form for each new set, and must not scroll while the person types.
+  const revealOnMount = useRef(reveal);
+  useEffect(() => {
+    if (revealOnMount.current) formRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, []);
   const [errors, setErrors] = useState<DraftErrors>({});
   const id = useId();
   const set = <K extends keyof SetDraft>(key: K, value: SetDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
@@ -72,7 +80,7 @@ export function SetForm({ kind, unit, scale, initial, submitLabel, hint, onSubmi
   };
 
   return (
-    <form className="set-form" onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form ref={formRef} className="set-form" onSubmit={submit} noValidate aria-label={submitLabel}>
       {hint && (
         <p className="muted small" id={`${id}-hint`}>
           {hint}

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { sendWrite } from "./sendWrite";
-import { WriteQueue, type QueueState } from "./writeQueue";
+import { offlineDbAvailable, readOffline, writeOffline } from "../../../offline/offlineDb";
+import { WriteQueue, type PendingWrite, type QueueState, type QueueStore } from "./writeQueue";
 
 const queues = new Map<string, WriteQueue>();
 
@@ -13,6 +14,27 @@ function browserStorage(): Storage | null {
 }
 
 /**
+ * The person's writes in IndexedDB. Writes an earlier version of the app left in localStorage are
+ * taken over once (put first: they are older), then removed from there.
+ */
+function indexedDbStore(userId: string, legacyKey: string): QueueStore {
+  return {
+    load: async () => {
+      const kept = (await readOffline<PendingWrite[]>("pendingWrites", userId)) ?? [];
+      const storage = browserStorage();
+      const legacy = storage?.getItem(legacyKey);
+      if (!storage || !legacy) return kept;
+      const older = JSON.parse(legacy) as PendingWrite[];
+      const merged = [...older.filter((write) => !kept.some((item) => item.key === write.key)), ...kept];
+      await writeOffline("pendingWrites", userId, merged);
+      storage.removeItem(legacyKey);
+      return merged;
+    },
+    save: (pending) => writeOffline("pendingWrites", userId, pending),
+  };
+}
+
+/**
  * One queue per signed-in person, kept for the life of the page (leaving the logger must not stop
  * a set from syncing) and stored under their id, so someone else signing in on the same device
  * neither sends nor sees them.
@@ -20,7 +42,9 @@ function browserStorage(): Storage | null {
 export function queueFor(userId: string): WriteQueue {
   let queue = queues.get(userId);
   if (!queue) {
-    const created = new WriteQueue({ storage: browserStorage(), storageKey: `fitfolio.pendingWrites.${userId}`, send: sendWrite });
+    const storageKey = `fitfolio.pendingWrites.${userId}`;
+    const store = offlineDbAvailable() ? indexedDbStore(userId, storageKey) : undefined;
+    const created = new WriteQueue({ storage: browserStorage(), storageKey, store, send: sendWrite });
     if (typeof window !== "undefined") window.addEventListener("online", () => created.retryNow());
     queue = created;
     queues.set(userId, queue);

@@ -164,3 +164,43 @@ describe("the offline write queue", () => {
     expect(send.mock.calls.map(([write]) => write.method)).toEqual(["POST", "PUT"]);
   });
 });
+
+describe("the write queue on an asynchronous store (IndexedDB in the browser)", () => {
+  /** A store whose load the test releases, holding what was last saved. */
+  function heldStore(kept: PendingWrite[]) {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const saves: string[][] = [];
+    return {
+      saves,
+      release,
+      store: {
+        load: async () => {
+          await gate;
+          return kept;
+        },
+        save: async (pending: PendingWrite[]) => void saves.push(pending.map((write) => write.key)),
+      },
+    };
+  }
+
+  it("keeps the writes of an earlier visit ahead of new ones, saves nothing over them, and sends in that order", async () => {
+    const earlier = { ...setWrite("old"), attempts: 3 };
+    const held = heldStore([earlier]);
+    const sent: string[] = [];
+    const queue = new WriteQueue({ storageKey: "q", store: held.store, send: async (write) => void sent.push(write.key), ...manualTimers() });
+
+    queue.enqueue(setWrite("new"));
+    await settle();
+    expect(sent).toEqual([]);
+    expect(held.saves).toEqual([]);
+
+    held.release();
+    await queue.ready;
+    await settle();
+
+    expect(sent).toEqual(["set:old", "set:new"]);
+    expect(held.saves[0]).toEqual(["set:old", "set:new"]);
+    expect(held.saves.at(-1)).toEqual([]);
+  });
+});

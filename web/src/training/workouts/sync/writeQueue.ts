@@ -48,9 +48,17 @@ export interface QueueState {
 
 export type Send = (write: PendingWrite) => Promise<unknown>;
 
+/** Where the queue keeps its writes between visits (IndexedDB in the browser: queueRegistry.ts). */
+export interface QueueStore {
+  load(): Promise<PendingWrite[]>;
+  save(pending: PendingWrite[]): Promise<void>;
+}
+
 export interface WriteQueueOptions {
+  /** Synchronous storage, for tests and browsers without IndexedDB; `store` wins when both are given. */
   storage?: Storage | null;
   storageKey: string;
+  store?: QueueStore;
   send: Send;
   /** Milliseconds before retry n (the last one repeats). */
   retryDelays?: number[];
@@ -83,13 +91,36 @@ export class WriteQueue {
   private readonly delays: number[];
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  private loaded = false;
+  /** Saves run one after another, so an older list never lands after a newer one. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Settles once the writes kept from earlier visits are in the queue (at once with sync storage). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly options: WriteQueueOptions) {
     this.delays = options.retryDelays ?? DEFAULT_DELAYS;
     this.setTimer = options.setTimer ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>));
-    this.pending = this.load();
+    this.pending = options.store ? [] : this.load();
+    this.loaded = !options.store;
     this.snapshot = this.makeSnapshot();
+    this.ready = options.store ? this.loadStore(options.store) : Promise.resolve();
+  }
+
+  /** Kept writes go first: they were made before anything enqueued while they loaded. */
+  private async loadStore(store: QueueStore): Promise<void> {
+    let kept: PendingWrite[] = [];
+    try {
+      kept = (await store.load()).filter((item) => typeof item?.key === "string" && typeof item?.path === "string");
+    } catch {
+      /* unreadable: the queue still works for this page */
+    }
+    const fresh = this.pending.filter((write) => !kept.some((item) => item.key === write.key));
+    this.pending = [...kept.map((write) => ({ ...write, attempts: 0 })), ...fresh];
+    this.loaded = true;
+    this.changed();
+    // Writes made while loading go out now; kept ones wait for retryNow() from a listener (queueRegistry.ts).
+    if (fresh.length > 0) void this.flush();
   }
 
   /**
@@ -148,7 +179,7 @@ export class WriteQueue {
   }
 
   private async flush(): Promise<void> {
-    if (this.sending || this.timer !== null) return;
+    if (this.sending || this.timer !== null || !this.loaded) return;
     this.sending = true;
     try {
       while (this.pending.length > 0) {
@@ -213,6 +244,14 @@ export class WriteQueue {
   }
 
   private save() {
+    const store = this.options.store;
+    if (store) {
+      // Not before the kept writes are read, or an early save would overwrite them.
+      if (!this.loaded) return;
+      const copy = this.pending.map((write) => ({ ...write }));
+      this.saving = this.saving.then(() => store.save(copy)).catch(() => undefined);
+      return;
+    }
     const storage = this.options.storage;
     if (!storage) return;
     try {

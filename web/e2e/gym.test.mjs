@@ -1,0 +1,222 @@
+// The app in the gym, on a phone-sized screen: what a newcomer tripped over in the logger, axe on the
+// screens of the way there, keyboard-only set logging; then the installed app with the network cut,
+// across a reload and a browser restart, where every set logged offline arrives exactly once.
+// One sign-in for the whole file, in a browser profile on disk (so a restart keeps it).
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { apiResponse, expectAccessible, heading, launchProfile, mailIds, newEmail, nextSignInMail, screenshot, url } from "./harness.mjs";
+
+const PHONE = { width: 390, height: 844 };
+const SET_WRITE = /\/training\/workouts\/[^/]+\/exercises\/[^/]+\/sets$/;
+
+/** Presses Tab until `locator` has the focus (at most 25 times: the skip link and the header come first). */
+async function tabTo(page, locator) {
+    for (let presses = 0; presses < 25; presses += 1) {
+        if (await locator.evaluate((element) => element === document.activeElement)) return;
+        await page.keyboard.press("Tab");
+    }
+    assert.fail("Tab never reached the element");
+}
+
+/** The disclosure marker a `summary` draws (none when display:flex removed the browser's and nothing replaced it). */
+function marker(summary) {
+    return summary.evaluate((element) => getComputedStyle(element, "::before").content);
+}
+
+/** Runs `body` with a profile folder and the context's pages screenshotted on failure; uncaught app errors fail it. */
+async function withProfile(t, body) {
+    const dir = await mkdtemp(join(tmpdir(), "fitfolio-gym-"));
+    const errors = [];
+    let context = null;
+    const launch = async (options = {}) => {
+        context = await launchProfile(dir, options);
+        context.on("page", (page) => page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`)));
+        return context;
+    };
+    try {
+        await body(launch);
+        assert.deepEqual(errors, [], "the app threw uncaught exceptions");
+    } catch (error) {
+        for (const [n, page] of (context?.pages() ?? []).entries()) {
+            await screenshot(page, `failures/${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}-${n}`).catch(() => {});
+        }
+        throw error;
+    } finally {
+        await context?.close().catch(() => {});
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+
+// Its own timeout: one sign-in serves the whole story, which a loaded 2-core machine takes past the suite's 90 s.
+test("a newcomer's workout on a phone, then offline across a reload and a browser restart", { timeout: 180_000 }, (t) =>
+    withProfile(t, async (launch) => {
+        const context = await launch();
+        const page = context.pages()[0] ?? (await context.newPage());
+        // Sign-in by keyboard alone: Tab to each field, type, Enter.
+        await page.goto("/signin");
+        await heading(page, "Sign in to FitFolio");
+        await expectAccessible(page, "sign-in");
+        const email = newEmail("gym");
+        const seen = await mailIds(email);
+        await tabTo(page, page.getByLabel("Email address"));
+        await page.keyboard.type(email);
+        const mailed = apiResponse(page, "POST", "/auth/magic-link/start");
+        await page.keyboard.press("Enter");
+        assert.equal((await mailed).status(), 202);
+        await heading(page, "Check your email");
+        const { code } = await nextSignInMail(email, seen);
+        await tabTo(page, page.getByLabel("8-digit code"));
+        await page.keyboard.type(code);
+        const verified = apiResponse(page, "POST", "/auth/magic-link/verify");
+        await page.keyboard.press("Enter");
+        assert.equal((await verified).status(), 200);
+        await heading(page, "Sign in faster next time");
+        await tabTo(page, page.getByRole("button", { name: "Not now" }));
+        await page.keyboard.press("Enter");
+        await heading(page, "Your training log");
+        await page.setViewportSize(PHONE);
+        await expectAccessible(page, "training home");
+
+        // An empty workout is named for the day and time, not "Workout".
+        const started = apiResponse(page, "POST", "/training/workouts");
+        await page.getByRole("button", { name: "Start an empty workout" }).click();
+        assert.equal((await started).status(), 201);
+        const title = await page.getByRole("heading", { level: 1 }).innerText();
+        assert.match(title, /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (morning|afternoon|evening|night) workout$/);
+
+        // "squat" finds Squat (Barbell) first, not seventh behind Air Squat and Front Squat.
+        await page.getByRole("button", { name: "Add exercise" }).click();
+        const picker = page.getByRole("dialog", { name: "Add an exercise" });
+        assert.equal(await picker.getByLabel("Search exercises").evaluate((element) => element === document.activeElement), true, "the dialog takes the focus");
+        const searched = page.waitForResponse((response) => new URL(response.url()).searchParams.get("query") === "squat");
+        await picker.getByLabel("Search exercises").fill("squat");
+        assert.equal((await searched).status(), 200);
+        const choices = picker.getByRole("list", { name: "Matching exercises" }).locator(".picker__name");
+        await choices.first().filter({ hasText: "Squat (Barbell)" }).waitFor();
+        await expectAccessible(page, "the exercise picker");
+        await picker.getByRole("button", { name: /^Squat \(Barbell\)/ }).click();
+        const card = page.getByRole("region", { name: "Squat (Barbell)" });
+        await card.waitFor();
+
+        // The toggles look like toggles: each summary draws a marker.
+        for (const summary of [page.locator("summary", { hasText: "Logger settings" }), card.locator("summary", { hasText: "More for Squat (Barbell)" })]) {
+            assert.notEqual(await marker(summary), "none", "a disclosure marker is drawn");
+        }
+        await card.locator("summary", { hasText: "More for" }).click();
+        await card.getByRole("button", { name: "Skip" }).waitFor();
+
+        // Set 1 by keyboard alone: focus the weight, type, Tab to the reps, Enter submits.
+        await card.getByLabel("Weight (kg)").focus();
+        await page.keyboard.type("100");
+        await page.keyboard.press("Tab"); // the "−" stepper
+        await page.keyboard.press("Tab"); // the "+" stepper
+        await page.keyboard.press("Tab");
+        assert.equal(await card.getByLabel("Reps").evaluate((element) => element === document.activeElement), true, "Tab reaches the reps");
+        await page.keyboard.type("5");
+        const logged = apiResponse(page, "POST", SET_WRITE);
+        await page.keyboard.press("Enter");
+        assert.equal((await logged).status(), 201);
+        const timer = page.getByRole("region", { name: "Rest timer" });
+        await timer.waitFor();
+        await card.locator(".record-banner").filter({ hasText: "New records on Squat (Barbell)" }).waitFor();
+
+        // The next set's inputs are on screen and not under the rest timer (or the records card).
+        const timerBox = await timer.boundingBox();
+        for (const label of ["Weight (kg)", "Reps"]) {
+            const box = await card.getByLabel(label).boundingBox();
+            assert.ok(
+                box.y >= 0 && box.y + box.height <= timerBox.y,
+                `${label} of set 2 (${box.y}–${box.y + box.height}) is above the rest timer (${timerBox.y})`,
+            );
+        }
+        await card.getByRole("button", { name: "Log set 2" }).waitFor();
+        await expectAccessible(page, "the workout logger");
+        await screenshot(page, "40-gym-logger");
+        await offlineAcrossReloadAndRestart(page, launch);
+    }),
+);
+
+/** The workout's sets as the server holds them. */
+async function serverSets(context, workoutId) {
+    const response = await context.request.get(url(`/api/v1/training/workouts/${workoutId}`));
+    assert.equal(response.status(), 200);
+    return (await response.json()).exercises.flatMap((exercise) => exercise.sets.map((set) => ({ id: set.id, weight: set.weight })));
+}
+
+async function logSet(card, n, weight) {
+    await card.getByLabel("Weight (kg)").fill(String(weight));
+    await card.getByRole("button", { name: `Log set ${n}` }).click();
+    await card.getByRole("button", { name: `Log set ${n + 1}` }).waitFor();
+}
+
+async function offlineAcrossReloadAndRestart(page, launch) {
+    let context = page.context();
+    const workoutPath = new URL(page.url()).pathname;
+    const workoutId = workoutPath.split("/").at(-1);
+    // The installed app: a manifest with icons, and a service worker that controls the page after one visit.
+    const manifest = await (await context.request.get(url("/manifest.webmanifest"))).json();
+    assert.equal(manifest.display, "standalone");
+    assert.deepEqual(manifest.icons.map((icon) => icon.sizes).sort(), ["192x192", "512x512", "512x512"]);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    assert.equal(await page.evaluate(() => !!navigator.serviceWorker.controller), true, "the service worker controls the page");
+    await screenshot(page, "41-installed-app");
+
+    // Every set POST the browser attempts, offline or not: the ids must be the same on every attempt.
+    const attempts = [];
+    const watch = (ctx) =>
+        ctx.on(
+            "request",
+            (request) => SET_WRITE.test(new URL(request.url()).pathname) && request.method() === "POST" && attempts.push(request.postDataJSON().id),
+        );
+    watch(context);
+
+    await context.setOffline(true);
+    let card = page.getByRole("region", { name: "Squat (Barbell)" });
+    await logSet(card, 2, 102.5);
+    await page.getByText("You’re offline. FitFolio keeps working").waitFor();
+    await page.getByRole("status").filter({ hasText: "1 change waiting to be saved." }).waitFor();
+    await screenshot(page, "42-offline-banner");
+
+    // A reload with no network: the shell from the service worker, the person and the workout from IndexedDB.
+    await page.reload();
+    card = page.getByRole("region", { name: "Squat (Barbell)" });
+    await card.getByRole("button", { name: "Log set 3" }).waitFor();
+    await logSet(card, 3, 105);
+    await page.getByRole("status").filter({ hasText: "2 changes waiting to be saved." }).waitFor();
+
+    // A browser restart, still offline: the profile keeps the queue.
+    await context.close();
+    context = await launch({ viewport: PHONE });
+    watch(context);
+    await context.setOffline(true);
+    const again = context.pages()[0] ?? (await context.newPage());
+    await again.goto(workoutPath);
+    card = again.getByRole("region", { name: "Squat (Barbell)" });
+    await card.getByRole("button", { name: "Log set 4" }).waitFor();
+    assert.deepEqual((await serverSets(context, workoutId)).length, 1, "nothing logged offline has reached the server");
+
+    // Back online: the queue replays in order, with the same ids.
+    await context.setOffline(false);
+    await again.evaluate(() => window.dispatchEvent(new Event("online")));
+    // The status line clears once the first write lands; the rest follow one by one, so ask the server until
+    // the queue has drained (every set it holds) or the step's time is up.
+    let held = await serverSets(context, workoutId);
+    for (const deadline = Date.now() + 15_000; held.length < 3 && Date.now() < deadline; held = await serverSets(context, workoutId)) {
+        await again.waitForTimeout(200);
+    }
+    assert.deepEqual(
+        held.map((set) => set.weight),
+        [100, 102.5, 105],
+        "every set arrives, once, in order",
+    );
+    assert.deepEqual(
+        [...new Set(attempts)],
+        held.slice(1).map((set) => set.id),
+        "every attempt carried the set's one client id",
+    );
+    assert.equal(new Set(held.map((set) => set.id)).size, 3);
+}
