@@ -29,7 +29,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
                 (415, "unsupported_media_type", "Send JSON with Content-Type: application/json (UTF-8)."),
             // PostgreSQL's data exceptions (class 22) are about a value sent, never about the database being away: a NUL in a
             // search, found by the route fuzz. Validation should catch them first; this keeps one that slips through a 400.
-            _ when IsDataException(exception) => (400, "invalid_value", "A value in the request cannot be stored or searched for (for example a NUL character)."),
+            _ when IsDataException(exception) => (400, "invalid_value", "A value in the request cannot be stored or searched for (such as a NUL)."),
             _ when IsUnavailable(exception) => (503, Errors.UnavailableCode, Errors.UnavailableMessage),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "client_closed", "The client closed the request."),
             _ => (500, "internal_error", "Something went wrong on our side."),
@@ -89,7 +89,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is PostgresException { SqlState: [ '2', '2', _, _, _ ] })
+            if (current is PostgresException { SqlState: ['2', '2', _, _, _] })
             {
                 return true;
             }
