@@ -8,7 +8,7 @@ namespace FitFolio.Tests.Fuzz;
 /// </summary>
 internal static class TableSnapshot
 {
-    /// <summary>Tables a refused request, or a read beside it, may write: the audit log, the lockout counters, the maintenance timer, derived records.</summary>
+    /// <summary>Tables a refused request, or a read beside it, may write: the audit log, lockout counters, the maintenance timer, derived records.</summary>
     public static readonly IReadOnlyDictionary<string, string> AllowedTables = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["login_events"] = "the audit log: refusals are audited",
