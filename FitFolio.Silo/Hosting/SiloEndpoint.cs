@@ -14,12 +14,29 @@ internal sealed record SiloEndpoint(IPEndPoint Listen, IPAddress Advertised)
         return new SiloEndpoint(new IPEndPoint(listen, port), Advertise(options, listen));
     }
 
-    // Orleans advertises the port it was given, so "any free port" is resolved here, before it binds.
+    // Below every platform's default range for outgoing connections (Linux 32768-60999, Windows 49152-65535).
+    private const int FirstPort = 10_000;
+    private const int LastPort = 32_767;
+
+    // Orleans advertises the port it was given, so "any free port" is resolved here, before it binds. Not the kernel's
+    // own pick (port 0): that comes from the range outgoing connections use, and between this probe and Orleans' bind
+    // any outgoing connection on the machine may take it (seen as "Address already in use" on a busy test machine).
     private static int FreePort(IPAddress listen)
     {
-        using var probe = new TcpListener(listen, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(FirstPort, LastPort + 1);
+            try
+            {
+                using var probe = new TcpListener(listen, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                // Taken: try another.
+            }
+        }
     }
 
     private static IPAddress Advertise(SiloOptions options, IPAddress listen)
