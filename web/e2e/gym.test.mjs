@@ -84,8 +84,11 @@ test("a newcomer's workout on a phone, then offline across a reload and a browse
         const started = apiResponse(page, "POST", "/training/workouts");
         await page.getByRole("button", { name: "Start an empty workout" }).click();
         assert.equal((await started).status(), 201);
+        // The answer comes before the logger replaces the training home: wait for the logger's heading, then read it.
+        const named = /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (morning|afternoon|evening|night) workout$/;
+        await page.getByRole("heading", { level: 1, name: named }).waitFor({ timeout: 15_000 });
         const title = await page.getByRole("heading", { level: 1 }).innerText();
-        assert.match(title, /^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day (morning|afternoon|evening|night) workout$/);
+        assert.match(title, named);
 
         // "squat" finds Squat (Barbell) first, not seventh behind Air Squat and Front Squat.
         await page.getByRole("button", { name: "Add exercise" }).click();
