@@ -12,7 +12,7 @@ export function UpdatePrompt() {
   } = useRegisterSW();
   if (!needRefresh) return null;
   return (
-    <aside className="notice update-prompt" aria-label="App update" role="status">
+    <aside className="notice update-prompt floating-bar" aria-label="App update" role="status">
       <p>A new version of FitFolio is ready.</p>
       <div className="button-row">
         <Button variant="primary" onClick={() => void updateServiceWorker(true)}>

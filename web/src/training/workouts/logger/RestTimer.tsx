@@ -39,7 +39,7 @@ export function RestTimer({ rest, onChange, onDone, now = Date.now }: RestTimerP
   const left = Math.max(0, Math.ceil((rest.endsAt - current) / 1000));
   const done = 1 - left / Math.max(1, rest.total);
   return (
-    <div className="rest-timer" role="region" aria-label="Rest timer">
+    <div className="rest-timer floating-bar" role="region" aria-label="Rest timer">
       <div className="rest-timer__bar" style={{ transform: `scaleX(${Math.min(1, Math.max(0, done))})` }} aria-hidden="true" />
       <p className="rest-timer__time">
         {/* Read out on demand, not every second. */}
