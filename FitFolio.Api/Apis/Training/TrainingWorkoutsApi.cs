@@ -42,17 +42,19 @@ public static class TrainingWorkoutsApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .TakesIfMatch();
         workouts.MapPost("/{id}/finish", (string id, FinishWorkoutRequest? request, HttpContext context, IGrainFactory grains) =>
-                Call(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
+                Tagged(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
             .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finish a workout").WithDescription("Finishes the workout in progress.")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithEntityTag();
         workouts.MapPost("/{id}/abandon", (string id, HttpContext context, IGrainFactory grains) =>
-                Call(id, context, grains, (g, w) => g.AbandonWorkout(w)))
+                Tagged(id, context, grains, (g, w) => g.AbandonWorkout(w)))
             .RequireUser(ApiScope.Write).WithName("TrainingAbandonWorkout")
             .WithSummary("Abandon a workout")
             .WithDescription("Abandons the workout in progress: its sets stop counting for records and progress.")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithEntityTag();
         workouts.MapDelete("/{id}", DeleteAsync)
             .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Delete a workout")
             .WithDescription("Deletes a workout and its sets; with If-Match only at that version.")
@@ -168,6 +170,13 @@ public static class TrainingWorkoutsApi
             ? EntityTags.Ok(context, workout, workout.Version)
             : TrainingErrors.NotFound(context, "workout");
     }
+
+    /// <summary>A write that answers the workout: with its new version as the ETag.</summary>
+    private static async Task<IResult> Tagged(
+        string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<WorkoutView>>> call) =>
+        Guid.TryParse(id, out var workoutId)
+            ? EntityTags.Answer(context, await call(context.TrainingGrain(grains), workoutId), w => w.Version)
+            : TrainingErrors.InvalidId(context, "id");
 
     internal static async Task<IResult> Call<T>(
         string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<T>>> call) =>
