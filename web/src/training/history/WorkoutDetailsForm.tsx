@@ -61,9 +61,7 @@ export function WorkoutDetailsForm({ workout, onSaved }: { workout: Workout; onS
     <form className="card stack" onSubmit={submit} noValidate aria-label="Edit workout">
       <TextField label="Workout name" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} required />
       <TextField label="Workout notes" value={notes} onChange={(event) => setNotes(event.target.value)} maxLength={2000} />
-      {conflictVersion !== null && (
-        <ConflictNotice what="workout" busy={busy} onReload={() => void reload()} onKeepMine={() => void send(conflictVersion)} />
-      )}
+      {conflictVersion !== null && <ConflictNotice what="workout" busy={busy} onReload={() => void reload()} onKeepMine={() => void send(conflictVersion)} />}
       <ErrorMessage error={error} />
       <StatusMessage tone="success">{status}</StatusMessage>
       <div className="button-row">
