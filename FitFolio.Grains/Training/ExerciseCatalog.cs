@@ -75,7 +75,7 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!, created: true);
     }
 
-    /// <summary>Changes a custom exercise; with <paramref name="expectedVersion"/> (If-Match, see <see cref="ExpectedVersion"/>) only from that version.</summary>
+    /// <summary>Changes a custom exercise; with <paramref name="expectedVersion"/> (If-Match, <see cref="ExpectedVersion"/>) only from that version.</summary>
     public async Task<TrainingOutcome<Exercise>> UpdateAsync(
         Guid userId, Guid id, ExerciseDraft draft, long? expectedVersion, CancellationToken cancellationToken)
     {

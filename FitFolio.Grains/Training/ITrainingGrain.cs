@@ -10,7 +10,7 @@ public interface ITrainingGrain : IGrainWithStringKey
 {
     Task<TrainingOutcome<WorkoutView>> StartWorkout(StartWorkoutCommand command);
 
-    /// <summary>Changes a workout's own fields; with <paramref name="expectedVersion"/> (If-Match, <see cref="ExpectedVersion"/>) only from that version.</summary>
+    /// <summary>Changes a workout's own fields; with <paramref name="expectedVersion"/> (If-Match) only from that version.</summary>
     Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch, long? expectedVersion = null);
 
     Task<TrainingOutcome<WorkoutView>> FinishWorkout(Guid workoutId, DateTimeOffset? endedAt);

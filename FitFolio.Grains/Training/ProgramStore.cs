@@ -189,7 +189,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var command = new NpgsqlCommand(
             """
-            select p.id, p.name, p.notes, p.archived_at is not null, p.created_at, p.updated_at, p.version from programs p where p.id = @id and p.user_id = @user;
+            select p.id, p.name, p.notes, p.archived_at is not null, p.created_at, p.updated_at, p.version
+            from programs p where p.id = @id and p.user_id = @user;
             select d.id, d.position, d.name from program_days d where d.program_id = @id order by d.position;
             select pe.day_id, pe.id, pe.position, pe.exercise_id, e.name, pe.superset_group, pe.target_sets, pe.reps_min, pe.reps_max,
                    pe.target_weight, pe.weight_unit, pe.target_rpe, pe.target_rir, pe.rest_seconds, pe.notes

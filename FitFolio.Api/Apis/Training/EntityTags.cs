@@ -36,6 +36,18 @@ public static class EntityTags
         return true;
     }
 
+    /// <summary>A conditional write of the resource whose path id is <paramref name="id"/>: 400 for a bad id or If-Match, else the outcome.</summary>
+    public static async Task<IResult> WriteAsync<T>(
+        HttpContext context, string id, Func<Guid, long?, Task<TrainingOutcome<T>>> write, Func<T, long> version)
+    {
+        if (!Guid.TryParse(id, out var resourceId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        return TryExpected(context, out var expected, out var error) ? Answer(context, await write(resourceId, expected), version) : error!;
+    }
+
     /// <summary>Answers the outcome, with the new version as the ETag header when it succeeded.</summary>
     public static IResult Answer<T>(HttpContext context, TrainingOutcome<T> outcome, Func<T, long> version, string? location = null)
     {

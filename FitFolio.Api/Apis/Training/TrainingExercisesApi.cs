@@ -115,17 +115,9 @@ public static class TrainingExercisesApi
         return EntityTags.Answer(context, outcome, e => e.Version, outcome.Value is { } e ? $"/api/v1/training/exercises/{e.Id}" : null);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog)
-    {
-        if (!Guid.TryParse(id, out var exerciseId))
-        {
-            return TrainingErrors.InvalidId(context, "id");
-        }
-
-        return EntityTags.TryExpected(context, out var expected, out var error)
-            ? EntityTags.Answer(context, await catalog.UpdateAsync(context.UserId(), exerciseId, draft, expected, context.RequestAborted), e => e.Version)
-            : error!;
-    }
+    private static Task<IResult> UpdateAsync(string id, ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog) =>
+        EntityTags.WriteAsync(
+            context, id, (exerciseId, expected) => catalog.UpdateAsync(context.UserId(), exerciseId, draft, expected, context.RequestAborted), e => e.Version);
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, ExerciseCatalog catalog)
     {

@@ -84,17 +84,9 @@ public static class TrainingProgramsApi
             : TrainingErrors.NotFound(context, "program");
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, ProgramDraft draft, HttpContext context, ProgramStore store)
-    {
-        if (!Guid.TryParse(id, out var programId))
-        {
-            return TrainingErrors.InvalidId(context, "id");
-        }
-
-        return EntityTags.TryExpected(context, out var expected, out var error)
-            ? EntityTags.Answer(context, await store.ReplaceAsync(context.UserId(), programId, draft, expected, context.RequestAborted), p => p.Version)
-            : error!;
-    }
+    private static Task<IResult> ReplaceAsync(string id, ProgramDraft draft, HttpContext context, ProgramStore store) =>
+        EntityTags.WriteAsync(
+            context, id, (programId, expected) => store.ReplaceAsync(context.UserId(), programId, draft, expected, context.RequestAborted), p => p.Version);
 
     private static async Task<IResult> CopyAsync(string id, CopyProgramRequest? request, HttpContext context, ProgramStore store)
     {

@@ -104,6 +104,8 @@ public static class TrainingProgressApi
             : error!;
     }
 
+    private static readonly TrainingError NoEntry = new(TrainingFailure.NotFound, "not_found", "You have no body weight for that day.");
+
     private static async Task<IResult> DeleteBodyWeightAsync(string date, HttpContext context, BodyWeightLog log)
     {
         if (!TrainingQuery.TryDate(date, out var day) || day is null)
@@ -119,7 +121,7 @@ public static class TrainingProgressApi
         return (await log.DeleteAsync(context.UserId(), day.Value, expected, context.RequestAborted)).Error switch
         {
             null => TypedResults.NoContent(),
-            { Failure: TrainingFailure.NotFound } => TrainingErrors.Of(context, new TrainingError(TrainingFailure.NotFound, "not_found", "You have no body weight for that day.")),
+            { Failure: TrainingFailure.NotFound } => TrainingErrors.Of(context, NoEntry),
             { } refused => TrainingErrors.Of(context, refused),
         };
     }

@@ -106,17 +106,8 @@ public static class TrainingWorkoutsApi
         return EntityTags.Answer(context, outcome, w => w.Version, outcome.Value is { } w ? $"/api/v1/training/workouts/{w.Id}" : null);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains)
-    {
-        if (!Guid.TryParse(id, out var workoutId))
-        {
-            return TrainingErrors.InvalidId(context, "id");
-        }
-
-        return EntityTags.TryExpected(context, out var expected, out var error)
-            ? EntityTags.Answer(context, await context.TrainingGrain(grains).UpdateWorkout(workoutId, patch, expected), w => w.Version)
-            : error!;
-    }
+    private static Task<IResult> UpdateAsync(string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
+        EntityTags.WriteAsync(context, id, (workoutId, expected) => context.TrainingGrain(grains).UpdateWorkout(workoutId, patch, expected), w => w.Version);
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains)
     {
