@@ -10,7 +10,7 @@ namespace FitFolio.Grains.Training;
 /// </summary>
 public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    internal const string Columns = "e.id, e.slug, e.name, e.category, e.primary_muscles, e.secondary_muscles, e.equipment, e.kind";
+    internal const string Columns = "e.id, e.slug, e.name, e.category, e.primary_muscles, e.secondary_muscles, e.equipment, e.kind, e.version";
 
     public async Task<IReadOnlyList<Exercise>> ListAsync(Guid userId, ExerciseFilter filter, CancellationToken cancellationToken)
     {
@@ -75,7 +75,9 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!, created: true);
     }
 
-    public async Task<TrainingOutcome<Exercise>> UpdateAsync(Guid userId, Guid id, ExerciseDraft draft, CancellationToken cancellationToken)
+    /// <summary>Changes a custom exercise; with <paramref name="expectedVersion"/> (If-Match, <see cref="ExpectedVersion"/>) only from that version.</summary>
+    public async Task<TrainingOutcome<Exercise>> UpdateAsync(
+        Guid userId, Guid id, ExerciseDraft draft, long? expectedVersion, CancellationToken cancellationToken)
     {
         if (await GetAsync(userId, id, cancellationToken) is not { } existing)
         {
@@ -85,6 +87,11 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         if (!existing.Custom)
         {
             return BuiltIn;
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, existing.Version))
+        {
+            return TrainingError.Stale("exercise", existing.Version);
         }
 
         if (ExerciseDraftValidator.Validate(draft) is { } error)
@@ -98,18 +105,25 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return TrainingError.Conflict("exercise_in_use", "Sets are logged for this exercise, so its kind cannot change; create a new exercise instead.");
         }
 
+        // Read and write are two statements here (no grain serialises them), so the guard is what keeps a stale edit out.
         await using var command = dataSource.CreateCommand(
-            """
+            $"""
             update exercises set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
-                                 equipment = @equipment, kind = @kind
-            where id = @id and user_id = @user
+                                 equipment = @equipment, kind = @kind, version = version + 1
+            where id = @id and user_id = @user and {ExpectedVersion.Guard}
             """);
         Bind(command, draft);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return await GetAsync(userId, id, cancellationToken) is { } moved
+                    ? TrainingError.Stale("exercise", moved.Version)
+                    : TrainingError.NotFound("exercise");
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -119,7 +133,8 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!);
     }
 
-    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    /// <summary>Deletes a custom exercise nothing uses; with <paramref name="expectedVersion"/> (If-Match) only at that version.</summary>
+    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
         if (await GetAsync(userId, id, cancellationToken) is not { } existing)
         {
@@ -131,19 +146,18 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return BuiltIn;
         }
 
-        await using var command = dataSource.CreateCommand("delete from exercises where id = @id and user_id = @user");
+        await using var command = dataSource.CreateCommand(ExpectedVersion.DeleteSql("exercises", "id = @id and user_id = @user"));
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return await ExpectedVersion.DeleteAsync(command, "exercise", cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             return TrainingError.Conflict("exercise_in_use", "This exercise is used by a workout or a program; remove it there first.");
         }
-
-        return TrainingOutcome<bool>.Ok(true);
     }
 
     private async Task<bool> IsLoggedAsync(Guid id, CancellationToken cancellationToken)
@@ -162,7 +176,8 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         reader.GetFieldValue<string[]>(offset + 5),
         reader.GetString(offset + 6),
         reader.GetString(offset + 7),
-        reader.IsDBNull(offset + 1));
+        reader.IsDBNull(offset + 1),
+        reader.GetInt64(offset + 8));
 
     private static TrainingError BuiltIn =>
         new(TrainingFailure.Forbidden, "built_in_exercise", "Built-in exercises cannot be changed; create your own instead.");

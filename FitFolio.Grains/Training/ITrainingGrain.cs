@@ -10,14 +10,15 @@ public interface ITrainingGrain : IGrainWithStringKey
 {
     Task<TrainingOutcome<WorkoutView>> StartWorkout(StartWorkoutCommand command);
 
-    Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch);
+    /// <summary>Changes a workout's own fields; with <paramref name="expectedVersion"/> (If-Match) only from that version.</summary>
+    Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch, long? expectedVersion = null);
 
     Task<TrainingOutcome<WorkoutView>> FinishWorkout(Guid workoutId, DateTimeOffset? endedAt);
 
     /// <summary>Ends a workout without finishing it: its sets stop counting for records and progress.</summary>
     Task<TrainingOutcome<WorkoutView>> AbandonWorkout(Guid workoutId);
 
-    Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId);
+    Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId, long? expectedVersion = null);
 
     Task<TrainingOutcome<WorkoutExerciseView>> AddExercise(Guid workoutId, AddExerciseCommand command);
 

@@ -120,7 +120,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         return TrainingOutcome<WorkoutView>.Ok(view!, created: true);
     }
 
-    public async Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch)
+    public async Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch, long? expectedVersion = null)
     {
         if (patch.Name is not null && TextRules.Name(patch.Name, "name") is { } nameError)
         {
@@ -137,6 +137,11 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, workout.Version))
+        {
+            return TrainingError.Stale("workout", workout.Version);
         }
 
         var now = clock.GetUtcNow();
@@ -158,10 +163,10 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         await using (var update = new NpgsqlCommand(
-            """
+            $"""
             update workouts set name = coalesce(@name, name), notes = case when @notes_given then @notes else notes end,
-                                started_at = @started, ended_at = @ended
-            where id = @id and user_id = @user
+                                started_at = @started, ended_at = @ended, version = version + 1
+            where id = @id and user_id = @user and {ExpectedVersion.Guard}
             """, connection, transaction))
         {
             update.Parameters.AddWithValue("id", workoutId);
@@ -171,7 +176,12 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
             update.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes) ?? (object)DBNull.Value);
             update.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, startedAt);
             update.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, endedAt ?? (object)DBNull.Value);
-            await update.ExecuteNonQueryAsync();
+            update.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
+            if (await update.ExecuteNonQueryAsync() == 0)
+            {
+                // The row is locked above, so only a second activation's write in the same window gets here.
+                return TrainingError.Stale("workout", null);
+            }
         }
 
         if (startedAt != workout.StartedAt)
@@ -189,13 +199,18 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     public async Task<TrainingOutcome<WorkoutView>> AbandonWorkout(Guid workoutId) =>
         await EndAsync(workoutId, WorkoutStatus.Abandoned, null);
 
-    public async Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId)
+    public async Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId, long? expectedVersion = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        if (await LockWorkoutAsync(connection, transaction, workoutId) is null)
+        if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, workout.Version))
+        {
+            return TrainingError.Stale("workout", workout.Version);
         }
 
         var exercises = await ExercisesOfAsync(connection, transaction, workoutId);
@@ -233,7 +248,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         await using (var update = new NpgsqlCommand(
-            "update workouts set status = @status, ended_at = @ended where id = @id and user_id = @user", connection, transaction))
+            "update workouts set status = @status, ended_at = @ended, version = version + 1 where id = @id and user_id = @user", connection, transaction))
         {
             update.Parameters.AddWithValue("id", workoutId);
             update.Parameters.AddWithValue("user", UserId);
@@ -274,12 +289,12 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     private async Task<LockedWorkout?> LockWorkoutAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
         await using var command = new NpgsqlCommand(
-            "select status, started_at, ended_at from workouts where id = @id and user_id = @user for update", connection, transaction);
+            "select status, started_at, ended_at, version from workouts where id = @id and user_id = @user for update", connection, transaction);
         command.Parameters.AddWithValue("id", workoutId);
         command.Parameters.AddWithValue("user", UserId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new LockedWorkout(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.Nullable<DateTimeOffset>(2))
+            ? new LockedWorkout(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.Nullable<DateTimeOffset>(2), reader.GetInt64(3))
             : null;
     }
 
@@ -299,5 +314,5 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         return [.. ids];
     }
 
-    private sealed record LockedWorkout(string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+    private sealed record LockedWorkout(string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, long Version);
 }

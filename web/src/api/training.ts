@@ -68,7 +68,9 @@ export const trainingApi = {
       request<ItemList<ProgramSummary>>("GET", `${T}/programs`, { ...options, query: { archived } }),
     get: (programId: string, options: Signal = {}) => request<Program>("GET", `${T}/programs/${id(programId)}`, options),
     create: (program: ProgramInput) => request<Program>("POST", `${T}/programs`, { body: program }),
-    replace: (programId: string, program: ProgramInput) => request<Program>("PUT", `${T}/programs/${id(programId)}`, { body: program }),
+    /** With `version`, only replaces the program if it is still at that version (412 `version_mismatch` otherwise). */
+    replace: (programId: string, program: ProgramInput, version?: number) =>
+      request<Program>("PUT", `${T}/programs/${id(programId)}`, { body: program, ifMatch: version }),
     copy: (programId: string, name?: string) => request<Program>("POST", `${T}/programs/${id(programId)}/copy`, { body: name ? { name } : {} }),
     archive: (programId: string) => request<Program>("POST", `${T}/programs/${id(programId)}/archive`),
     unarchive: (programId: string) => request<Program>("POST", `${T}/programs/${id(programId)}/unarchive`),
@@ -93,8 +95,9 @@ export const trainingApi = {
         query: { cursor: before, before, limit, status },
       }),
     get: (workoutId: string, options: Signal = {}) => request<Workout>("GET", `${T}/workouts/${id(workoutId)}`, options),
-    update: (workoutId: string, changes: { name?: string; notes?: string | null; startedAt?: string; endedAt?: string }) =>
-      request<Workout>("PATCH", `${T}/workouts/${id(workoutId)}`, { body: changes }),
+    /** With `version`, only changes the workout if it is still at that version (412 `version_mismatch` otherwise). */
+    update: (workoutId: string, changes: { name?: string; notes?: string | null; startedAt?: string; endedAt?: string }, version?: number) =>
+      request<Workout>("PATCH", `${T}/workouts/${id(workoutId)}`, { body: changes, ifMatch: version }),
     finish: (workoutId: string, endedAt?: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/finish`, { body: endedAt ? { endedAt } : {} }),
     abandon: (workoutId: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/abandon`),
     remove: (workoutId: string) => request<void>("DELETE", `${T}/workouts/${id(workoutId)}`),

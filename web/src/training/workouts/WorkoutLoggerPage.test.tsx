@@ -22,6 +22,7 @@ const squat: Exercise = {
   equipment: "barbell",
   kind: "weight_reps",
   custom: false,
+  version: 1,
 } as Exercise;
 
 const lastTime = aWorkoutExercise({
