@@ -10,5 +10,6 @@ public static class OpenApiServiceCollectionExtensions
             options.AddDocumentTransformer<ApiSecuritySchemes>();
             options.AddOperationTransformer<ApiSecurityTransformer>();
             options.AddOperationTransformer<ApiErrorResponses>();
+            options.AddOperationTransformer<FitFolio.Api.Http.IdempotencyKeyOpenApi>();
         });
 }

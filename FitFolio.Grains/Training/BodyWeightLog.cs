@@ -55,7 +55,13 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
             return notesError;
         }
 
-        await using var command = dataSource.CreateCommand(
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
             """
             insert into body_weights (user_id, day, weight, unit, weight_kg, notes) values (@user, @day, @weight, @unit, @kg, @notes)
             on conflict (user_id, day) do update set weight = excluded.weight, unit = excluded.unit, weight_kg = excluded.weight_kg, notes = excluded.notes
@@ -68,15 +74,25 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("kg", NpgsqlDbType.Numeric, kg);
         command.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(input.Notes) ?? (object)DBNull.Value);
         var created = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return TrainingOutcome<BodyWeightEntry>.Ok(
-            new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes)), created);
+        return await write.CommitAsync(
+            TrainingOutcome<BodyWeightEntry>.Ok(
+                new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes)), created),
+            cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)
+    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("delete from body_weights where user_id = @user and day = @day");
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command("delete from body_weights where user_id = @user and day = @day");
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("day", NpgsqlDbType.Date, day);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0
+            ? await write.CommitAsync(TrainingOutcome<bool>.Ok(true), cancellationToken)
+            : new TrainingError(TrainingFailure.NotFound, "not_found", "You have no body weight for that day.");
     }
 }

@@ -56,23 +56,27 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return error;
         }
 
-        await using var command = dataSource.CreateCommand(
-            """
-            insert into exercises (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
+            $"""
+            insert into exercises as e (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
             values (@id, @user, @name, @category, @primary, @secondary, @equipment, @kind, @now)
             on conflict do nothing
+            returning {Columns}
             """);
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         Bind(command, draft);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            return DuplicateName;
-        }
-
-        return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!, created: true);
+        return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault() is { } created
+            ? await write.CommitAsync(TrainingOutcome<Exercise>.Ok(created, created: true), cancellationToken)
+            : DuplicateName;
     }
 
     public async Task<TrainingOutcome<Exercise>> UpdateAsync(Guid userId, Guid id, ExerciseDraft draft, CancellationToken cancellationToken)
@@ -98,25 +102,33 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return TrainingError.Conflict("exercise_in_use", "Sets are logged for this exercise, so its kind cannot change; create a new exercise instead.");
         }
 
-        await using var command = dataSource.CreateCommand(
-            """
-            update exercises set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
-                                 equipment = @equipment, kind = @kind
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
+            $"""
+            update exercises e set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
+                                   equipment = @equipment, kind = @kind
             where id = @id and user_id = @user
+            returning {Columns}
             """);
         Bind(command, draft);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
+        Exercise? updated;
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            updated = (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return DuplicateName;
         }
 
-        return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!);
+        return updated is null ? TrainingError.NotFound("exercise") : await write.CommitAsync(TrainingOutcome<Exercise>.Ok(updated), cancellationToken);
     }
 
     public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
@@ -131,7 +143,13 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return BuiltIn;
         }
 
-        await using var command = dataSource.CreateCommand("delete from exercises where id = @id and user_id = @user");
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command("delete from exercises where id = @id and user_id = @user");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
         try
@@ -143,7 +161,7 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return TrainingError.Conflict("exercise_in_use", "This exercise is used by a workout or a program; remove it there first.");
         }
 
-        return TrainingOutcome<bool>.Ok(true);
+        return await write.CommitAsync(TrainingOutcome<bool>.Ok(true), cancellationToken);
     }
 
     private async Task<bool> IsLoggedAsync(Guid id, CancellationToken cancellationToken)

@@ -47,6 +47,11 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
         if (await CheckExercisesAsync(connection, transaction, userId, draft, cancellationToken) is { } unknown)
         {
             return unknown;
@@ -67,14 +72,18 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await InsertDaysAsync(connection, transaction, userId, id, draft.Days ?? [], cancellationToken);
         var view = await ReadAsync(connection, transaction, userId, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TrainingOutcome<ProgramView>.Ok(view!, created: true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<ProgramView>.Ok(view!, created: true), cancellationToken);
     }
 
     public async Task<TrainingOutcome<ProgramView>> ReplaceAsync(Guid userId, Guid id, ProgramDraft draft, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
         if (!await LockAsync(connection, transaction, userId, id, cancellationToken))
         {
             return TrainingError.NotFound("program");
@@ -104,8 +113,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await InsertDaysAsync(connection, transaction, userId, id, draft.Days ?? [], cancellationToken);
         var view = await ReadAsync(connection, transaction, userId, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TrainingOutcome<ProgramView>.Ok(view!);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<ProgramView>.Ok(view!), cancellationToken);
     }
 
     public async Task<TrainingOutcome<ProgramView>> CopyAsync(Guid userId, Guid id, string? name, CancellationToken cancellationToken)
@@ -134,7 +142,13 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     public async Task<TrainingOutcome<ProgramView>> SetArchivedAsync(Guid userId, Guid id, bool archived, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
             """
             update programs set archived_at = case when @archived then coalesce(archived_at, @now) end, updated_at = @now
             where id = @id and user_id = @user
@@ -148,15 +162,24 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             return TrainingError.NotFound("program");
         }
 
-        return TrainingOutcome<ProgramView>.Ok((await GetAsync(userId, id, cancellationToken))!);
+        var view = await ReadAsync(write.Connection, write.Transaction, userId, id, cancellationToken);
+        return await write.CommitAsync(TrainingOutcome<ProgramView>.Ok(view!), cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("delete from programs where id = @id and user_id = @user");
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command("delete from programs where id = @id and user_id = @user");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0
+            ? await write.CommitAsync(TrainingOutcome<bool>.Ok(true), cancellationToken)
+            : TrainingError.NotFound("program");
     }
 
     /// <summary>Reads a program with its days and exercises; null when it is not this person's.</summary>

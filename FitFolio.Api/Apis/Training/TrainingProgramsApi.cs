@@ -108,8 +108,8 @@ public static class TrainingProgramsApi
             return TrainingErrors.InvalidId(context, "id");
         }
 
-        return await store.DeleteAsync(context.UserId(), programId, context.RequestAborted)
-            ? TypedResults.NoContent()
-            : TrainingErrors.NotFound(context, "program");
+        return (await store.DeleteAsync(context.UserId(), programId, context.RequestAborted)).Error is { } error
+            ? TrainingErrors.Of(context, error)
+            : TypedResults.NoContent();
     }
 }

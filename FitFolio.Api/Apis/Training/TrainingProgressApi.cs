@@ -107,8 +107,8 @@ public static class TrainingProgressApi
             return TrainingErrors.Invalid(context, "date", "date is yyyy-MM-dd.");
         }
 
-        return await log.DeleteAsync(context.UserId(), day.Value, context.RequestAborted)
-            ? TypedResults.NoContent()
-            : TrainingErrors.Of(context, new TrainingError(TrainingFailure.NotFound, "not_found", "You have no body weight for that day."));
+        return (await log.DeleteAsync(context.UserId(), day.Value, context.RequestAborted)).Error is { } error
+            ? TrainingErrors.Of(context, error)
+            : TypedResults.NoContent();
     }
 }
