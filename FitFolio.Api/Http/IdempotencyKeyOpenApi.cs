@@ -43,7 +43,11 @@ internal sealed class IdempotencyKeyOpenApi : IOpenApiOperationTransformer
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeyFormat.MaxLength },
             });
             operation.Responses ??= [];
-            Add(operation, context, StatusCodes.Status409Conflict, "Conflict: `idempotency_key_in_flight` (the first request with this key is still running), or this operation's own.");
+            Add(
+                operation,
+                context,
+                StatusCodes.Status409Conflict,
+                "Conflict: `idempotency_key_in_flight` (the first request with this key is still running), or this operation's own.");
             Add(operation, context, StatusCodes.Status422UnprocessableEntity, "`idempotency_key_reused`: this Idempotency-Key came with a different request.");
             Add(operation, context, StatusCodes.Status400BadRequest, "Bad request: `invalid_idempotency_key`, or this operation's own.");
         }

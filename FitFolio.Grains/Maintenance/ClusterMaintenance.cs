@@ -134,7 +134,15 @@ public sealed partial class ClusterMaintenance(
         Level = LogLevel.Information,
         Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {RecoveryCodeLockouts} recovery-code lockouts, {Events} audit events, {IdempotencyKeys} idempotency keys")]
     private partial void LogRan(
-        int accounts, int links, int sessions, int staleSessions, int emailChanges, int codeLockouts, int recoveryCodeLockouts, int events, int idempotencyKeys);
+        int accounts,
+        int links,
+        int sessions,
+        int staleSessions,
+        int emailChanges,
+        int codeLockouts,
+        int recoveryCodeLockouts,
+        int events,
+        int idempotencyKeys);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]
     private partial void LogFailed(string reason);

@@ -76,7 +76,9 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
         var created = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
         return await write.CommitAsync(
             TrainingOutcome<BodyWeightEntry>.Ok(
-                new BodyWeightEntry(day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes)), created),
+                new BodyWeightEntry(
+                    day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes)),
+                created),
             cancellationToken);
     }
 

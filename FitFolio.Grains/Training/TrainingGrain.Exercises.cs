@@ -330,6 +330,7 @@ internal sealed partial class TrainingGrain
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId, bool created)
     {
         var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
-        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<WorkoutExerciseView>.Ok(view!.Exercises.Single(e => e.Id == workoutExerciseId), created));
+        return await TrainingIdempotency.CommitAsync(
+            connection, transaction, TrainingOutcome<WorkoutExerciseView>.Ok(view!.Exercises.Single(e => e.Id == workoutExerciseId), created));
     }
 }

@@ -15,7 +15,8 @@ internal static class TrainingIdempotency
         "idempotency_key_in_flight", "A request with this Idempotency-Key is still being answered; retry it shortly for its answer.");
 
     /// <summary>First thing in a write transaction: null to go ahead, or the 409 to answer.</summary>
-    public static async Task<TrainingError?> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default) =>
+    public static async Task<TrainingError?> ClaimAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default) =>
         await IdempotencyStore.ClaimAsync(connection, transaction, cancellationToken) ? null : Running;
 
     /// <summary>Stores a successful outcome's answer with the key, if the call has one, and commits.</summary>

@@ -55,7 +55,8 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var document = await client.GetAsync("/api/v1/openapi.json");
         var operations = document.Body.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Key: $"{operation.Name} {path.Name.TrimEnd('/')}", operation.Value)))
-            .Where(operation => !operation.Key.StartsWith("get ", StringComparison.Ordinal) && !operation.Key.StartsWith("parameters ", StringComparison.Ordinal))
+            .Where(operation => !operation.Key.StartsWith("get ", StringComparison.Ordinal))
+            .Where(operation => !operation.Key.StartsWith("parameters ", StringComparison.Ordinal))
             .ToDictionary(operation => operation.Key, operation => operation.Value, StringComparer.Ordinal);
         static string? Idempotency(JsonElement operation) =>
             operation.TryGetProperty("x-idempotency-key", out var value) ? value.GetString() : null;
@@ -72,7 +73,8 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(credentials, key =>
         {
             Assert.Equal("ignored", Idempotency(operations[key]));
-            Assert.Contains("**Idempotency-Key:** ignored. Its answer carries a credential or sets a cookie", operations[key].GetProperty("description").GetString());
+            Assert.Contains(
+                "**Idempotency-Key:** ignored. Its answer carries a credential or sets a cookie", operations[key].GetProperty("description").GetString());
         });
         // The training log's writes honour it: the header is a parameter, with its refusals.
         var honoured = operations.Where(o => Idempotency(o.Value) == "honoured").ToList();
