@@ -84,6 +84,7 @@ public static class FitFolioApp
         app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseFitFolioExternalSignIn();
         app.UseMiddleware<CsrfMiddleware>();
+        app.UseMiddleware<IdempotencyKeyBuffering>();
         app.UseMiddleware<SpaFallbackMiddleware>();
 
         app.MapHealthApi();

@@ -59,8 +59,14 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
             return notesError;
         }
 
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
         // One statement either way, so the check and the write cannot be split by another writer.
-        await using var command = dataSource.CreateCommand(expectedVersion is null
+        await using var command = write.Command(expectedVersion is null
             ? """
               insert into body_weights (user_id, day, weight, unit, weight_kg, notes) values (@user, @day, @weight, @unit, @kg, @notes)
               on conflict (user_id, day) do update set weight = excluded.weight, unit = excluded.unit, weight_kg = excluded.weight_kg, notes = excluded.notes,
@@ -93,17 +99,24 @@ public sealed class BodyWeightLog(NpgsqlDataSource dataSource)
 
         var entry = new BodyWeightEntry(
             day, weight, input.Unit!, Math.Round(kg, 2, MidpointRounding.AwayFromZero), TextRules.NormalizeNotes(input.Notes), version);
-        return TrainingOutcome<BodyWeightEntry>.Ok(entry, created);
+        return await write.CommitAsync(TrainingOutcome<BodyWeightEntry>.Ok(entry, created), cancellationToken);
     }
 
     /// <summary>Deletes the day's entry; with <paramref name="expectedVersion"/> (If-Match) only at that version.</summary>
     public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, DateOnly day, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(ExpectedVersion.DeleteSql("body_weights", "user_id = @user and day = @day"));
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(ExpectedVersion.DeleteSql("body_weights", "user_id = @user and day = @day"));
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("day", NpgsqlDbType.Date, day);
         command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
-        return await ExpectedVersion.DeleteAsync(command, "body-weight entry", cancellationToken);
+        var outcome = await ExpectedVersion.DeleteAsync(command, "body-weight entry", cancellationToken);
+        return outcome.Error is null ? await write.CommitAsync(outcome, cancellationToken) : outcome;
     }
 
     private async Task<long?> VersionAsync(Guid userId, DateOnly day, CancellationToken cancellationToken)

@@ -48,6 +48,11 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
         if (await CheckExercisesAsync(connection, transaction, userId, draft, cancellationToken) is { } unknown)
         {
             return unknown;
@@ -68,8 +73,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await InsertDaysAsync(connection, transaction, userId, id, draft.Days ?? [], cancellationToken);
         var view = await ReadAsync(connection, transaction, userId, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TrainingOutcome<ProgramView>.Ok(view!, created: true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<ProgramView>.Ok(view!, created: true), cancellationToken);
     }
 
     /// <summary>
@@ -82,6 +86,11 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
         if (await LockAsync(connection, transaction, userId, id, cancellationToken) is not { } version)
         {
             return TrainingError.NotFound("program");
@@ -126,8 +135,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await InsertDaysAsync(connection, transaction, userId, id, draft.Days ?? [], cancellationToken);
         var view = await ReadAsync(connection, transaction, userId, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TrainingOutcome<ProgramView>.Ok(view!);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<ProgramView>.Ok(view!), cancellationToken);
     }
 
     public async Task<TrainingOutcome<ProgramView>> CopyAsync(Guid userId, Guid id, string? name, CancellationToken cancellationToken)
@@ -156,7 +164,13 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     public async Task<TrainingOutcome<ProgramView>> SetArchivedAsync(Guid userId, Guid id, bool archived, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
             """
             update programs set archived_at = case when @archived then coalesce(archived_at, @now) end, updated_at = @now, version = version + 1
             where id = @id and user_id = @user
@@ -170,17 +184,25 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             return TrainingError.NotFound("program");
         }
 
-        return TrainingOutcome<ProgramView>.Ok((await GetAsync(userId, id, cancellationToken))!);
+        var view = await ReadAsync(write.Connection, write.Transaction, userId, id, cancellationToken);
+        return await write.CommitAsync(TrainingOutcome<ProgramView>.Ok(view!), cancellationToken);
     }
 
     /// <summary>Deletes a program; with <paramref name="expectedVersion"/> (If-Match) only at that version.</summary>
     public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(ExpectedVersion.DeleteSql("programs", "id = @id and user_id = @user"));
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(ExpectedVersion.DeleteSql("programs", "id = @id and user_id = @user"));
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
-        return await ExpectedVersion.DeleteAsync(command, "program", cancellationToken);
+        var outcome = await ExpectedVersion.DeleteAsync(command, "program", cancellationToken);
+        return outcome.Error is null ? await write.CommitAsync(outcome, cancellationToken) : outcome;
     }
 
     /// <summary>Reads a program with its days and exercises; null when it is not this person's.</summary>

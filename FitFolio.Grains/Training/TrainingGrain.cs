@@ -40,6 +40,11 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await InProgressAsync(connection, transaction) is { } active)
         {
             return InProgressConflict(active);
@@ -116,8 +121,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<WorkoutView>.Ok(view!, created: true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<WorkoutView>.Ok(view!, created: true));
     }
 
     public async Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch, long? expectedVersion = null)
@@ -134,6 +138,11 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
@@ -203,6 +212,11 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
@@ -222,14 +236,18 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         await RecordKeeper.RemarkAsync(connection, transaction, UserId, exercises, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<bool>.Ok(true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<bool>.Ok(true));
     }
 
     private async Task<TrainingOutcome<WorkoutView>> EndAsync(Guid workoutId, string status, DateTimeOffset? endedAt)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
@@ -268,8 +286,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     private async Task<TrainingOutcome<WorkoutView>> CommitWithViewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
         var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<WorkoutView>.Ok(view!);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<WorkoutView>.Ok(view!));
     }
 
     private static TrainingError? TimeError(DateTimeOffset time, string field, DateTimeOffset now) =>

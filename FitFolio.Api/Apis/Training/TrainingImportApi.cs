@@ -25,7 +25,8 @@ public static class TrainingImportApi
             .WithSummary("Import a CSV export")
             .WithDescription(
                 "Imports a Strong or Hevy CSV export (raw text/csv body or multipart field 'file', at most 5 MB); answers what was imported and skipped.")
-            .Produces<ImportSummary>();
+            .Produces<ImportSummary>()
+            .WithoutIdempotencyKeys("The import is idempotent by its content: a file imported again adds nothing and says what it skipped.");
         training.MapGet("/export.csv", ExportAsync).RequireUser(ApiScope.Read).WithName("TrainingExportCsv")
             .WithSummary("Export sets as CSV")
             .WithDescription("All your sets as CSV, one row per set (columns in docs/training-api.md).")
