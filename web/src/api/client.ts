@@ -15,6 +15,8 @@ export interface RequestOptions {
    * the session was lost, so the global sign-out handler stays quiet.
    */
   expectUnauthenticated?: boolean;
+  /** Sent as `Idempotency-Key`: the server answers a repeat of this write with the first answer instead of doing it twice. */
+  idempotencyKey?: string;
 }
 
 /** The options a read takes from its caller: only the signal that cancels it. */
@@ -70,6 +72,7 @@ async function send(method: HttpMethod, path: string, options: RequestOptions, a
     const token = await csrfToken();
     if (token) headers.set(CSRF_HEADER, token);
   }
+  if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
 
   let response: Response;
   try {

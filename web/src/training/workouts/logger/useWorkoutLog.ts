@@ -5,7 +5,7 @@ import { useLatest } from "../../../ui/useLatest";
 import { byImportance, celebrationLines, recordName } from "../../shared/records";
 import type { WeightUnit } from "../../shared/units";
 import { optimisticExercise, optimisticSet, withPendingSets } from "../sync/pendingSets";
-import type { PendingWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
+import type { NewWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
 
 export interface Celebration {
   id: number;
@@ -165,7 +165,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       setWorkout((current) => replaceSet(current, shown));
       setSyncError(null);
       const workoutId = workoutRef.current.id;
-      const patch: Omit<PendingWrite, "attempts"> = {
+      const patch: NewWrite = {
         key: setKey(set.id),
         workoutId,
         method: "PUT",
