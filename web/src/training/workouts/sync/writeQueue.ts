@@ -18,7 +18,31 @@ export interface AddExerciseMeta {
   kind: ExerciseKind;
 }
 
-export type WriteMeta = SetWriteMeta | AddExerciseMeta;
+/** An exercise skipped or back on. */
+export interface SkipExerciseMeta {
+  action: "skip_exercise";
+  workoutExerciseId: string;
+  skipped: boolean;
+}
+
+/** An exercise without sets swapped for another (the workout exercise keeps its id). */
+export interface SwapExerciseMeta {
+  action: "swap_exercise";
+  workoutExerciseId: string;
+  exerciseId: string;
+  exerciseName: string;
+  kind: ExerciseKind;
+}
+
+/** The workout's exercises put in this order (the moved one named, for the messages). */
+export interface ReorderMeta {
+  action: "reorder";
+  workoutExerciseId: string;
+  order: string[];
+}
+
+export type ExerciseWriteMeta = AddExerciseMeta | SkipExerciseMeta | SwapExerciseMeta | ReorderMeta;
+export type WriteMeta = SetWriteMeta | ExerciseWriteMeta;
 
 /**
  * One change to a workout that must reach the server. `key` names what it changes (a set id,
