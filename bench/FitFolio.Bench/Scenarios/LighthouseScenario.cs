@@ -58,12 +58,12 @@ internal sealed class LighthouseScenario : IScenario
             var median = page.GetProperty("median");
             var runs = page.GetProperty("runs");
             var errored = runs.EnumerateArray().SelectMany(r => r.GetProperty("erroredAudits").EnumerateArray().Select(a => a.GetString())).Distinct().ToList();
-            var notes = string.Create(
-                CultureInfo.InvariantCulture,
-                $"accessibility {Score(median, "accessibility")}, best practices {Score(median, "best-practices")}; FCP {Seconds(median, "fcpMs")}, " +
-                $"LCP {Seconds(median, "lcpMs")}, TBT {Number(median, "tbtMs"):0} ms, CLS {Number(median, "cls"):0.000}, " +
-                $"{Number(median, "transferBytes") / 1024:0} KiB; median of {runs.GetArrayLength()}; Lighthouse {version} on Node {node}, mobile; reported, not gated" +
-                (errored.Count > 0 ? $"; audits that could not run: {string.Join(", ", errored)}" : ""));
+            var notes = FormattableString.Invariant(
+                $"accessibility {Score(median, "accessibility")}, best practices {Score(median, "best-practices")}; FCP {Seconds(median, "fcpMs")}, ")
+                + FormattableString.Invariant(
+                    $"LCP {Seconds(median, "lcpMs")}, TBT {Number(median, "tbtMs"):0} ms, CLS {Number(median, "cls"):0.000}, {Number(median, "transferBytes") / 1024:0} KiB; ")
+                + FormattableString.Invariant($"median of {runs.GetArrayLength()}; Lighthouse {version} on Node {node}, mobile; reported, not gated")
+                + (errored.Count > 0 ? $"; audits that could not run: {string.Join(", ", errored)}" : "");
             rows.Add(new ScenarioResult($"Lighthouse {page.GetProperty("name").GetString()}: performance", Number(median, "performance"), "score", Notes: notes));
         }
 
