@@ -32,7 +32,8 @@ internal sealed class LighthouseScenario : IScenario
             await RunAsync("npm", "run build --silent", web);
         }
 
-        await using var host = await FitFolioHost.StartAsync(await context.DatabaseAsync(), extraSettings: new Dictionary<string, string> { ["webroot"] = dist });
+        var settings = new Dictionary<string, string> { ["webroot"] = dist };
+        await using var host = await FitFolioHost.StartAsync(await context.DatabaseAsync(), extraSettings: settings);
         var origin = host.Address.ToString().TrimEnd('/');
         var pages = new List<string> { $"sign-in={origin}/signin" };
         var arguments = new List<string> { "scripts/lighthouse.mjs", "--runs", context.Options.Quick ? "1" : "3" };
@@ -57,14 +58,20 @@ internal sealed class LighthouseScenario : IScenario
         {
             var median = page.GetProperty("median");
             var runs = page.GetProperty("runs");
-            var errored = runs.EnumerateArray().SelectMany(r => r.GetProperty("erroredAudits").EnumerateArray().Select(a => a.GetString())).Distinct().ToList();
+            var errored = runs.EnumerateArray()
+                .SelectMany(r => r.GetProperty("erroredAudits").EnumerateArray().Select(a => a.GetString()))
+                .Distinct()
+                .ToList();
             var notes = FormattableString.Invariant(
-                $"accessibility {Score(median, "accessibility")}, best practices {Score(median, "best-practices")}; FCP {Seconds(median, "fcpMs")}, ")
+                $"accessibility {Score(median, "accessibility")}, best practices {Score(median, "best-practices")}; ")
+                + FormattableString.Invariant($"FCP {Seconds(median, "fcpMs")}, ")
                 + FormattableString.Invariant(
-                    $"LCP {Seconds(median, "lcpMs")}, TBT {Number(median, "tbtMs"):0} ms, CLS {Number(median, "cls"):0.000}, {Number(median, "transferBytes") / 1024:0} KiB; ")
+                    $"LCP {Seconds(median, "lcpMs")}, TBT {Number(median, "tbtMs"):0} ms, CLS {Number(median, "cls"):0.000}, ")
+                + FormattableString.Invariant($"{Number(median, "transferBytes") / 1024:0} KiB; ")
                 + FormattableString.Invariant($"median of {runs.GetArrayLength()}; Lighthouse {version} on Node {node}, mobile; reported, not gated")
                 + (errored.Count > 0 ? $"; audits that could not run: {string.Join(", ", errored)}" : "");
-            rows.Add(new ScenarioResult($"Lighthouse {page.GetProperty("name").GetString()}: performance", Number(median, "performance"), "score", Notes: notes));
+            var row = $"Lighthouse {page.GetProperty("name").GetString()}: performance";
+            rows.Add(new ScenarioResult(row, Number(median, "performance"), "score", Notes: notes));
         }
 
         return rows;

@@ -31,3 +31,18 @@ export async function searchKeptCatalog(userId: string, filters: ExerciseFilters
   const kept = await readOffline<Exercise[]>("exercises", userId).catch(() => undefined);
   return kept ? filterCatalog(kept, filters) : undefined;
 }
+
+const warmed = new Set<string>();
+
+/**
+ * Fetches and keeps the whole library once per page for this person (the logger calls it on opening), so the picker
+ * works with no network even if it was never opened online, or its first whole-library answer was cut short by typing.
+ */
+export function warmCatalog(userId: string, list: () => Promise<Exercise[]>): void {
+  if (!offlineDbAvailable() || warmed.has(userId)) return;
+  warmed.add(userId);
+  list().then(
+    (exercises) => keepCatalog(userId, exercises),
+    () => warmed.delete(userId),
+  );
+}

@@ -11,6 +11,7 @@ import { EmptyState, PageHeader } from "../../ui/Page";
 import { PageLoadError } from "../../ui/PageLoadError";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
+import { warmCatalog } from "../../offline/exerciseCatalog";
 import { keepFinishedWorkout, keepLastTimes } from "../../offline/lastTime";
 import { keepWorkout, loadWorkout } from "../../offline/workoutCache";
 import { useLatest } from "../../ui/useLatest";
@@ -57,6 +58,8 @@ function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueu
   // an exercise added later with no network.
   useEffect(() => keepWorkout(userId, workout), [userId, workout]);
   useEffect(() => keepLastTimes(userId, workout.exercises), [userId, workout.exercises]);
+  // The library for the picker with no network.
+  useEffect(() => warmCatalog(userId, () => trainingApi.exercises.list().then((list) => list.items)), [userId]);
   const queueState = useQueueState(queue);
   const pendingIds = pendingSetIds(queueState.pending, workout.id);
   const [rest, setRest] = useState<Rest | null>(null);
