@@ -21,6 +21,7 @@ IScenario[] all =
     new RevocationScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
     new TrainingAtSizeScenario(),
+    new LighthouseScenario(),
 ];
 if (options.ShowHelp)
 {

@@ -17,6 +17,8 @@ export interface RequestOptions {
   expectUnauthenticated?: boolean;
   /** The version this change was made against (sent as `If-Match: "<version>"`); a stale one answers 412 `version_mismatch`. */
   ifMatch?: number;
+  /** Sent as `Idempotency-Key`: the server answers a repeat of this write with the first answer instead of doing it twice. */
+  idempotencyKey?: string;
 }
 
 /** The options a read takes from its caller: only the signal that cancels it. */
@@ -73,6 +75,7 @@ async function send(method: HttpMethod, path: string, options: RequestOptions, a
     const token = await csrfToken();
     if (token) headers.set(CSRF_HEADER, token);
   }
+  if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
 
   let response: Response;
   try {

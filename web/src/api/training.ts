@@ -105,6 +105,9 @@ export const trainingApi = {
     exercisesPath: (workoutId: string) => `${T}/workouts/${id(workoutId)}/exercises`,
     addExercise: (workoutId: string, body: { id?: string; exerciseId: string; position?: number; supersetGroup?: number; notes?: string }) =>
       request<WorkoutExercise>("POST", trainingApi.workouts.exercisesPath(workoutId), { body }),
+    /** The logger moves, swaps and skips exercises through the offline queue, which builds those writes with these paths. */
+    exercisePath: (workoutId: string, workoutExerciseId: string) => `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`,
+    orderPath: (workoutId: string) => `${T}/workouts/${id(workoutId)}/exercises/order`,
     updateExercise: (workoutId: string, workoutExerciseId: string, changes: { skipped?: boolean; notes?: string | null; supersetGroup?: number }) =>
       request<WorkoutExercise>("PATCH", `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`, { body: changes }),
     swapExercise: (workoutId: string, workoutExerciseId: string, exerciseId: string) =>
