@@ -145,7 +145,8 @@ internal sealed class TrainingAtSizeScenario : IScenario
             }
         }
 
-        return Row("POST a set, one person", samples, cpu / requests, 10, notes + "; sets logged into today's workout, each after the last, 8 per exercise entry");
+        return Row(
+            "POST a set, one person", samples, cpu / requests, 10, notes + "; sets logged into today's workout, each after the last, 8 per exercise entry");
     }
 
     /// <summary>A row judged by p95; CPU/op is the bench process's (host and client; PostgreSQL's is not in it), the figure load moves least.</summary>
