@@ -11,7 +11,7 @@ namespace FitFolio.Api.Apis.Training;
 public static class TrainingImportApi
 {
     /// <summary>
-    /// The largest file an import takes: 32 MB. A 100,000-set Strong export (years of daily training, issue 17) is about 10 MB,
+    /// The largest file an import takes: 32 MB. A 100,000-set Strong export (years of daily training, issue 17) is 7 MB without notes,
     /// over the 5 MB this was; 32 MB leaves room for exports heavy with notes while still bounding what one upload holds in
     /// memory (the file, then its parse). Only this route reads more than Kestrel's 1 MB.
     /// </summary>
