@@ -37,7 +37,12 @@ public interface ITrainingGrain : IGrainWithStringKey
 
     Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId);
 
-    /// <summary>Stores parsed workouts from another app, skipping those already imported.</summary>
+    /// <summary>
+    /// Stores parsed workouts from another app, skipping those already imported. Its own timeout: a 100,000-set export (the
+    /// 32 MB cap bounds it) takes seconds on a quiet machine but more than the 30 s of every other call on a busy one, and
+    /// an answer that times out while the transaction commits would tell the person their import failed when it did not.
+    /// </summary>
+    [ResponseTimeout("00:03:00")]
     Task<ImportSummary> Import(ImportBatch batch);
 
     /// <summary>Replays every exercise's history into its stored records and set marks (the repair path); answers how many exercises have records.</summary>

@@ -20,7 +20,7 @@ IScenario[] all =
     new MagicLinkVerifyScenario(),
     new RevocationScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
-    new TrainingAtSizeScenario(),
+    new TrainingAtSizeScenario(), new ImportAtSizeScenario(),
     new LighthouseScenario(),
 ];
 if (options.ShowHelp)
