@@ -24,7 +24,8 @@ internal sealed class DiscordHandler(IOptionsMonitor<OAuthOptions> options, ILog
     protected override Task<OAuthTokenResponse> ExchangeCodeAsync(OAuthCodeExchangeContext context) =>
         base.ExchangeCodeAsync(new OAuthCodeExchangeContext(context.Properties, context.Code, PublicCallback));
 
-    protected override async Task<AuthenticationTicket> CreateTicketAsync(ClaimsIdentity identity, AuthenticationProperties properties, OAuthTokenResponse tokens)
+    protected override async Task<AuthenticationTicket> CreateTicketAsync(
+        ClaimsIdentity identity, AuthenticationProperties properties, OAuthTokenResponse tokens)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Options.UserInformationEndpoint);
         request.Headers.Authorization = new("Bearer", tokens.AccessToken);
@@ -35,7 +36,8 @@ internal sealed class DiscordHandler(IOptionsMonitor<OAuthOptions> options, ILog
         }
 
         using var user = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Context.RequestAborted));
-        var context = new OAuthCreatingTicketContext(new ClaimsPrincipal(identity), properties, Context, Scheme, Options, Backchannel, tokens, user.RootElement);
+        var context = new OAuthCreatingTicketContext(
+            new ClaimsPrincipal(identity), properties, Context, Scheme, Options, Backchannel, tokens, user.RootElement);
         context.RunClaimActions();
         await Events.CreatingTicket(context);
         return new AuthenticationTicket(context.Principal!, context.Properties, Scheme.Name);

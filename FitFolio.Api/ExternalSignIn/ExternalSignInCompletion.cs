@@ -104,10 +104,17 @@ public sealed partial class ExternalSignInCompletion(
         }
 
         var account = await identities.FindAccountAsync(vouched, http.RequestAborted);
-        if (account is { Verified: true })
+        if (account is { Verified: true } owned)
         {
-            // Never linked on the provider's word alone: the address's owner may not be the provider account's.
-            return "account_exists";
+            // Never linked on the provider's word alone: the address's owner may not be the provider account's. The owner says so by
+            // being signed in to the account in this browser, or by following the link mailed to the address.
+            var owner = grains.GetGrain<IUserGrain>(owned.Id.ToString("N"));
+            if (http.Features.Get<CurrentSession>() is { } current && current.UserId == owned.Id)
+            {
+                return await owner.LinkProvider(identity, origin) ? null : "refused";
+            }
+
+            return await owner.RequestProviderLink(identity, origin) ? "link_mailed" : "account_exists";
         }
 
         userId = account?.Id ?? await directory.FindOrCreateAsync(vouched, http.RequestAborted);

@@ -46,7 +46,8 @@ public static class ExternalSignInSetup
             {
                 authentication.AddOAuth<OAuthOptions, DiscordHandler>(provider.Scheme, provider.DisplayName, _ => { });
                 services.AddOptions<OAuthOptions>(provider.Scheme)
-                    .Configure<IOptions<ExternalSignInOptions>, CookieSettings>((options, all, cookies) => ConfigureDiscord(options, provider, all.Value, cookies));
+                    .Configure<IOptions<ExternalSignInOptions>, CookieSettings>(
+                        (options, all, cookies) => ConfigureDiscord(options, provider, all.Value, cookies));
             }
         }
     }

@@ -167,21 +167,6 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     }
 
     [Fact]
-    public async Task A_verified_address_of_someone_elses_account_is_never_linked_on_the_providers_word()
-    {
-        using var owner = await api.SignedInClientAsync("owner@example.com");
-        api.Reset(new TestPerson("attacker-subject", "owner@example.com"));
-        using var attacker = api.Host.Client();
-
-        Assert.Equal("account_exists", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(attacker)));
-
-        Assert.Null(attacker.SessionCookie);
-        Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = 'attacker-subject'"));
-        Assert.Equal(
-            1L, await api.Database.CountAsync("select count(*) from sessions where user_id = (select id from users where email = 'owner@example.com')"));
-    }
-
-    [Fact]
     public async Task An_account_nobody_proved_yet_is_taken_by_the_provider_that_verified_its_address()
     {
         using var asker = api.Host.Client();
