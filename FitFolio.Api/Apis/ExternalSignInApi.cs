@@ -41,6 +41,7 @@ public static partial class ExternalSignInApi
                 "Follows the link mailed to an account's owner when a provider identity claimed the account's address: links that identity "
                 + "and starts a new session. Single use; expires like a sign-in link.")
             .RateLimitPerIp("verify-ip", rules => rules.VerifyPerIp)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .Produces<SignedInResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
