@@ -251,6 +251,8 @@ async function exercisesAddedOffline(page, context) {
     const finished = apiResponse(page, "POST", /\/training\/workouts\/[^/]+\/finish$/);
     await page.getByRole("button", { name: "Finish workout" }).click();
     assert.equal((await finished).status(), 200);
+    // The app says so once the finished workout is kept on the device as the next "last time".
+    await page.getByText("Workout finished. Well done!").waitFor();
     await page.goto("/");
     const started = apiResponse(page, "POST", "/training/workouts");
     await page.getByRole("button", { name: "Start an empty workout" }).click();

@@ -26,7 +26,7 @@ export function keepLastTimes(userId: string, exercises: WorkoutExercise[]): voi
  * A finished workout is the new "last time" of every exercise it has sets of, as the server picks it (WorkoutReader:
  * the latest workout not abandoned, its sets of that exercise in order, numbered from 1).
  */
-export function keepFinishedWorkout(userId: string, workout: Workout): void {
+export async function keepFinishedWorkout(userId: string, workout: Workout): Promise<void> {
   if (!offlineDbAvailable()) return;
   const byExercise = new Map<string, PreviousPerformance>();
   for (const exercise of [...workout.exercises].sort((a, b) => a.position - b.position)) {
@@ -38,7 +38,8 @@ export function keepFinishedWorkout(userId: string, workout: Workout): void {
     }
     byExercise.set(exercise.exerciseId, performance);
   }
-  for (const [exerciseId, performance] of byExercise) void keep(userId, exerciseId, performance).catch(() => undefined);
+  // Awaited by the caller before it moves on: a page load that follows at once would abort writes still open.
+  await Promise.all([...byExercise].map(([exerciseId, performance]) => keep(userId, exerciseId, performance).catch(() => undefined)));
 }
 
 /** This person's last time at the exercise, as kept on this device. */

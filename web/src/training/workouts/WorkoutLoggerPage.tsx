@@ -165,7 +165,7 @@ function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueu
       }
       const finished = await trainingApi.workouts.finish(workout.id);
       // Its sets are the next workout's "last time", also when that one adds the exercise with no network.
-      keepFinishedWorkout(userId, finished);
+      await keepFinishedWorkout(userId, finished);
       navigate(trainingPaths.pastWorkout(finished.id), { state: { status: `Workout finished. Well done!` } });
     });
 
