@@ -22,6 +22,9 @@ public static class ExternalSignInSetup
     /// <summary>Data Protection's application name: every replica must use the same one to read the others' protected state.</summary>
     public const string ApplicationName = "FitFolio";
 
+    /// <summary>ASP.NET Core's switch that stops it making a lone authentication scheme the default one.</summary>
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static void AddFitFolioExternalSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,6 +36,10 @@ public static class ExternalSignInSetup
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRing(dataSource));
 
         var configured = section.Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
+        // No default scheme, ever: ASP.NET Core makes a lone scheme the default, and the authentication middleware would then
+        // authenticate every request with that provider's handler (its sign-in scheme does not exist: every request a 500).
+        // FitFolio's own session is not an authentication scheme; the handlers only run their challenges and callbacks.
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         var authentication = services.AddAuthentication();
         foreach (var provider in configured.Configured())
         {
