@@ -142,6 +142,16 @@ test("a newcomer's workout on a phone, then offline across a reload and a browse
     }),
 );
 
+/**
+ * Cuts the API off, or gives it back. setOffline alone let a write through now and then once the service worker
+ * controlled the page (its network fallback is not always under the page's emulation); an aborted route is.
+ */
+async function cutApi(context, cut) {
+    await context.setOffline(cut);
+    if (cut) await context.route(/\/api\//, (route) => route.abort("internetdisconnected"));
+    else await context.unroute(/\/api\//);
+}
+
 /** The workout's sets as the server holds them. */
 async function serverSets(context, workoutId) {
     const response = await context.request.get(url(`/api/v1/training/workouts/${workoutId}`));
@@ -183,7 +193,7 @@ async function offlineAcrossReloadAndRestart(page, launch) {
         );
     watch(context);
 
-    await context.setOffline(true);
+    await cutApi(context, true);
     let card = page.getByRole("region", { name: "Squat (Barbell)" });
     await logSet(card, 2, 102.5);
     await page.getByText("You’re offline. FitFolio keeps working").waitFor();
@@ -197,19 +207,21 @@ async function offlineAcrossReloadAndRestart(page, launch) {
     await logSet(card, 3, 105);
     await page.getByRole("status").filter({ hasText: "2 changes waiting to be saved." }).waitFor();
 
-    // A browser restart, still offline: the profile keeps the queue.
+    // A browser restart, still offline: the profile keeps the queue. Offline from its first moment: a tab the profile
+    // brings back would otherwise load the app, and replay the queue, before a later setOffline took effect.
     await context.close();
-    context = await launch({ viewport: PHONE });
+    context = await launch({ viewport: PHONE, offline: true });
+    await cutApi(context, true);
     watch(context);
-    await context.setOffline(true);
     const again = context.pages()[0] ?? (await context.newPage());
     await again.goto(workoutPath);
     card = again.getByRole("region", { name: "Squat (Barbell)" });
     await card.getByRole("button", { name: "Log set 4" }).waitFor();
-    assert.deepEqual((await serverSets(context, workoutId)).length, 1, "nothing logged offline has reached the server");
+    const before = await serverSets(context, workoutId);
+    assert.deepEqual(before.length, 1, `nothing logged offline has reached the server: ${JSON.stringify({ before, attempts })}`);
 
     // Back online: the queue replays in order, with the same ids.
-    await context.setOffline(false);
+    await cutApi(context, false);
     await again.evaluate(() => window.dispatchEvent(new Event("online")));
     // The status line clears once the first write lands; the rest follow one by one, so ask the server until
     // the queue has drained (every set it holds) or the step's time is up.
@@ -271,7 +283,7 @@ async function exercisesAddedOffline(page, context) {
         writes.push({ route: `${request.method()} ${new URL(request.url()).pathname}`, key: request.headers()["idempotency-key"], status: 0 });
     });
 
-    await context.setOffline(true);
+    await cutApi(context, true);
     await page.getByRole("button", { name: "Add exercise" }).click();
     await pick(page, "Add an exercise", "squat", "Squat (Barbell)");
     const squat = page.getByRole("region", { name: "Squat (Barbell)" });
@@ -306,7 +318,7 @@ async function exercisesAddedOffline(page, context) {
             ? route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"unavailable","message":"Try again."}}' })
             : route.continue(),
     );
-    await context.setOffline(false);
+    await cutApi(context, false);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     let held = null;
     for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
