@@ -11,6 +11,6 @@ public static class OpenApiServiceCollectionExtensions
             options.AddOperationTransformer<ApiSecurityTransformer>();
             options.AddOperationTransformer<ApiErrorResponses>();
             options.AddOperationTransformer<EntityTagHeaders>();
-            options.AddOperationTransformer<FitFolio.Api.Http.IdempotencyKeyOpenApi>();
+            options.AddOperationTransformer<IdempotencyKeyOpenApi>();
         });
 }

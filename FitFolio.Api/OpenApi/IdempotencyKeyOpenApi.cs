@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using FitFolio.Api.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace FitFolio.Api.Http;
+namespace FitFolio.Api.OpenApi;
 
 /// <summary>
 /// Says on every state-changing operation what it does with <c>Idempotency-Key</c>: <c>x-idempotency-key: honoured</c>
@@ -43,33 +44,16 @@ internal sealed class IdempotencyKeyOpenApi : IOpenApiOperationTransformer
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeyFormat.MaxLength },
             });
             operation.Responses ??= [];
-            Add(
+            ApiErrorResponses.Add(
                 operation,
                 context,
                 StatusCodes.Status409Conflict,
                 "Conflict: `idempotency_key_in_flight` (the first request with this key is still running), or this operation's own.");
-            Add(operation, context, StatusCodes.Status422UnprocessableEntity, "`idempotency_key_reused`: this Idempotency-Key came with a different request.");
-            Add(operation, context, StatusCodes.Status400BadRequest, "Bad request: `invalid_idempotency_key`, or this operation's own.");
+            ApiErrorResponses.Add(
+                operation, context, StatusCodes.Status422UnprocessableEntity, "`idempotency_key_reused`: this Idempotency-Key came with a different request.");
+            ApiErrorResponses.Add(operation, context, StatusCodes.Status400BadRequest, "Bad request: `invalid_idempotency_key`, or this operation's own.");
         }
 
         return Task.CompletedTask;
-    }
-
-    private static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
-    {
-        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (operation.Responses!.ContainsKey(key))
-        {
-            return;
-        }
-
-        operation.Responses[key] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
-            {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(ApiErrorBody), context.Document) },
-            },
-        };
     }
 }
