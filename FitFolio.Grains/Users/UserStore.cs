@@ -14,7 +14,8 @@ internal sealed class UserStore(NpgsqlDataSource dataSource)
     /// A transaction for a change to <paramref name="user"/>; <paramref name="onAbandoned"/> runs if it never commits; <paramref name="keyed"/>
     /// claims the call's Idempotency-Key first.
     /// </summary>
-    public Task<UserWrite> BeginWriteAsync(UserRecord user, Action onAbandoned, bool keyed = false) => UserWrite.BeginAsync(dataSource, user, onAbandoned, keyed);
+    public Task<UserWrite> BeginWriteAsync(UserRecord user, Action onAbandoned, bool keyed = false) =>
+        UserWrite.BeginAsync(dataSource, user, onAbandoned, keyed);
 
     public async Task<UserRecord?> LoadAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -147,7 +147,8 @@ public sealed class UserGrainIdempotencyTests(UserGrainIdempotencyTests.TwoSilos
         try
         {
             var grain = Cluster.Hosts[1].Grains.GetGrain<IUserGrain>(user.ToString("N"));
-            await Assert.ThrowsAsync<IdempotencyKeyInFlightException>(() => grain.RevokeOtherSessions("", new FitFolio.Grains.Common.RequestOrigin(null, null, null)));
+            var origin = new FitFolio.Grains.Common.RequestOrigin(null, null, null);
+            await Assert.ThrowsAsync<IdempotencyKeyInFlightException>(() => grain.RevokeOtherSessions("", origin));
         }
         finally
         {
@@ -207,7 +208,8 @@ public sealed class UserGrainIdempotencyTests(UserGrainIdempotencyTests.TwoSilos
             Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
             if (!reader.IsDBNull(1))
             {
-                Assert.All(JsonDocument.Parse(reader.GetString(1)).RootElement.EnumerateObject(), header => Assert.Contains(header.Name, new[] { "ETag", "Location" }));
+                var headers = JsonDocument.Parse(reader.GetString(1)).RootElement.EnumerateObject();
+                Assert.All(headers, header => Assert.Contains(header.Name, new[] { "ETag", "Location" }));
             }
         }
 
