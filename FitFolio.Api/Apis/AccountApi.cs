@@ -39,7 +39,7 @@ public static class AccountApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithIdempotencyKeys()
             .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
             .WithSummary("Confirm an email change")
@@ -50,7 +50,7 @@ public static class AccountApi
 
         // A POST, so the CSRF check applies: a cross-site link or image cannot make the browser download someone's data.
         account.MapPost("/export", ExportAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.ChangesNothing)
             .RequireSession()
             .WithName("ExportAccount")
             .WithSummary("Export your data")

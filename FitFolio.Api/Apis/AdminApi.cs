@@ -31,7 +31,7 @@ public static class AdminApi
             .Produces<AdminUserDetail>()
             .ProducesProblemBody(StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState).WithName("AdminRevokeSessions")
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SpansGrains).WithName("AdminRevokeSessions")
             .WithSummary("Sign a user out everywhere")
             .WithDescription(
                 "Ends every session of the user and, with revokeApiKeys, every API key (each audited as revoked_by_admin); "
@@ -39,13 +39,13 @@ public static class AdminApi
             .Produces<AdminRevokedResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/lock", LockAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState).WithName("AdminLockUser")
+            .WithIdempotencyKeys().WithName("AdminLockUser")
             .WithSummary("Lock a user")
             .WithDescription("Blocks every sign-in for the given minutes (default 60) and ends every session.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/unlock", UnlockAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState).WithName("AdminUnlockUser")
+            .WithIdempotencyKeys().WithName("AdminUnlockUser")
             .WithSummary("Unlock a user")
             .WithDescription("Lifts an admin lock and any failure lockout.")
             .Produces(StatusCodes.Status204NoContent)

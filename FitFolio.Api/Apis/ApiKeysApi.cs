@@ -33,7 +33,7 @@ public static class ApiKeysApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         keys.MapDelete("/{id}", RevokeAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithIdempotencyKeys()
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
             .WithDescription("Revokes one of your keys; when this returns, every silo refuses it.")

@@ -22,7 +22,7 @@ public static class PreferencesApi
             .Produces<Preferences>();
 
         preferences.MapPut("/", PutAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.WholeState)
             .RequireUser(ApiScope.Write)
             .WithName("PutPreferences")
             .WithSummary("Replace preferences")

@@ -72,7 +72,7 @@ public static class WebAuthnApi
             .WithDescription("Your passkeys, oldest first.");
 
         credentials.MapPatch("/{id}", RenameAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithIdempotencyKeys()
             .WithName("RenamePasskey")
             .WithSummary("Rename a passkey")
             .WithDescription("Renames one of your passkeys (1 to 100 characters).")
@@ -80,7 +80,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         credentials.MapDelete("/{id}", DeleteAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithIdempotencyKeys()
             .RequireRecentSignIn()
             .WithName("DeletePasskey")
             .WithSummary("Delete a passkey")
@@ -89,7 +89,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPut("/auth/email-sign-in", SetEmailSignInAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithTags("Passkeys")
             .WithName("SetEmailSignIn")
             .WithSummary("Turn email sign-in on or off")

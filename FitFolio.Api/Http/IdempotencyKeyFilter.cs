@@ -58,24 +58,42 @@ public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpoin
 
         if (await IdempotencyStore.IsRunningAsync(dataSource, caller, key, http.RequestAborted))
         {
-            return Errors.Result(
-                http,
-                StatusCodes.Status409Conflict,
-                "idempotency_key_in_flight",
-                "A request with this Idempotency-Key is still being answered; retry it shortly for its answer.",
-                IdempotencyKeyFormat.Header);
+            return InFlight(http);
         }
 
-        new IdempotencyRequest(caller, key, user.UserId, hash).Enter();
+        var request = new IdempotencyRequest(caller, key, user.UserId, hash);
+        request.Enter();
+        object? result;
         try
         {
-            return await next(context);
+            result = await next(context);
+        }
+        catch (IdempotencyKeyInFlightException)
+        {
+            // A user-grain or API-key write found the key claimed once it reached its transaction (UserWrite).
+            return InFlight(http);
         }
         finally
         {
             IdempotencyRequest.Leave();
         }
+
+        // The headers are set here, where the outcome became HTTP, after the write and its stored answer committed.
+        if (IdempotencyKeyHeaders.Of(http.Response.Headers) is { } headers)
+        {
+            await IdempotencyStore.AddHeadersAsync(dataSource, request, headers, CancellationToken.None);
+        }
+
+        return result;
     }
+
+    private static IResult InFlight(HttpContext http) =>
+        Errors.Result(
+            http,
+            StatusCodes.Status409Conflict,
+            "idempotency_key_in_flight",
+            "A request with this Idempotency-Key is still being answered; retry it shortly for its answer.",
+            IdempotencyKeyFormat.Header);
 
     /// <summary>SHA-256 of the method, path and query, and the body's bytes as sent (buffered by <see cref="IdempotencyKeyBuffering"/>).</summary>
     private static async Task<string> HashAsync(HttpRequest request)

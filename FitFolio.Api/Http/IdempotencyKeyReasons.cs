@@ -11,6 +11,16 @@ public static class IdempotencyKeyReasons
 
     public const string SendsMail = "It sends a mail: a repeat sends another, within the mail limits.";
 
-    /// <summary>The account and admin writes of the user grain: not keyed yet (issue 20 keyed the training log first).</summary>
+    public const string ChangesNothing = "It changes nothing but the audit log (it reads): a repeat answers again.";
+
+    /// <summary>Preferences live in Orleans grain storage, whose write is not a transaction of ours to store an answer in.</summary>
+    public const string WholeState = "It replaces the whole state, kept in Orleans grain storage rather than a transaction that could hold an answer: "
+        + "a repeat sets the same state and gets the same answer.";
+
+    /// <summary>The admin's sign-out everywhere: the user's grain and each API key's grain commit their own parts.</summary>
+    public const string SpansGrains = "It commits in several grains (the sessions in the person's, each API key in its own), so no one transaction "
+        + "can hold its answer: a repeat ends whatever is still live and counts that.";
+
+    /// <summary>Writes of the user grain not keyed yet.</summary>
     public const string SetsState = "Not keyed yet: a repeat sets the same state again, or answers 404 for what the first removed.";
 }

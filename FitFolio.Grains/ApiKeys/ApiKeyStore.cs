@@ -1,6 +1,7 @@
 using System.Net;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Mail;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -156,13 +157,19 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
 
     /// <summary>
     /// Revokes the key with its audit event in one transaction; false when it was already revoked or is gone.
-    /// <paramref name="byAdmin"/> names the admin who revoked it, when one did, in the audit row.
+    /// <paramref name="byAdmin"/> names the admin who revoked it, when one did, in the audit row. Sent with an
+    /// Idempotency-Key, the key is claimed first and the 204 stored with the revocation.
     /// </summary>
     internal async Task<bool> RevokeAsync(
         Guid keyId, Guid userId, string reason, RequestOrigin origin, Guid? byAdmin = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await IdempotencyStore.ClaimAsync(connection, transaction, cancellationToken))
+        {
+            throw new IdempotencyKeyInFlightException();
+        }
+
         await using (var command = new NpgsqlCommand("update api_keys set revoked_at = now() where id = @id and revoked_at is null", connection, transaction))
         {
             command.Parameters.AddWithValue("id", keyId);
@@ -179,6 +186,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, MailOutbox outbox, 
         }
 
         await AuditLog.WriteAsync(connection, transaction, new AuditEvent(AuditEventType.ApiKeyRevoked, userId, origin, details), cancellationToken);
+        await IdempotencyStore.RecordAsync(connection, transaction, KeyedAnswer.NoContent.Status, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

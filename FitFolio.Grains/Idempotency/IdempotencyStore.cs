@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -67,13 +68,38 @@ public static class IdempotencyStore
     /// <summary>The stored answer of a caller's key, if a write with it committed.</summary>
     public static async Task<StoredAnswer?> FindAsync(NpgsqlDataSource dataSource, string caller, string key, CancellationToken cancellationToken)
     {
-        await using var find = dataSource.CreateCommand("select request_hash, status, body from idempotency_keys where caller = @caller and key = @key");
+        await using var find = dataSource.CreateCommand(
+            "select request_hash, status, body, headers from idempotency_keys where caller = @caller and key = @key");
         find.Parameters.AddWithValue("caller", caller);
         find.Parameters.AddWithValue("key", key);
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new StoredAnswer(reader.GetString(0), reader.GetInt16(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            ? new StoredAnswer(
+                reader.GetString(0),
+                reader.GetInt16(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)))
             : null;
+    }
+
+    /// <summary>
+    /// Adds the answer's headers (the front door's allow-list) to the answer the write stored, once the front door has
+    /// them: they are set where the outcome becomes HTTP, after the write committed. Only to a row of this request that
+    /// has none yet, so a refusal (no row) or a racing run (another request's row) adds nothing.
+    /// </summary>
+    public static async Task AddHeadersAsync(
+        NpgsqlDataSource dataSource, IdempotencyRequest request, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        await using var update = dataSource.CreateCommand(
+            """
+            update idempotency_keys set headers = @headers
+            where caller = @caller and key = @key and request_hash = @hash and headers is null
+            """);
+        update.Parameters.AddWithValue("caller", request.Caller);
+        update.Parameters.AddWithValue("key", request.Key);
+        update.Parameters.AddWithValue("hash", request.RequestHash);
+        update.Parameters.AddWithValue("headers", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(headers));
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
@@ -47,7 +48,7 @@ internal sealed class UserAccount(UserScope scope, UserSessions sessions, ApiKey
         string? newEmail;
         try
         {
-            await using var write = await scope.BeginWriteAsync();
+            await using var write = await scope.BeginKeyedWriteAsync();
             newEmail = await EmailChangeStore.RedeemAsync(write, changeId, _user.Id, now);
             if (newEmail is null)
             {
@@ -77,7 +78,8 @@ internal sealed class UserAccount(UserScope scope, UserSessions sessions, ApiKey
                 ("new_domain", MailAddresses.DomainOf(newEmail)),
                 ("sessions_ended", ended.Count),
                 ("sign_in_links_voided", voided)));
-            await write.CommitAsync();
+            // The front door answers the profile as it is once memory follows this commit.
+            await write.CommitAsync(KeyedAnswer.Ok(_user.ToProfile() with { Email = newEmail, EmailVerified = true }));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {

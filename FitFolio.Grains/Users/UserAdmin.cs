@@ -1,5 +1,6 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Recovery;
 using FitFolio.Grains.Sessions;
 using FitFolio.Grains.SignIn;
@@ -34,7 +35,7 @@ internal sealed class UserAdmin(UserScope scope, UserSessions sessions, UserLock
     public async Task LockAsync(DateTimeOffset until, Guid adminId, RequestOrigin origin)
     {
         var ended = _user.Sessions.Values.ToList();
-        await using (var write = await scope.BeginWriteAsync())
+        await using (var write = await scope.BeginKeyedWriteAsync())
         {
             await SetAdminLockAsync(write, until);
             await EndSessionsAsync(write, ended, adminId, origin);
@@ -42,7 +43,7 @@ internal sealed class UserAdmin(UserScope scope, UserSessions sessions, UserLock
                 write.Connection,
                 write.Transaction,
                 scope.Event(AuditEventType.AccountLocked, origin, ("path", "all"), ("by_admin", adminId), ("until", until)));
-            await write.CommitAsync();
+            await write.CommitAsync(KeyedAnswer.NoContent);
         }
 
         _user.AdminLockedUntil = until;
@@ -51,14 +52,14 @@ internal sealed class UserAdmin(UserScope scope, UserSessions sessions, UserLock
 
     public async Task UnlockAsync(Guid adminId, RequestOrigin origin)
     {
-        await using (var write = await scope.BeginWriteAsync())
+        await using (var write = await scope.BeginKeyedWriteAsync())
         {
             await SetAdminLockAsync(write, null);
             await EmailCodeStore.ClearLockoutAsync(write, _user.Email);
             await RecoveryCodeStore.ClearLockoutAsync(write, _user.Email);
             await lockout.ClearAsync(write);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.AccountUnlocked, origin, ("by_admin", adminId)));
-            await write.CommitAsync();
+            await write.CommitAsync(KeyedAnswer.NoContent);
         }
 
         _user.AdminLockedUntil = null;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Passkeys;
 using Npgsql;
@@ -120,11 +121,11 @@ internal sealed class UserPasskeys(
             return null;
         }
 
-        await using (var write = await scope.BeginWriteAsync())
+        await using (var write = await scope.BeginKeyedWriteAsync())
         {
             await PasskeyStore.RenameAsync(write, passkey.Id, newName);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.PasskeyRenamed, origin, ("passkey_id", passkey.Id)));
-            await write.CommitAsync();
+            await write.CommitAsync(KeyedAnswer.Ok(passkey.ToView() with { Name = newName }));
         }
 
         passkey.Name = newName;
@@ -144,11 +145,11 @@ internal sealed class UserPasskeys(
             return PasskeyChangeOutcome.LastSignInMethod;
         }
 
-        await using (var write = await scope.BeginWriteAsync())
+        await using (var write = await scope.BeginKeyedWriteAsync())
         {
             await PasskeyStore.DeleteAsync(write, passkey.Id);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.PasskeyDeleted, origin, ("passkey_id", passkey.Id)));
-            await write.CommitAsync();
+            await write.CommitAsync(KeyedAnswer.NoContent);
         }
 
         _user.Passkeys.Remove(passkey);

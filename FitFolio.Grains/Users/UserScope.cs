@@ -30,6 +30,12 @@ internal sealed class UserScope(UserRecord user, UserGrainSharedContext shared, 
     /// <summary>A transaction for a change to this person, claiming the row's next version (<see cref="UserWrite"/>).</summary>
     public Task<UserWrite> BeginWriteAsync() => shared.Store.BeginWriteAsync(User, onWriteAbandoned);
 
+    /// <summary>
+    /// The same, for a route that honours <c>Idempotency-Key</c>: the call's key is claimed first, and the write commits with
+    /// <see cref="UserWrite.CommitAsync(Idempotency.KeyedAnswer, CancellationToken)"/>, storing its answer.
+    /// </summary>
+    public Task<UserWrite> BeginKeyedWriteAsync() => shared.Store.BeginWriteAsync(User, onWriteAbandoned, keyed: true);
+
     /// <summary>Whether any sign-in path may start a session now; the refusal names why not, for the audit row.</summary>
     public bool MaySignIn(out string refusal)
     {

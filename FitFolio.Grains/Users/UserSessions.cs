@@ -1,5 +1,6 @@
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Sessions;
@@ -107,7 +108,7 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
             return false;
         }
 
-        await RevokeAsync([session], "revoked_by_user", AuditEventType.SessionRevoked, origin);
+        await RevokeAsync([session], "revoked_by_user", AuditEventType.SessionRevoked, origin, KeyedAnswer.NoContent);
         return true;
     }
 
@@ -116,7 +117,7 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
         var others = _user.Sessions.Values.Where(s => s.SecretHash != currentSessionHash).ToList();
         if (others.Count > 0)
         {
-            await RevokeAsync(others, "revoked_by_user", AuditEventType.SessionRevoked, origin);
+            await RevokeAsync(others, "revoked_by_user", AuditEventType.SessionRevoked, origin, KeyedAnswer.Ok(new RevokedResponse(others.Count)));
         }
 
         return others.Count;
@@ -236,12 +237,13 @@ internal sealed class UserSessions(UserScope scope, UserStore store)
         }
     }
 
-    private async Task RevokeAsync(IReadOnlyList<Session> sessions, string reason, string auditType, RequestOrigin origin)
+    /// <summary>Ends <paramref name="sessions"/>; with <paramref name="keyed"/>, a route's write that honours Idempotency-Key and answers that.</summary>
+    private async Task RevokeAsync(IReadOnlyList<Session> sessions, string reason, string auditType, RequestOrigin origin, KeyedAnswer? keyed = null)
     {
-        await using (var write = await scope.BeginWriteAsync())
+        await using (var write = keyed is null ? await scope.BeginWriteAsync() : await scope.BeginKeyedWriteAsync())
         {
             await RevokeInAsync(write, sessions, reason, auditType, origin);
-            await write.CommitAsync();
+            await (keyed is null ? write.CommitAsync() : write.CommitAsync(keyed));
         }
 
         Forget(sessions);

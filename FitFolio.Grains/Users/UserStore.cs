@@ -10,8 +10,12 @@ namespace FitFolio.Grains.Users;
 /// <summary>The SQL behind the user grain: one load on activation, then statements inside a <see cref="UserWrite"/>.</summary>
 internal sealed class UserStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>A transaction for a change to <paramref name="user"/>; <paramref name="onAbandoned"/> runs if it never commits.</summary>
-    public Task<UserWrite> BeginWriteAsync(UserRecord user, Action onAbandoned) => UserWrite.BeginAsync(dataSource, user, onAbandoned);
+    /// <summary>
+    /// A transaction for a change to <paramref name="user"/>; <paramref name="onAbandoned"/> runs if it never commits; <paramref name="keyed"/>
+    /// claims the call's Idempotency-Key first.
+    /// </summary>
+    public Task<UserWrite> BeginWriteAsync(UserRecord user, Action onAbandoned, bool keyed = false) =>
+        UserWrite.BeginAsync(dataSource, user, onAbandoned, keyed);
 
     public async Task<UserRecord?> LoadAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

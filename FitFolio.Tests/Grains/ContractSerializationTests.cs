@@ -154,6 +154,15 @@ public sealed class ContractSerializationTests
     }
 
     [Fact]
+    public void Idempotency_key_in_flight_exception_round_trips_as_itself()
+    {
+        var copy = RoundTrip(new FitFolio.Grains.Idempotency.IdempotencyKeyInFlightException());
+
+        Assert.IsType<FitFolio.Grains.Idempotency.IdempotencyKeyInFlightException>(copy);
+        Assert.Equal("A request with this Idempotency-Key is still being answered.", copy.Message);
+    }
+
+    [Fact]
     public void Unknown_user_exception_round_trips_with_its_message()
     {
         var copy = RoundTrip(new UnknownUserException("No user 42."));
@@ -191,7 +200,10 @@ public sealed class ContractSerializationTests
     public void Every_exception_of_the_grains_assembly_is_a_contract()
     {
         // The list is the assembly's: a new exception type fails here until it is marked and has a round-trip test above.
-        Assert.Equal([typeof(PasskeyMetadataException), typeof(PasskeyVerificationException), typeof(UnknownUserException)], GrainContracts.Exceptions);
+        Assert.Equal(
+            [typeof(FitFolio.Grains.Idempotency.IdempotencyKeyInFlightException), typeof(PasskeyMetadataException), typeof(PasskeyVerificationException),
+                typeof(UnknownUserException)],
+            GrainContracts.Exceptions);
         Assert.All(GrainContracts.Exceptions, type =>
         {
             Assert.True(type.IsDefined(typeof(GenerateSerializerAttribute)), $"{type.Name} has no [GenerateSerializer].");

@@ -48,6 +48,36 @@ public sealed class IdempotencyKeyTests(ApiFixture api) : IClassFixture<ApiFixtu
     }
 
     [Fact]
+    public async Task A_replay_carries_the_location_of_what_it_created_and_the_etag_of_the_version_it_made()
+    {
+        using var client = await api.SignedInClientAsync("idem-headers@example.com");
+        var startKey = NewKey();
+        var renameKey = NewKey();
+
+        var started = await client.KeyedAsync(HttpMethod.Post, $"{Base}/workouts", new { name = "Headers" }, startKey);
+        var startedAgain = await client.KeyedAsync(HttpMethod.Post, $"{Base}/workouts", new { name = "Headers" }, startKey);
+        var workout = started.Body.Id();
+        var renamed = await client.KeyedAsync(Patch, $"{Base}/workouts/{workout}", new { name = "Tagged" }, renameKey);
+        var renamedAgain = await client.KeyedAsync(Patch, $"{Base}/workouts/{workout}", new { name = "Tagged" }, renameKey);
+
+        Assert.Equal(HttpStatusCode.Created, started.Status);
+        Assert.Equal($"/api/v1/training/workouts/{workout}", started.Headers["Location"]);
+        Assert.True(startedAgain.Replayed());
+        Assert.Equal(started.Headers["Location"], startedAgain.Headers["Location"]);
+        Assert.Equal(started.Headers["ETag"], startedAgain.Headers["ETag"]);
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.NotEqual(started.Headers["ETag"], renamed.Headers["ETag"]);
+        Assert.True(renamedAgain.Replayed());
+        Assert.Equal(renamed.Headers["ETag"], renamedAgain.Headers["ETag"]);
+        Assert.False(renamedAgain.Headers.ContainsKey("Location"));
+        // Only the allow-list is kept: the session's Set-Cookie or anything else of the first answer never is.
+        var stored = System.Text.Json.JsonDocument.Parse(
+            await api.Database.ScalarAsync<string>("select headers::text from idempotency_keys where key = @k", ("k", renameKey))).RootElement;
+        Assert.Equal(["ETag"], stored.EnumerateObject().Select(header => header.Name));
+        Assert.Equal(renamed.Headers["ETag"], stored.GetProperty("ETag").GetString());
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_request_is_refused_with_422_and_changes_nothing()
     {
         using var client = await api.SignedInClientAsync("idem-reused@example.com");

@@ -1,3 +1,0 @@
-namespace FitFolio.Api.Apis;
-
-public sealed record RevokedResponse(int Revoked);
