@@ -10,8 +10,8 @@ public sealed class SiloOptions
 
     /// <summary>
     /// Address the silo endpoint listens on. Default <c>127.0.0.1</c>; use the private address (or
-    /// <c>0.0.0.0</c> on a private network) when silos run on several machines: the port is not
-    /// authenticated until silo TLS lands, so it must never face the internet.
+    /// <c>0.0.0.0</c> on a private network) when silos run on several machines. Mutual TLS
+    /// (<c>Silo:Tls</c>) authenticates every peer, and the port still never faces the internet.
     /// </summary>
     public string ListenAddress { get; set; } = "127.0.0.1";
 

@@ -13,10 +13,12 @@ public sealed class ApiProcessCluster : IAsyncDisposable
 {
     private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), "fitfolio-processes-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly List<ApiProcess> _processes = [];
+    private Dictionary<string, string> _environment = [];
 
-    private ApiProcessCluster()
-    {
-    }
+    private ApiProcessCluster(string redis) => Redis = redis;
+
+    /// <summary>The Redis server of membership and the directory: the run's, or a test's own (<see cref="DedicatedRedis"/>).</summary>
+    public string Redis { get; }
 
     public string ClusterId { get; } = "processes-" + Guid.NewGuid().ToString("N");
 
@@ -26,10 +28,14 @@ public sealed class ApiProcessCluster : IAsyncDisposable
 
     public IEnumerable<ApiProcess> Running => _processes.Where(p => !p.HasExited);
 
-    /// <summary>Starts <paramref name="count"/> processes; <paramref name="settings"/> (<c>Section__Key</c>) are added to every one's environment.</summary>
-    public static async Task<ApiProcessCluster> StartAsync(string connectionString, int count, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts <paramref name="count"/> processes on <paramref name="redis"/> (default: the shared test Redis), with silo TLS on;
+    /// <paramref name="settings"/> (<c>Section__Key</c>) are added to every one's environment.
+    /// </summary>
+    public static async Task<ApiProcessCluster> StartAsync(
+        string connectionString, int count, IReadOnlyDictionary<string, string>? settings = null, string? redis = null)
     {
-        var cluster = new ApiProcessCluster();
+        var cluster = new ApiProcessCluster(redis ?? RedisServer.ConnectionString);
         try
         {
             Directory.CreateDirectory(cluster._logDirectory);
@@ -39,7 +45,7 @@ public sealed class ApiProcessCluster : IAsyncDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Postgres"] = connectionString,
-                ["ConnectionStrings__Redis"] = RedisServer.ConnectionString,
+                ["ConnectionStrings__Redis"] = cluster.Redis,
                 ["Cluster__Id"] = cluster.ClusterId,
                 // The session cookie's key: Cluster:Secret until SessionCookie:Key lands, then that (both set, so either build runs).
                 ["Cluster__Secret"] = secret,
@@ -50,11 +56,12 @@ public sealed class ApiProcessCluster : IAsyncDisposable
                 // No load balancer in front: nothing to drain from.
                 ["Shutdown__DrainDelay"] = "00:00:00",
             };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            foreach (var (key, value) in SiloTlsFiles.Environment().Concat(settings ?? new Dictionary<string, string>()))
             {
                 environment[key] = value;
             }
 
+            cluster._environment = environment;
             for (var i = 0; i < count; i++)
             {
                 cluster._processes.Add(ApiProcess.Start($"silo{(i + 1).ToString(CultureInfo.InvariantCulture)}", environment, cluster._logDirectory));
@@ -70,6 +77,15 @@ public sealed class ApiProcessCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts one more replica with the cluster's settings (a scale-out) and waits until the cluster is whole.</summary>
+    public async Task<ApiProcess> AddProcessAsync()
+    {
+        var process = ApiProcess.Start($"silo{(_processes.Count + 1).ToString(CultureInfo.InvariantCulture)}", _environment, _logDirectory);
+        _processes.Add(process);
+        await WaitUntilWholeAsync();
+        return process;
+    }
+
     /// <summary>Waits until every running process is ready and Redis holds exactly their silos as Active.</summary>
     public async Task WaitUntilWholeAsync()
     {
@@ -78,7 +94,7 @@ public sealed class ApiProcessCluster : IAsyncDisposable
         await Eventually.TrueAsync(
             async () =>
             {
-                var active = (await RedisMembership.RowsAsync(ClusterId)).Where(r => r.Status == SiloStatus.Active).Select(r => r.Silo).ToList();
+                var active = (await RedisMembership.RowsAsync(ClusterId, Redis)).Where(r => r.Status == SiloStatus.Active).Select(r => r.Silo).ToList();
                 return active.Count == running.Count && running.All(p => active.Any(p.Owns));
             },
             TimeSpan.FromSeconds(60),
@@ -91,7 +107,7 @@ public sealed class ApiProcessCluster : IAsyncDisposable
     /// <summary>The membership row of <paramref name="process"/>'s silo (its latest generation), or null before it wrote one.</summary>
     public async Task<SiloStatus?> StatusOfAsync(ApiProcess process)
     {
-        var rows = await RedisMembership.RowsAsync(ClusterId);
+        var rows = await RedisMembership.RowsAsync(ClusterId, Redis);
         var own = rows.Where(r => process.Owns(r.Silo)).OrderByDescending(r => r.Silo.Generation).ToList();
         return own.Count == 0 ? null : own[0].Status;
     }
