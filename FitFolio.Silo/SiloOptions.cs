@@ -16,6 +16,14 @@ public sealed class SiloOptions
     public string ListenAddress { get; set; } = "127.0.0.1";
 
     /// <summary>
+    /// The private network the silo port belongs on, as a CIDR block (<c>10.89.0.0/24</c>). Default none. When set it
+    /// replaces <see cref="ListenAddress"/>: the silo listens on (and advertises) this machine's one IPv4 address inside
+    /// the block, so on a host with a public and a private interface (compose's "edge" and "internal") the port is
+    /// opened on the private one only. No such address, or several, stops the start.
+    /// </summary>
+    public string? ListenNetwork { get; set; }
+
+    /// <summary>
     /// Host or IP other silos use to reach this one. Default: <c>127.0.0.1</c> when listening on
     /// loopback, otherwise this machine's first non-loopback IPv4 address (what a container replica needs).
     /// </summary>

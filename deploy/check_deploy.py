@@ -129,6 +129,11 @@ def check_compose(root: Path, config: dict) -> None:
     for key, value in SILO_TLS_ENV.items():
         check(env.get(key) == value, f"compose: fitfolio's {key} must be {value} (a Docker secret)")
     check(str(env.get("Silo__Tls__Enabled", "true")).lower() != "false", "compose: silo TLS must stay on between replicas")
+    # The silo port on the private network only: its listen network is the 'internal' network's subnet, never 0.0.0.0.
+    subnets = [c.get("subnet") for c in (networks.get("internal", {}).get("ipam") or {}).get("config", [])]
+    check(bool(env.get("Silo__ListenNetwork")) and env.get("Silo__ListenNetwork") in subnets,
+          "compose: fitfolio's Silo__ListenNetwork must be the 'internal' network's subnet (the silo port on the private address only)")
+    check("Silo__ListenAddress" not in env, "compose: Silo__ListenAddress would open the silo port beyond 'internal'; set Silo__ListenNetwork")
     for key in env:
         check(not re.search(r"password|secret|connectionstrings|cookie", key, re.I),
               f"compose: fitfolio sets {key} in its environment; secrets come from /run/secrets files")

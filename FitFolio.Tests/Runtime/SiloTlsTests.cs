@@ -11,9 +11,9 @@ namespace FitFolio.Tests.Runtime;
 /// Mutual TLS between silos, pinned to the cluster's CA: two silos on production's configuration,
 /// then a third silo that tries to join them from another test host (same Redis, same cluster id,
 /// so membership alone would let it in). With a certificate from the cluster CA it joins and calls
-/// grains on the others; with none, a self-signed one or one from another CA, it cannot: it even
-/// skips Orleans' join check (the worst case, a silo that writes itself Active), and still no call
-/// reaches a grain and its peers declare it dead.
+/// grains on the others; with none, a self-signed one or one from another CA, it cannot: no handshake
+/// with a peer completes, so Orleans' join check fails, its row never turns Active, its start throws
+/// and no call of it reaches a grain (the cluster's counter is unchanged).
 /// </summary>
 public sealed class SiloTlsTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
 {
