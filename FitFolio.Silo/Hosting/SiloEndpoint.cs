@@ -48,7 +48,8 @@ internal sealed record SiloEndpoint(IPEndPoint Listen, IPAddress Advertised)
         return inside.Count == 1
             ? inside[0]
             : throw new InvalidOperationException(
-                $"Silo:ListenNetwork {network}: this machine has {inside.Count} addresses in it ({string.Join(", ", inside)}); the silo port needs exactly one.");
+                $"Silo:ListenNetwork {network}: this machine has {inside.Count} addresses in it ({string.Join(", ", inside)}); "
+                + "the silo port needs exactly one.");
     }
 
     private static IEnumerable<IPAddress> LocalAddresses() =>

@@ -75,9 +75,10 @@ public sealed class OrleansTestCluster : IAsyncDisposable
     /// What every test silo of cluster <paramref name="clusterId"/> is configured with: the run's Redis, a free port and
     /// the cluster certificate (mutual TLS, as in production), then <paramref name="settings"/> over them.
     /// TLS stays on in every test cluster because nothing measured says to turn it off: a TLS silo costs no more CPU per
-    /// cross-silo call than a plain one (bench cross-silo, same load: 59 and 63 us/call), a connection's handshake is
-    /// paid once, and a refused intruder leaves nothing running (<see cref="StandaloneSilo"/>; no membership traffic
-    /// of its cluster after its test). The full suite's slow cluster tests come with the machine's load, before the TLS tests as after.
+    /// cross-silo call than a plain one (bench cross-silo at the same load: 59 and 63 us/call) and a connection's handshake
+    /// is paid once. What slowed the full suite after SiloTlsTests is not TLS here but the refused intruders those tests
+    /// start in this process: declared Dead by the cluster while still starting, they outlive their test (silo port still
+    /// listening, watchdog and LocalGrainDirectory's membership loop still running) despite <see cref="StandaloneSilo"/>.
     /// </summary>
     public static Dictionary<string, string?> SiloSettings(string clusterId, IDictionary<string, string?>? settings)
     {
