@@ -33,6 +33,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<UserDirectory>();
         services.TryAddSingleton<ExternalIdentities.ExternalIdentityStore>();
+        services.TryAddSingleton<ExternalIdentities.ExternalLinkStore>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<UserGrainSharedContext>();
         services.TryAddSingleton<MagicLinkStore>();

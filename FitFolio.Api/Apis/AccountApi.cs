@@ -29,6 +29,7 @@ public static class AccountApi
             .Produces<UserProfile>();
 
         account.MapPost("/email-change", RequestEmailChangeAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SendsMail)
             .RequireSession()
             .RequireRecentSignIn()
             .WithName("RequestEmailChange")
@@ -38,6 +39,7 @@ public static class AccountApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
             .WithSummary("Confirm an email change")
@@ -48,6 +50,7 @@ public static class AccountApi
 
         // A POST, so the CSRF check applies: a cross-site link or image cannot make the browser download someone's data.
         account.MapPost("/export", ExportAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .RequireSession()
             .WithName("ExportAccount")
             .WithSummary("Export your data")
@@ -56,6 +59,7 @@ public static class AccountApi
             .ProducesProblemBody(StatusCodes.Status403Forbidden);
 
         account.MapDelete("/", DeleteAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .RequireSession()
             .RequireRecentSignIn()
             .WithName("DeleteAccount")

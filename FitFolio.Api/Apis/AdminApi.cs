@@ -30,19 +30,22 @@ public static class AdminApi
             .WithDescription("One user with their live sessions and passkeys.")
             .Produces<AdminUserDetail>()
             .ProducesProblemBody(StatusCodes.Status404NotFound);
-        admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync).WithName("AdminRevokeSessions")
+        admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState).WithName("AdminRevokeSessions")
             .WithSummary("Sign a user out everywhere")
             .WithDescription(
                 "Ends every session of the user and, with revokeApiKeys, every API key (each audited as revoked_by_admin); "
                 + "refused by every silo once this returns.")
             .Produces<AdminRevokedResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        admin.MapPost("/users/{id}/lock", LockAsync).WithName("AdminLockUser")
+        admin.MapPost("/users/{id}/lock", LockAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState).WithName("AdminLockUser")
             .WithSummary("Lock a user")
             .WithDescription("Blocks every sign-in for the given minutes (default 60) and ends every session.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        admin.MapPost("/users/{id}/unlock", UnlockAsync).WithName("AdminUnlockUser")
+        admin.MapPost("/users/{id}/unlock", UnlockAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState).WithName("AdminUnlockUser")
             .WithSummary("Unlock a user")
             .WithDescription("Lifts an admin lock and any failure lockout.")
             .Produces(StatusCodes.Status204NoContent)

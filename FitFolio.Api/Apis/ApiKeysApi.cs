@@ -24,6 +24,7 @@ public static class ApiKeysApi
             .WithDescription("Your API keys that are not revoked, newest first: prefix, scopes, expiry and last use, never the secret.");
 
         keys.MapPost("/", CreateAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .RequireRecentSignIn()
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
@@ -32,6 +33,7 @@ public static class ApiKeysApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
 
         keys.MapDelete("/{id}", RevokeAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
             .WithDescription("Revokes one of your keys; when this returns, every silo refuses it.")

@@ -19,6 +19,7 @@ public static class AuthApi
         var auth = api.MapGroup("/auth").WithTags("Sign-in").RefuseApiKeys();
 
         auth.MapPost("/magic-link/start", StartAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Anonymous)
             .WithName("StartMagicLink")
             .WithSummary("Email a sign-in link")
             .WithDescription("Emails a sign-in link and code. Always 202 with the same body, whether or not the address has an account.")
@@ -28,6 +29,7 @@ public static class AuthApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
         auth.MapPost("/magic-link/verify", VerifyAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("VerifyMagicLink")
             .WithSummary("Sign in with a link or code")
             .WithDescription("Signs in with a link's token, or with an address and its 8-digit code. Starts a new session.")
@@ -36,6 +38,7 @@ public static class AuthApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/email/resend", ResendVerificationAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SendsMail)
             .WithName("ResendVerificationEmail")
             .WithSummary("Resend the verification email")
             .WithDescription("Sends a new verification link to the signed-in user's unverified address.")
@@ -50,6 +53,7 @@ public static class AuthApi
             .RequireSession();
 
         auth.MapPost("/logout", LogoutAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("Logout")
             .WithSummary("Sign out")
             .WithDescription("Ends this session on the server and removes its cookie.")

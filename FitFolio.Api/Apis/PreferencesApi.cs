@@ -22,6 +22,7 @@ public static class PreferencesApi
             .Produces<Preferences>();
 
         preferences.MapPut("/", PutAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .RequireUser(ApiScope.Write)
             .WithName("PutPreferences")
             .WithSummary("Replace preferences")

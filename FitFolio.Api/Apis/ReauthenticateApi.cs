@@ -20,6 +20,7 @@ public static class ReauthenticateApi
         var reauth = api.MapGroup("/auth/reauthenticate").WithTags("Passkeys").RequireSession();
 
         reauth.MapPost("/start", StartAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("StartReauthentication")
             .WithSummary("Start re-authentication")
             .WithDescription("Request options for a passkey assertion that renews this session's recent sign-in. 409 without a passkey.")
@@ -28,6 +29,7 @@ public static class ReauthenticateApi
             .ProducesProblemBody(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
 
         reauth.MapPost("/finish", FinishAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("FinishReauthentication")
             .WithSummary("Finish re-authentication")
             .WithDescription(

@@ -21,6 +21,7 @@ public static class RecoveryCodesApi
         var recovery = api.MapGroup("/auth/recovery-codes").WithTags("Recovery codes").RefuseApiKeys();
 
         recovery.MapPost("/verify", VerifyAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("SignInWithRecoveryCode")
             .WithSummary("Sign in with a recovery code")
             .WithDescription("Signs in once with an address and one of its recovery codes; ends every other session and mails the owner. "
@@ -45,6 +46,7 @@ public static class RecoveryCodesApi
                 return TypedResults.Json(new RecoveryCodesResponse(codes), statusCode: StatusCodes.Status201Created);
             })
             .WithName("RegenerateRecoveryCodes")
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithSummary("Issue new recovery codes")
             .WithDescription($"Issues {RecoveryCodes.Count} new recovery codes, shown this once; every earlier code stops working. Needs a recent sign-in.")
             .RequireSession()

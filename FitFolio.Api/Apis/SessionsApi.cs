@@ -39,6 +39,7 @@ public static class SessionsApi
                 return revoked ? Results.NoContent() : Errors.NotFound(context, "You have no live session with that id.");
             })
             .WithName("RevokeSession")
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .WithSummary("Sign out a session")
             .WithDescription("Ends one of your other sessions.")
             .Produces(StatusCodes.Status204NoContent)
@@ -51,6 +52,7 @@ public static class SessionsApi
                 return TypedResults.Ok(new RevokedResponse(count));
             })
             .WithName("RevokeOtherSessions")
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .WithSummary("Sign out other sessions")
             .WithDescription("Ends every session but this one.");
 

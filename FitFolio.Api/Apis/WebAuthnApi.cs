@@ -23,6 +23,7 @@ public static class WebAuthnApi
         var webauthn = api.MapGroup("/auth/webauthn").WithTags("Passkeys").RefuseApiKeys();
 
         webauthn.MapPost("/register/start", RegisterStartAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("StartPasskeyRegistration")
             .WithSummary("Start passkey registration")
             .WithDescription(
@@ -34,6 +35,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/register/finish", RegisterFinishAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("FinishPasskeyRegistration")
             .WithSummary("Finish passkey registration")
             .WithDescription("Stores the new passkey, rotates the session cookie and tells the owner by mail. One try per start; needs a recent sign-in.")
@@ -44,6 +46,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/start", AuthenticateStartAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("StartPasskeySignIn")
             .WithSummary("Start passkey sign-in")
             .WithDescription("Request options and a ceremony id. The answer has the same shape whether or not the email has an account.")
@@ -52,6 +55,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
         webauthn.MapPost("/authenticate/finish", AuthenticateFinishAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("FinishPasskeySignIn")
             .WithSummary("Finish passkey sign-in")
             .WithDescription("Verifies the assertion and starts a new session.")
@@ -68,6 +72,7 @@ public static class WebAuthnApi
             .WithDescription("Your passkeys, oldest first.");
 
         credentials.MapPatch("/{id}", RenameAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .WithName("RenamePasskey")
             .WithSummary("Rename a passkey")
             .WithDescription("Renames one of your passkeys (1 to 100 characters).")
@@ -75,6 +80,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         credentials.MapDelete("/{id}", DeleteAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .RequireRecentSignIn()
             .WithName("DeletePasskey")
             .WithSummary("Delete a passkey")
@@ -83,6 +89,7 @@ public static class WebAuthnApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapPut("/auth/email-sign-in", SetEmailSignInAsync)
+            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SetsState)
             .WithTags("Passkeys")
             .WithName("SetEmailSignIn")
             .WithSummary("Turn email sign-in on or off")

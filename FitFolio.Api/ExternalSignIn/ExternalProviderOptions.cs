@@ -11,11 +11,12 @@ public sealed class ExternalProviderOptions
 
     /// <summary>
     /// Where the provider lives: the OpenID Connect issuer (its discovery document is <c>{Authority}/.well-known/openid-configuration</c>),
-    /// Defaults: Google <c>https://accounts.google.com</c>; the generic provider has none.
+    /// or for Discord the site its OAuth 2 endpoints hang off. Defaults: Google <c>https://accounts.google.com</c>, Discord
+    /// <c>https://discord.com/</c>; the generic provider has none.
     /// </summary>
     public Uri? Authority { get; set; }
 
-    /// <summary>The button's label ("Continue with …"). Defaults: "Google", and "OpenID Connect" for the generic provider.</summary>
+    /// <summary>The button's label ("Continue with …"). Defaults: "Google", "Discord", and "OpenID Connect" for the generic provider.</summary>
     public string? DisplayName { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && Authority is not null;

@@ -6,8 +6,6 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Users;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace FitFolio.Api.ExternalSignIn;
 
@@ -35,7 +33,7 @@ public sealed partial class ExternalSignInCompletion(
     {
         context.HandleResponse();
         var http = context.HttpContext;
-        var error = await SignInAsync(http, provider, context.Principal!, context.Properties!);
+        var error = await SignInAsync(http, provider, context.Principal!, context.Properties!, context.Options.RemoteAuthenticationTimeout);
         if (error is null)
         {
             http.Response.Redirect("/");
@@ -54,7 +52,8 @@ public sealed partial class ExternalSignInCompletion(
     public async Task FailAsync(RemoteFailureContext context, ExternalProvider provider)
     {
         context.HandleResponse();
-        var denied = context.Failure is OpenIdConnectProtocolException { Data: var data } && data["error"] as string == "access_denied";
+        // Both handlers put the provider's error code in the failure's data (OpenIdConnectProtocolException, AuthenticationFailureException).
+        var denied = context.Failure?.Data["error"] as string == "access_denied";
         var reason = denied ? "denied" : "failed";
         LogFailure(logger, provider.Id, context.Failure?.GetType().Name ?? "none", context.Failure?.Message ?? "");
         await SecurityAudit.WriteAsync(context.HttpContext, AuditEventType.ExternalSignInFailure, null, new Dictionary<string, object?>
@@ -66,11 +65,10 @@ public sealed partial class ExternalSignInCompletion(
     }
 
     /// <summary>Null when signed in; otherwise the error code the sign-in page explains.</summary>
-    private async Task<string?> SignInAsync(HttpContext http, ExternalProvider provider, ClaimsPrincipal principal, AuthenticationProperties properties)
+    private async Task<string?> SignInAsync(
+        HttpContext http, ExternalProvider provider, ClaimsPrincipal principal, AuthenticationProperties properties, TimeSpan lifetime)
     {
         var now = clock.GetUtcNow();
-        var lifetime = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>()
-            .Get(provider.Scheme).RemoteAuthenticationTimeout;
         if (!properties.Items.TryGetValue(FlowItem, out var flow) || !Guid.TryParse(flow, out var flowId)
             || !await identities.ClaimFlowAsync(flowId, now, lifetime, http.RequestAborted))
         {
@@ -106,10 +104,17 @@ public sealed partial class ExternalSignInCompletion(
         }
 
         var account = await identities.FindAccountAsync(vouched, http.RequestAborted);
-        if (account is { Verified: true })
+        if (account is { Verified: true } owned)
         {
-            // Never linked on the provider's word alone: the address's owner may not be the provider account's.
-            return "account_exists";
+            // Never linked on the provider's word alone: the address's owner may not be the provider account's. The owner says so by
+            // being signed in to the account in this browser, or by following the link mailed to the address.
+            var owner = grains.GetGrain<IUserGrain>(owned.Id.ToString("N"));
+            if (http.Features.Get<CurrentSession>() is { } current && current.UserId == owned.Id)
+            {
+                return await owner.LinkProvider(identity, origin) ? null : "refused";
+            }
+
+            return await owner.RequestProviderLink(identity, origin) ? "link_mailed" : "account_exists";
         }
 
         userId = account?.Id ?? await directory.FindOrCreateAsync(vouched, http.RequestAborted);

@@ -12,6 +12,12 @@ public sealed class ExternalSignInOptions
     public ExternalProviderOptions Google { get; set; } = new() { Authority = new Uri("https://accounts.google.com"), DisplayName = "Google" };
 
     /// <summary>
+    /// Discord, plain OAuth 2 (no ID token): <see cref="ExternalProviderOptions.Authority"/> is the site its endpoints hang off
+    /// (<c>oauth2/authorize</c>, <c>api/oauth2/token</c>, <c>api/users/@me</c>). Default: off, at <c>https://discord.com/</c>.
+    /// </summary>
+    public ExternalProviderOptions Discord { get; set; } = new() { Authority = new Uri("https://discord.com/"), DisplayName = "Discord" };
+
+    /// <summary>
     /// How long a provider may take to answer a back-channel call (discovery, keys, token, user info). Default 10 seconds: a provider
     /// that is down fails the sign-in with a clear message well before the browser gives up.
     /// </summary>
@@ -20,11 +26,11 @@ public sealed class ExternalSignInOptions
     /// <summary>The configured providers, in the order the sign-in page shows them.</summary>
     public IEnumerable<ExternalProvider> Configured()
     {
-        foreach (var (id, options) in new[] { ("google", Google), ("oidc", Oidc) })
+        foreach (var (id, options, openIdConnect) in new[] { ("google", Google, true), ("discord", Discord, false), ("oidc", Oidc, true) })
         {
             if (options.IsConfigured)
             {
-                yield return new ExternalProvider(id, options.DisplayName ?? id, options);
+                yield return new ExternalProvider(id, options.DisplayName ?? id, options, openIdConnect);
             }
         }
     }

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using FitFolio.Api.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -19,6 +22,9 @@ public static class ExternalSignInSetup
     /// <summary>Data Protection's application name: every replica must use the same one to read the others' protected state.</summary>
     public const string ApplicationName = "FitFolio";
 
+    /// <summary>ASP.NET Core's switch that stops it making a lone authentication scheme the default one.</summary>
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static void AddFitFolioExternalSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,12 +36,26 @@ public static class ExternalSignInSetup
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRing(dataSource));
 
         var configured = section.Get<ExternalSignInOptions>() ?? new ExternalSignInOptions();
+        // No default scheme, ever: ASP.NET Core makes a lone scheme the default, and the authentication middleware would then
+        // authenticate every request with that provider's handler (its sign-in scheme does not exist: every request a 500).
+        // FitFolio's own session is not an authentication scheme; the handlers only run their challenges and callbacks.
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         var authentication = services.AddAuthentication();
         foreach (var provider in configured.Configured())
         {
-            authentication.AddOpenIdConnect(provider.Scheme, provider.DisplayName, _ => { });
-            services.AddOptions<OpenIdConnectOptions>(provider.Scheme)
-                .Configure<IOptions<ExternalSignInOptions>, CookieSettings>((options, all, cookies) => Configure(options, provider, all.Value, cookies));
+            if (provider.OpenIdConnect)
+            {
+                authentication.AddOpenIdConnect(provider.Scheme, provider.DisplayName, _ => { });
+                services.AddOptions<OpenIdConnectOptions>(provider.Scheme)
+                    .Configure<IOptions<ExternalSignInOptions>, CookieSettings>((options, all, cookies) => Configure(options, provider, all.Value, cookies));
+            }
+            else
+            {
+                authentication.AddOAuth<OAuthOptions, DiscordHandler>(provider.Scheme, provider.DisplayName, _ => { });
+                services.AddOptions<OAuthOptions>(provider.Scheme)
+                    .Configure<IOptions<ExternalSignInOptions>, CookieSettings>(
+                        (options, all, cookies) => ConfigureDiscord(options, provider, all.Value, cookies));
+            }
         }
     }
 
@@ -46,17 +66,54 @@ public static class ExternalSignInSetup
         app.UseAuthentication();
     }
 
+    /// <summary>What every provider's handler shares: the client, the callback, the back channel's patience and the flow cookies.</summary>
+    private static void ConfigureRemote(RemoteAuthenticationOptions options, ExternalProvider provider, ExternalSignInOptions all, CookieSettings cookies)
+    {
+        options.CallbackPath = provider.CallbackPath;
+        options.BackchannelTimeout = all.BackchannelTimeout;
+        options.SignInScheme = provider.Scheme + "-unused";
+        // The answer comes back as a top-level GET, so SameSite=Lax cookies go with it and no cross-site POST reaches the front door.
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.CorrelationCookie.SecurePolicy = cookies.Secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
+
+    private static void ConfigureDiscord(OAuthOptions options, ExternalProvider provider, ExternalSignInOptions all, CookieSettings cookies)
+    {
+        ConfigureRemote(options, provider, all, cookies);
+        var site = provider.Options.Authority!;
+        options.AuthorizationEndpoint = new Uri(site, "oauth2/authorize").ToString();
+        options.TokenEndpoint = new Uri(site, "api/oauth2/token").ToString();
+        options.UserInformationEndpoint = new Uri(site, "api/users/@me").ToString();
+        options.ClientId = provider.Options.ClientId!;
+        options.ClientSecret = provider.Options.ClientSecret!;
+        options.UsePkce = true;
+        options.Scope.Clear();
+        options.Scope.Add("identify");
+        options.Scope.Add("email");
+        options.SaveTokens = false;
+        // Discord's user object: a snowflake id (stable; the username is not) and the address with its own "verified" flag.
+        options.ClaimActions.MapJsonKey("sub", "id");
+        options.ClaimActions.MapJsonKey("email", "email");
+        options.ClaimActions.MapCustomJson(
+            "email_verified", user => user.TryGetProperty("verified", out var verified) && verified.ValueKind == JsonValueKind.True ? "true" : "false");
+        options.Events = new OAuthEvents
+        {
+            OnTicketReceived = context => context.HttpContext.RequestServices.GetRequiredService<ExternalSignInCompletion>().CompleteAsync(context, provider),
+            OnRemoteFailure = context => context.HttpContext.RequestServices.GetRequiredService<ExternalSignInCompletion>().FailAsync(context, provider),
+        };
+    }
+
     private static void Configure(OpenIdConnectOptions options, ExternalProvider provider, ExternalSignInOptions all, CookieSettings cookies)
     {
+        ConfigureRemote(options, provider, all, cookies);
         var authority = provider.Options.Authority!;
         options.Authority = authority.ToString();
         // Discovery over plain http only for a provider on this machine (the tests' local server); anywhere else https.
         options.RequireHttpsMetadata = !authority.IsLoopback;
         options.ClientId = provider.Options.ClientId;
         options.ClientSecret = provider.Options.ClientSecret;
-        options.CallbackPath = provider.CallbackPath;
         options.ResponseType = OpenIdConnectResponseType.Code;
-        // The answer comes back as a top-level GET, so SameSite=Lax cookies go with it and no cross-site POST reaches the front door.
+        // The answer comes back as a top-level GET (see the flow cookies in ConfigureRemote).
         options.ResponseMode = OpenIdConnectResponseMode.Query;
         options.UsePkce = true;
         options.Scope.Clear();
@@ -66,11 +123,7 @@ public static class ExternalSignInSetup
         options.SaveTokens = false;
         options.MapInboundClaims = false;
         options.GetClaimsFromUserInfoEndpoint = false;
-        options.BackchannelTimeout = all.BackchannelTimeout;
-        options.SignInScheme = provider.Scheme + "-unused";
-        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
         options.NonceCookie.SameSite = SameSiteMode.Lax;
-        options.CorrelationCookie.SecurePolicy = cookies.Secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         options.NonceCookie.SecurePolicy = options.CorrelationCookie.SecurePolicy;
         options.Events = new OpenIdConnectEvents
         {

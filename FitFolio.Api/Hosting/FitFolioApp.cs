@@ -65,6 +65,7 @@ public static class FitFolioApp
         services.Configure<JsonOptions>(
             options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip);
         services.AddFitFolioOpenApi();
+        services.AddAppFileCompression();
         builder.AddFitFolioExternalSignIn();
     }
 
@@ -76,14 +77,17 @@ public static class FitFolioApp
         // Before anything else looks at the path: one spelling per route (why refuse: CanonicalPathMiddleware).
         app.UseMiddleware<CanonicalPathMiddleware>();
         app.UseStatusCodePages(ApiStatusCodePages.WriteAsync);
-        // API requests never look for a file on disk.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), spa => spa.UseStaticFiles());
+        // API requests never look for a file on disk, and are never compressed (AppFileCompression says why).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal),
+            spa => spa.UseResponseCompression().UseStaticFiles());
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<SessionMiddleware>();
         app.UseMiddleware<GlobalRateLimitMiddleware>();
         app.UseFitFolioExternalSignIn();
         app.UseMiddleware<CsrfMiddleware>();
+        app.UseMiddleware<IdempotencyKeyBuffering>();
         app.UseMiddleware<SpaFallbackMiddleware>();
 
         app.MapHealthApi();

@@ -29,7 +29,8 @@ internal sealed class ApiErrorResponses : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
+    /// <summary>Declares <paramref name="status"/> with the JSON error body, unless the operation declares it already.</summary>
+    internal static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Responses!.ContainsKey(key))

@@ -10,5 +10,7 @@ public static class OpenApiServiceCollectionExtensions
             options.AddDocumentTransformer<ApiSecuritySchemes>();
             options.AddOperationTransformer<ApiSecurityTransformer>();
             options.AddOperationTransformer<ApiErrorResponses>();
+            options.AddOperationTransformer<EntityTagHeaders>();
+            options.AddOperationTransformer<IdempotencyKeyOpenApi>();
         });
 }

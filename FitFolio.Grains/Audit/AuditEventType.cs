@@ -52,6 +52,9 @@ public static class AuditEventType
     /// <summary>A provider sign-in refused or failed (state, nonce, provider error, linking rule, lock); the details name provider and reason.</summary>
     public const string ExternalSignInFailure = "external_sign_in_failure";
     public const string ExternalIdentityLinked = "external_identity_linked";
+
+    /// <summary>A provider identity claimed an owned account's address: the owner was mailed a link to confirm linking it.</summary>
+    public const string ExternalIdentityLinkRequested = "external_identity_link_requested";
     public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";

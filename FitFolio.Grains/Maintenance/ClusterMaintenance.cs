@@ -68,7 +68,11 @@ public sealed partial class ClusterMaintenance(
             await DeleteQuietLockoutsAsync(connection, transaction, "email_code_lockouts", cancellationToken),
             await DeleteQuietLockoutsAsync(connection, transaction, "recovery_code_lockouts", cancellationToken),
             await DeleteAsync(
-                connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken));
+                connection, transaction, "delete from login_events where occurred_at < now() - @age", settings.AuditRetention, cancellationToken))
+        {
+            IdempotencyKeys = await DeleteAsync(
+                connection, transaction, "delete from idempotency_keys where created_at < now() - @age", settings.IdempotencyKeyLifetime, cancellationToken),
+        };
         await transaction.CommitAsync(cancellationToken);
         LogRan(
             report.UnverifiedAccounts,
@@ -78,7 +82,8 @@ public sealed partial class ClusterMaintenance(
             report.EmailChanges,
             report.CodeLockouts,
             report.RecoveryCodeLockouts,
-            report.AuditEvents);
+            report.AuditEvents,
+            report.IdempotencyKeys);
         return report with { DirectoryEntries = await directory.SweepAsync(cancellationToken) };
     }
 
@@ -127,9 +132,17 @@ public sealed partial class ClusterMaintenance(
     [LoggerMessage(
         EventId = 4000,
         Level = LogLevel.Information,
-        Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {RecoveryCodeLockouts} recovery-code lockouts, {Events} audit events")]
+        Message = "Maintenance removed {Accounts} unverified accounts, {Links} links, {Sessions} ended sessions, {StaleSessions} sessions unrotated too long, {EmailChanges} email changes, {CodeLockouts} code lockouts, {RecoveryCodeLockouts} recovery-code lockouts, {Events} audit events, {IdempotencyKeys} idempotency keys")]
     private partial void LogRan(
-        int accounts, int links, int sessions, int staleSessions, int emailChanges, int codeLockouts, int recoveryCodeLockouts, int events);
+        int accounts,
+        int links,
+        int sessions,
+        int staleSessions,
+        int emailChanges,
+        int codeLockouts,
+        int recoveryCodeLockouts,
+        int events,
+        int idempotencyKeys);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Maintenance could not run: {Reason}")]
     private partial void LogFailed(string reason);

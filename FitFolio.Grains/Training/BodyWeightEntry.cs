@@ -1,3 +1,3 @@
 namespace FitFolio.Grains.Training;
 
-public sealed record BodyWeightEntry(DateOnly Date, decimal Weight, string Unit, decimal WeightKg, string? Notes);
+public sealed record BodyWeightEntry(DateOnly Date, decimal Weight, string Unit, decimal WeightKg, string? Notes, long Version = 1);

@@ -10,4 +10,5 @@ public sealed record Exercise(
     IReadOnlyList<string> SecondaryMuscles,
     string Equipment,
     string Kind,
-    bool Custom);
+    bool Custom,
+    long Version = 1);

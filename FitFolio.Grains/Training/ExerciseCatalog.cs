@@ -10,7 +10,7 @@ namespace FitFolio.Grains.Training;
 /// </summary>
 public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    internal const string Columns = "e.id, e.slug, e.name, e.category, e.primary_muscles, e.secondary_muscles, e.equipment, e.kind";
+    internal const string Columns = "e.id, e.slug, e.name, e.category, e.primary_muscles, e.secondary_muscles, e.equipment, e.kind, e.version";
 
     public async Task<IReadOnlyList<Exercise>> ListAsync(Guid userId, ExerciseFilter filter, CancellationToken cancellationToken)
     {
@@ -56,26 +56,32 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return error;
         }
 
-        await using var command = dataSource.CreateCommand(
-            """
-            insert into exercises (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
+            $"""
+            insert into exercises as e (id, user_id, name, category, primary_muscles, secondary_muscles, equipment, kind, created_at)
             values (@id, @user, @name, @category, @primary, @secondary, @equipment, @kind, @now)
             on conflict do nothing
+            returning {Columns}
             """);
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         Bind(command, draft);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            return DuplicateName;
-        }
-
-        return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!, created: true);
+        return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault() is { } created
+            ? await write.CommitAsync(TrainingOutcome<Exercise>.Ok(created, created: true), cancellationToken)
+            : DuplicateName;
     }
 
-    public async Task<TrainingOutcome<Exercise>> UpdateAsync(Guid userId, Guid id, ExerciseDraft draft, CancellationToken cancellationToken)
+    /// <summary>Changes a custom exercise; with <paramref name="expectedVersion"/> (If-Match, <see cref="ExpectedVersion"/>) only from that version.</summary>
+    public async Task<TrainingOutcome<Exercise>> UpdateAsync(
+        Guid userId, Guid id, ExerciseDraft draft, long? expectedVersion, CancellationToken cancellationToken)
     {
         if (await GetAsync(userId, id, cancellationToken) is not { } existing)
         {
@@ -85,6 +91,11 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         if (!existing.Custom)
         {
             return BuiltIn;
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, existing.Version))
+        {
+            return TrainingError.Stale("exercise", existing.Version);
         }
 
         if (ExerciseDraftValidator.Validate(draft) is { } error)
@@ -98,28 +109,46 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return TrainingError.Conflict("exercise_in_use", "Sets are logged for this exercise, so its kind cannot change; create a new exercise instead.");
         }
 
-        await using var command = dataSource.CreateCommand(
-            """
-            update exercises set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
-                                 equipment = @equipment, kind = @kind
-            where id = @id and user_id = @user
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        // Read and write are two statements here (no grain serialises them), so the guard is what keeps a stale edit out.
+        await using var command = write.Command(
+            $"""
+            update exercises e set name = @name, category = @category, primary_muscles = @primary, secondary_muscles = @secondary,
+                                   equipment = @equipment, kind = @kind, version = version + 1
+            where id = @id and user_id = @user and {ExpectedVersion.Guard}
+            returning {Columns}
             """);
         Bind(command, draft);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
+        Exercise? updated;
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            updated = (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return DuplicateName;
         }
 
-        return TrainingOutcome<Exercise>.Ok((await GetAsync(userId, id, cancellationToken))!);
+        if (updated is null)
+        {
+            return await GetAsync(userId, id, cancellationToken) is { } moved
+                ? TrainingError.Stale("exercise", moved.Version)
+                : TrainingError.NotFound("exercise");
+        }
+
+        return await write.CommitAsync(TrainingOutcome<Exercise>.Ok(updated), cancellationToken);
     }
 
-    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    /// <summary>Deletes a custom exercise nothing uses; with <paramref name="expectedVersion"/> (If-Match) only at that version.</summary>
+    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
         if (await GetAsync(userId, id, cancellationToken) is not { } existing)
         {
@@ -131,19 +160,27 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
             return BuiltIn;
         }
 
-        await using var command = dataSource.CreateCommand("delete from exercises where id = @id and user_id = @user");
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(ExpectedVersion.DeleteSql("exercises", "id = @id and user_id = @user"));
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
+        TrainingOutcome<bool> outcome;
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            outcome = await ExpectedVersion.DeleteAsync(command, "exercise", cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             return TrainingError.Conflict("exercise_in_use", "This exercise is used by a workout or a program; remove it there first.");
         }
 
-        return TrainingOutcome<bool>.Ok(true);
+        return outcome.Error is null ? await write.CommitAsync(outcome, cancellationToken) : outcome;
     }
 
     private async Task<bool> IsLoggedAsync(Guid id, CancellationToken cancellationToken)
@@ -162,7 +199,8 @@ public sealed class ExerciseCatalog(NpgsqlDataSource dataSource, TimeProvider cl
         reader.GetFieldValue<string[]>(offset + 5),
         reader.GetString(offset + 6),
         reader.GetString(offset + 7),
-        reader.IsDBNull(offset + 1));
+        reader.IsDBNull(offset + 1),
+        reader.GetInt64(offset + 8));
 
     private static TrainingError BuiltIn =>
         new(TrainingFailure.Forbidden, "built_in_exercise", "Built-in exercises cannot be changed; create your own instead.");

@@ -10,14 +10,15 @@ public interface ITrainingGrain : IGrainWithStringKey
 {
     Task<TrainingOutcome<WorkoutView>> StartWorkout(StartWorkoutCommand command);
 
-    Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch);
+    /// <summary>Changes a workout's own fields; with <paramref name="expectedVersion"/> (If-Match) only from that version.</summary>
+    Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch, long? expectedVersion = null);
 
     Task<TrainingOutcome<WorkoutView>> FinishWorkout(Guid workoutId, DateTimeOffset? endedAt);
 
     /// <summary>Ends a workout without finishing it: its sets stop counting for records and progress.</summary>
     Task<TrainingOutcome<WorkoutView>> AbandonWorkout(Guid workoutId);
 
-    Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId);
+    Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId, long? expectedVersion = null);
 
     Task<TrainingOutcome<WorkoutExerciseView>> AddExercise(Guid workoutId, AddExerciseCommand command);
 
@@ -36,7 +37,12 @@ public interface ITrainingGrain : IGrainWithStringKey
 
     Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId);
 
-    /// <summary>Stores parsed workouts from another app, skipping those already imported.</summary>
+    /// <summary>
+    /// Stores parsed workouts from another app, skipping those already imported. Its own timeout: a 100,000-set export (the
+    /// 32 MB cap bounds it) takes seconds on a quiet machine but more than the 30 s of every other call on a busy one, and
+    /// an answer that times out while the transaction commits would tell the person their import failed when it did not.
+    /// </summary>
+    [ResponseTimeout("00:03:00")]
     Task<ImportSummary> Import(ImportBatch batch);
 
     /// <summary>Replays every exercise's history into its stored records and set marks (the repair path); answers how many exercises have records.</summary>

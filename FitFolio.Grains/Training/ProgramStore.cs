@@ -14,7 +14,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var command = dataSource.CreateCommand(
             """
-            select p.id, p.name, p.archived_at is not null, (select count(*) from program_days d where d.program_id = p.id)::int, p.updated_at
+            select p.id, p.name, p.archived_at is not null, (select count(*) from program_days d where d.program_id = p.id)::int, p.updated_at, p.version
             from programs p
             where p.user_id = @user and (@archived is null or (p.archived_at is not null) = @archived)
             order by p.updated_at desc, p.id
@@ -26,7 +26,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(
-                new ProgramSummary(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4)));
+                new ProgramSummary(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3), reader.GetFieldValue<DateTimeOffset>(4),
+                    reader.GetInt64(5)));
         }
 
         return list;
@@ -47,6 +48,11 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
         if (await CheckExercisesAsync(connection, transaction, userId, draft, cancellationToken) is { } unknown)
         {
             return unknown;
@@ -67,17 +73,32 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         await InsertDaysAsync(connection, transaction, userId, id, draft.Days ?? [], cancellationToken);
         var view = await ReadAsync(connection, transaction, userId, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TrainingOutcome<ProgramView>.Ok(view!, created: true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<ProgramView>.Ok(view!, created: true), cancellationToken);
     }
 
-    public async Task<TrainingOutcome<ProgramView>> ReplaceAsync(Guid userId, Guid id, ProgramDraft draft, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces a program's fields, days and exercises. With <paramref name="expectedVersion"/> (If-Match, see
+    /// <see cref="ExpectedVersion"/>) only from that version: the row lock serialises two replaces of one program, and
+    /// the update's own guard keeps a stale one from writing.
+    /// </summary>
+    public async Task<TrainingOutcome<ProgramView>> ReplaceAsync(
+        Guid userId, Guid id, ProgramDraft draft, long? expectedVersion, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await LockAsync(connection, transaction, userId, id, cancellationToken))
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction, cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        if (await LockAsync(connection, transaction, userId, id, cancellationToken) is not { } version)
         {
             return TrainingError.NotFound("program");
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, version))
+        {
+            return TrainingError.Stale("program", version);
         }
 
         if (ProgramDraftValidator.Validate(draft) is { } error)
@@ -91,7 +112,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         }
 
         await using (var update = new NpgsqlCommand(
-            "update programs set name = @name, notes = @notes, updated_at = @now where id = @id; delete from program_days where program_id = @id",
+            $"update programs set name = @name, notes = @notes, updated_at = @now, version = version + 1 where id = @id and {ExpectedVersion.Guard}",
             connection,
             transaction))
         {
@@ -99,13 +120,22 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             update.Parameters.AddWithValue("name", NpgsqlDbType.Text, draft.Name!.Trim());
             update.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(draft.Notes) ?? (object)DBNull.Value);
             update.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            update.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return TrainingError.Stale("program", null);
+            }
+        }
+
+        await using (var clear = new NpgsqlCommand("delete from program_days where program_id = @id", connection, transaction))
+        {
+            clear.Parameters.AddWithValue("id", id);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await InsertDaysAsync(connection, transaction, userId, id, draft.Days ?? [], cancellationToken);
         var view = await ReadAsync(connection, transaction, userId, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TrainingOutcome<ProgramView>.Ok(view!);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<ProgramView>.Ok(view!), cancellationToken);
     }
 
     public async Task<TrainingOutcome<ProgramView>> CopyAsync(Guid userId, Guid id, string? name, CancellationToken cancellationToken)
@@ -134,9 +164,15 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     public async Task<TrainingOutcome<ProgramView>> SetArchivedAsync(Guid userId, Guid id, bool archived, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(
             """
-            update programs set archived_at = case when @archived then coalesce(archived_at, @now) end, updated_at = @now
+            update programs set archived_at = case when @archived then coalesce(archived_at, @now) end, updated_at = @now, version = version + 1
             where id = @id and user_id = @user
             """);
         command.Parameters.AddWithValue("id", id);
@@ -148,15 +184,25 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
             return TrainingError.NotFound("program");
         }
 
-        return TrainingOutcome<ProgramView>.Ok((await GetAsync(userId, id, cancellationToken))!);
+        var view = await ReadAsync(write.Connection, write.Transaction, userId, id, cancellationToken);
+        return await write.CommitAsync(TrainingOutcome<ProgramView>.Ok(view!), cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    /// <summary>Deletes a program; with <paramref name="expectedVersion"/> (If-Match) only at that version.</summary>
+    public async Task<TrainingOutcome<bool>> DeleteAsync(Guid userId, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("delete from programs where id = @id and user_id = @user");
+        await using var write = await TrainingWrite.BeginAsync(dataSource, cancellationToken);
+        if (await write.ClaimAsync(cancellationToken) is { } running)
+        {
+            return running;
+        }
+
+        await using var command = write.Command(ExpectedVersion.DeleteSql("programs", "id = @id and user_id = @user"));
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        command.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
+        var outcome = await ExpectedVersion.DeleteAsync(command, "program", cancellationToken);
+        return outcome.Error is null ? await write.CommitAsync(outcome, cancellationToken) : outcome;
     }
 
     /// <summary>Reads a program with its days and exercises; null when it is not this person's.</summary>
@@ -165,7 +211,8 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var command = new NpgsqlCommand(
             """
-            select p.id, p.name, p.notes, p.archived_at is not null, p.created_at, p.updated_at from programs p where p.id = @id and p.user_id = @user;
+            select p.id, p.name, p.notes, p.archived_at is not null, p.created_at, p.updated_at, p.version
+            from programs p where p.id = @id and p.user_id = @user;
             select d.id, d.position, d.name from program_days d where d.program_id = @id order by d.position;
             select pe.day_id, pe.id, pe.position, pe.exercise_id, e.name, pe.superset_group, pe.target_sets, pe.reps_min, pe.reps_max,
                    pe.target_weight, pe.weight_unit, pe.target_rpe, pe.target_rir, pe.rest_seconds, pe.notes
@@ -182,6 +229,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
 
         var (name, notes, archived, created, updated) = (reader.GetString(1), reader.NullableString(2), reader.GetBoolean(3),
             reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5));
+        var version = reader.GetInt64(6);
         await reader.NextResultAsync(cancellationToken);
         var days = new List<(Guid Id, int Position, string Name)>();
         while (await reader.ReadAsync(cancellationToken))
@@ -200,18 +248,19 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource, TimeProvider clock
         }
 
         return new ProgramView(id, name, notes, archived, created, updated,
-            [.. days.Select(d => new ProgramDayView(d.Id, d.Position, d.Name, [.. exercises.Where(e => e.Day == d.Id).Select(e => e.View)]))]);
+            [.. days.Select(d => new ProgramDayView(d.Id, d.Position, d.Name, [.. exercises.Where(e => e.Day == d.Id).Select(e => e.View)]))], version);
     }
 
     private static string Truncate(string name) => name.Length <= TextRules.MaxNameLength ? name : name[..TextRules.MaxNameLength];
 
-    private static async Task<bool> LockAsync(
+    /// <summary>Locks the program for this transaction; answers its version, or null when it is not this person's.</summary>
+    private static async Task<long?> LockAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("select 1 from programs where id = @id and user_id = @user for update", connection, transaction);
+        await using var command = new NpgsqlCommand("select version from programs where id = @id and user_id = @user for update", connection, transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("user", userId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        return await command.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
     private static async Task<TrainingError?> CheckExercisesAsync(

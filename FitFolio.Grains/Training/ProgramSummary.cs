@@ -1,3 +1,3 @@
 namespace FitFolio.Grains.Training;
 
-public sealed record ProgramSummary(Guid Id, string Name, bool Archived, int DayCount, DateTimeOffset UpdatedAt);
+public sealed record ProgramSummary(Guid Id, string Name, bool Archived, int DayCount, DateTimeOffset UpdatedAt, long Version = 1);

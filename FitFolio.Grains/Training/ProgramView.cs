@@ -8,4 +8,5 @@ public sealed record ProgramView(
     bool Archived,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<ProgramDayView> Days);
+    IReadOnlyList<ProgramDayView> Days,
+    long Version = 1);

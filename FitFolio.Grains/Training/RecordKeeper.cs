@@ -28,15 +28,14 @@ internal static class RecordKeeper
             """
             select ns.exercise_id, e.kind, ns.workout_id, ns.completed_at, nw.status <> 'abandoned', ns.set_type, ns.reps, ns.weight_kg,
                    ns.duration_seconds, ns.distance_m, b.state::text, b.last_set_id,
-                   (lw.started_at, lw.id, lwe.position, ls.position) < (nw.started_at, nw.id, nwe.position, ns.position)
+                   (select (lw.started_at, lw.id, lwe.position, ls.position)
+                    from workout_sets ls join workouts lw on lw.id = ls.workout_id join workout_exercises lwe on lwe.id = ls.workout_exercise_id
+                    where ls.id = b.last_set_id) < (nw.started_at, nw.id, nwe.position, ns.position)
             from workout_sets ns
             join workouts nw on nw.id = ns.workout_id
             join workout_exercises nwe on nwe.id = ns.workout_exercise_id
             join exercises e on e.id = ns.exercise_id
             left join record_books b on b.user_id = ns.user_id and b.exercise_id = ns.exercise_id
-            left join workout_sets ls on ls.id = b.last_set_id
-            left join workouts lw on lw.id = ls.workout_id
-            left join workout_exercises lwe on lwe.id = ls.workout_exercise_id
             where ns.id = @set and ns.user_id = @user
             """, connection, transaction))
         {
@@ -66,10 +65,18 @@ internal static class RecordKeeper
 
         var book = RecordBook.Restore(kind, JsonSerializer.Deserialize<RecordBookState>(state)!);
         book.Add(candidate);
+        var hits = book.Hits.GetValueOrDefault(setId) ?? [];
+        // One round trip: the set's marks are written only when the book's update found the book as it was read.
         await using (var save = new NpgsqlCommand(
             """
-            update record_books set state = @state::jsonb, last_set_id = @set
-            where user_id = @user and exercise_id = @exercise and last_set_id = @last
+            with saved as (
+              update record_books set state = @state::jsonb, last_set_id = @set
+              where user_id = @user and exercise_id = @exercise and last_set_id = @last
+              returning 1
+            ), marked as (
+              update workout_sets set records = @marks where id = @set and user_id = @user and cardinality(@marks) > 0 and exists (select from saved)
+            )
+            select count(*) from saved
             """, connection, transaction))
         {
             save.Parameters.AddWithValue("state", NpgsqlDbType.Text, JsonSerializer.Serialize(book.Save()));
@@ -77,21 +84,12 @@ internal static class RecordKeeper
             save.Parameters.AddWithValue("user", userId);
             save.Parameters.AddWithValue("exercise", exerciseId);
             save.Parameters.AddWithValue("last", lastSetId!.Value);
-            if (await save.ExecuteNonQueryAsync(cancellationToken) == 0)
+            save.Parameters.AddWithValue("marks", NpgsqlDbType.Array | NpgsqlDbType.Text, Marks(hits));
+            if ((long)(await save.ExecuteScalarAsync(cancellationToken))! == 0)
             {
                 // Another activation wrote the book since it was read (only during a membership change): replay.
                 return (await RemarkAsync(connection, transaction, userId, [exerciseId], cancellationToken)).GetValueOrDefault(setId) ?? [];
             }
-        }
-
-        var hits = book.Hits.GetValueOrDefault(setId) ?? [];
-        if (hits.Count > 0)
-        {
-            await using var mark = new NpgsqlCommand("update workout_sets set records = @marks where id = @set and user_id = @user", connection, transaction);
-            mark.Parameters.AddWithValue("marks", Marks(hits));
-            mark.Parameters.AddWithValue("set", setId);
-            mark.Parameters.AddWithValue("user", userId);
-            await mark.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return hits;

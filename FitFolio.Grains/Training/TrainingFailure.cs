@@ -8,4 +8,7 @@ public enum TrainingFailure
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>If-Match named a version that is no longer current (HTTP 412); the error carries the current one.</summary>
+    Stale,
 }

@@ -31,6 +31,11 @@ internal sealed partial class TrainingGrain
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -107,6 +112,11 @@ internal sealed partial class TrainingGrain
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -145,6 +155,11 @@ internal sealed partial class TrainingGrain
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -188,6 +203,11 @@ internal sealed partial class TrainingGrain
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -244,6 +264,11 @@ internal sealed partial class TrainingGrain
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -270,8 +295,7 @@ internal sealed partial class TrainingGrain
         }
 
         await RecordKeeper.RemarkAsync(connection, transaction, UserId, [exerciseId], default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<bool>.Ok(true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<bool>.Ok(true));
     }
 
     /// <summary>Locks the workout; refuses when it is not this person's or was abandoned.</summary>
@@ -306,7 +330,7 @@ internal sealed partial class TrainingGrain
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId, bool created)
     {
         var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<WorkoutExerciseView>.Ok(view!.Exercises.Single(e => e.Id == workoutExerciseId), created);
+        return await TrainingIdempotency.CommitAsync(
+            connection, transaction, TrainingOutcome<WorkoutExerciseView>.Ok(view!.Exercises.Single(e => e.Id == workoutExerciseId), created));
     }
 }

@@ -15,6 +15,11 @@ internal sealed partial class TrainingGrain
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -68,6 +73,11 @@ internal sealed partial class TrainingGrain
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
         {
             return refusal;
@@ -129,12 +139,14 @@ internal sealed partial class TrainingGrain
             ? await RecordKeeper.AppendAsync(connection, transaction, UserId, setId, default)
             : (await RecordKeeper.RemarkAsync(connection, transaction, UserId, [target.ExerciseId], default)).GetValueOrDefault(setId) ?? [];
         var set = (await WorkoutReader.SetsOfExerciseAsync(connection, transaction, UserId, target.Id, default)).Single(s => s.Id == setId);
-        await transaction.CommitAsync();
-        return TrainingOutcome<SetLogged>.Ok(
-            new SetLogged(set, [.. records.Select(h => new PersonalRecord(
-                target.ExerciseId, target.ExerciseName, h.Type, h.Value, h.Unit, h.AtWeightKg,
-                h.Type == RecordType.BestSessionVolume ? null : set.Id, target.WorkoutId, set.CompletedAt, h.Previous))]),
-            created);
+        return await TrainingIdempotency.CommitAsync(
+            connection,
+            transaction,
+            TrainingOutcome<SetLogged>.Ok(
+                new SetLogged(set, [.. records.Select(h => new PersonalRecord(
+                    target.ExerciseId, target.ExerciseName, h.Type, h.Value, h.Unit, h.AtWeightKg,
+                    h.Type == RecordType.BestSessionVolume ? null : set.Id, target.WorkoutId, set.CompletedAt, h.Previous))]),
+                created));
     }
 
     private static void Bind(NpgsqlCommand command, SetContent content)

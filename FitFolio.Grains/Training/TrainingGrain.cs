@@ -40,6 +40,11 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await InProgressAsync(connection, transaction) is { } active)
         {
             return InProgressConflict(active);
@@ -116,11 +121,10 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<WorkoutView>.Ok(view!, created: true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<WorkoutView>.Ok(view!, created: true));
     }
 
-    public async Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch)
+    public async Task<TrainingOutcome<WorkoutView>> UpdateWorkout(Guid workoutId, WorkoutPatch patch, long? expectedVersion = null)
     {
         if (patch.Name is not null && TextRules.Name(patch.Name, "name") is { } nameError)
         {
@@ -134,9 +138,19 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
 
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, workout.Version))
+        {
+            return TrainingError.Stale("workout", workout.Version);
         }
 
         var now = clock.GetUtcNow();
@@ -158,10 +172,10 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         await using (var update = new NpgsqlCommand(
-            """
+            $"""
             update workouts set name = coalesce(@name, name), notes = case when @notes_given then @notes else notes end,
-                                started_at = @started, ended_at = @ended
-            where id = @id and user_id = @user
+                                started_at = @started, ended_at = @ended, version = version + 1
+            where id = @id and user_id = @user and {ExpectedVersion.Guard}
             """, connection, transaction))
         {
             update.Parameters.AddWithValue("id", workoutId);
@@ -171,7 +185,12 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
             update.Parameters.AddWithValue("notes", NpgsqlDbType.Text, TextRules.NormalizeNotes(patch.Notes) ?? (object)DBNull.Value);
             update.Parameters.AddWithValue("started", NpgsqlDbType.TimestampTz, startedAt);
             update.Parameters.AddWithValue("ended", NpgsqlDbType.TimestampTz, endedAt ?? (object)DBNull.Value);
-            await update.ExecuteNonQueryAsync();
+            update.Parameters.AddWithValue("expected", NpgsqlDbType.Bigint, expectedVersion ?? (object)DBNull.Value);
+            if (await update.ExecuteNonQueryAsync() == 0)
+            {
+                // The row is locked above, so only a second activation's write in the same window gets here.
+                return TrainingError.Stale("workout", null);
+            }
         }
 
         if (startedAt != workout.StartedAt)
@@ -189,13 +208,23 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     public async Task<TrainingOutcome<WorkoutView>> AbandonWorkout(Guid workoutId) =>
         await EndAsync(workoutId, WorkoutStatus.Abandoned, null);
 
-    public async Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId)
+    public async Task<TrainingOutcome<bool>> DeleteWorkout(Guid workoutId, long? expectedVersion = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        if (await LockWorkoutAsync(connection, transaction, workoutId) is null)
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
+        if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
+        }
+
+        if (!ExpectedVersion.Allows(expectedVersion, workout.Version))
+        {
+            return TrainingError.Stale("workout", workout.Version);
         }
 
         var exercises = await ExercisesOfAsync(connection, transaction, workoutId);
@@ -207,14 +236,18 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         await RecordKeeper.RemarkAsync(connection, transaction, UserId, exercises, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<bool>.Ok(true);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<bool>.Ok(true));
     }
 
     private async Task<TrainingOutcome<WorkoutView>> EndAsync(Guid workoutId, string status, DateTimeOffset? endedAt)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (await TrainingIdempotency.ClaimAsync(connection, transaction) is { } running)
+        {
+            return running;
+        }
+
         if (await LockWorkoutAsync(connection, transaction, workoutId) is not { } workout)
         {
             return TrainingError.NotFound("workout");
@@ -233,7 +266,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         }
 
         await using (var update = new NpgsqlCommand(
-            "update workouts set status = @status, ended_at = @ended where id = @id and user_id = @user", connection, transaction))
+            "update workouts set status = @status, ended_at = @ended, version = version + 1 where id = @id and user_id = @user", connection, transaction))
         {
             update.Parameters.AddWithValue("id", workoutId);
             update.Parameters.AddWithValue("user", UserId);
@@ -253,8 +286,7 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     private async Task<TrainingOutcome<WorkoutView>> CommitWithViewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
         var view = await WorkoutReader.ReadAsync(connection, transaction, UserId, workoutId, default);
-        await transaction.CommitAsync();
-        return TrainingOutcome<WorkoutView>.Ok(view!);
+        return await TrainingIdempotency.CommitAsync(connection, transaction, TrainingOutcome<WorkoutView>.Ok(view!));
     }
 
     private static TrainingError? TimeError(DateTimeOffset time, string field, DateTimeOffset now) =>
@@ -274,12 +306,12 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
     private async Task<LockedWorkout?> LockWorkoutAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {
         await using var command = new NpgsqlCommand(
-            "select status, started_at, ended_at from workouts where id = @id and user_id = @user for update", connection, transaction);
+            "select status, started_at, ended_at, version from workouts where id = @id and user_id = @user for update", connection, transaction);
         command.Parameters.AddWithValue("id", workoutId);
         command.Parameters.AddWithValue("user", UserId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new LockedWorkout(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.Nullable<DateTimeOffset>(2))
+            ? new LockedWorkout(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.Nullable<DateTimeOffset>(2), reader.GetInt64(3))
             : null;
     }
 
@@ -299,5 +331,5 @@ internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimePro
         return [.. ids];
     }
 
-    private sealed record LockedWorkout(string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
+    private sealed record LockedWorkout(string Status, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, long Version);
 }

@@ -31,7 +31,7 @@ public sealed class WorkoutQueries(NpgsqlDataSource dataSource)
             """
             select w.id, w.name, w.status, w.started_at, w.ended_at, w.program_id,
                    (select count(*) from workout_exercises we where we.workout_id = w.id)::int,
-                   coalesce(agg.sets, 0)::int, coalesce(agg.volume, 0), coalesce(agg.records, 0)::int
+                   coalesce(agg.sets, 0)::int, coalesce(agg.volume, 0), coalesce(agg.records, 0)::int, w.version
             from workouts w
             left join lateral (
               select count(*) as sets,
@@ -58,7 +58,8 @@ public sealed class WorkoutQueries(NpgsqlDataSource dataSource)
                 reader.GetInt32(6),
                 reader.GetInt32(7),
                 reader.GetDecimal(8),
-                reader.GetInt32(9)));
+                reader.GetInt32(9),
+                reader.GetInt64(10)));
         }
 
         return rows.Count > limit

@@ -16,7 +16,7 @@ internal static class WorkoutReader
     {
         await using var command = new NpgsqlCommand(
             $"""
-            select w.id, w.name, w.notes, w.status, w.program_id, w.program_day_id, w.started_at, w.ended_at, w.source
+            select w.id, w.name, w.notes, w.status, w.program_id, w.program_day_id, w.started_at, w.ended_at, w.source, w.version
             from workouts w where w.id = @id and w.user_id = @user;
             select we.id, we.position, we.exercise_id, e.name, e.kind, we.superset_group, we.skipped, we.notes, we.has_target,
                    we.target_sets, we.reps_min, we.reps_max, we.target_weight, we.weight_unit, we.target_rpe, we.target_rir, we.rest_seconds
@@ -35,7 +35,7 @@ internal static class WorkoutReader
 
         var workout = new WorkoutView(
             reader.GetGuid(0), reader.GetString(1), reader.NullableString(2), reader.GetString(3), reader.Nullable<Guid>(4), reader.Nullable<Guid>(5),
-            reader.GetFieldValue<DateTimeOffset>(6), reader.Nullable<DateTimeOffset>(7), reader.GetString(8), []);
+            reader.GetFieldValue<DateTimeOffset>(6), reader.Nullable<DateTimeOffset>(7), reader.GetString(8), [], reader.GetInt64(9));
         await reader.NextResultAsync(cancellationToken);
         var exercises = new List<WorkoutExerciseView>();
         while (await reader.ReadAsync(cancellationToken))

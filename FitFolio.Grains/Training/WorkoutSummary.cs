@@ -10,4 +10,5 @@ public sealed record WorkoutSummary(
     int ExerciseCount,
     int SetCount,
     decimal VolumeKg,
-    int RecordCount);
+    int RecordCount,
+    long Version = 1);

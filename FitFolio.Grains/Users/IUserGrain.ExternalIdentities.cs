@@ -11,4 +11,13 @@ public partial interface IUserGrain
 
     /// <summary>Links a new identity whose provider vouches for this account's address, while nobody has proved they own it, and signs in.</summary>
     Task<SignInResult> SignUpWithProvider(ExternalIdentityClaim identity, string newSessionHash, RequestOrigin origin);
+
+    /// <summary>Mails the owner a link to confirm linking an identity that vouches for this account's address; false when refused.</summary>
+    Task<bool> RequestProviderLink(ExternalIdentityClaim identity, RequestOrigin origin);
+
+    /// <summary>The owner followed the mailed link: links the identity it names and starts a session.</summary>
+    Task<SignInResult> ConfirmProviderLink(Guid confirmationId, string newSessionHash, RequestOrigin origin);
+
+    /// <summary>Links an identity to the account of its signed-in owner; false on a lock or when the identity is linked already.</summary>
+    Task<bool> LinkProvider(ExternalIdentityClaim identity, RequestOrigin origin);
 }

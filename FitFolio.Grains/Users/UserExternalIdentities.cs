@@ -8,8 +8,9 @@ using FitFolio.Grains.Sessions;
 namespace FitFolio.Grains.Users;
 
 /// <summary>
-/// Signing in with an external provider: by an identity linked to this account, or by linking a new one to an account nobody has
-/// proved they own yet. The links live only in PostgreSQL (read inside each write, never held here).
+/// Signing in with an external provider: by an identity linked to this account, by linking a new one to an account nobody has
+/// proved they own yet, or by the owner's say-so (a mailed link, or signed in already). The links live only in PostgreSQL (read inside
+/// each write, never held here).
 /// </summary>
 internal sealed class UserExternalIdentities(UserScope scope, UserSessions sessions)
 {
@@ -67,11 +68,100 @@ internal sealed class UserExternalIdentities(UserScope scope, UserSessions sessi
             return SignInResult.Invalid;
         }
 
+        await NoteLinkedAsync(write, identity, origin, now);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalSignInSuccess, identity, origin));
+        return await sessions.StartAsync(write, newSessionHash, origin, SessionProof.Provider, identity.AuthenticatedAt ?? DateTimeOffset.UnixEpoch);
+    }
+
+    /// <summary>
+    /// Mails the owner a single-use link to confirm linking <paramref name="identity"/>, whose provider vouches for this account's address.
+    /// False (and nothing mailed) on a lock, or when email sign-in is off: a mailed link would be a way in the owner turned off.
+    /// </summary>
+    public async Task<bool> RequestLinkAsync(ExternalIdentityClaim identity, RequestOrigin origin)
+    {
+        var refusal = !scope.MaySignIn(out var locked) ? locked : !_user.EmailSignInEnabled ? "email_sign_in_disabled" : "";
+        if (refusal.Length > 0)
+        {
+            await scope.Audit.WriteAsync(Failure(identity, origin, refusal));
+            return false;
+        }
+
+        var token = Secrets.NewToken();
+        // As long as a sign-in link: following it signs in the same way.
+        var lifetime = scope.Options.MagicLinkLifetime;
+        var now = scope.Now;
+        await using var write = await scope.BeginWriteAsync();
+        await ExternalLinkStore.IssueAsync(write, _user.Id, identity, Secrets.Digest(token), now, now + lifetime, origin.Ip);
+        var link = new Uri(scope.PublicOrigin, "/auth/provider-link#token=" + token);
+        await scope.Outbox.EnqueueAsync(ExternalLinkMail.Confirm(_user.Email, identity.Provider, link, lifetime), write.Connection, write.Transaction);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalIdentityLinkRequested, identity, origin));
+        await write.CommitAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// The owner followed the mailed link: the identity it names is linked and a session starts, proved by the mailbox like a sign-in link.
+    /// Invalid when the link is used or expired, the account is locked or email sign-in was turned off meanwhile, or the identity was linked
+    /// to an account since.
+    /// </summary>
+    public async Task<SignInResult> ConfirmLinkAsync(Guid confirmationId, string newSessionHash, RequestOrigin origin)
+    {
+        var refusal = !scope.MaySignIn(out var locked) ? locked : !_user.EmailSignInEnabled ? "email_sign_in_disabled" : "";
+        if (refusal.Length > 0)
+        {
+            await scope.Audit.WriteAsync(scope.Event(AuditEventType.ExternalSignInFailure, origin, ("reason", refusal)));
+            return SignInResult.Invalid;
+        }
+
+        var now = scope.Now;
+        await using var write = await scope.BeginWriteAsync();
+        var identity = await ExternalLinkStore.RedeemAsync(write, confirmationId, _user.Id, now);
+        if (identity is null || !await ExternalIdentityStore.LinkAsync(write, _user.Id, identity, usableWhenPasskeyOnly: false, now))
+        {
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, identity is null
+                ? scope.Event(AuditEventType.ExternalSignInFailure, origin, ("reason", "used_or_expired"))
+                : Failure(identity, origin, "linked_meanwhile"));
+            await write.CommitAsync();
+            return SignInResult.Invalid;
+        }
+
+        await NoteLinkedAsync(write, identity, origin, now);
+        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalSignInSuccess, identity, origin));
+        return await sessions.StartAsync(write, newSessionHash, origin, SessionProof.MagicLink);
+    }
+
+    /// <summary>
+    /// Links <paramref name="identity"/> to this account for its signed-in owner (the front door checked the session and the recent sign-in).
+    /// False on a lock, or when the identity is linked to an account already.
+    /// </summary>
+    public async Task<bool> LinkAsync(ExternalIdentityClaim identity, RequestOrigin origin)
+    {
+        if (!scope.MaySignIn(out var refusal))
+        {
+            await scope.Audit.WriteAsync(Failure(identity, origin, refusal));
+            return false;
+        }
+
+        var now = scope.Now;
+        await using var write = await scope.BeginWriteAsync();
+        // Linked while email sign-in is off, the owner chose this provider for a passkey-only account.
+        if (!await ExternalIdentityStore.LinkAsync(write, _user.Id, identity, usableWhenPasskeyOnly: !_user.EmailSignInEnabled, now))
+        {
+            await AuditLog.WriteAsync(write.Connection, write.Transaction, Failure(identity, origin, "linked_already"));
+            await write.CommitAsync();
+            return false;
+        }
+
+        await NoteLinkedAsync(write, identity, origin, now);
+        await write.CommitAsync();
+        return true;
+    }
+
+    private async Task NoteLinkedAsync(UserWrite write, ExternalIdentityClaim identity, RequestOrigin origin, DateTimeOffset now)
+    {
         await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalIdentityLinked, identity, origin));
         await scope.Outbox.EnqueueAsync(
             AccountMailTemplates.ProviderLinked(_user.Email, identity.Provider, origin.Ip, now, scope.SessionsPage), write.Connection, write.Transaction);
-        await AuditLog.WriteAsync(write.Connection, write.Transaction, Event(AuditEventType.ExternalSignInSuccess, identity, origin));
-        return await sessions.StartAsync(write, newSessionHash, origin, SessionProof.Provider, identity.AuthenticatedAt ?? DateTimeOffset.UnixEpoch);
     }
 
     private AuditEvent Event(string type, ExternalIdentityClaim identity, RequestOrigin origin) => scope.Event(type, origin, ("provider", identity.Provider));

@@ -151,6 +151,13 @@ internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGra
     public Task<SignInResult> SignUpWithProvider(ExternalIdentityClaim identity, string newSessionHash, RequestOrigin origin) =>
         _external.SignUpAsync(identity, newSessionHash, origin);
 
+    public Task<bool> RequestProviderLink(ExternalIdentityClaim identity, RequestOrigin origin) => _external.RequestLinkAsync(identity, origin);
+
+    public Task<SignInResult> ConfirmProviderLink(Guid confirmationId, string newSessionHash, RequestOrigin origin) =>
+        _external.ConfirmLinkAsync(confirmationId, newSessionHash, origin);
+
+    public Task<bool> LinkProvider(ExternalIdentityClaim identity, RequestOrigin origin) => _external.LinkAsync(identity, origin);
+
     // The account.
     public Task<EmailChangeOutcome> RequestEmailChange(EmailAddress newEmail, RequestOrigin origin) => _account.RequestEmailChangeAsync(newEmail, origin);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,49 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             .Select(operation => operation.Name)
             .ToList();
         Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public async Task Every_state_changing_operation_says_what_it_does_with_an_idempotency_key()
+    {
+        using var client = api.Host.Client();
+        var document = await client.GetAsync("/api/v1/openapi.json");
+        var operations = document.Body.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Key: $"{operation.Name} {path.Name.TrimEnd('/')}", operation.Value)))
+            .Where(operation => !operation.Key.StartsWith("get ", StringComparison.Ordinal))
+            .Where(operation => !operation.Key.StartsWith("parameters ", StringComparison.Ordinal))
+            .ToDictionary(operation => operation.Key, operation => operation.Value, StringComparer.Ordinal);
+        static string? Idempotency(JsonElement operation) =>
+            operation.TryGetProperty("x-idempotency-key", out var value) ? value.GetString() : null;
+
+        Assert.Empty(operations.Where(o => Idempotency(o.Value) is not ("honoured" or "ignored")).Select(o => o.Key));
+        // Routes whose answer carries a credential or sets a cookie are excluded, and say why.
+        string[] credentials =
+        [
+            "post /api/v1/auth/magic-link/verify", "post /api/v1/auth/logout", "post /api/v1/auth/recovery-codes/verify", "post /api/v1/auth/recovery-codes",
+            "post /api/v1/auth/webauthn/register/start", "post /api/v1/auth/webauthn/register/finish", "post /api/v1/auth/webauthn/authenticate/start",
+            "post /api/v1/auth/webauthn/authenticate/finish", "post /api/v1/auth/reauthenticate/start", "post /api/v1/auth/reauthenticate/finish",
+            "post /api/v1/account/api-keys", "delete /api/v1/account",
+        ];
+        Assert.All(credentials, key =>
+        {
+            Assert.Equal("ignored", Idempotency(operations[key]));
+            Assert.Contains(
+                "**Idempotency-Key:** ignored. Its answer carries a credential or sets a cookie", operations[key].GetProperty("description").GetString());
+        });
+        // The training log's writes honour it: the header is a parameter, with its refusals.
+        var honoured = operations.Where(o => Idempotency(o.Value) == "honoured").ToList();
+        Assert.Contains("post /api/v1/training/workouts", honoured.Select(o => o.Key));
+        Assert.Contains("post /api/v1/training/workouts/{id}/exercises/{exerciseId}/sets", honoured.Select(o => o.Key));
+        Assert.All(honoured, operation =>
+        {
+            Assert.StartsWith("/api/v1/training/", operation.Key.Split(' ')[1], StringComparison.Ordinal);
+            Assert.Contains(
+                operation.Value.GetProperty("parameters").EnumerateArray(),
+                p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+            Assert.True(operation.Value.GetProperty("responses").TryGetProperty("422", out _), operation.Key);
+        });
+        Assert.Equal("ignored", Idempotency(operations["post /api/v1/training/import"]));
     }
 
     [Fact]

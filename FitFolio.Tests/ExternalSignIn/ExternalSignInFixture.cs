@@ -4,7 +4,7 @@ namespace FitFolio.Tests.ExternalSignIn;
 
 /// <summary>
 /// A FitFolio host whose generic OpenID Connect provider and Google are both <see cref="TestIdentityProvider"/> (Google configured, as in
-/// production, by its discovery document: only the address differs), and a helper that walks a browser through a flow.
+/// production, by its discovery document: only the address differs), and whose Discord is <see cref="TestDiscord"/>.
 /// </summary>
 public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(server), IAsyncLifetime
 {
@@ -12,13 +12,16 @@ public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(se
 
     public TestIdentityProvider Provider { get; private set; } = null!;
 
-    protected override IDictionary<string, string?> Settings => ExternalSignInSettings.For(Provider);
+    public TestDiscord Discord { get; private set; } = null!;
+
+    protected override IDictionary<string, string?> Settings => ExternalSignInSettings.For(Provider, Discord);
 
     public new async ValueTask InitializeAsync()
     {
         Provider = await TestIdentityProvider.StartAsync();
         Provider.Clients["fitfolio"] = ("oidc-client-secret", CallbackBase + "oidc/callback");
         Provider.Clients["fitfolio-google"] = ("google-client-secret", CallbackBase + "google/callback");
+        Discord = await TestDiscord.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -26,6 +29,7 @@ public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(se
     {
         await base.DisposeAsync();
         await Provider.DisposeAsync();
+        await Discord.DisposeAsync();
     }
 
     /// <summary>Puts the provider back to answering normally for <paramref name="person"/>.</summary>
@@ -35,5 +39,8 @@ public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(se
         Provider.DenyConsent = false;
         Provider.ForgedNonce = null;
         Provider.TokenEndpointFault = null;
+        Discord.NextPerson = person;
+        Discord.DenyConsent = false;
+        Discord.ReusableCodes = false;
     }
 }

@@ -2,10 +2,23 @@ using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.ExternalSignIn;
 
-/// <summary>A host's settings with both providers at <see cref="TestIdentityProvider"/>.</summary>
+/// <summary>A host's settings with Google and the generic provider at <see cref="TestIdentityProvider"/>, and Discord at <see cref="TestDiscord"/>.</summary>
 public static class ExternalSignInSettings
 {
-    public static Dictionary<string, string?> For(TestIdentityProvider provider) => new(ApiFixture.GenerousLimits)
+    public static Dictionary<string, string?> For(TestIdentityProvider provider, TestDiscord? discord = null)
+    {
+        var settings = For(provider);
+        if (discord is not null)
+        {
+            settings["ExternalSignIn:Discord:Authority"] = discord.Address.ToString();
+            settings["ExternalSignIn:Discord:ClientId"] = TestDiscord.ClientId;
+            settings["ExternalSignIn:Discord:ClientSecret"] = TestDiscord.ClientSecret;
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string?> For(TestIdentityProvider provider) => new(ApiFixture.GenerousLimits)
     {
         ["RateLimits:ExternalStartPerIp:Limit"] = "10000",
         ["RateLimits:ExternalCallbackPerIp:Limit"] = "10000",

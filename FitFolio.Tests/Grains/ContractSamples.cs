@@ -77,7 +77,7 @@ internal static class ContractSamples
     {
         EmailAddress.TryParse("Ada@Example.com", out var email);
         var descriptor = new PublicKeyCredentialDescriptorJson("public-key", "AQID", ["usb", "nfc"]);
-        var error = new TrainingError(TrainingFailure.Conflict, "already_finished", "The workout is finished.", "endedAt");
+        var error = new TrainingError(TrainingFailure.Conflict, "already_finished", "The workout is finished.", "endedAt", 3);
         object[] samples =
         [
             Origin,

@@ -208,13 +208,13 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_file_over_five_megabytes_is_refused_with_413()
+    public async Task A_file_over_32_megabytes_is_refused_with_413()
     {
         using var client = await api.SignedInClientAsync("import-huge@example.com");
         var builder = new StringBuilder(
             "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n");
         var day = new DateTime(2020, 1, 1);
-        while (builder.Length <= 5 * 1024 * 1024 + 100)
+        while (builder.Length <= (32 * 1024 * 1024) + 100)
         {
             builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"W,\"{day:d MMM yyyy}, 07:30\",,,Bench Press (Barbell),,,0,normal,90,5,,,\n");
             day = day.AddMinutes(1);

@@ -21,7 +21,8 @@ IScenario[] all =
     new MagicLinkVerifyScenario(),
     new RevocationScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
-    new TrainingAtSizeScenario(),
+    new TrainingAtSizeScenario(), new ImportAtSizeScenario(),
+    new LighthouseScenario(),
 ];
 if (options.ShowHelp)
 {

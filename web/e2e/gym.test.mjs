@@ -142,6 +142,16 @@ test("a newcomer's workout on a phone, then offline across a reload and a browse
     }),
 );
 
+/**
+ * Cuts the API off, or gives it back. setOffline alone let a write through now and then once the service worker
+ * controlled the page (its network fallback is not always under the page's emulation); an aborted route is.
+ */
+async function cutApi(context, cut) {
+    await context.setOffline(cut);
+    if (cut) await context.route(/\/api\//, (route) => route.abort("internetdisconnected"));
+    else await context.unroute(/\/api\//);
+}
+
 /** The workout's sets as the server holds them. */
 async function serverSets(context, workoutId) {
     const response = await context.request.get(url(`/api/v1/training/workouts/${workoutId}`));
@@ -163,6 +173,12 @@ async function offlineAcrossReloadAndRestart(page, launch) {
     const manifest = await (await context.request.get(url("/manifest.webmanifest"))).json();
     assert.equal(manifest.display, "standalone");
     assert.deepEqual(manifest.icons.map((icon) => icon.sizes).sort(), ["192x192", "512x512", "512x512"]);
+    // The app's JavaScript goes out compressed (a third of its size: most of a phone's first paint), API answers never.
+    const entry = await page.evaluate(() => document.querySelector('script[type="module"][src^="/assets/"]').getAttribute("src"));
+    const compressed = await context.request.get(url(entry), { headers: { "Accept-Encoding": "br, gzip" } });
+    assert.ok(["br", "gzip"].includes(compressed.headers()["content-encoding"]), `${entry} is compressed: ${compressed.headers()["content-encoding"]}`);
+    const me = await context.request.get(url("/api/v1/auth/me"), { headers: { "Accept-Encoding": "br, gzip" } });
+    assert.equal(me.headers()["content-encoding"], undefined, "API answers are not compressed");
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     assert.equal(await page.evaluate(() => !!navigator.serviceWorker.controller), true, "the service worker controls the page");
@@ -177,7 +193,7 @@ async function offlineAcrossReloadAndRestart(page, launch) {
         );
     watch(context);
 
-    await context.setOffline(true);
+    await cutApi(context, true);
     let card = page.getByRole("region", { name: "Squat (Barbell)" });
     await logSet(card, 2, 102.5);
     await page.getByText("You’re offline. FitFolio keeps working").waitFor();
@@ -191,19 +207,21 @@ async function offlineAcrossReloadAndRestart(page, launch) {
     await logSet(card, 3, 105);
     await page.getByRole("status").filter({ hasText: "2 changes waiting to be saved." }).waitFor();
 
-    // A browser restart, still offline: the profile keeps the queue.
+    // A browser restart, still offline: the profile keeps the queue. Offline from its first moment: a tab the profile
+    // brings back would otherwise load the app, and replay the queue, before a later setOffline took effect.
     await context.close();
-    context = await launch({ viewport: PHONE });
+    context = await launch({ viewport: PHONE, offline: true });
+    await cutApi(context, true);
     watch(context);
-    await context.setOffline(true);
     const again = context.pages()[0] ?? (await context.newPage());
     await again.goto(workoutPath);
     card = again.getByRole("region", { name: "Squat (Barbell)" });
     await card.getByRole("button", { name: "Log set 4" }).waitFor();
-    assert.deepEqual((await serverSets(context, workoutId)).length, 1, "nothing logged offline has reached the server");
+    const before = await serverSets(context, workoutId);
+    assert.deepEqual(before.length, 1, `nothing logged offline has reached the server: ${JSON.stringify({ before, attempts })}`);
 
     // Back online: the queue replays in order, with the same ids.
-    await context.setOffline(false);
+    await cutApi(context, false);
     await again.evaluate(() => window.dispatchEvent(new Event("online")));
     // The status line clears once the first write lands; the rest follow one by one, so ask the server until
     // the queue has drained (every set it holds) or the step's time is up.
@@ -222,4 +240,126 @@ async function offlineAcrossReloadAndRestart(page, launch) {
         "every attempt carried the set's one client id",
     );
     assert.equal(new Set(held.map((set) => set.id)).size, 3);
+    await exercisesAddedOffline(again, context);
+}
+
+/** Opens the picker (add, or swap from a card's "More for …"), searches, and picks the exercise named `name`. */
+async function pick(page, dialogName, query, name) {
+    const picker = page.getByRole("dialog", { name: dialogName });
+    await picker.getByLabel("Search exercises").fill(query);
+    await picker.getByRole("button", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) }).click();
+    await picker.waitFor({ state: "detached" });
+}
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * The next workout, started online, then with the network cut: exercises added from the library kept on the device,
+ * "last time" for one done before, a move, a swap and a skip of exercises whose add has not reached the server, a set,
+ * a reload; back online (the set's first attempt answered 503 by the test) every write arrives once, in order, each with
+ * its own Idempotency-Key, the retried one with the same key.
+ */
+async function exercisesAddedOffline(page, context) {
+    const finished = apiResponse(page, "POST", /\/training\/workouts\/[^/]+\/finish$/);
+    await page.getByRole("button", { name: "Finish workout" }).click();
+    assert.equal((await finished).status(), 200);
+    // The app says so once the finished workout is kept on the device as the next "last time".
+    await page.getByText("Workout finished. Well done!").waitFor();
+    await page.goto("/");
+    const started = apiResponse(page, "POST", "/training/workouts");
+    await page.getByRole("button", { name: "Start an empty workout" }).click();
+    const workoutId = (await (await started).json()).id;
+    await page.getByRole("button", { name: "Add exercise" }).waitFor();
+
+    // Every write the browser attempts from here, with its key and what came back.
+    const writes = [];
+    context.on("requestfinished", async (request) => {
+        if (request.method() === "GET" || !new URL(request.url()).pathname.includes(`/training/workouts/${workoutId}/`)) return;
+        const response = await request.response();
+        writes.push({ route: `${request.method()} ${new URL(request.url()).pathname}`, key: request.headers()["idempotency-key"], status: response?.status() });
+    });
+    context.on("requestfailed", (request) => {
+        if (request.method() === "GET" || !new URL(request.url()).pathname.includes(`/training/workouts/${workoutId}/`)) return;
+        writes.push({ route: `${request.method()} ${new URL(request.url()).pathname}`, key: request.headers()["idempotency-key"], status: 0 });
+    });
+
+    await cutApi(context, true);
+    await page.getByRole("button", { name: "Add exercise" }).click();
+    await pick(page, "Add an exercise", "squat", "Squat (Barbell)");
+    const squat = page.getByRole("region", { name: "Squat (Barbell)" });
+    // Last time, from the workout finished above (kept on this device), though the add has not reached the server.
+    await squat.getByText(/Last time .*100 kg × 5/).waitFor();
+    assert.equal(await squat.getByLabel("Weight (kg)").inputValue(), "100", "the first set is filled in from last time");
+    await page.getByRole("button", { name: "Add exercise" }).click();
+    await pick(page, "Add an exercise", "bench", "Bench Press (Barbell)");
+    const bench = page.getByRole("region", { name: "Bench Press (Barbell)" });
+    await bench.locator("summary", { hasText: "More for" }).click();
+    await bench.getByRole("button", { name: "Move up" }).click();
+    await bench.getByRole("button", { name: "Swap exercise" }).click();
+    await pick(page, "Swap Bench Press (Barbell) for…", "romanian", "Romanian Deadlift (Barbell)");
+    const rdl = page.getByRole("region", { name: "Romanian Deadlift (Barbell)" });
+    await rdl.getByRole("button", { name: "Skip" }).click();
+    await rdl.getByText("Skipped", { exact: true }).waitFor();
+    await squat.getByRole("button", { name: "Log set 1" }).click();
+    await squat.getByRole("button", { name: "Log set 2" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "6 changes waiting to be saved." }).waitFor();
+
+    // A reload with no network shows it all as it was left.
+    await page.reload();
+    await squat.getByText("100 kg × 5").first().waitFor();
+    const titles = () => page.locator(".exercise-card .card__title").allInnerTexts();
+    assert.deepEqual(await titles(), ["Romanian Deadlift (Barbell)", "Squat (Barbell)"]);
+    await rdl.getByText("Skipped", { exact: true }).waitFor();
+
+    // Back online; the set's first attempt gets a 503 from the test, so the queue must retry it.
+    let refused = 0;
+    await context.route(/\/training\/workouts\/[^/]+\/exercises\/[^/]+\/sets$/, (route) =>
+        refused++ === 0 && route.request().method() === "POST"
+            ? route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"unavailable","message":"Try again."}}' })
+            : route.continue(),
+    );
+    await cutApi(context, false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    let held = null;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+        held = await (await context.request.get(url(`/api/v1/training/workouts/${workoutId}`))).json();
+        if (held.exercises.length === 2 && held.exercises[1].sets.length === 1 && held.exercises[0].skipped) break;
+    }
+    assert.deepEqual(
+        held.exercises.map((exercise) => [exercise.exerciseName, exercise.skipped, exercise.sets.map((set) => `${set.weight}×${set.reps}`)]),
+        [
+            ["Romanian Deadlift (Barbell)", true, []],
+            ["Squat (Barbell)", false, ["100×5"]],
+        ],
+        "the server holds what was done offline, once, in order",
+    );
+    await page
+        .getByRole("status")
+        .filter({ hasText: "waiting to be saved" })
+        .waitFor({ state: "detached" })
+        .catch(() => {});
+
+    const landed = writes.filter((write) => write.status >= 200 && write.status < 300);
+    assert.deepEqual(
+        landed.map((write) => write.route.replace(/[0-9a-f-]{36}/g, "…")),
+        [
+            "POST /api/v1/training/workouts/…/exercises",
+            "POST /api/v1/training/workouts/…/exercises",
+            "PUT /api/v1/training/workouts/…/exercises/order",
+            "POST /api/v1/training/workouts/…/exercises/…/swap",
+            "PATCH /api/v1/training/workouts/…/exercises/…",
+            "POST /api/v1/training/workouts/…/exercises/…/sets",
+        ],
+        "every write arrives once, in the order it was made",
+    );
+    for (const write of landed) assert.match(write.key ?? "", UUID_V4, `${write.route} carries an Idempotency-Key`);
+    assert.equal(new Set(landed.map((write) => write.key)).size, landed.length, "one key per logical write");
+    const setAttempts = writes.filter((write) => write.route.endsWith("/sets") && write.status !== 0);
+    assert.deepEqual(
+        setAttempts.map((write) => write.status),
+        [503, 201],
+        "the set was refused once, then retried",
+    );
+    assert.equal(setAttempts[0].key, setAttempts[1].key, "the retry repeats the key");
+    await context.unroute(/\/training\/workouts\/[^/]+\/exercises\/[^/]+\/sets$/);
 }

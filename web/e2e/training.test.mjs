@@ -125,6 +125,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         await page.getByRole("status").filter({ hasText: "Workout finished." }).waitFor();
         await sets.getByRole("listitem").nth(1).waitFor();
         assert.equal(await sets.getByRole("listitem").count(), 2, "two sets, the retried one stored once");
+        await expectAccessible(page, "a past workout");
         await screenshot(page, "34-training-workout-done");
         await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -140,6 +141,12 @@ test("plan a program, log a workout from it with a record, and see it in progres
             .locator(".recharts-bar-rectangle")
             .first()
             .waitFor();
+        // The charts' text alternative: a one-sentence summary as the figure's caption, and the numbers in a table.
+        assert.match(await e1rm.locator("figcaption").innerText(), /^1 entry on .+: latest 81\.7 kg, highest 81\.7 kg\.$/);
+        const e1rmCard = page.getByRole("region", { name: `${exerciseName}: estimated 1RM` });
+        await e1rmCard.getByText("Show the numbers").click();
+        await e1rmCard.getByRole("table").getByRole("cell", { name: "81.7 kg" }).waitFor();
+        await expectAccessible(page, "progress");
         await screenshot(page, "35-training-progress");
 
         // --- body weight ---
@@ -149,7 +156,10 @@ test("plan a program, log a workout from it with a record, and see it in progres
         const saved = apiResponse(page, "PUT", /\/training\/body-weight\/\d{4}-\d{2}-\d{2}$/);
         await page.getByRole("button", { name: "Save" }).click();
         assert.ok([200, 201].includes((await saved).status()));
-        await page.getByRole("figure", { name: "Body weight over time" }).locator("svg.recharts-surface").first().waitFor();
+        const bodyWeight = page.getByRole("figure", { name: "Body weight over time" });
+        await bodyWeight.locator("svg.recharts-surface").first().waitFor();
+        assert.match(await bodyWeight.locator("figcaption").innerText(), /^1 entry on .+: latest 80\.5 kg, highest 80\.5 kg\.$/);
+        await expectAccessible(page, "body weight");
         await screenshot(page, "36-training-body-weight");
 
         // --- import a Strong CSV: the summary lists the skipped row ---
@@ -163,6 +173,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         const summary = page.getByRole("region", { name: "Import finished" });
         await summary.waitFor();
         await summary.getByRole("cell", { name: "3", exact: true }).waitFor();
+        await expectAccessible(page, "import & export");
         await screenshot(page, "37-training-import");
 
         // --- history lists both workouts ---
@@ -171,5 +182,18 @@ test("plan a program, log a workout from it with a record, and see it in progres
         const past = page.getByRole("list", { name: "Past workouts" });
         await past.getByRole("link", { name: "Morning legs" }).waitFor();
         await past.getByRole("link", { name: "Push" }).waitFor();
+        await expectAccessible(page, "history");
         await screenshot(page, "38-training-history");
+
+        // --- the exercise library ---
+        await trainingNav(page).getByRole("link", { name: "Exercises" }).click();
+        await heading(page, "Exercises");
+        await page
+            .getByRole("list", { name: /exercises/i })
+            .first()
+            .getByRole("listitem")
+            .first()
+            .waitFor();
+        await expectAccessible(page, "the exercise library");
+        await screenshot(page, "39-training-exercises");
     }));

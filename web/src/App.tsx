@@ -9,6 +9,7 @@ import { PasskeysPage } from "./account/passkeys/PasskeysPage";
 import { SessionsPage } from "./account/sessions/SessionsPage";
 import { CheckEmailPage } from "./auth/CheckEmailPage";
 import { MagicLinkPage } from "./auth/MagicLinkPage";
+import { ProviderLinkPage } from "./auth/ProviderLinkPage";
 import { RecoveryCodePage } from "./auth/RecoveryCodePage";
 import { SessionProvider } from "./auth/session";
 import { SignInPage } from "./auth/SignInPage";
@@ -38,6 +39,7 @@ export function AppRoutes() {
           <Route path="signin/recovery" element={<RecoveryCodePage />} />
         </Route>
         <Route path="auth/link" element={<MagicLinkPage />} />
+        <Route path="auth/provider-link" element={<ProviderLinkPage />} />
         <Route path="account/email/confirm" element={<ConfirmEmailChangePage />} />
         <Route element={<RequireAuth />}>
           {trainingRoutes()}

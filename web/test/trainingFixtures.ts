@@ -28,6 +28,7 @@ export function aWorkout(overrides: Partial<Workout> = {}): Workout {
     startedAt: "2026-11-23T18:00:00Z",
     endedAt: null,
     source: "app",
+    version: 1,
     exercises: [aWorkoutExercise()],
     ...overrides,
   };

@@ -1,3 +1,4 @@
+using FitFolio.Api.Http;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Training;
 
@@ -12,7 +13,7 @@ public static class TrainingApi
 {
     public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder api)
     {
-        var training = api.MapGroup("/training").WithTags("Training");
+        var training = api.MapGroup("/training").WithTags("Training").WithIdempotencyKeys();
         training.MapGet("/meta", () => TypedResults.Ok(new TrainingMeta(
                 TrainingVocabulary.Categories, TrainingVocabulary.Muscles, TrainingVocabulary.Equipment, TrainingVocabulary.Kinds,
                 TrainingVocabulary.SetTypes, TrainingVocabulary.WeightUnits, TrainingVocabulary.RecordTypes)))

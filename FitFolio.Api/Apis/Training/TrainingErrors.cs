@@ -6,18 +6,38 @@ namespace FitFolio.Api.Apis.Training;
 /// <summary>Turns training refusals into HTTP answers.</summary>
 public static class TrainingErrors
 {
-    public static IResult Of(HttpContext context, TrainingError error) => Errors.Result(
-        context,
-        error.Failure switch
+    public static IResult Of(HttpContext context, TrainingError error)
+    {
+        if (error.Failure == TrainingFailure.Stale)
         {
-            TrainingFailure.NotFound => StatusCodes.Status404NotFound,
-            TrainingFailure.Conflict => StatusCodes.Status409Conflict,
-            TrainingFailure.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        error.Code,
-        error.Message,
-        error.Field);
+            return Stale(context, error);
+        }
+
+        return Errors.Result(
+            context,
+            error.Failure switch
+            {
+                TrainingFailure.NotFound => StatusCodes.Status404NotFound,
+                TrainingFailure.Conflict => StatusCodes.Status409Conflict,
+                TrainingFailure.Forbidden => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            error.Code,
+            error.Message,
+            error.Field);
+    }
+
+    /// <summary>412: the error body with the version now stored, which is also the ETag header (none when nothing is stored).</summary>
+    private static IResult Stale(HttpContext context, TrainingError error)
+    {
+        if (error.CurrentVersion is { } current)
+        {
+            context.Response.Headers.ETag = EntityTags.Of(current);
+        }
+
+        var body = new ApiError(error.Code, error.Message, context.TraceIdentifier, error.Field) { CurrentVersion = error.CurrentVersion };
+        return TypedResults.Json(new ApiErrorBody(body), statusCode: StatusCodes.Status412PreconditionFailed);
+    }
 
     public static IResult Invalid(HttpContext context, string field, string message) => Of(context, TrainingError.Validation(field, message));
 

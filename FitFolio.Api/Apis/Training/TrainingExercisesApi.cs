@@ -18,21 +18,25 @@ public static class TrainingExercisesApi
         exercises.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetExercise")
             .WithSummary("Get an exercise").WithDescription("One exercise.")
             .Produces<Exercise>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithEntityTag();
         exercises.MapPost("/", CreateAsync).RequireUser(ApiScope.Write).WithName("TrainingCreateExercise")
             .WithSummary("Create an exercise").WithDescription("Creates a custom exercise.")
             .Produces<Exercise>(StatusCodes.Status201Created)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .WithEntityTag();
         exercises.MapPut("/{id}", UpdateAsync).RequireUser(ApiScope.Write).WithName("TrainingUpdateExercise")
             .WithSummary("Update an exercise")
-            .WithDescription("Changes one of your custom exercises (built-in ones answer 403).")
+            .WithDescription("Changes one of your custom exercises (built-in ones answer 403); with If-Match only from that version.")
             .Produces<Exercise>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .TakesIfMatch();
         exercises.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteExercise")
             .WithSummary("Delete an exercise")
-            .WithDescription("Deletes one of your custom exercises unless a workout or program uses it (409).")
+            .WithDescription("Deletes one of your custom exercises unless a workout or program uses it (409); with If-Match only at that version.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .TakesIfMatch();
         exercises.MapGet("/{id}/last", LastAsync).RequireUser(ApiScope.Read).WithName("TrainingLastSets")
             .WithSummary("Get last sets of an exercise")
             .WithDescription("The sets of the last workout with this exercise: what a new set is prefilled from.")
@@ -101,20 +105,19 @@ public static class TrainingExercisesApi
         }
 
         return await catalog.GetAsync(context.UserId(), exerciseId, context.RequestAborted) is { } exercise
-            ? TypedResults.Ok(exercise)
+            ? EntityTags.Ok(context, exercise, exercise.Version)
             : TrainingErrors.NotFound(context, "exercise");
     }
 
     private static async Task<IResult> CreateAsync(ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog)
     {
         var outcome = await catalog.CreateAsync(context.UserId(), draft, context.RequestAborted);
-        return TrainingErrors.Answer(context, outcome, outcome.Value is { } e ? $"/api/v1/training/exercises/{e.Id}" : null);
+        return EntityTags.Answer(context, outcome, e => e.Version, outcome.Value is { } e ? $"/api/v1/training/exercises/{e.Id}" : null);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog) =>
-        Guid.TryParse(id, out var exerciseId)
-            ? TrainingErrors.Answer(context, await catalog.UpdateAsync(context.UserId(), exerciseId, draft, context.RequestAborted))
-            : TrainingErrors.InvalidId(context, "id");
+    private static Task<IResult> UpdateAsync(string id, ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog) =>
+        EntityTags.WriteAsync(
+            context, id, (exerciseId, expected) => catalog.UpdateAsync(context.UserId(), exerciseId, draft, expected, context.RequestAborted), e => e.Version);
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, ExerciseCatalog catalog)
     {
@@ -123,7 +126,12 @@ public static class TrainingExercisesApi
             return TrainingErrors.InvalidId(context, "id");
         }
 
-        var outcome = await catalog.DeleteAsync(context.UserId(), exerciseId, context.RequestAborted);
+        if (!EntityTags.TryExpected(context, out var expected, out var invalid))
+        {
+            return invalid!;
+        }
+
+        var outcome = await catalog.DeleteAsync(context.UserId(), exerciseId, expected, context.RequestAborted);
         return outcome.Error is { } error ? TrainingErrors.Of(context, error) : TypedResults.NoContent();
     }
 

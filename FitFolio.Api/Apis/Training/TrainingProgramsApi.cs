@@ -19,16 +19,19 @@ public static class TrainingProgramsApi
             .WithSummary("Create a program")
             .WithDescription("Creates a program with its days, exercises, supersets and targets.")
             .Produces<ProgramView>(StatusCodes.Status201Created)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest)
+            .WithEntityTag();
         programs.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetProgram")
             .WithSummary("Get a program").WithDescription("One program with its days.")
             .Produces<ProgramView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithEntityTag();
         programs.MapPut("/{id}", ReplaceAsync).RequireUser(ApiScope.Write).WithName("TrainingReplaceProgram")
             .WithSummary("Replace a program")
-            .WithDescription("Replaces a program's name, notes and days.")
+            .WithDescription("Replaces a program's name, notes and days; with If-Match only from that version.")
             .Produces<ProgramView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .TakesIfMatch();
         programs.MapPost("/{id}/copy", CopyAsync).RequireUser(ApiScope.Write).WithName("TrainingCopyProgram")
             .WithSummary("Copy a program")
             .WithDescription("Copies a program (name defaults to \"<name> (copy)\").")
@@ -45,9 +48,10 @@ public static class TrainingProgramsApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         programs.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteProgram")
             .WithSummary("Delete a program")
-            .WithDescription("Deletes a program; workouts started from it keep their exercises.")
+            .WithDescription("Deletes a program; workouts started from it keep their exercises. With If-Match only at that version.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .TakesIfMatch();
         return programs;
     }
 
@@ -65,7 +69,7 @@ public static class TrainingProgramsApi
     private static async Task<IResult> CreateAsync(ProgramDraft draft, HttpContext context, ProgramStore store)
     {
         var outcome = await store.CreateAsync(context.UserId(), draft, context.RequestAborted);
-        return TrainingErrors.Answer(context, outcome, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
+        return EntityTags.Answer(context, outcome, p => p.Version, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ProgramStore store)
@@ -76,14 +80,13 @@ public static class TrainingProgramsApi
         }
 
         return await store.GetAsync(context.UserId(), programId, context.RequestAborted) is { } program
-            ? TypedResults.Ok(program)
+            ? EntityTags.Ok(context, program, program.Version)
             : TrainingErrors.NotFound(context, "program");
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, ProgramDraft draft, HttpContext context, ProgramStore store) =>
-        Guid.TryParse(id, out var programId)
-            ? TrainingErrors.Answer(context, await store.ReplaceAsync(context.UserId(), programId, draft, context.RequestAborted))
-            : TrainingErrors.InvalidId(context, "id");
+    private static Task<IResult> ReplaceAsync(string id, ProgramDraft draft, HttpContext context, ProgramStore store) =>
+        EntityTags.WriteAsync(
+            context, id, (programId, expected) => store.ReplaceAsync(context.UserId(), programId, draft, expected, context.RequestAborted), p => p.Version);
 
     private static async Task<IResult> CopyAsync(string id, CopyProgramRequest? request, HttpContext context, ProgramStore store)
     {
@@ -93,12 +96,12 @@ public static class TrainingProgramsApi
         }
 
         var outcome = await store.CopyAsync(context.UserId(), programId, request?.Name, context.RequestAborted);
-        return TrainingErrors.Answer(context, outcome, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
+        return EntityTags.Answer(context, outcome, p => p.Version, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
     }
 
     private static async Task<IResult> SetArchivedAsync(string id, bool archived, HttpContext context, ProgramStore store) =>
         Guid.TryParse(id, out var programId)
-            ? TrainingErrors.Answer(context, await store.SetArchivedAsync(context.UserId(), programId, archived, context.RequestAborted))
+            ? EntityTags.Answer(context, await store.SetArchivedAsync(context.UserId(), programId, archived, context.RequestAborted), p => p.Version)
             : TrainingErrors.InvalidId(context, "id");
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, ProgramStore store)
@@ -108,8 +111,12 @@ public static class TrainingProgramsApi
             return TrainingErrors.InvalidId(context, "id");
         }
 
-        return await store.DeleteAsync(context.UserId(), programId, context.RequestAborted)
-            ? TypedResults.NoContent()
-            : TrainingErrors.NotFound(context, "program");
+        if (!EntityTags.TryExpected(context, out var expected, out var error))
+        {
+            return error!;
+        }
+
+        var outcome = await store.DeleteAsync(context.UserId(), programId, expected, context.RequestAborted);
+        return outcome.Error is { } refused ? TrainingErrors.Of(context, refused) : TypedResults.NoContent();
     }
 }

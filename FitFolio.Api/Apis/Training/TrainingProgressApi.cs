@@ -26,15 +26,17 @@ public static class TrainingProgressApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest);
         training.MapPut("/body-weight/{date}", PutBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingPutBodyWeight")
             .WithSummary("Record body weight")
-            .WithDescription("Records (201) or replaces (200) the body weight of a day.")
+            .WithDescription("Records (201) or replaces (200) the body weight of a day; with If-Match only replaces the entry at that version.")
             .Produces<BodyWeightEntry>()
             .Produces<BodyWeightEntry>(StatusCodes.Status201Created)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest)
+            .TakesIfMatch();
         training.MapDelete("/body-weight/{date}", DeleteBodyWeightAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteBodyWeight")
             .WithSummary("Delete body weight")
-            .WithDescription("Deletes a day's body weight.")
+            .WithDescription("Deletes a day's body weight; with If-Match only at that version.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .TakesIfMatch();
         return training;
     }
 
@@ -97,8 +99,12 @@ public static class TrainingProgressApi
             return TrainingErrors.Invalid(context, "date", "date cannot be in the future.");
         }
 
-        return TrainingErrors.Answer(context, await log.PutAsync(context.UserId(), day.Value, input, context.RequestAborted));
+        return EntityTags.TryExpected(context, out var expected, out var error)
+            ? EntityTags.Answer(context, await log.PutAsync(context.UserId(), day.Value, input, expected, context.RequestAborted), e => e.Version)
+            : error!;
     }
+
+    private static readonly TrainingError NoEntry = new(TrainingFailure.NotFound, "not_found", "You have no body weight for that day.");
 
     private static async Task<IResult> DeleteBodyWeightAsync(string date, HttpContext context, BodyWeightLog log)
     {
@@ -107,8 +113,16 @@ public static class TrainingProgressApi
             return TrainingErrors.Invalid(context, "date", "date is yyyy-MM-dd.");
         }
 
-        return await log.DeleteAsync(context.UserId(), day.Value, context.RequestAborted)
-            ? TypedResults.NoContent()
-            : TrainingErrors.Of(context, new TrainingError(TrainingFailure.NotFound, "not_found", "You have no body weight for that day."));
+        if (!EntityTags.TryExpected(context, out var expected, out var error))
+        {
+            return error!;
+        }
+
+        return (await log.DeleteAsync(context.UserId(), day.Value, expected, context.RequestAborted)).Error switch
+        {
+            null => TypedResults.NoContent(),
+            { Failure: TrainingFailure.NotFound } => TrainingErrors.Of(context, NoEntry),
+            { } refused => TrainingErrors.Of(context, refused),
+        };
     }
 }

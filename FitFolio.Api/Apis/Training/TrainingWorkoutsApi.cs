@@ -15,12 +15,14 @@ public static class TrainingWorkoutsApi
             .WithSummary("Start a workout")
             .WithDescription("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).")
             .Produces<WorkoutView>(StatusCodes.Status201Created)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithEntityTag();
         workouts.MapGet("/active", ActiveAsync).RequireUser(ApiScope.Read).WithName("TrainingActiveWorkout")
             .WithSummary("Get the active workout")
             .WithDescription("The workout in progress, or 404.")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status404NotFound)
+            .WithEntityTag();
         workouts.MapGet("/", ListAsync).RequireUser(ApiScope.Read).WithName("TrainingListWorkouts")
             .WithSummary("List workouts")
             .WithDescription("Your workouts, newest first, with set counts, volume and records; keyset cursor.")
@@ -28,32 +30,37 @@ public static class TrainingWorkoutsApi
             .ProducesProblemBody(StatusCodes.Status400BadRequest);
         workouts.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetWorkout")
             .WithSummary("Get a workout")
-            .WithDescription("One workout with its exercises, sets, records and prefill.")
+            .WithDescription("One workout with its exercises, sets, records and prefill; its ETag versions the workout's own fields.")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        workouts.MapPatch("/{id}", (string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
-                Call(id, context, grains, (g, w) => g.UpdateWorkout(w, patch)))
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithEntityTag();
+        workouts.MapPatch("/{id}", UpdateAsync)
             .RequireUser(ApiScope.Write).WithName("TrainingUpdateWorkout")
-            .WithSummary("Update a workout").WithDescription("Changes a workout's name, notes, start or end time.")
+            .WithSummary("Update a workout")
+            .WithDescription("Changes a workout's name, notes, start or end time; with If-Match only from that version (logging sets does not change it).")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .TakesIfMatch();
         workouts.MapPost("/{id}/finish", (string id, FinishWorkoutRequest? request, HttpContext context, IGrainFactory grains) =>
-                Call(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
+                Tagged(id, context, grains, (g, w) => g.FinishWorkout(w, request?.EndedAt)))
             .RequireUser(ApiScope.Write).WithName("TrainingFinishWorkout").WithSummary("Finish a workout").WithDescription("Finishes the workout in progress.")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithEntityTag();
         workouts.MapPost("/{id}/abandon", (string id, HttpContext context, IGrainFactory grains) =>
-                Call(id, context, grains, (g, w) => g.AbandonWorkout(w)))
+                Tagged(id, context, grains, (g, w) => g.AbandonWorkout(w)))
             .RequireUser(ApiScope.Write).WithName("TrainingAbandonWorkout")
             .WithSummary("Abandon a workout")
             .WithDescription("Abandons the workout in progress: its sets stop counting for records and progress.")
             .Produces<WorkoutView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        workouts.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains) =>
-                NoContent(id, context, grains, (g, w) => g.DeleteWorkout(w)))
-            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Delete a workout").WithDescription("Deletes a workout and its sets.")
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithEntityTag();
+        workouts.MapDelete("/{id}", DeleteAsync)
+            .RequireUser(ApiScope.Write).WithName("TrainingDeleteWorkout").WithSummary("Delete a workout")
+            .WithDescription("Deletes a workout and its sets; with If-Match only at that version.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .TakesIfMatch();
 
         workouts.MapPost("/{id}/exercises", (string id, AddExerciseCommand command, HttpContext context, IGrainFactory grains) =>
                 Call(id, context, grains, (g, w) => g.AddExercise(w, command)))
@@ -96,12 +103,25 @@ public static class TrainingWorkoutsApi
     private static async Task<IResult> StartAsync(StartWorkoutCommand command, HttpContext context, IGrainFactory grains)
     {
         var outcome = await context.TrainingGrain(grains).StartWorkout(command);
-        return TrainingErrors.Answer(context, outcome, outcome.Value is { } w ? $"/api/v1/training/workouts/{w.Id}" : null);
+        return EntityTags.Answer(context, outcome, w => w.Version, outcome.Value is { } w ? $"/api/v1/training/workouts/{w.Id}" : null);
+    }
+
+    private static Task<IResult> UpdateAsync(string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
+        EntityTags.WriteAsync(context, id, (workoutId, expected) => context.TrainingGrain(grains).UpdateWorkout(workoutId, patch, expected), w => w.Version);
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (!EntityTags.TryExpected(context, out var expected, out var error))
+        {
+            return error!;
+        }
+
+        return await NoContent(id, context, grains, (g, w) => g.DeleteWorkout(w, expected));
     }
 
     private static async Task<IResult> ActiveAsync(HttpContext context, WorkoutQueries queries) =>
         await queries.ActiveAsync(context.UserId(), context.RequestAborted) is { } workout
-            ? TypedResults.Ok(workout)
+            ? EntityTags.Ok(context, workout, workout.Version)
             : TrainingErrors.Of(context, new TrainingError(TrainingFailure.NotFound, "not_found", "No workout is in progress."));
 
     private static async Task<IResult> ListAsync(string? cursor, string? limit, string? status, HttpContext context, WorkoutQueries queries)
@@ -138,9 +158,16 @@ public static class TrainingWorkoutsApi
         }
 
         return await queries.GetAsync(context.UserId(), workoutId, context.RequestAborted) is { } workout
-            ? TypedResults.Ok(workout)
+            ? EntityTags.Ok(context, workout, workout.Version)
             : TrainingErrors.NotFound(context, "workout");
     }
+
+    /// <summary>A write that answers the workout: with its new version as the ETag.</summary>
+    private static async Task<IResult> Tagged(
+        string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<WorkoutView>>> call) =>
+        Guid.TryParse(id, out var workoutId)
+            ? EntityTags.Answer(context, await call(context.TrainingGrain(grains), workoutId), w => w.Version)
+            : TrainingErrors.InvalidId(context, "id");
 
     internal static async Task<IResult> Call<T>(
         string id, HttpContext context, IGrainFactory grains, Func<ITrainingGrain, Guid, Task<TrainingOutcome<T>>> call) =>

@@ -15,6 +15,10 @@ export interface RequestOptions {
    * the session was lost, so the global sign-out handler stays quiet.
    */
   expectUnauthenticated?: boolean;
+  /** The version this change was made against (sent as `If-Match: "<version>"`); a stale one answers 412 `version_mismatch`. */
+  ifMatch?: number;
+  /** Sent as `Idempotency-Key`: the server answers a repeat of this write with the first answer instead of doing it twice. */
+  idempotencyKey?: string;
 }
 
 /** The options a read takes from its caller: only the signal that cancels it. */
@@ -66,10 +70,12 @@ export async function download(path: string, options: RequestOptions = {}, metho
 async function send(method: HttpMethod, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers = new Headers({ Accept: accept });
   if (options.body !== undefined) headers.set("Content-Type", "application/json");
+  if (options.ifMatch !== undefined) headers.set("If-Match", `"${options.ifMatch}"`);
   if (isUnsafeMethod(method)) {
     const token = await csrfToken();
     if (token) headers.set(CSRF_HEADER, token);
   }
+  if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
 
   let response: Response;
   try {
@@ -142,6 +148,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     requestId: envelope?.request_id ?? response.headers.get("X-Request-Id"),
     retryAfterSeconds,
     field: envelope?.field,
+    currentVersion: envelope?.current_version,
   });
 }
 
@@ -150,6 +157,7 @@ interface ErrorEnvelope {
   message?: string;
   request_id?: string;
   field?: string;
+  current_version?: number;
 }
 
 async function readErrorEnvelope(response: Response): Promise<ErrorEnvelope | null> {
@@ -164,8 +172,9 @@ async function readErrorEnvelope(response: Response): Promise<ErrorEnvelope | nu
     if (typeof parsed !== "object" || parsed === null || !("error" in parsed)) return null;
     const error = (parsed as { error: unknown }).error;
     if (typeof error !== "object" || error === null) return null;
-    const { code, message, request_id, field } = error as Record<string, unknown>;
+    const { code, message, request_id, field, current_version } = error as Record<string, unknown>;
     return {
+      current_version: typeof current_version === "number" ? current_version : undefined,
       field: typeof field === "string" ? field : undefined,
       code: typeof code === "string" ? code : undefined,
       message: typeof message === "string" ? message : undefined,

@@ -15,8 +15,18 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | null;
   /** The input at fault, when the server named one (a JSON path such as `reps` or `days[0].name`). */
   readonly field: string | null;
+  /** The version now stored, when a change made against an older one was refused (412 `version_mismatch`). */
+  readonly currentVersion: number | null;
 
-  constructor(init: { status: number; code: string; message: string; requestId?: string | null; retryAfterSeconds?: number | null; field?: string | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    requestId?: string | null;
+    retryAfterSeconds?: number | null;
+    field?: string | null;
+    currentVersion?: number | null;
+  }) {
     super(init.message);
     this.name = "ApiError";
     this.status = init.status;
@@ -24,6 +34,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
     this.field = init.field ?? null;
+    this.currentVersion = init.currentVersion ?? null;
   }
 }
 

@@ -48,6 +48,7 @@ export const api = {
     verifyMagicLink: (token: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { token }, expectUnauthenticated: true }),
     verifyCode: (email: string, code: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
     logout: () => request<void>("POST", "/auth/logout", { expectUnauthenticated: true }),
+    confirmProviderLink: (token: string) => request<SignedIn>("POST", "/auth/external/link/confirm", { body: { token }, expectUnauthenticated: true }),
     providers: (options: Signal = {}) => request<{ items: SignInProvider[] }>("GET", "/auth/providers", { ...options, expectUnauthenticated: true }),
     setEmailSignIn: (enabled: boolean) => request<EmailSignInChange>("PUT", "/auth/email-sign-in", { body: { enabled } }),
   },

@@ -68,7 +68,9 @@ export const trainingApi = {
       request<ItemList<ProgramSummary>>("GET", `${T}/programs`, { ...options, query: { archived } }),
     get: (programId: string, options: Signal = {}) => request<Program>("GET", `${T}/programs/${id(programId)}`, options),
     create: (program: ProgramInput) => request<Program>("POST", `${T}/programs`, { body: program }),
-    replace: (programId: string, program: ProgramInput) => request<Program>("PUT", `${T}/programs/${id(programId)}`, { body: program }),
+    /** With `version`, only replaces the program if it is still at that version (412 `version_mismatch` otherwise). */
+    replace: (programId: string, program: ProgramInput, version?: number) =>
+      request<Program>("PUT", `${T}/programs/${id(programId)}`, { body: program, ifMatch: version }),
     copy: (programId: string, name?: string) => request<Program>("POST", `${T}/programs/${id(programId)}/copy`, { body: name ? { name } : {} }),
     archive: (programId: string) => request<Program>("POST", `${T}/programs/${id(programId)}/archive`),
     unarchive: (programId: string) => request<Program>("POST", `${T}/programs/${id(programId)}/unarchive`),
@@ -93,8 +95,9 @@ export const trainingApi = {
         query: { cursor: before, before, limit, status },
       }),
     get: (workoutId: string, options: Signal = {}) => request<Workout>("GET", `${T}/workouts/${id(workoutId)}`, options),
-    update: (workoutId: string, changes: { name?: string; notes?: string | null; startedAt?: string; endedAt?: string }) =>
-      request<Workout>("PATCH", `${T}/workouts/${id(workoutId)}`, { body: changes }),
+    /** With `version`, only changes the workout if it is still at that version (412 `version_mismatch` otherwise). */
+    update: (workoutId: string, changes: { name?: string; notes?: string | null; startedAt?: string; endedAt?: string }, version?: number) =>
+      request<Workout>("PATCH", `${T}/workouts/${id(workoutId)}`, { body: changes, ifMatch: version }),
     finish: (workoutId: string, endedAt?: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/finish`, { body: endedAt ? { endedAt } : {} }),
     abandon: (workoutId: string) => request<Workout>("POST", `${T}/workouts/${id(workoutId)}/abandon`),
     remove: (workoutId: string) => request<void>("DELETE", `${T}/workouts/${id(workoutId)}`),
@@ -102,6 +105,9 @@ export const trainingApi = {
     exercisesPath: (workoutId: string) => `${T}/workouts/${id(workoutId)}/exercises`,
     addExercise: (workoutId: string, body: { id?: string; exerciseId: string; position?: number; supersetGroup?: number; notes?: string }) =>
       request<WorkoutExercise>("POST", trainingApi.workouts.exercisesPath(workoutId), { body }),
+    /** The logger moves, swaps and skips exercises through the offline queue, which builds those writes with these paths. */
+    exercisePath: (workoutId: string, workoutExerciseId: string) => `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`,
+    orderPath: (workoutId: string) => `${T}/workouts/${id(workoutId)}/exercises/order`,
     updateExercise: (workoutId: string, workoutExerciseId: string, changes: { skipped?: boolean; notes?: string | null; supersetGroup?: number }) =>
       request<WorkoutExercise>("PATCH", `${T}/workouts/${id(workoutId)}/exercises/${id(workoutExerciseId)}`, { body: changes }),
     swapExercise: (workoutId: string, workoutExerciseId: string, exerciseId: string) =>

@@ -34,6 +34,8 @@ export interface Exercise {
   equipment: Equipment;
   kind: ExerciseKind;
   custom: boolean;
+  /** The stored version (the resource's ETag): a change sent with it is refused (412) if someone changed the resource since. */
+  version: number;
 }
 
 export interface NewExercise {
@@ -126,6 +128,8 @@ export interface Workout {
   endedAt: IsoDate | null;
   source: "app" | "strong" | "hevy";
   exercises: WorkoutExercise[];
+  /** The version of the workout's own fields (name, notes, times, status); logging sets does not change it. */
+  version: number;
 }
 
 export interface WorkoutSummary {
@@ -139,6 +143,7 @@ export interface WorkoutSummary {
   setCount: number;
   volumeKg: number;
   recordCount: number;
+  version: number;
 }
 
 export interface PersonalRecord {
@@ -207,6 +212,8 @@ export interface Program {
   createdAt: IsoDate;
   updatedAt: IsoDate;
   days: ProgramDay[];
+  /** The stored version (the resource's ETag): a change sent with it is refused (412) if someone changed the resource since. */
+  version: number;
 }
 
 export interface ProgramSummary {
@@ -215,6 +222,7 @@ export interface ProgramSummary {
   archived: boolean;
   dayCount: number;
   updatedAt: IsoDate;
+  version: number;
 }
 
 export type ProgramExerciseInput = Omit<ProgramExercise, "id" | "position" | "exerciseName">;
@@ -255,6 +263,7 @@ export interface BodyWeightEntry {
   unit: WeightUnit;
   weightKg: number;
   notes: string | null;
+  version: number;
 }
 
 export interface ImportSummary {

@@ -9,6 +9,8 @@ const EXTERNAL_ERRORS: Record<string, string> = {
   replayed: "That sign-in was already used. Start again.",
   email_unverified: "The provider didn’t confirm an email address for you. Sign in with your email instead.",
   account_exists: "An account already uses this email address. Sign in with your email or passkey.",
+  link_mailed:
+    "An account already uses this email address. We emailed it a link: open it to link the provider and sign in, or sign in with your email or passkey.",
   refused: "This account can’t sign in with that provider right now.",
   unavailable: "The provider isn’t answering. Try again later, or use your email.",
 };

@@ -5,11 +5,14 @@
  * this device neither sees nor sends it. The service worker caches no API answers at all.
  */
 const DB_NAME = "fitfolio";
-const VERSION = 1;
+const VERSION = 2;
 
-/** pendingWrites: userId → PendingWrite[]; workouts: "userId/workoutId" → Workout; session: "user" → User. */
-export type OfflineStore = "pendingWrites" | "workouts" | "session";
-const STORES: OfflineStore[] = ["pendingWrites", "workouts", "session"];
+/**
+ * pendingWrites: userId → PendingWrite[]; workouts: "userId/workoutId" → Workout; session: "user" → User;
+ * lastTime: "userId/exerciseId" → PreviousPerformance; exercises: userId → Exercise[] (the library, for the picker).
+ */
+export type OfflineStore = "pendingWrites" | "workouts" | "session" | "lastTime" | "exercises";
+const STORES: OfflineStore[] = ["pendingWrites", "workouts", "session", "lastTime", "exercises"];
 
 let opening: Promise<IDBDatabase> | null = null;
 

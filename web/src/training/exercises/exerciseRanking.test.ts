@@ -12,6 +12,7 @@ const exercise = (id: string, name: string): Exercise => ({
   equipment: "barbell",
   kind: "weight_reps",
   custom: false,
+  version: 1,
 });
 
 // The server's alphabetical answer to "squat", as a newcomer saw it.

@@ -17,6 +17,7 @@ import { UnitSelect } from "../shared/UnitSelect";
 import { useWeightUnit } from "../shared/useWeightUnit";
 import { formatWeight } from "../shared/units";
 import { SetRow } from "../workouts/logger/SetRow";
+import { WorkoutDetailsForm } from "./WorkoutDetailsForm";
 
 /** One past workout: its exercises, sets and the records they set. */
 export function PastWorkoutPage() {
@@ -66,6 +67,7 @@ export function PastWorkoutPage() {
         <UnitSelect unit={unit} onChange={setUnit} />
       </div>
       {data.notes && <p>{data.notes}</p>}
+      <WorkoutDetailsForm workout={data} onSaved={(saved) => workout.setData(() => saved)} />
       {data.exercises.map((exercise) => (
         <section key={exercise.id} className="card" aria-label={exercise.exerciseName}>
           <h2 className="card__title">

@@ -38,6 +38,6 @@ describe("checking an import file before upload", () => {
       problem: expect.stringContaining("doesn’t look like a Strong or Hevy export"),
     });
     const big = file(new Uint8Array(MAX_IMPORT_BYTES + 1));
-    expect(await checkCsvFile(big)).toEqual({ ok: false, problem: "That file is 5.0 MB; the limit is 5 MB." });
+    expect(await checkCsvFile(big)).toEqual({ ok: false, problem: "That file is 32.0 MB; the limit is 32 MB." });
   });
 });

@@ -1,8 +1,8 @@
 /** The exports FitFolio reads; the server parses, this only catches the obvious mistakes early. */
 export type CsvSource = "strong" | "hevy";
 
-/** The server's limit (413 payload_too_large above it). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** The server's limit (413 payload_too_large above it): a 100,000-set Strong export is 7 MB without notes. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 export type CsvCheck = { ok: true; source: CsvSource } | { ok: false; problem: string };
 

@@ -13,6 +13,7 @@ import { useResource } from "../../ui/useResource";
 import { ExercisePicker } from "../exercises/ExercisePicker";
 import { trainingPaths } from "../paths";
 import { useWeightUnit } from "../shared/useWeightUnit";
+import { ConflictNotice, isEditConflict } from "../shared/ConflictNotice";
 import { StartProblem } from "../workouts/StartProblem";
 import { useStartWorkout } from "../workouts/useStartWorkout";
 import { DayEditor, moveItem } from "./DayEditor";
@@ -37,6 +38,8 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>((location.state as { status?: string } | null)?.status ?? null);
   const [pickingFor, setPickingFor] = useState<number | null>(null);
+  // The version the server reported when a save was refused as stale: "Keep mine" resends against it.
+  const [conflictVersion, setConflictVersion] = useState<number | null>(null);
   const starter = useStartWorkout();
 
   useEffect(() => {
@@ -44,8 +47,8 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
     document.querySelector<HTMLElement>(".program-form [aria-invalid='true']")?.focus();
   }, [problems]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (event: FormEvent | null, version = program?.version) => {
+    event?.preventDefault();
     const built = draftToProgramInput(draft);
     if (!built.ok) {
       setProblems(built.problems);
@@ -57,7 +60,8 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
     setError(null);
     try {
       if (program) {
-        const saved = await trainingApi.programs.replace(program.id, built.input);
+        const saved = await trainingApi.programs.replace(program.id, built.input, version);
+        setConflictVersion(null);
         onSaved(saved);
         setStatus(`Saved “${saved.name}”.`);
       } else {
@@ -65,9 +69,32 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
         navigate(trainingPaths.program(saved.id), { state: { status: `Created “${saved.name}”. Start a workout from one of its days below.` } });
       }
     } catch (caught) {
+      if (isEditConflict(caught)) {
+        setConflictVersion(caught.currentVersion ?? version ?? null);
+        return;
+      }
       if (caught instanceof ApiError && caught.field) {
         setProblems({ [problemKeyForField(caught.field)]: caught.message });
       }
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Drops the edits here for the version saved elsewhere. */
+  const reload = async () => {
+    if (!program) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const fresh = await trainingApi.programs.get(program.id);
+      setDraft(programToDraft(fresh, unit));
+      setProblems({});
+      setConflictVersion(null);
+      onSaved(fresh);
+      setStatus("Showing the latest version.");
+    } catch (caught) {
       setError(caught);
     } finally {
       setBusy(false);
@@ -175,6 +202,9 @@ function Editor({ program, onSaved }: { program: Program | null; onSaved: (progr
         </div>
         {Object.keys(problems).length > 0 && !error && <ErrorMessage error="Some details need fixing: see the marked boxes." />}
         <ErrorMessage error={error} />
+        {conflictVersion !== null && (
+          <ConflictNotice what="program" busy={busy} onReload={() => void reload()} onKeepMine={() => void save(null, conflictVersion)} />
+        )}
         <div className="button-row">
           <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
             {program ? "Save changes" : "Create program"}

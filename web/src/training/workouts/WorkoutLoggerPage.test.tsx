@@ -22,6 +22,7 @@ const squat: Exercise = {
   equipment: "barbell",
   kind: "weight_reps",
   custom: false,
+  version: 1,
 } as Exercise;
 
 const lastTime = aWorkoutExercise({
@@ -216,16 +217,13 @@ describe("the workout logger", () => {
   it("shows an exercise added while offline at once, retries its add with the same id and body, and sends its sets after it", async () => {
     const user = userEvent.setup();
     const server = onLogger({ "GET /training/exercises": json(200, { items: [squat] }) });
-    server.on(
-      ADD,
-      () => {
-        throw new TypeError("Failed to fetch");
-      },
-      (call) => {
-        const body = call.body as { id: string };
-        return json(201, aWorkoutExercise({ id: body.id, position: 2, exerciseId: squat.id, exerciseName: "Squat", previous: lastTime.previous }));
-      },
-    );
+    // Offline until the test says so: the queue's own retry (after 1 s) may come first on a loaded machine.
+    let online = false;
+    server.on(ADD, (call) => {
+      if (!online) throw new TypeError("Failed to fetch");
+      const body = call.body as { id: string };
+      return json(201, aWorkoutExercise({ id: body.id, position: 2, exerciseId: squat.id, exerciseName: "Squat", previous: lastTime.previous }));
+    });
 
     await screen.findByRole("region", { name: "Bench press" });
     await user.click(screen.getByRole("button", { name: "Add exercise" }));
@@ -248,15 +246,98 @@ describe("the workout logger", () => {
       expect.stringMatching(/^set:/),
     ]);
 
+    online = true;
     await user.click(screen.getByRole("button", { name: "Try now" }));
 
     await within(card).findByText(/Last time .*100 kg × 5/);
-    const [first, retry] = server.callsTo(ADD);
-    expect(retry!.body).toEqual(first!.body);
+    const adds = server.callsTo(ADD);
+    expect(adds.length).toBeGreaterThanOrEqual(2);
+    for (const retry of adds) {
+      expect(retry.body).toEqual(adds[0]!.body);
+      expect(retry.headers.get("Idempotency-Key")).toBe(adds[0]!.headers.get("Idempotency-Key"));
+    }
     const routes = server.calls.filter((call) => call.method === "POST").map((call) => call.path);
-    expect(routes).toEqual([`/training/workouts/w1/exercises`, `/training/workouts/w1/exercises`, `/training/workouts/w1/exercises/${added.id}/sets`]);
+    expect(routes).toEqual([...adds.map(() => `/training/workouts/w1/exercises`), `/training/workouts/w1/exercises/${added.id}/sets`]);
     expect(server.callsTo(squatSets)[0]!.body as SetInput).toMatchObject({ weight: 140, reps: 3, weightUnit: "kg" });
     expect(within(card).getByText("140 kg × 3")).toBeInTheDocument();
     expect(localStorage.getItem("fitfolio.pendingWrites.u-1")).toBeNull();
   });
+
+  it("moves, skips and swaps an exercise added offline before its add lands, then sends each once, in order, with its client id", async () => {
+    const user = userEvent.setup();
+    const deadlift = { ...squat, id: "ex-deadlift", slug: "deadlift", name: "Deadlift" } as Exercise;
+    const server = onLogger({ "GET /training/exercises": json(200, { items: [squat, deadlift] }) });
+    let online = false;
+    const offlineOr = (answer: (call: Call) => Response) => (call: Call) => {
+      if (!online) throw new TypeError("Failed to fetch");
+      return answer(call);
+    };
+    server.on(
+      ADD,
+      offlineOr((call) => json(201, aWorkoutExercise({ id: (call.body as { id: string }).id, position: 2, exerciseId: squat.id, exerciseName: "Squat" }))),
+    );
+
+    await screen.findByRole("region", { name: "Bench press" });
+    await user.click(screen.getByRole("button", { name: "Add exercise" }));
+    await user.click(await screen.findByRole("button", { name: /^Squat/ }));
+    let card = await screen.findByRole("region", { name: "Squat" });
+    const id = (server.callsTo(ADD)[0]!.body as { id: string }).id;
+    const exercisePath = `/training/workouts/w1/exercises/${id}`;
+    server.on(
+      `PUT /training/workouts/w1/exercises/order`,
+      offlineOr(() => json(200, aWorkout())),
+    );
+    server.on(
+      `PATCH ${exercisePath}`,
+      offlineOr(() => json(200, aWorkoutExercise({ id, exerciseId: squat.id, exerciseName: "Squat", skipped: true }))),
+    );
+    server.on(
+      `POST ${exercisePath}/swap`,
+      offlineOr(() => json(200, aWorkoutExercise({ id, exerciseId: deadlift.id, exerciseName: "Deadlift", skipped: true }))),
+    );
+
+    await user.click(within(card).getByText("More for Squat"));
+    await user.click(within(card).getByRole("button", { name: "Move up" }));
+    expect(screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent)).toEqual(["Squat", "Bench press"]);
+    await user.click(within(card).getByRole("button", { name: "Skip" }));
+    expect(within(card).getByText("Skipped")).toBeInTheDocument();
+    await user.click(within(card).getByRole("button", { name: "Swap exercise" }));
+    await user.click(await within(screen.getByRole("dialog", { name: "Swap Squat for…" })).findByRole("button", { name: /^Deadlift/ }));
+    card = await screen.findByRole("region", { name: "Deadlift" });
+    expect(within(card).getByText("Skipped")).toBeInTheDocument();
+    expect(await screen.findByText(/4 changes waiting to be saved/)).toBeInTheDocument();
+    const stillOffline = server.calls.filter((call) => call.method !== "GET").map((call) => `${call.method} ${call.path}`);
+    expect(new Set(stillOffline)).toEqual(new Set([ADD]));
+
+    online = true;
+    await user.click(screen.getByRole("button", { name: "Try now" }));
+    await expectEventually(() => expect(server.callsTo(`POST ${exercisePath}/swap`)).toHaveLength(1));
+
+    // The add (tried while offline, then once more) first, with one key; then each later write once, in order.
+    const writes = server.calls.filter((call) => call.method !== "GET").map((call) => ({ route: `${call.method} ${call.path}`, call }));
+    const adds = writes.filter((write) => write.route === ADD);
+    expect(writes.slice(0, adds.length)).toEqual(adds);
+    expect(new Set(adds.map((write) => write.call.headers.get("Idempotency-Key"))).size).toBe(1);
+    const after = writes.slice(adds.length);
+    expect(after.map((write) => write.route)).toEqual(["PUT /training/workouts/w1/exercises/order", `PATCH ${exercisePath}`, `POST ${exercisePath}/swap`]);
+    expect(after.map((write) => write.call.body)).toEqual([{ order: [id, "we1"] }, { skipped: true }, { exerciseId: deadlift.id }]);
+    const keys = [adds[0]!, ...after].map((write) => write.call.headers.get("Idempotency-Key"));
+    expect(new Set(keys).size).toBe(4);
+    // What the answers bring never undoes what is shown.
+    expect(screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent)).toEqual(["Deadlift", "Bench press"]);
+    expect(within(card).getByText("Skipped")).toBeInTheDocument();
+  });
 });
+
+async function expectEventually(check: () => void, ms = 5_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

@@ -11,6 +11,8 @@ import { EmptyState, PageHeader } from "../../ui/Page";
 import { PageLoadError } from "../../ui/PageLoadError";
 import { Loading } from "../../ui/Spinner";
 import { DateTime } from "../../ui/Time";
+import { warmCatalog } from "../../offline/exerciseCatalog";
+import { keepFinishedWorkout, keepLastTimes } from "../../offline/lastTime";
 import { keepWorkout, loadWorkout } from "../../offline/workoutCache";
 import { useLatest } from "../../ui/useLatest";
 import { useResource } from "../../ui/useResource";
@@ -50,10 +52,14 @@ function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueu
   const [unit, setUnit] = useWeightUnit();
   const unitRef = useLatest(unit);
   const [settings, updateSettings] = useLoggerSettings();
-  const log = useWorkoutLog(initial, queue, unitRef);
+  const log = useWorkoutLog(initial, queue, unitRef, userId);
   const { workout } = log;
-  // What is on screen is what a reload with no network opens again.
+  // What is on screen is what a reload with no network opens again; each "last time" the server sent is kept for
+  // an exercise added later with no network.
   useEffect(() => keepWorkout(userId, workout), [userId, workout]);
+  useEffect(() => keepLastTimes(userId, workout.exercises), [userId, workout.exercises]);
+  // The library for the picker with no network.
+  useEffect(() => warmCatalog(userId, () => trainingApi.exercises.list().then((list) => list.items)), [userId]);
   const queueState = useQueueState(queue);
   const pendingIds = pendingSetIds(queueState.pending, workout.id);
   const [rest, setRest] = useState<Rest | null>(null);
@@ -101,19 +107,20 @@ function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueu
       log.deleteSet(exercise, set);
       setStatus(`Deleted set ${set.position} of ${exercise.exerciseName}.`);
     },
-    move: (exercise, by) =>
-      void run("move", async () => {
-        const index = workout.exercises.findIndex((item) => item.id === exercise.id);
-        const order = moveItem(workout.exercises, index, by).map((item) => item.id);
-        log.adoptServerWorkout(await trainingApi.workouts.reorder(workout.id, order));
-        setStatus(`Moved ${exercise.exerciseName} ${by < 0 ? "up" : "down"}.`);
-      }),
+    // Moves, swaps and skips go through the queue like sets: shown at once, sent in order, kept with no network.
+    move: (exercise, by) => {
+      const index = workout.exercises.findIndex((item) => item.id === exercise.id);
+      log.moveExercise(
+        moveItem(workout.exercises, index, by).map((item) => item.id),
+        exercise,
+      );
+      setStatus(`Moved ${exercise.exerciseName} ${by < 0 ? "up" : "down"}.`);
+    },
     swap: (exercise) => setPicker({ mode: "swap", exercise }),
-    toggleSkip: (exercise) =>
-      void run("skip", async () => {
-        log.adoptServerExercise(await trainingApi.workouts.updateExercise(workout.id, exercise.id, { skipped: !exercise.skipped }));
-        setStatus(exercise.skipped ? `${exercise.exerciseName} is back on.` : `Skipped ${exercise.exerciseName}.`);
-      }),
+    toggleSkip: (exercise) => {
+      log.toggleSkip(exercise);
+      setStatus(exercise.skipped ? `${exercise.exerciseName} is back on.` : `Skipped ${exercise.exerciseName}.`);
+    },
     remove: (exercise) =>
       void run("remove", async () => {
         if (queueState.pending.some((write) => write.meta?.action === "add_exercise" && write.meta.workoutExerciseId === exercise.id)) {
@@ -137,8 +144,7 @@ function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueu
 
   const picked = async (exercise: Exercise) => {
     if (picker?.mode === "swap") {
-      const swapped = await trainingApi.workouts.swapExercise(workout.id, picker.exercise.id, exercise.id);
-      log.adoptServerExercise(swapped, picker.exercise.id);
+      log.swapExercise(picker.exercise, exercise);
       setStatus(`Swapped ${picker.exercise.exerciseName} for ${exercise.name}.`);
     } else {
       log.addExercise(exercise);
@@ -158,6 +164,8 @@ function Logger({ initial, queue, userId }: { initial: Workout; queue: WriteQueu
         );
       }
       const finished = await trainingApi.workouts.finish(workout.id);
+      // Its sets are the next workout's "last time", also when that one adds the exercise with no network.
+      await keepFinishedWorkout(userId, finished);
       navigate(trainingPaths.pastWorkout(finished.id), { state: { status: `Workout finished. Well done!` } });
     });
 

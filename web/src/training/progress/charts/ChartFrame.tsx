@@ -7,11 +7,16 @@ interface ChartFrameProps {
   empty: boolean;
   emptyText?: string;
   table: { columns: string[]; rows: string[][] };
+  /** What the chart shows in one sentence, under it: the text alternative a screen reader reads with the figure. */
+  summary: string;
   children: ReactNode;
 }
 
-/** A titled card holding a chart, its numbers as a table under a disclosure, or a note when there is no data. */
-export function ChartFrame({ title, description, empty, emptyText, table, children }: ChartFrameProps) {
+/**
+ * A titled card holding a chart with a one-sentence summary as its caption, its numbers as a table under a
+ * disclosure, or a note when there is no data.
+ */
+export function ChartFrame({ title, description, empty, emptyText, table, summary, children }: ChartFrameProps) {
   const id = useId();
   return (
     <section className="card chart-card" aria-labelledby={id}>
@@ -25,6 +30,7 @@ export function ChartFrame({ title, description, empty, emptyText, table, childr
         <>
           <figure className="chart" aria-label={title}>
             {children}
+            <figcaption className="muted small">{summary}</figcaption>
           </figure>
           <details className="chart__table">
             <summary>Show the numbers</summary>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./ChartFrame";
 import { SERIES_COLOURS, shortDate } from "./chartFormat";
+import { summarizeWeeks } from "./chartSummary";
 
 export interface StackedRow {
   /** The bucket's start, an ISO date. */
@@ -25,6 +26,7 @@ export function StackedBarChart({ title, rows, series, format, description }: St
       title={title}
       description={description}
       empty={rows.length === 0 || series.length === 0}
+      summary={summarizeWeeks(rows, series, format)}
       table={{
         columns: ["Week of", ...series],
         rows: rows.map((row) => [shortDate(row.date), ...series.map((name) => format(row.values[name] ?? 0))]),

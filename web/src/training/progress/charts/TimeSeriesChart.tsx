@@ -8,6 +8,7 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./ChartFrame";
 import { shortDate, valueDomain } from "./chartFormat";
+import { summarize } from "./chartSummary";
 
 export interface Point {
   /** ISO date (yyyy-mm-dd) or instant. */
@@ -31,6 +32,7 @@ export function TimeSeriesChart({ title, points, format, valueLabel, description
       title={title}
       description={description}
       empty={points.length === 0}
+      summary={summarize(points, format)}
       table={{
         columns: ["Date", valueLabel],
         rows: points.map((point) => [shortDate(point.date), format(point.value)]),

@@ -99,7 +99,9 @@ export function ExerciseCard({ exercise, index, count, unit, scale, pendingSetId
       )}
       {!exercise.skipped && (
         <SetForm
-          key={`${exercise.sets.length}:${unit}:${scale}`}
+          // A new draft when what it is filled in from changes: a set logged, another unit or scale, a swap, or last time
+          // arriving after the card (from the server's answer to an add, or from this device with no network).
+          key={`${exercise.sets.length}:${unit}:${scale}:${exercise.exerciseId}:${exercise.previous?.performedAt ?? ""}`}
           kind={exercise.kind}
           unit={unit}
           scale={scale}

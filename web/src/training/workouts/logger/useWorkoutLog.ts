@@ -4,8 +4,9 @@ import type { Exercise, SetInput, SetResult, SetView, Workout, WorkoutExercise }
 import { useLatest } from "../../../ui/useLatest";
 import { byImportance, celebrationLines, recordName } from "../../shared/records";
 import type { WeightUnit } from "../../shared/units";
-import { optimisticExercise, optimisticSet, withPendingSets } from "../sync/pendingSets";
-import type { PendingWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
+import { keptLastTime } from "../../../offline/lastTime";
+import { applyExerciseWrite, optimisticExercise, optimisticSet, withPendingSets } from "../sync/pendingSets";
+import type { ExerciseWriteMeta, NewWrite, WriteOutcome, WriteQueue } from "../sync/writeQueue";
 
 export interface Celebration {
   id: number;
@@ -36,6 +37,15 @@ function mapExercise(workout: Workout, id: string, change: (exercise: WorkoutExe
   return { ...workout, exercises: workout.exercises.map((exercise) => (exercise.id === id ? change(exercise) : exercise)) };
 }
 
+/**
+ * What the server's answer to an exercise-level write brings (the "last time" prefill, the target) laid under what the
+ * logger shows: the exercise, its skip and its sets as the person left them win, since later writes may still be waiting.
+ */
+function fromServer(shown: WorkoutExercise, answer: WorkoutExercise): WorkoutExercise {
+  if (answer.exerciseId !== shown.exerciseId) return shown;
+  return { ...shown, previous: answer.previous ?? shown.previous, target: answer.target ?? shown.target, supersetGroup: answer.supersetGroup };
+}
+
 function renumber(sets: SetView[]): SetView[] {
   return sets.map((set, index) => ({ ...set, position: index + 1 }));
 }
@@ -45,7 +55,7 @@ function renumber(sets: SetView[]): SetView[] {
  * set logged laid over it at once. Those writes go through the queue (client ids, retried until
  * they land); their answers replace the optimistic copies and bring the prefill and the records.
  */
-export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { current: WeightUnit }) {
+export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { current: WeightUnit }, userId: string) {
   const [workout, setWorkout] = useState<Workout>(() => withPendingSets(initial, queue.getState().pending));
   const [celebration, setCelebration] = useState<Celebration | null>(null);
   const [syncError, setSyncError] = useState<string | null>(null);
@@ -61,9 +71,13 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
         const name = exercise?.exerciseName ?? "this exercise";
         const adding = write.meta.action === "add_exercise";
         if (outcome.kind === "rejected") {
-          // Sets waiting behind a refused add have no exercise to land on.
-          if (adding) queue.discard((waiting) => waiting.meta?.workoutExerciseId === write.meta!.workoutExerciseId);
-          setSyncError(adding ? `${name} couldn’t be added: ${outcome.error.message}` : `A set of ${name} couldn’t be saved: ${outcome.error.message}`);
+          const refused = write.meta.workoutExerciseId;
+          // Writes waiting behind a refused add have no exercise to land on.
+          if (adding)
+            queue.discard(
+              (waiting) => waiting.meta?.workoutExerciseId === refused || (waiting.meta?.action === "reorder" && waiting.meta.order.includes(refused)),
+            );
+          setSyncError(refusalMessage(write.meta.action, name, outcome.error.message));
           // What the server holds is now the truth for this workout.
           void trainingApi.workouts.get(write.workoutId).then(
             (fresh) => setWorkout(withPendingSets(fresh, queue.getState().pending)),
@@ -71,12 +85,14 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
           );
           return;
         }
-        if (write.meta.action === "add_exercise") {
-          // The server's copy brings the prefill; the sets shown (logged on it meanwhile) stay.
-          const added = outcome.response as WorkoutExercise | undefined;
-          if (added?.id) setWorkout((current) => mapExercise(current, added.id, (item) => ({ ...added, position: item.position, sets: item.sets })));
+        if (write.meta.action === "add_exercise" || write.meta.action === "swap_exercise" || write.meta.action === "skip_exercise") {
+          // The server's copy brings the prefill; what is shown (sets logged meanwhile, later swaps and skips) stays.
+          const answer = outcome.response as WorkoutExercise | undefined;
+          if (answer?.id) setWorkout((current) => mapExercise(current, answer.id, (item) => fromServer(item, answer)));
           return;
         }
+        // A reorder's answer is the order already shown.
+        if (write.meta.action === "reorder") return;
         if (write.meta.action === "delete_set") return;
         const result = outcome.response as SetResult | undefined;
         if (!result?.set) return;
@@ -96,6 +112,23 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       }),
     [queue, unitRef, workoutRef],
   );
+
+  // An exercise shown before the server has filled in its "last time" (added or swapped offline) gets the one kept
+  // on this device, once per exercise it shows.
+  const lookedUp = useRef(new Set<string>());
+  useEffect(() => {
+    for (const exercise of workout.exercises) {
+      const wanted = `${exercise.id}:${exercise.exerciseId}`;
+      if (exercise.previous || lookedUp.current.has(wanted)) continue;
+      lookedUp.current.add(wanted);
+      void keptLastTime(userId, exercise.exerciseId).then((kept) => {
+        if (!kept || kept.sets.length === 0) return;
+        setWorkout((current) =>
+          mapExercise(current, exercise.id, (item) => (item.previous || item.exerciseId !== exercise.exerciseId ? item : { ...item, previous: kept })),
+        );
+      });
+    }
+  }, [userId, workout.exercises]);
 
   // Listening now: send whatever an earlier visit left waiting.
   useEffect(() => {
@@ -165,7 +198,7 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
       setWorkout((current) => replaceSet(current, shown));
       setSyncError(null);
       const workoutId = workoutRef.current.id;
-      const patch: Omit<PendingWrite, "attempts"> = {
+      const patch: NewWrite = {
         key: setKey(set.id),
         workoutId,
         method: "PUT",
@@ -194,19 +227,54 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
     [queue, workoutRef],
   );
 
-  /** Takes the server's copy after an exercise-level change, keeping the sets still on their way. */
-  const adoptServerWorkout = useCallback((fresh: Workout) => setWorkout(withPendingSets(fresh, queue.getState().pending)), [queue]);
+  /**
+   * An exercise-level change shown at once and sent through the queue, in order behind the writes before it: so it
+   * works with no network, and on an exercise whose add has not reached the server yet (same client id, sent after it).
+   */
+  const queueExerciseWrite = useCallback(
+    (meta: ExerciseWriteMeta, key: string, method: NewWrite["method"], path: string, body: unknown) => {
+      setWorkout((current) => ({ ...current, exercises: applyExerciseWrite(current.exercises, meta) }));
+      setSyncError(null);
+      queue.enqueue({ key, workoutId: workoutRef.current.id, method, path, body, meta });
+    },
+    [queue, workoutRef],
+  );
 
-  const adoptServerExercise = useCallback(
-    (fresh: WorkoutExercise, replacing?: string) =>
-      setWorkout((current) => {
-        const exists = current.exercises.some((item) => item.id === (replacing ?? fresh.id));
-        const exercises = exists
-          ? current.exercises.map((item) => (item.id === (replacing ?? fresh.id) ? { ...fresh, sets: replacing ? fresh.sets : item.sets } : item))
-          : [...current.exercises, fresh];
-        return { ...current, exercises };
-      }),
-    [],
+  const moveExercise = useCallback(
+    (order: string[], moved: WorkoutExercise) =>
+      // Each move its own write: replacing a waiting one could send an order naming an exercise whose add is behind it.
+      queueExerciseWrite(
+        { action: "reorder", workoutExerciseId: moved.id, order },
+        `reorder:${crypto.randomUUID()}`,
+        "PUT",
+        trainingApi.workouts.orderPath(workoutRef.current.id),
+        { order },
+      ),
+    [queueExerciseWrite, workoutRef],
+  );
+
+  const toggleSkip = useCallback(
+    (exercise: WorkoutExercise) =>
+      queueExerciseWrite(
+        { action: "skip_exercise", workoutExerciseId: exercise.id, skipped: !exercise.skipped },
+        `skip:${exercise.id}`,
+        "PATCH",
+        trainingApi.workouts.exercisePath(workoutRef.current.id, exercise.id),
+        { skipped: !exercise.skipped },
+      ),
+    [queueExerciseWrite, workoutRef],
+  );
+
+  const swapExercise = useCallback(
+    (exercise: WorkoutExercise, replacement: Exercise) =>
+      queueExerciseWrite(
+        { action: "swap_exercise", workoutExerciseId: exercise.id, exerciseId: replacement.id, exerciseName: replacement.name, kind: replacement.kind },
+        `swap:${exercise.id}`,
+        "POST",
+        `${trainingApi.workouts.exercisePath(workoutRef.current.id, exercise.id)}/swap`,
+        { exerciseId: replacement.id },
+      ),
+    [queueExerciseWrite, workoutRef],
   );
 
   const dropExercise = useCallback(
@@ -224,11 +292,27 @@ export function useWorkoutLog(initial: Workout, queue: WriteQueue, unitRef: { cu
     dismissCelebration: () => setCelebration(null),
     syncError,
     addExercise,
+    moveExercise,
+    toggleSkip,
+    swapExercise,
     logSet,
     saveSet,
     deleteSet,
-    adoptServerWorkout,
-    adoptServerExercise,
     dropExercise,
   };
+}
+
+function refusalMessage(action: string, name: string, why: string): string {
+  switch (action) {
+    case "add_exercise":
+      return `${name} couldn’t be added: ${why}`;
+    case "swap_exercise":
+      return `${name} couldn’t be swapped: ${why}`;
+    case "skip_exercise":
+      return `${name} couldn’t be skipped or put back: ${why}`;
+    case "reorder":
+      return `The new order couldn’t be saved: ${why}`;
+    default:
+      return `A set of ${name} couldn’t be saved: ${why}`;
+  }
 }

@@ -1,7 +1,7 @@
 import type { SetInput, SetView, Workout, WorkoutExercise } from "../../../api/trainingTypes";
 import { epley } from "../../shared/e1rm";
 import { toKg } from "../../shared/units";
-import type { AddExerciseMeta, PendingWrite, SetWriteMeta } from "./writeQueue";
+import type { AddExerciseMeta, ExerciseWriteMeta, PendingWrite, SetWriteMeta } from "./writeQueue";
 
 /** The set as the logger shows it before the server has answered. */
 export function optimisticSet(input: SetInput, workoutExerciseId: string, exerciseId: string, position: number, isWeightReps: boolean): SetView {
@@ -29,7 +29,7 @@ export function optimisticSet(input: SetInput, workoutExerciseId: string, exerci
 }
 
 /** An exercise as the logger shows it before the server has answered (no prefill until then). */
-export function optimisticExercise(meta: AddExerciseMeta, position: number): WorkoutExercise {
+export function optimisticExercise(meta: Omit<AddExerciseMeta, "action">, position: number): WorkoutExercise {
   return {
     id: meta.workoutExerciseId,
     position,
@@ -45,23 +45,55 @@ export function optimisticExercise(meta: AddExerciseMeta, position: number): Wor
   };
 }
 
-const isSetWrite = (write: PendingWrite): write is PendingWrite & { meta: SetWriteMeta } => !!write.meta && write.meta.action !== "add_exercise";
+const SET_ACTIONS = new Set(["create_set", "update_set", "delete_set"]);
+const isSetWrite = (write: PendingWrite): write is PendingWrite & { meta: SetWriteMeta } => !!write.meta && SET_ACTIONS.has(write.meta.action);
 
 /** Exercises whose add is still waiting in the queue. */
 export function pendingExerciseAdds(pending: PendingWrite[], workoutId: string): AddExerciseMeta[] {
   return pending.flatMap((write) => (write.workoutId === workoutId && write.meta?.action === "add_exercise" ? [write.meta] : []));
 }
 
+/** Puts the exercises in `order`; any it does not name (added after it was made) keep their place after those it does. */
+export function inOrder(exercises: WorkoutExercise[], order: string[]): WorkoutExercise[] {
+  const rank = (id: string) => {
+    const at = order.indexOf(id);
+    return at < 0 ? order.length : at;
+  };
+  return exercises
+    .map((exercise, index) => ({ exercise, index }))
+    .sort((a, b) => rank(a.exercise.id) - rank(b.exercise.id) || a.index - b.index)
+    .map(({ exercise }, index) => ({ ...exercise, position: index + 1 }));
+}
+
+/** One exercise-level write laid over the exercises as the logger shows them. */
+export function applyExerciseWrite(exercises: WorkoutExercise[], meta: ExerciseWriteMeta): WorkoutExercise[] {
+  switch (meta.action) {
+    case "add_exercise":
+      return exercises.some((exercise) => exercise.id === meta.workoutExerciseId) ? exercises : [...exercises, optimisticExercise(meta, exercises.length + 1)];
+    case "skip_exercise":
+      return exercises.map((exercise) => (exercise.id === meta.workoutExerciseId ? { ...exercise, skipped: meta.skipped } : exercise));
+    case "swap_exercise":
+      return exercises.map((exercise) =>
+        exercise.id === meta.workoutExerciseId && exercise.exerciseId !== meta.exerciseId
+          ? { ...exercise, exerciseId: meta.exerciseId, exerciseName: meta.exerciseName, kind: meta.kind, previous: null }
+          : exercise,
+      );
+    case "reorder":
+      return inOrder(exercises, meta.order);
+  }
+}
+
 /**
  * Lays the writes still waiting in the queue over a workout just loaded from the server, so a
- * reload while offline shows every exercise added and set logged, in the state they were left.
+ * reload while offline shows every exercise added, moved, swapped or skipped and every set logged,
+ * in the state they were left: the exercise-level writes in the order they were made, then the sets.
  */
 export function withPendingSets(workout: Workout, pending: PendingWrite[]): Workout {
-  const added = pendingExerciseAdds(pending, workout.id).filter((meta) => !workout.exercises.some((exercise) => exercise.id === meta.workoutExerciseId));
-  const withAdded =
-    added.length === 0
-      ? workout
-      : { ...workout, exercises: [...workout.exercises, ...added.map((meta, index) => optimisticExercise(meta, workout.exercises.length + index + 1))] };
+  let shown = workout.exercises;
+  for (const write of pending) {
+    if (write.workoutId === workout.id && write.meta && !SET_ACTIONS.has(write.meta.action)) shown = applyExerciseWrite(shown, write.meta as ExerciseWriteMeta);
+  }
+  const withAdded = shown === workout.exercises ? workout : { ...workout, exercises: shown };
   const mine = pending.filter((write) => write.workoutId === workout.id).filter(isSetWrite);
   if (mine.length === 0) return withAdded;
   const exercises = withAdded.exercises.map((exercise) => {

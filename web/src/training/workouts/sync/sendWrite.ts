@@ -12,12 +12,12 @@ import type { PendingWrite } from "./writeQueue";
  */
 export async function sendWrite(write: PendingWrite): Promise<unknown> {
   try {
-    return await request<unknown>(write.method, write.path, { body: write.body });
+    return await request<unknown>(write.method, write.path, { body: write.body, idempotencyKey: write.idempotencyKey });
   } catch (error) {
     if (write.method === "DELETE" && error instanceof ApiError && error.status === 404) return undefined;
     if (write.meta?.action === "create_set" && isApiError(error, "set_conflict")) {
       const { id, ...changes } = write.body as SetInput;
-      return request<unknown>("PUT", trainingApi.sets.setPath(write.workoutId, id), { body: changes });
+      return request<unknown>("PUT", trainingApi.sets.setPath(write.workoutId, id), { body: changes, idempotencyKey: write.fallbackKey });
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../api/errors";
-import { WriteQueue, type PendingWrite } from "./writeQueue";
+import { WriteQueue, type NewWrite, type PendingWrite } from "./writeQueue";
 
 const offline = () => new ApiError({ status: 0, code: "network_error", message: "offline" });
 
@@ -15,7 +15,7 @@ function manualTimers() {
   };
 }
 
-const setWrite = (id: string, reps = 5): Omit<PendingWrite, "attempts"> => ({
+const setWrite = (id: string, reps = 5): NewWrite => ({
   key: `set:${id}`,
   workoutId: "w1",
   method: "POST",
@@ -185,7 +185,7 @@ describe("the write queue on an asynchronous store (IndexedDB in the browser)", 
   }
 
   it("keeps the writes of an earlier visit ahead of new ones, saves nothing over them, and sends in that order", async () => {
-    const earlier = { ...setWrite("old"), attempts: 3 };
+    const earlier = { ...setWrite("old"), attempts: 3, idempotencyKey: "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e" };
     const held = heldStore([earlier]);
     const sent: string[] = [];
     const queue = new WriteQueue({ storageKey: "q", store: held.store, send: async (write) => void sent.push(write.key), ...manualTimers() });
@@ -202,5 +202,105 @@ describe("the write queue on an asynchronous store (IndexedDB in the browser)", 
     expect(sent).toEqual(["set:old", "set:new"]);
     expect(held.saves[0]).toEqual(["set:old", "set:new"]);
     expect(held.saves.at(-1)).toEqual([]);
+  });
+});
+
+describe("idempotency keys", () => {
+  const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it("makes one UUID v4 per write and sends the same one on every retry", async () => {
+    const timers = manualTimers();
+    const keys: string[] = [];
+    const send = vi.fn(async (write: PendingWrite) => {
+      keys.push(write.idempotencyKey);
+      if (keys.length <= 2) throw offline();
+    });
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers });
+    queue.enqueue(setWrite("a1"));
+    queue.enqueue(setWrite("a2"));
+    await settle();
+    timers.fire();
+    await settle();
+    timers.fire();
+    await settle();
+
+    expect(keys).toHaveLength(4);
+    expect(keys[0]).toMatch(UUID_V4);
+    expect(keys.slice(0, 3)).toEqual([keys[0], keys[0], keys[0]]);
+    expect(keys[3]).toMatch(UUID_V4);
+    expect(keys[3]).not.toBe(keys[0]);
+  });
+
+  it("stores the key with the write, so the next page retries with it", async () => {
+    const saved: PendingWrite[][] = [];
+    const store = { load: async () => saved.at(-1) ?? [], save: async (pending: PendingWrite[]) => void saved.push(pending) };
+    const first = new WriteQueue({ storageKey: "q", store, send: () => Promise.reject(offline()), ...manualTimers() });
+    await first.ready;
+    first.enqueue(setWrite("a1"));
+    await settle();
+    first.dispose();
+    const key = saved.at(-1)![0]!.idempotencyKey;
+    expect(key).toMatch(UUID_V4);
+
+    const send = vi.fn().mockResolvedValue({});
+    const second = new WriteQueue({ storageKey: "q", store, send, ...manualTimers() });
+    await second.ready;
+    second.retryNow();
+    await settle();
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ key: "set:a1", idempotencyKey: key }));
+  });
+
+  it("gives a write replaced by new content a new key (an attempt of the old content may have landed under the old one)", async () => {
+    const timers = manualTimers();
+    const send = vi.fn().mockRejectedValueOnce(offline()).mockResolvedValue({});
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers });
+    queue.enqueue(setWrite("a1"));
+    await settle();
+    const before = (send.mock.calls[0]![0] as PendingWrite).idempotencyKey;
+
+    queue.enqueue({ ...setWrite("a1"), method: "PUT", body: { reps: 6 } }, (waiting) => ({ ...waiting, body: { ...(waiting.body as object), reps: 6 } }));
+    timers.fire();
+    await settle();
+
+    const after = send.mock.calls[1]![0] as PendingWrite;
+    expect(after.body).toEqual({ id: "a1", reps: 6 });
+    expect(after.idempotencyKey).toMatch(UUID_V4);
+    expect(after.idempotencyKey).not.toBe(before);
+  });
+
+  it("gives writes kept without a key (an older version of the app) one, kept from then on", async () => {
+    const legacy = { ...setWrite("old"), attempts: 0 } as unknown as PendingWrite;
+    delete (legacy as Partial<PendingWrite>).idempotencyKey;
+    const keys: string[] = [];
+    const send = vi.fn(async (write: PendingWrite) => {
+      keys.push(write.idempotencyKey);
+      if (keys.length === 1) throw offline();
+    });
+    const timers = manualTimers();
+    const queue = new WriteQueue({ storageKey: "q", store: { load: async () => [legacy], save: async () => undefined }, send, ...timers });
+    await queue.ready;
+    queue.retryNow();
+    await settle();
+    timers.fire();
+    await settle();
+    expect(keys).toEqual([expect.stringMatching(UUID_V4), keys[0]]);
+  });
+
+  it("retries when the server says the first attempt with the key is still running", async () => {
+    const timers = manualTimers();
+    const inFlight = new ApiError({ status: 409, code: "idempotency_key_in_flight", message: "still running" });
+    const send = vi.fn().mockRejectedValueOnce(inFlight).mockResolvedValue({});
+    const queue = new WriteQueue({ storageKey: "q", send, ...timers });
+    const outcomes: string[] = [];
+    queue.onOutcome((outcome) => outcomes.push(outcome.kind));
+    queue.enqueue(setWrite("a1"));
+    await settle();
+    timers.fire();
+    await settle();
+    expect(outcomes).toEqual(["sent"]);
+    expect(send.mock.calls.map(([write]) => (write as PendingWrite).idempotencyKey)).toEqual([
+      expect.any(String),
+      (send.mock.calls[0]![0] as PendingWrite).idempotencyKey,
+    ]);
   });
 });

@@ -18,7 +18,31 @@ export interface AddExerciseMeta {
   kind: ExerciseKind;
 }
 
-export type WriteMeta = SetWriteMeta | AddExerciseMeta;
+/** An exercise skipped or back on. */
+export interface SkipExerciseMeta {
+  action: "skip_exercise";
+  workoutExerciseId: string;
+  skipped: boolean;
+}
+
+/** An exercise without sets swapped for another (the workout exercise keeps its id). */
+export interface SwapExerciseMeta {
+  action: "swap_exercise";
+  workoutExerciseId: string;
+  exerciseId: string;
+  exerciseName: string;
+  kind: ExerciseKind;
+}
+
+/** The workout's exercises put in this order (the moved one named, for the messages). */
+export interface ReorderMeta {
+  action: "reorder";
+  workoutExerciseId: string;
+  order: string[];
+}
+
+export type ExerciseWriteMeta = AddExerciseMeta | SkipExerciseMeta | SwapExerciseMeta | ReorderMeta;
+export type WriteMeta = SetWriteMeta | ExerciseWriteMeta;
 
 /**
  * One change to a workout that must reach the server. `key` names what it changes (a set id,
@@ -35,7 +59,17 @@ export interface PendingWrite {
   meta?: WriteMeta;
   /** Failed attempts so far; drives the back-off. */
   attempts: number;
+  /**
+   * Sent as `Idempotency-Key` (a UUID v4): made once when the write is queued, stored with it, and the same on every
+   * retry, so the server answers a repeat with the first answer. A write replaced by new content gets a new one.
+   */
+  idempotencyKey: string;
+  /** The key of the edit a create turns into when its set already exists (sendWrite.ts): another write, another key. */
+  fallbackKey?: string;
 }
+
+/** A write as the logger hands it over; the queue adds the attempt count and the keys. */
+export type NewWrite = Omit<PendingWrite, "attempts" | "idempotencyKey" | "fallbackKey">;
 
 export type WriteOutcome = { kind: "sent"; write: PendingWrite; response: unknown } | { kind: "rejected"; write: PendingWrite; error: ApiError };
 
@@ -64,13 +98,19 @@ export interface WriteQueueOptions {
   retryDelays?: number[];
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** Makes idempotency keys (default crypto.randomUUID, a UUID v4). */
+  newKey?: () => string;
 }
 
 const DEFAULT_DELAYS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** Network trouble, the server struggling, or "slow down": worth trying again with the same write. */
+/**
+ * Network trouble, the server struggling, "slow down", or the first attempt with this idempotency key still running
+ * on the server: worth trying again with the same write.
+ */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
+  if (error.status === 409 && error.code === "idempotency_key_in_flight") return true;
   return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
@@ -91,6 +131,7 @@ export class WriteQueue {
   private readonly delays: number[];
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  private readonly newKey: () => string;
   private loaded = false;
   /** Saves run one after another, so an older list never lands after a newer one. */
   private saving: Promise<void> = Promise.resolve();
@@ -101,7 +142,8 @@ export class WriteQueue {
     this.delays = options.retryDelays ?? DEFAULT_DELAYS;
     this.setTimer = options.setTimer ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
     this.clearTimer = options.clearTimer ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>));
-    this.pending = options.store ? [] : this.load();
+    this.newKey = options.newKey ?? (() => crypto.randomUUID());
+    this.pending = options.store ? [] : this.load().map((write) => this.keyed(write));
     this.loaded = !options.store;
     this.snapshot = this.makeSnapshot();
     this.ready = options.store ? this.loadStore(options.store) : Promise.resolve();
@@ -116,7 +158,7 @@ export class WriteQueue {
       /* unreadable: the queue still works for this page */
     }
     const fresh = this.pending.filter((write) => !kept.some((item) => item.key === write.key));
-    this.pending = [...kept.map((write) => ({ ...write, attempts: 0 })), ...fresh];
+    this.pending = [...kept.map((write) => this.keyed({ ...write, attempts: 0 })), ...fresh];
     this.loaded = true;
     this.changed();
     // Writes made while loading go out now; kept ones wait for retryNow() from a listener (queueRegistry.ts).
@@ -128,14 +170,15 @@ export class WriteQueue {
    * wire) is replaced in its place, by `combine(waiting)` when given (an edit of a set whose
    * create has not gone out yet stays a create, with the new values) or else by `write`.
    */
-  enqueue(write: Omit<PendingWrite, "attempts">, combine?: (waiting: PendingWrite) => Omit<PendingWrite, "attempts"> | null): void {
+  enqueue(write: NewWrite, combine?: (waiting: PendingWrite) => NewWrite | null): void {
     const index = this.pending.findIndex((item, at) => item.key === write.key && !(at === 0 && this.sending));
     if (index >= 0) {
       const replacement = combine ? combine(this.pending[index]!) : write;
-      if (replacement) this.pending[index] = { ...replacement, attempts: 0 };
+      // New content is a new logical write: an earlier attempt may have landed under the old key with the old body.
+      if (replacement) this.pending[index] = this.fresh(replacement);
       else this.pending.splice(index, 1);
     } else {
-      this.pending.push({ ...write, attempts: 0 });
+      this.pending.push(this.fresh(write));
     }
     this.changed();
     void this.flush();
@@ -212,6 +255,17 @@ export class WriteQueue {
     } finally {
       this.sending = false;
     }
+  }
+
+  private fresh(write: NewWrite): PendingWrite {
+    const { idempotencyKey: _key, fallbackKey: _fallback, attempts: _attempts, ...rest } = write as Partial<PendingWrite> & NewWrite;
+    return { ...rest, attempts: 0, idempotencyKey: this.newKey(), ...(rest.meta?.action === "create_set" ? { fallbackKey: this.newKey() } : {}) };
+  }
+
+  /** Writes kept by a version of the app that made no keys get theirs now (saved with them from here on). */
+  private keyed(write: PendingWrite): PendingWrite {
+    if (typeof write.idempotencyKey === "string" && write.idempotencyKey) return write;
+    return { ...write, idempotencyKey: this.newKey(), ...(write.meta?.action === "create_set" ? { fallbackKey: this.newKey() } : {}) };
   }
 
   private emit(outcome: WriteOutcome) {
