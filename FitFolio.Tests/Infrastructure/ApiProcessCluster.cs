@@ -40,22 +40,7 @@ public sealed class ApiProcessCluster : IAsyncDisposable
         {
             Directory.CreateDirectory(cluster._logDirectory);
             await cluster.Mail.StartAsync(0, TestContext.Current.CancellationToken);
-            var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
-            var environment = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__Postgres"] = connectionString,
-                ["ConnectionStrings__Redis"] = cluster.Redis,
-                ["Cluster__Id"] = cluster.ClusterId,
-                // The session cookie's key: Cluster:Secret until SessionCookie:Key lands, then that (both set, so either build runs).
-                ["Cluster__Secret"] = secret,
-                ["SessionCookie__Key"] = secret,
-                ["App__PublicOrigin"] = ApiClient.DefaultOrigin,
-                ["Mail__Smtp__Host"] = "127.0.0.1",
-                ["Mail__Smtp__Port"] = cluster.Mail.Port.ToString(CultureInfo.InvariantCulture),
-                // No load balancer in front: nothing to drain from.
-                ["Shutdown__DrainDelay"] = "00:00:00",
-            };
+            var environment = Environment(connectionString, cluster.Redis, cluster.ClusterId, cluster.Mail.Port);
             foreach (var (key, value) in SiloTlsFiles.Environment().Concat(settings ?? new Dictionary<string, string>()))
             {
                 environment[key] = value;
@@ -75,6 +60,30 @@ public sealed class ApiProcessCluster : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A replica's environment without its silo TLS settings: production's defaults on <paramref name="connectionString"/>,
+    /// <paramref name="redis"/>, cluster <paramref name="clusterId"/> and the SMTP server on <paramref name="mailPort"/>.
+    /// </summary>
+    public static Dictionary<string, string> Environment(string connectionString, string redis, string clusterId, int mailPort)
+    {
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
+        return new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["ConnectionStrings__Redis"] = redis,
+            ["Cluster__Id"] = clusterId,
+            // The session cookie's key: Cluster:Secret until SessionCookie:Key lands, then that (both set, so either build runs).
+            ["Cluster__Secret"] = secret,
+            ["SessionCookie__Key"] = secret,
+            ["App__PublicOrigin"] = ApiClient.DefaultOrigin,
+            ["Mail__Smtp__Host"] = "127.0.0.1",
+            ["Mail__Smtp__Port"] = mailPort.ToString(CultureInfo.InvariantCulture),
+            // No load balancer in front: nothing to drain from.
+            ["Shutdown__DrainDelay"] = "00:00:00",
+        };
     }
 
     /// <summary>Starts one more replica with the cluster's settings (a scale-out) and waits until the cluster is whole.</summary>

@@ -76,9 +76,9 @@ public sealed class OrleansTestCluster : IAsyncDisposable
     /// the cluster certificate (mutual TLS, as in production), then <paramref name="settings"/> over them.
     /// TLS stays on in every test cluster because nothing measured says to turn it off: a TLS silo costs no more CPU per
     /// cross-silo call than a plain one (bench cross-silo at the same load: 59 and 63 us/call) and a connection's handshake
-    /// is paid once. What slowed the full suite after SiloTlsTests is not TLS here but the refused intruders those tests
-    /// start in this process: declared Dead by the cluster while still starting, they outlive their test (silo port still
-    /// listening, watchdog and LocalGrainDirectory's membership loop still running) despite <see cref="StandaloneSilo"/>.
+    /// is paid once. What slowed the full suite after SiloTlsTests was not TLS but the refused intruders those tests started
+    /// in this process: declared Dead while still starting, they outlived their test (silo port still listening, watchdog and
+    /// LocalGrainDirectory's membership loop still running). A silo expected to be refused is therefore a process of its own.
     /// </summary>
     public static Dictionary<string, string?> SiloSettings(string clusterId, IDictionary<string, string?>? settings)
     {

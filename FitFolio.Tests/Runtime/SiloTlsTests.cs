@@ -1,19 +1,21 @@
+using System.Globalization;
+using System.Net.NetworkInformation;
 using System.Security.Cryptography.X509Certificates;
+using FitFolio.Rehearsal;
 using FitFolio.Silo.Tls;
 using FitFolio.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace FitFolio.Tests.Runtime;
 
 /// <summary>
 /// Mutual TLS between silos, pinned to the cluster's CA: two silos on production's configuration,
-/// then a third silo that tries to join them from another test host (same Redis, same cluster id,
-/// so membership alone would let it in). With a certificate from the cluster CA it joins and calls
-/// grains on the others; with none, a self-signed one or one from another CA, it cannot: no handshake
-/// with a peer completes, so Orleans' join check fails, its row never turns Active, its start throws
-/// and no call of it reaches a grain (the cluster's counter is unchanged).
+/// then a third that tries to join them (same Redis, same cluster id, so membership alone would let
+/// it in). With a certificate from the cluster CA it joins and calls grains on the others. With none,
+/// a self-signed one or one from another CA it cannot: the intruder is a FitFolio.Api process of its
+/// own (a refused silo in the test process outlived its test and slowed the whole suite, issue 15),
+/// no handshake with a peer completes, its row never turns Active, it is never ready, no call of it
+/// reaches a grain (the cluster's counter is unchanged), and it is killed before the test ends.
 /// </summary>
 public sealed class SiloTlsTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
 {
@@ -65,47 +67,125 @@ public sealed class SiloTlsTests(TestDatabase database, ITestOutputHelper output
     [InlineData("none")]
     [InlineData("impostor")]
     [InlineData("stranger")]
-    public async Task A_silo_without_a_certificate_from_the_cluster_CA_can_neither_join_nor_call_a_grain(string certificate)
+    public async Task A_process_without_a_certificate_from_the_cluster_CA_can_neither_join_nor_call_a_grain(string certificate)
     {
-        await using var cluster = await RuntimeCluster.StartAsync(database.ConnectionString, 2);
-        var holder = cluster.Silos[0];
+        var listening = ListeningPorts.OfThisProcess();
+        var clusterPorts = new List<int>();
         var key = "tls-refused-" + certificate;
-        Assert.Equal(holder.SiloAddress, (await cluster.Grains(holder).GetGrain<ICounterGrain>(key).WhereAmI()).Silo);
-        Assert.Equal(1, await cluster.Grains(holder).GetGrain<ICounterGrain>(key).Increment());
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var refused = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        await using (var cluster = await RuntimeCluster.StartAsync(database.ConnectionString, 2))
         {
-            // Its own host, not TestingHost's: a silo whose start fails must still be stopped (StandaloneSilo).
-            await using var intruder = await StandaloneSilo.StartAsync<GivesUpJoiningSoon>(
-                OrleansTestCluster.SiloSettings(cluster.ClusterId, IntruderSettings(certificate)));
-            // Reached only if the intruder started: then it must be able to call nothing.
-            await intruder.Grains.GetGrain<ICounterGrain>(key).Increment();
-        });
-        output.WriteLine($"{certificate}: refused after {clock.ElapsedMilliseconds} ms with {refused.GetType().Name}: {refused.Message}");
+            clusterPorts.AddRange(cluster.Silos.Select(s => s.SiloAddress.Endpoint.Port));
+            var holder = cluster.Silos[0];
+            Assert.Equal(holder.SiloAddress, (await cluster.Grains(holder).GetGrain<ICounterGrain>(key).WhereAmI()).Silo);
+            Assert.Equal(1, await cluster.Grains(holder).GetGrain<ICounterGrain>(key).Increment());
 
-        var rows = await RedisMembership.RowsAsync(cluster.ClusterId);
-        var intruders = rows.Where(r => !cluster.Silos.Any(s => s.SiloAddress.Equals(r.Silo))).ToList();
-        Assert.NotEmpty(intruders);
-        Assert.All(intruders, r => Assert.NotEqual(SiloStatus.Active, r.Status));
-        await cluster.WaitUntilWholeAsync(TimeSpan.Zero);
-        Assert.Equal(2, await cluster.Grains(cluster.Silos[1]).GetGrain<ICounterGrain>(key).Increment());
-        Assert.Equal(2, await CounterRows.StoredValueAsync(database.DataSource, key));
-    }
+            var logs = Directory.CreateTempSubdirectory("fitfolio-intruder-");
+            var intruder = ApiProcess.Start("intruder-" + certificate, IntruderEnvironment(cluster.ClusterId, certificate), logs.FullName);
+            try
+            {
+                var outcome = await WatchUntilRefusedAsync(cluster, intruder);
+                output.WriteLine($"{certificate}: {outcome}");
 
-    /// <summary>Settings of an intruder: its own certificate (or none), trusting both the cluster's CA and itself, so its own start-up check passes.</summary>
-    private Dictionary<string, string?> IntruderSettings(string certificate)
-    {
-        if (certificate == "none")
-        {
-            return new() { [TestGrainServices.PostgresSetting] = database.ConnectionString, ["Silo:Tls:Enabled"] = "false" };
+                // Its front door calls its own silo's grains: the sign-in start asks the rate-limit and user grains. Refused at
+                // the silo port, the process either never answers or answers without having reached a grain.
+                using var client = intruder.Client();
+                var answer = await TryPostAsync(client, "/api/v1/auth/magic-link/start", new { email = key + "@example.com" });
+                output.WriteLine($"{certificate}: the sign-in start from it: {answer}");
+                Assert.NotEqual("202", answer);
+                Assert.False(await intruder.IsReadyAsync(), "the intruder's /healthz/ready answered 200");
+            }
+            finally
+            {
+                // SIGKILL, whatever happened above: no intruder outlives its test (the stall of issue 15).
+                if (!intruder.HasExited)
+                {
+                    await intruder.KillAsync();
+                }
+
+                output.WriteLine($"--- {intruder.Name} (last lines of its log)\n{intruder.LogTail(15)}");
+                await intruder.DisposeAsync();
+                logs.Delete(recursive: true);
+            }
+
+            var foreign = (await RedisMembership.RowsAsync(cluster.ClusterId)).Where(r => !cluster.Silos.Any(s => s.SiloAddress.Equals(r.Silo))).ToList();
+            // It got as far as membership (not a process that failed on its own configuration), and never further.
+            Assert.Contains(foreign, r => r.Silo.Endpoint.Port == intruder.SiloPort);
+            Assert.All(foreign, r => Assert.NotEqual(SiloStatus.Active, r.Status));
+            Assert.All(cluster.Silos, s => Assert.Equal(2, cluster.ActiveSilosSeenBy(s).Count));
+            Assert.DoesNotContain(IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners(), e => e.Port == intruder.SiloPort);
+            Assert.Equal(2, await cluster.Grains(cluster.Silos[1]).GetGrain<ICounterGrain>(key).Increment());
+            Assert.Equal(2, await CounterRows.StoredValueAsync(database.DataSource, key));
         }
 
-        var settings = SiloTlsFiles.Settings(certificate);
-        settings[TestGrainServices.PostgresSetting] = database.ConnectionString;
-        using var own = X509Certificate2.CreateFromPem(File.ReadAllText(settings["Silo:Tls:CertificateFile"]!));
-        settings["Silo:Tls:TrustedThumbprints"] = ClusterTrust.ThumbprintOf(own);
-        return settings;
+        // Nothing of this test listens in the test process any more (other classes' clusters may, so only this test's ports count).
+        var left = ListeningPorts.OfThisProcess().Except(listening).Intersect(clusterPorts).ToList();
+        Assert.True(left.Count == 0, $"ports still listening in the test process: {string.Join(", ", left)}");
+    }
+
+    /// <summary>
+    /// Watches the intruder until it gives up (its start fails, the process exits) or the cluster has declared its silo Dead,
+    /// at most 90 s; all the while it must never be ready nor hold an Active row. Says how it ended.
+    /// </summary>
+    private static async Task<string> WatchUntilRefusedAsync(OrleansTestCluster cluster, ApiProcess intruder)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            Assert.False(await intruder.IsReadyAsync(), "the intruder's /healthz/ready answered 200: its silo joined");
+            var own = (await RedisMembership.RowsAsync(cluster.ClusterId)).Where(r => intruder.Owns(r.Silo)).ToList();
+            Assert.DoesNotContain(own, r => r.Status == SiloStatus.Active);
+            Assert.DoesNotContain(cluster.Silos, s => cluster.ActiveSilosSeenBy(s).Any(intruder.Owns));
+            if (intruder.HasExited)
+            {
+                return $"exited after {clock.ElapsedMilliseconds} ms, its rows: {string.Join(", ", own.Select(r => r.Status))}";
+            }
+
+            if (own.Any(r => r.Status == SiloStatus.Dead))
+            {
+                return $"declared Dead after {clock.ElapsedMilliseconds} ms";
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        return "still trying to join after 90 s, never Active";
+    }
+
+    /// <summary>The answer's status code, or what stopped the request (the process may be gone or not yet listening).</summary>
+    private static async Task<string> TryPostAsync(ApiClient client, string path, object body)
+    {
+        try
+        {
+            return ((int)(await client.PostAsync(path, body)).Status).ToString(CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException
+            && !TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return exception.GetType().Name;
+        }
+    }
+
+    /// <summary>
+    /// A replica's environment on the cluster's Redis, database and cluster id, with its own certificate (or none) trusting both
+    /// the cluster's CA and itself, so its own start-up check passes and only the cluster's refusal stops it.
+    /// </summary>
+    private Dictionary<string, string> IntruderEnvironment(string clusterId, string certificate)
+    {
+        var environment = ApiProcessCluster.Environment(database.ConnectionString, RedisServer.ConnectionString, clusterId, FreePorts.Take(1)[0]);
+        if (certificate == "none")
+        {
+            environment["Silo__Tls__Enabled"] = "false";
+            return environment;
+        }
+
+        foreach (var (name, value) in SiloTlsFiles.Environment(certificate))
+        {
+            environment[name] = value;
+        }
+
+        using var own = X509Certificate2.CreateFromPem(File.ReadAllText(environment["Silo__Tls__CertificateFile"]));
+        environment["Silo__Tls__TrustedThumbprints"] = ClusterTrust.ThumbprintOf(own);
+        return environment;
     }
 
     private static X509Certificate2 CertificateOf(string name)
@@ -116,17 +196,4 @@ public sealed class SiloTlsTests(TestDatabase database, ITestOutputHelper output
 
     private static IReadOnlyList<SiloAddress> SeenBy(OrleansTestCluster first, OrleansTestCluster second, SiloHandle silo) =>
         (first.Silos.Contains(silo) ? first : second).ActiveSilosSeenBy(silo);
-
-    /// <summary>
-    /// The test grains' services, and a join that gives up after 20 s instead of Orleans' 5 minutes:
-    /// only how long the refused intruder keeps trying changes.
-    /// </summary>
-    public sealed class GivesUpJoiningSoon : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            new TestGrainServices().Configure(siloBuilder);
-            siloBuilder.Services.Configure<ClusterMembershipOptions>(membership => membership.MaxJoinAttemptTime = TimeSpan.FromSeconds(20));
-        }
-    }
 }
