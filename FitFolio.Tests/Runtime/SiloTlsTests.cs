@@ -122,9 +122,13 @@ public sealed class SiloTlsTests(TestDatabase database, ITestOutputHelper output
         Assert.True(left.Count == 0, $"ports still listening in the test process: {string.Join(", ", left)}");
     }
 
+    /// <summary>Orleans' MembershipAgent (event 100661) when a joining silo's probes of the Active silos got no answer.</summary>
+    private const string JoinCheckFailed = "Failed to get ping responses from 2 of 2 active silos";
+
     /// <summary>
-    /// Watches the intruder until it gives up (its start fails, the process exits) or the cluster has declared its silo Dead,
-    /// at most 90 s; all the while it must never be ready nor hold an Active row. Says how it ended.
+    /// Watches the intruder, at most 90 s, until its join check failed against both silos, it gave up (its start failed,
+    /// the process exited) or the cluster declared it Dead; all the while it must never be ready nor hold an Active row,
+    /// and no silo of the cluster may see it. Says how it ended.
     /// </summary>
     private static async Task<string> WatchUntilRefusedAsync(OrleansTestCluster cluster, ApiProcess intruder)
     {
@@ -145,10 +149,18 @@ public sealed class SiloTlsTests(TestDatabase database, ITestOutputHelper output
                 return $"declared Dead after {clock.ElapsedMilliseconds} ms";
             }
 
+            // Its join check (a probe of every Active silo over the silo port) failed against the whole cluster: refused at the handshake.
+            if (own.Count > 0 && intruder.LogTail(400).Contains(JoinCheckFailed, StringComparison.Ordinal))
+            {
+                var rows = string.Join(", ", own.Select(r => r.Status));
+                return $"its join check failed against both silos after {clock.ElapsedMilliseconds} ms, its rows: {rows}";
+            }
+
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
 
-        return "still trying to join after 90 s, never Active";
+        Assert.Fail($"{intruder.Name} was neither refused nor gone after 90 s. Its log:\n{intruder.LogTail()}");
+        return "";
     }
 
     /// <summary>The answer's status code, or what stopped the request (the process may be gone or not yet listening).</summary>
