@@ -10,10 +10,18 @@ public sealed class SiloOptions
 
     /// <summary>
     /// Address the silo endpoint listens on. Default <c>127.0.0.1</c>; use the private address (or
-    /// <c>0.0.0.0</c> on a private network) when silos run on several machines: the port is not
-    /// authenticated until silo TLS lands, so it must never face the internet.
+    /// <c>0.0.0.0</c> on a private network) when silos run on several machines. Mutual TLS
+    /// (<c>Silo:Tls</c>) authenticates every peer, and the port still never faces the internet.
     /// </summary>
     public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The private network the silo port belongs on, as a CIDR block (<c>10.89.0.0/24</c>). Default none. When set it
+    /// replaces <see cref="ListenAddress"/>: the silo listens on (and advertises) this machine's one IPv4 address inside
+    /// the block, so on a host with a public and a private interface (compose's "edge" and "internal") the port is
+    /// opened on the private one only. No such address, or several, stops the start.
+    /// </summary>
+    public string? ListenNetwork { get; set; }
 
     /// <summary>
     /// Host or IP other silos use to reach this one. Default: <c>127.0.0.1</c> when listening on

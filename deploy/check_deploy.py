@@ -23,11 +23,19 @@ SECRET_TARGETS = {
     "smtp_password": "Mail__Smtp__Password",
     "cluster_secret": "Cluster__Secret",
     "session_cookie_key": "SessionCookie__Key",
+    "fitfolio_redis_connection": "ConnectionStrings__Redis",
+    "silo_tls_certificate": "silo_tls_certificate",
+    "silo_tls_key": "silo_tls_key",
+    "silo_tls_ca": "silo_tls_ca",
+}
+# Silo-to-silo mutual TLS: every file from a Docker secret.
+SILO_TLS_ENV = {
+    "Silo__Tls__CertificateFile": "/run/secrets/silo_tls_certificate",
+    "Silo__Tls__KeyFile": "/run/secrets/silo_tls_key",
+    "Silo__Tls__TrustedCaFile": "/run/secrets/silo_tls_ca",
 }
 APP_ENV = ["ASPNETCORE_URLS", "App__PublicOrigin", "Silo__Port",
-           "Mail__Smtp__Host", "Mail__Smtp__Port", "Mail__From", "ConnectionStrings__Redis"]
-# The one connection string in the app's environment: it names the internal Redis and holds no password.
-REDIS_CONNECTION = "redis:6379"
+           "Mail__Smtp__Host", "Mail__Smtp__Port", "Mail__From"]
 PROBE = ["/usr/bin/dotnet", "/app/healthprobe/FitFolio.HealthProbe.dll",
          "http://127.0.0.1:8080/healthz/ready"]
 
@@ -118,14 +126,19 @@ def check_compose(root: Path, config: dict) -> None:
     check(env.get("ASPNETCORE_URLS") == "http://+:8080", "compose: ASPNETCORE_URLS must be http://+:8080")
     check(env.get("Silo__Port") == "11111", "compose: Silo__Port must be 11111")
     check(env.get("App__PublicOrigin", "").startswith("https://"), "compose: App__PublicOrigin must be https")
-    check(env.get("ConnectionStrings__Redis") == REDIS_CONNECTION,
-          f"compose: ConnectionStrings__Redis must be {REDIS_CONNECTION} (the redis service, no password)")
+    for key, value in SILO_TLS_ENV.items():
+        check(env.get(key) == value, f"compose: fitfolio's {key} must be {value} (a Docker secret)")
+    check(str(env.get("Silo__Tls__Enabled", "true")).lower() != "false", "compose: silo TLS must stay on between replicas")
+    # The silo port on the private network only: its listen network is the 'internal' network's subnet, never 0.0.0.0.
+    subnets = [c.get("subnet") for c in (networks.get("internal", {}).get("ipam") or {}).get("config", [])]
+    check(bool(env.get("Silo__ListenNetwork")) and env.get("Silo__ListenNetwork") in subnets,
+          "compose: fitfolio's Silo__ListenNetwork must be the 'internal' network's subnet (the silo port on the private address only)")
+    check("Silo__ListenAddress" not in env, "compose: Silo__ListenAddress would open the silo port beyond 'internal'; set Silo__ListenNetwork")
     for key in env:
-        if key == "ConnectionStrings__Redis":
-            continue
         check(not re.search(r"password|secret|connectionstrings|cookie", key, re.I),
               f"compose: fitfolio sets {key} in its environment; secrets come from /run/secrets files")
-    mounted = {s["source"]: s.get("target", s["source"]) for s in app.get("secrets", [])}
+    mounted = {(s["source"], s.get("target", s["source"])) if isinstance(s, dict) else (s, s) for s in app.get("secrets", [])}
+    mounted = dict(mounted)
     check(mounted == SECRET_TARGETS,
           f"compose: fitfolio's secrets must be {SECRET_TARGETS}, found {mounted}")
 
@@ -149,8 +162,16 @@ def check_compose(root: Path, config: dict) -> None:
     check(re.fullmatch(r"redis:7(\..*)?", redis.get("image", "")) is not None, "compose: redis must be redis:7")
     command = redis.get("command") or []
     command = shlex.split(command) if isinstance(command, str) else [str(c) for c in command]
-    check(command[:1] == ["redis-server"] and any(command[i:i + 2] == ["--appendonly", "yes"] for i in range(len(command))),
+    # Either redis-server itself, or a shell that feeds it the password file as configuration on stdin.
+    server = shlex.split(command[2].split("|")[-1]) if command[:2] == ["sh", "-c"] and len(command) > 2 else command
+    server = server[1:] if server[:1] == ["exec"] else server
+    check(server[:1] == ["redis-server"] and any(server[i:i + 2] == ["--appendonly", "yes"] for i in range(len(server))),
           "compose: redis must run redis-server --appendonly yes")
+    check("requirepass" in " ".join(command) and "/run/secrets/redis_password" in " ".join(command),
+          "compose: redis must require the password from the redis_password secret")
+    check("redis_password" in [s["source"] if isinstance(s, dict) else s for s in redis.get("secrets", []) or []],
+          "compose: redis must mount the redis_password secret")
+    check(not redis.get("ports"), "compose: redis must publish no port")
     check("redis-cli" in " ".join(map(str, redis.get("healthcheck", {}).get("test", []))) and
           "ping" in " ".join(map(str, redis.get("healthcheck", {}).get("test", []))),
           "compose: redis' health check must be redis-cli ping")

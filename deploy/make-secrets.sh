@@ -61,6 +61,28 @@ else
 fi
 write cluster_secret "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
 
+# Redis' password: the server reads it (requirepass), the app gets the connection string that carries it.
+if [ -e "$dir/redis_password" ]; then
+  redis_password=$(cat "$dir/redis_password")
+else
+  redis_password=$(random_secret)
+fi
+write redis_password "$redis_password"
+write fitfolio_redis_connection "redis:6379,password=$redis_password"
+
+# Silo-to-silo mutual TLS: the cluster's own CA and one certificate for every replica (scripts/silo-tls.sh,
+# openssl). The CA's key stays in $dir/silo-ca: move it offline, it is what lets a machine into the cluster.
+if [ ! -e "$dir/silo_tls_certificate" ]; then
+  [ -e "$dir/silo-ca/ca.pem" ] || scripts/silo-tls.sh ca "$dir/silo-ca"
+  scripts/silo-tls.sh silo "$dir/silo-ca" silo
+  write silo_tls_ca "$(cat "$dir/silo-ca/ca.pem")"
+  write silo_tls_certificate "$(cat "$dir/silo-ca/silo.pem")"
+  write silo_tls_key "$(cat "$dir/silo-ca/silo.key")"
+  rm -f "$dir/silo-ca/silo.pem" "$dir/silo-ca/silo.key"
+else
+  echo "kept     $dir/silo_tls_certificate (renew or rotate: RUNBOOK.md, Silo certificates)"
+fi
+
 # Staging's smtp4dev: SMTP and the web UI both require a login; the app's relay user may send,
 # "staff" may read. LockSettings keeps the UI from changing any of it.
 if [ ! -e "$dir/smtp4dev_settings" ]; then

@@ -105,6 +105,9 @@ log "starting a throwaway Redis on 127.0.0.1:$redis_port"
 redis_started=1
 redis=$(scripts/redis.sh start "$work/redis" "$redis_port")
 
+# Each instance is a cluster of one, still on production's silo TLS: the cluster CA and certificate (openssl).
+scripts/silo-tls.sh ca "$work/silo-tls" && scripts/silo-tls.sh silo "$work/silo-tls" silo
+
 mail_port=$(free_port)
 smtp_port=$(free_port)
 log "starting the mailbox (smtp4dev) on 127.0.0.1:$mail_port (SMTP $smtp_port)"
@@ -130,6 +133,9 @@ start_api() {
     SessionCookie__Key="$(head -c 36 /dev/urandom | base64 | tr -d '\n')" \
     App__PublicOrigin="http://localhost:$port" \
     Silo__Port=0 \
+    Silo__Tls__CertificateFile="$work/silo-tls/silo.pem" \
+    Silo__Tls__KeyFile="$work/silo-tls/silo.key" \
+    Silo__Tls__TrustedCaFile="$work/silo-tls/ca.pem" \
     Mail__Smtp__Host=127.0.0.1 \
     Mail__Smtp__Port="$smtp_port" \
     RateLimits__MagicLinkStartPerIp__Limit=100 \

@@ -4,7 +4,10 @@ using FitFolio.Silo.Readiness;
 
 namespace FitFolio.Api.Apis;
 
-/// <summary>Liveness (the process answers) and readiness (joined the cluster, PostgreSQL answers, not shutting down).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (joined the cluster, PostgreSQL answers, not shutting
+/// down). Redis unreachable is "degraded", still 200: running silos keep serving (RUNBOOK.md).
+/// </summary>
 public static class HealthApi
 {
     public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Checks);
@@ -16,12 +19,13 @@ public static class HealthApi
             .WithName("Live").WithSummary("Liveness").WithDescription("200 while the process runs.");
         health.MapGet("/ready", ReadyAsync)
             .WithName("Ready").WithSummary("Readiness").WithDescription(
-                "200 when this silo is in the cluster and PostgreSQL answers; 503 otherwise, and from the moment it is asked to stop.")
+                "200 when this silo is in the cluster and PostgreSQL answers (status degraded when Redis does not); 503 otherwise, and from the moment it is asked to stop.")
             .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(ClusterReadiness cluster, DatabaseProbe database, ShutdownDrain drain, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(
+        ClusterReadiness cluster, DatabaseProbe database, RedisHealth redis, ShutdownDrain drain, CancellationToken cancellationToken)
     {
         if (drain.IsDraining)
         {
@@ -31,13 +35,17 @@ public static class HealthApi
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        var redisCheck = redis.IsReachableAsync(cancellationToken);
         var reachable = await database.ProbeAsync(cancellationToken);
+        var redisReachable = await redisCheck;
         var active = cluster.IsActive;
         var ready = reachable && active;
-        var report = new HealthReport(ready ? "ready" : "not_ready", new Dictionary<string, string>
+        var report = new HealthReport(!ready ? "not_ready" : redisReachable ? "ready" : "degraded", new Dictionary<string, string>
         {
             ["database"] = reachable ? "ok" : "unreachable",
             ["cluster"] = active ? "joined" : "not_joined",
+            // Without Redis: calls to running grains go on; new activations and membership changes wait for it.
+            ["redis"] = redisReachable ? "ok" : "unreachable",
         });
         return TypedResults.Json(report, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -1,8 +1,10 @@
 using FitFolio.Api.Database;
 using FitFolio.Api.Operations;
 using FitFolio.Grains.Accounts;
+using FitFolio.Silo.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace FitFolio.Api.Hosting;
 
@@ -49,6 +51,12 @@ public static class Commands
                     $"{exception.Message}{(exception.InnerException is null ? "" : " (" + exception.InnerException.Message + ")")}");
             return 3;
         }
+        catch (Exception exception) when (RedisCause(exception) is { } redis)
+        {
+            // A silo cannot join without membership: it stops, and its supervisor starts it again (RUNBOOK.md, "Redis is down").
+            await Console.Error.WriteLineAsync($"fitfolio: cannot reach Redis (ConnectionStrings:Redis): {redis.Message.Split('\n')[0]}");
+            return 6;
+        }
         catch (MigrationChecksumException exception)
         {
             await Console.Error.WriteLineAsync($"fitfolio: {exception.Message}");
@@ -61,9 +69,24 @@ public static class Commands
         }
     }
 
+    private static RedisConnectionException? RedisCause(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is RedisConnectionException redis)
+            {
+                return redis;
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<int> ServeAsync(string[] args)
     {
         var app = FitFolioApp.Configure(FitFolioApp.CreateBuilder(args).Build());
+        // A silo cannot join without membership: one PING now (exit 6), not a failure deep inside Orleans' start.
+        await RedisConnection.EnsureReachableAsync(app.Configuration);
         await FitFolioApp.MigrateAsync(app.Services);
         await app.RunAsync();
         return 0;

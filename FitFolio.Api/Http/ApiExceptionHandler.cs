@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace FitFolio.Api.Http;
 
@@ -59,15 +60,23 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
     /// <summary>
     /// Retryable: PostgreSQL out of reach (also when Orleans' grain storage wraps its error), a silo gone mid-call, a
-    /// call refused while membership changes, no answer in time, or a stale activation's write refused (Orleans drops
-    /// the activation, so the retry reads the newer state).
+    /// call refused while membership changes, no answer in time, a stale activation's write refused (Orleans drops
+    /// the activation, so the retry reads the newer state), or Redis down when a call needs a new activation
+    /// (RUNBOOK.md, "Redis is down").
     /// </summary>
     private static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is NpgsqlException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-                or Orleans.Storage.InconsistentStateException)
+                or Orleans.Storage.InconsistentStateException or RedisException)
+            {
+                return true;
+            }
+
+            // A grain-directory lookup that failed (Redis down, RUNBOOK.md) reaches the caller as a bare OrleansException,
+            // "Lookup failed for <grain> : <Redis' error as text>", with no inner exception (measured on Orleans 10.4.2).
+            if (current.GetType() == typeof(OrleansException) && current.Message.StartsWith(LookupFailed, StringComparison.Ordinal))
             {
                 return true;
             }

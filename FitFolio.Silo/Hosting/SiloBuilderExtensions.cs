@@ -2,6 +2,7 @@ using FitFolio.Silo.Calls;
 using FitFolio.Silo.Directory;
 using FitFolio.Silo.Readiness;
 using FitFolio.Silo.Telemetry;
+using FitFolio.Silo.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,8 @@ public static class SiloBuilderExtensions
             // Nothing outside the silos calls grains: each front door calls its own silo in-process.
             endpoints.GatewayPort = 0;
         });
+        // Mutual TLS pinned to the cluster's CA or thumbprints: a peer without the cluster's certificate can neither join nor call.
+        silo.AddFitFolioTls(configuration);
 
         // Membership lives in Redis (appendonly on: Orleans needs a durable membership store, dotnet/orleans#7784).
         silo.UseRedisClustering(redisClustering => redisClustering.ConfigurationOptions = redis.Clone());
@@ -91,6 +94,7 @@ public static class SiloBuilderExtensions
         silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
         silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
         silo.Services.AddSingleton<ClusterReadiness>();
+        silo.Services.AddSingleton(_ => new RedisHealth(redis));
         silo.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<DirectorySweep>(services, redis));
         return silo;
     }

@@ -9,7 +9,9 @@ internal sealed record SiloEndpoint(IPEndPoint Listen, IPAddress Advertised)
 {
     public static SiloEndpoint From(SiloOptions options)
     {
-        var listen = IPAddress.Parse(options.ListenAddress);
+        var listen = string.IsNullOrWhiteSpace(options.ListenNetwork)
+            ? IPAddress.Parse(options.ListenAddress)
+            : AddressIn(IPNetwork.Parse(options.ListenNetwork), LocalAddresses());
         var port = options.Port == 0 ? FreePort(listen) : options.Port;
         return new SiloEndpoint(new IPEndPoint(listen, port), Advertise(options, listen));
     }
@@ -38,6 +40,23 @@ internal sealed record SiloEndpoint(IPEndPoint Listen, IPAddress Advertised)
             }
         }
     }
+
+    /// <summary>The one address of <paramref name="addresses"/> inside <paramref name="network"/>: where the silo port belongs.</summary>
+    internal static IPAddress AddressIn(IPNetwork network, IEnumerable<IPAddress> addresses)
+    {
+        var inside = addresses.Where(network.Contains).Distinct().ToList();
+        return inside.Count == 1
+            ? inside[0]
+            : throw new InvalidOperationException(
+                $"Silo:ListenNetwork {network}: this machine has {inside.Count} addresses in it ({string.Join(", ", inside)}); "
+                + "the silo port needs exactly one.");
+    }
+
+    private static IEnumerable<IPAddress> LocalAddresses() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus != OperationalStatus.Down)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address);
 
     private static IPAddress Advertise(SiloOptions options, IPAddress listen)
     {

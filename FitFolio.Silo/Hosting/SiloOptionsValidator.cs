@@ -22,6 +22,11 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             failures.Add("Silo:ListenAddress must be an IP address, such as 127.0.0.1 or 0.0.0.0.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ListenNetwork) && !IPNetwork.TryParse(options.ListenNetwork, out _))
+        {
+            failures.Add("Silo:ListenNetwork must be a CIDR block, such as 10.89.0.0/24.");
+        }
+
         if (options.ProbeTimeout <= TimeSpan.Zero || options.MissedProbesLimit < 1)
         {
             failures.Add("Silo:ProbeTimeout must be positive and Silo:MissedProbesLimit at least 1.");

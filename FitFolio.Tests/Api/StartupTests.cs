@@ -112,6 +112,9 @@ public sealed class StartupTests(TestDatabase database) : IClassFixture<TestData
         ["App__PublicOrigin"] = "https://fitfolio.example",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Silo__Port"] = "0",
+        ["Silo__Tls__CertificateFile"] = SiloTlsFiles.Environment()["Silo__Tls__CertificateFile"],
+        ["Silo__Tls__KeyFile"] = SiloTlsFiles.Environment()["Silo__Tls__KeyFile"],
+        ["Silo__Tls__TrustedCaFile"] = SiloTlsFiles.Ca,
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
     };
 

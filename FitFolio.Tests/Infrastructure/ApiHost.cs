@@ -76,7 +76,7 @@ public sealed class ApiHost : IAsyncDisposable
             // No load balancer in front: nothing to drain from, and every fixture's stop would wait for it.
             ["Shutdown:DrainDelay"] = "00:00:00",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in SiloTlsFiles.Settings().Concat(settings ?? new Dictionary<string, string?>()))
         {
             values[key] = value;
         }

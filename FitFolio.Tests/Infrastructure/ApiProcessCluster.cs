@@ -13,10 +13,12 @@ public sealed class ApiProcessCluster : IAsyncDisposable
 {
     private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), "fitfolio-processes-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly List<ApiProcess> _processes = [];
+    private Dictionary<string, string> _environment = [];
 
-    private ApiProcessCluster()
-    {
-    }
+    private ApiProcessCluster(string redis) => Redis = redis;
+
+    /// <summary>The Redis server of membership and the directory: the run's, or a test's own (<see cref="DedicatedRedis"/>).</summary>
+    public string Redis { get; }
 
     public string ClusterId { get; } = "processes-" + Guid.NewGuid().ToString("N");
 
@@ -26,35 +28,25 @@ public sealed class ApiProcessCluster : IAsyncDisposable
 
     public IEnumerable<ApiProcess> Running => _processes.Where(p => !p.HasExited);
 
-    /// <summary>Starts <paramref name="count"/> processes; <paramref name="settings"/> (<c>Section__Key</c>) are added to every one's environment.</summary>
-    public static async Task<ApiProcessCluster> StartAsync(string connectionString, int count, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts <paramref name="count"/> processes on <paramref name="redis"/> (default: the shared test Redis), with silo TLS on;
+    /// <paramref name="settings"/> (<c>Section__Key</c>) are added to every one's environment.
+    /// </summary>
+    public static async Task<ApiProcessCluster> StartAsync(
+        string connectionString, int count, IReadOnlyDictionary<string, string>? settings = null, string? redis = null)
     {
-        var cluster = new ApiProcessCluster();
+        var cluster = new ApiProcessCluster(redis ?? RedisServer.ConnectionString);
         try
         {
             Directory.CreateDirectory(cluster._logDirectory);
             await cluster.Mail.StartAsync(0, TestContext.Current.CancellationToken);
-            var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
-            var environment = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__Postgres"] = connectionString,
-                ["ConnectionStrings__Redis"] = RedisServer.ConnectionString,
-                ["Cluster__Id"] = cluster.ClusterId,
-                // The session cookie's key: Cluster:Secret until SessionCookie:Key lands, then that (both set, so either build runs).
-                ["Cluster__Secret"] = secret,
-                ["SessionCookie__Key"] = secret,
-                ["App__PublicOrigin"] = ApiClient.DefaultOrigin,
-                ["Mail__Smtp__Host"] = "127.0.0.1",
-                ["Mail__Smtp__Port"] = cluster.Mail.Port.ToString(CultureInfo.InvariantCulture),
-                // No load balancer in front: nothing to drain from.
-                ["Shutdown__DrainDelay"] = "00:00:00",
-            };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            var environment = Environment(connectionString, cluster.Redis, cluster.ClusterId, cluster.Mail.Port);
+            foreach (var (key, value) in SiloTlsFiles.Environment().Concat(settings ?? new Dictionary<string, string>()))
             {
                 environment[key] = value;
             }
 
+            cluster._environment = environment;
             for (var i = 0; i < count; i++)
             {
                 cluster._processes.Add(ApiProcess.Start($"silo{(i + 1).ToString(CultureInfo.InvariantCulture)}", environment, cluster._logDirectory));
@@ -70,6 +62,39 @@ public sealed class ApiProcessCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A replica's environment without its silo TLS settings: production's defaults on <paramref name="connectionString"/>,
+    /// <paramref name="redis"/>, cluster <paramref name="clusterId"/> and the SMTP server on <paramref name="mailPort"/>.
+    /// </summary>
+    public static Dictionary<string, string> Environment(string connectionString, string redis, string clusterId, int mailPort)
+    {
+        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
+        return new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Postgres"] = connectionString,
+            ["ConnectionStrings__Redis"] = redis,
+            ["Cluster__Id"] = clusterId,
+            // The session cookie's key: Cluster:Secret until SessionCookie:Key lands, then that (both set, so either build runs).
+            ["Cluster__Secret"] = secret,
+            ["SessionCookie__Key"] = secret,
+            ["App__PublicOrigin"] = ApiClient.DefaultOrigin,
+            ["Mail__Smtp__Host"] = "127.0.0.1",
+            ["Mail__Smtp__Port"] = mailPort.ToString(CultureInfo.InvariantCulture),
+            // No load balancer in front: nothing to drain from.
+            ["Shutdown__DrainDelay"] = "00:00:00",
+        };
+    }
+
+    /// <summary>Starts one more replica with the cluster's settings (a scale-out) and waits until the cluster is whole.</summary>
+    public async Task<ApiProcess> AddProcessAsync()
+    {
+        var process = ApiProcess.Start($"silo{(_processes.Count + 1).ToString(CultureInfo.InvariantCulture)}", _environment, _logDirectory);
+        _processes.Add(process);
+        await WaitUntilWholeAsync();
+        return process;
+    }
+
     /// <summary>Waits until every running process is ready and Redis holds exactly their silos as Active.</summary>
     public async Task WaitUntilWholeAsync()
     {
@@ -78,7 +103,7 @@ public sealed class ApiProcessCluster : IAsyncDisposable
         await Eventually.TrueAsync(
             async () =>
             {
-                var active = (await RedisMembership.RowsAsync(ClusterId)).Where(r => r.Status == SiloStatus.Active).Select(r => r.Silo).ToList();
+                var active = (await RedisMembership.RowsAsync(ClusterId, Redis)).Where(r => r.Status == SiloStatus.Active).Select(r => r.Silo).ToList();
                 return active.Count == running.Count && running.All(p => active.Any(p.Owns));
             },
             TimeSpan.FromSeconds(60),
@@ -91,7 +116,7 @@ public sealed class ApiProcessCluster : IAsyncDisposable
     /// <summary>The membership row of <paramref name="process"/>'s silo (its latest generation), or null before it wrote one.</summary>
     public async Task<SiloStatus?> StatusOfAsync(ApiProcess process)
     {
-        var rows = await RedisMembership.RowsAsync(ClusterId);
+        var rows = await RedisMembership.RowsAsync(ClusterId, Redis);
         var own = rows.Where(r => process.Owns(r.Silo)).OrderByDescending(r => r.Silo.Generation).ToList();
         return own.Count == 0 ? null : own[0].Status;
     }

@@ -10,9 +10,9 @@ public static class RedisMembership
     public static async Task<string?> StatusOfAsync(string clusterId, SiloAddress silo) =>
         (await RowsAsync(clusterId)).FirstOrDefault(row => row.Silo.Equals(silo))?.Status.ToString();
 
-    public static async Task<IReadOnlyList<MembershipRow>> RowsAsync(string clusterId)
+    public static async Task<IReadOnlyList<MembershipRow>> RowsAsync(string clusterId, string? server = null)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(server ?? RedisServer.ConnectionString);
         return await MembershipRows.ReadAsync(redis.GetDatabase(), clusterId);
     }
 }

@@ -2,13 +2,20 @@ using FitFolio.Api.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using FitFolio.Tests.Infrastructure;
 using Npgsql;
+using Orleans.TestingHost;
 
 namespace FitFolio.Tests.Runtime;
 
 /// <summary>Starts an <see cref="OrleansTestCluster"/> whose silos run the test grains, their counters on the given PostgreSQL database.</summary>
 public static class RuntimeCluster
 {
-    public static async Task<OrleansTestCluster> StartAsync(string postgres, int silos, IDictionary<string, string?>? settings = null)
+    public static Task<OrleansTestCluster> StartAsync(string postgres, int silos, IDictionary<string, string?>? settings = null, string? clusterId = null) =>
+        StartAsync<TestGrainServices>(postgres, silos, settings, clusterId);
+
+    /// <summary>The same with <typeparamref name="TServices"/> (which must add <see cref="TestGrainServices"/>' services) on every silo.</summary>
+    public static async Task<OrleansTestCluster> StartAsync<TServices>(
+        string postgres, int silos, IDictionary<string, string?>? settings = null, string? clusterId = null)
+        where TServices : ISiloConfigurator, new()
     {
         await using (var dataSource = NpgsqlDataSource.Create(postgres))
         {
@@ -21,6 +28,6 @@ public static class RuntimeCluster
         {
             [TestGrainServices.PostgresSetting] = postgres,
         };
-        return await OrleansTestCluster.StartAsync<TestGrainServices>(silos, values);
+        return await OrleansTestCluster.StartAsync<TServices>(silos, values, clusterId);
     }
 }

@@ -4,7 +4,7 @@ using FitFolio.Bench.Reporting;
 using FitFolio.Bench.Scenarios;
 
 // Usage: ./fitfolio bench [--quick] [--enforce]
-//   [hello|local|cross-silo|memory|user-activation|me|me-many|me-proxy|me-sql|magic-start|magic-verify|revocation|records]
+//   [hello|hello-proxy|local|cross-silo|memory|user-activation|me|me-many|me-proxy|me-sql|magic-start|magic-verify|revocation]
 var options = BenchOptions.Parse(args);
 
 // The HTTP rows run back to back right after hello-world, so each ratio compares figures measured
@@ -14,6 +14,7 @@ IScenario[] all =
     new HelloWorldScenario(),
     new MeScenario(),
     new MeManySessionsScenario(),
+    new HelloThroughProxyScenario(),
     new MeThroughProxyScenario(),
     new SqlSessionScenario(),
     new MagicLinkStartScenario(),

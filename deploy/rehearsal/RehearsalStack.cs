@@ -55,6 +55,9 @@ public sealed class RehearsalStack : IAsyncDisposable
 
     public SelfSignedCertificate Certificate { get; private set; } = null!;
 
+    /// <summary>The cluster CA and silo certificate: the silos' mutual TLS.</summary>
+    public ClusterCertificates SiloCertificates { get; private set; } = null!;
+
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
     /// <summary>HAProxy's process (for CPU accounting), once started.</summary>
@@ -233,6 +236,7 @@ public sealed class RehearsalStack : IAsyncDisposable
             return _redis.ConnectionString;
         }, cancellationToken);
         var certificate = SelfSignedCertificate.CreateAsync(WorkDirectory);
+        var siloCertificates = ClusterCertificates.CreateAsync(WorkDirectory);
 
         _mail = StartMailbox(mailPort, smtpPort);
         // Both settle before either result is read, so a failure of one never leaves the other starting unseen.
@@ -240,6 +244,7 @@ public sealed class RehearsalStack : IAsyncDisposable
         ConnectionString = await database;
         RedisConnectionString = await redis;
         Certificate = await certificate;
+        SiloCertificates = await siloCertificates;
 
         // A pool of 20 per silo: three silos stay far below PostgreSQL's max_connections, even beside other tests.
         var siloConnection = new NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = 20 }.ConnectionString;
@@ -296,6 +301,11 @@ public sealed class RehearsalStack : IAsyncDisposable
         if (RepositoryLayout.WebRoot is { } webRoot)
         {
             environment["ASPNETCORE_WEBROOT"] = webRoot;
+        }
+
+        foreach (var (key, value) in SiloCertificates.Environment())
+        {
+            environment[key] = value;
         }
 
         foreach (var (key, value) in _options.Settings)

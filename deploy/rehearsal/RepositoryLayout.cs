@@ -23,6 +23,9 @@ public static class RepositoryLayout
 
     public static string RedisScript => Path.Combine(Root, "scripts", "redis.sh");
 
+    /// <summary>Makes the cluster CA and silo certificates (openssl).</summary>
+    public static string SiloTlsScript => Path.Combine(Root, "scripts", "silo-tls.sh");
+
     /// <summary>The built SPA, when there is one (web/dist); silos serve it at /.</summary>
     public static string? WebRoot => File.Exists(Path.Combine(Root, "web", "dist", "index.html")) ? Path.Combine(Root, "web", "dist") : null;
 

@@ -20,6 +20,9 @@ internal sealed class MeThroughProxyScenario : IScenario
 
     public string Id => "me-proxy";
 
+    /// <summary>The proxied row is judged against hello-world through the same proxy, measured in the same run.</summary>
+    public IReadOnlyList<string> Baselines => ["hello-proxy"];
+
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
         var wrk = await WrkLoadGenerator.FindOrInstallAsync() ?? throw new InvalidOperationException("wrk not found; apt-get install wrk");
@@ -89,7 +92,8 @@ internal sealed class MeThroughProxyScenario : IScenario
                 Notes: $"{load.Describe()} over TLS 1.3 to HAProxy 2.6 (round robin, keep-alive to the silos), every response 200; " +
                     $"{Spread.Describe(proxiedRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: the 3 silos, plus " +
                         $"{Format.Duration(proxyPerRequest)}/request in HAProxy; after {proxiedRounds.WarmUp.TotalSeconds:0} s of warm-up",
-                CpuPerOperation: proxiedRounds.CpuPerRequest),
+                CpuPerOperation: proxiedRounds.CpuPerRequest,
+                Ratios: [new RatioTarget(HelloThroughProxyScenario.Name, "hello via the proxy", 0.5)]),
         ];
     }
 }
