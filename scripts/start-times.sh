@@ -10,12 +10,22 @@ chmod 755 "$clone"   # PostgreSQL runs as its own user when this runs as root, a
 trap 'rm -rf "$clone"' EXIT
 git clone -q --no-hardlinks . "$clone"
 
-# Seconds from start to the line that says the app answers, then a clean stop (SIGTERM, as Ctrl-C ends in).
+# Seconds from start to the line that says the app answers, then a clean stop (SIGTERM, as Ctrl-C ends in); the CPU
+# seconds (user + system) that run and its children used, start to stop, go to $clone/cpu: unlike the wall time, they
+# hardly move with the machine's load, so two measurements on a busy machine still compare.
 time_to_answer() {
   local log=$clone/run.log start pid elapsed
   : > "$log"
   start=$(date +%s.%N)
-  (cd "$clone" && exec ./fitfolio run) > "$log" 2>&1 &
+  (
+    cd "$clone"
+    ./fitfolio run &
+    child=$!
+    trap 'kill -TERM "$child" 2>/dev/null' TERM
+    wait "$child" || wait "$child" || true
+    # `times`: the children's user and system seconds on its second line, e.g. "0m31.250s 0m9.870s".
+    times | tail -1 | awk '{ split($1, u, /m|s/); split($2, s, /m|s/); printf "%.1f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' > cpu
+  ) > "$log" 2>&1 &
   pid=$!
   until grep -q "FitFolio: http" "$log"; do
     kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "start-times: run exited before it answered" >&2; exit 1; }
@@ -28,13 +38,17 @@ time_to_answer() {
 }
 
 status=0
-row() { # name seconds target
+row() { # name seconds target cpu-seconds
   local verdict=PASS
   (( $(echo "$2 > $3" | bc) )) && { verdict=MISS; status=1; }
-  printf '%-40s %8s s   target <= %3s s   %s\n' "$1" "$2" "$3" "$verdict"
+  printf '%-40s %8s s   target <= %3s s   %s   (CPU %s s)\n' "$1" "$2" "$3" "$verdict" "$4"
 }
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 first=$(time_to_answer)
+first_cpu=$(cat "$clone/cpu")
 again=$(time_to_answer)
-row "./fitfolio run, fresh clone" "$first" 40
-row "./fitfolio run, restart, nothing changed" "$again" 10
+again_cpu=$(cat "$clone/cpu")
+row "./fitfolio run, fresh clone" "$first" 40 "$first_cpu"
+row "./fitfolio run, restart, nothing changed" "$again" 10 "$again_cpu"
+echo "load average (1/5/15 min): at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 exit $status

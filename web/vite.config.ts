@@ -1,6 +1,7 @@
+/// <reference types="vitest/config" />
 import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
-import { defineConfig } from "vitest/config";
 
 // The API and the SPA share one origin in production (ARCHITECTURE.md §5);
 // in development Vite stands in for that origin and forwards /api to the backend.

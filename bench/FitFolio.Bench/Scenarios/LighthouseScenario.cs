@@ -8,7 +8,7 @@ using FitFolio.Bench.Reporting;
 namespace FitFolio.Bench.Scenarios;
 
 /// <summary>
-/// Lighthouse (<c>web/scripts/lighthouse.mjs</c>: npm <c>lighthouse</c>, mobile emulation, Debian's Chromium) on the
+/// Lighthouse (<c>bench/lighthouse/lighthouse.mjs</c>: npm <c>lighthouse</c>, mobile emulation, Debian's Chromium) on the
 /// sign-in page and on the workout logger of a signed-in person with a workout in progress, served by a whole
 /// FitFolio host from <c>web/dist</c>. The median of 3 runs per page (<c>--quick</c>: one run of sign-in only).
 /// Scores move with the machine's load, so they are reported, never judged.
@@ -19,16 +19,23 @@ internal sealed class LighthouseScenario : IScenario
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
+        // Lighthouse is a package of its own (bench/lighthouse), so the app's install (web/, ./fitfolio run's) leaves out its 114 packages.
         var web = Path.Combine(RepositoryRoot(), "web");
+        var lighthouse = Path.Combine(RepositoryRoot(), "bench", "lighthouse");
         var dist = Path.Combine(web, "dist");
-        if (!File.Exists(Path.Combine(web, "node_modules", "lighthouse", "package.json")))
+        if (!File.Exists(Path.Combine(lighthouse, "node_modules", "lighthouse", "package.json")))
         {
-            await RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", web);
+            await RunAsync("npm", "ci --prefer-offline --no-audit --no-fund --loglevel=error", lighthouse);
         }
 
         if (!File.Exists(Path.Combine(dist, "index.html")))
         {
             BenchContext.Progress("lighthouse: building web/dist (npm run build)");
+            if (!File.Exists(Path.Combine(web, "node_modules", "vite", "package.json")))
+            {
+                await RunAsync("npm", "ci --prefer-offline --no-audit --no-fund --loglevel=error", web);
+            }
+
             await RunAsync("npm", "run build --silent", web);
         }
 
@@ -36,7 +43,7 @@ internal sealed class LighthouseScenario : IScenario
         await using var host = await FitFolioHost.StartAsync(await context.DatabaseAsync(), extraSettings: settings);
         var origin = host.Address.ToString().TrimEnd('/');
         var pages = new List<string> { $"sign-in={origin}/signin" };
-        var arguments = new List<string> { "scripts/lighthouse.mjs", "--runs", context.Options.Quick ? "1" : "3" };
+        var arguments = new List<string> { "lighthouse.mjs", "--runs", context.Options.Quick ? "1" : "3" };
         if (!context.Options.Quick)
         {
             var signedIn = await LinkSignIn.RunAsync(host, "lighthouse-bench@fitfolio.example");
@@ -50,7 +57,7 @@ internal sealed class LighthouseScenario : IScenario
         }
 
         BenchContext.Progress($"lighthouse: {string.Join(", ", pages.Select(p => p.Split('=')[0]))}, {arguments[2]} run(s) each");
-        using var report = JsonDocument.Parse(await RunAsync("node", arguments, web));
+        using var report = JsonDocument.Parse(await RunAsync("node", arguments, lighthouse));
         var version = report.RootElement.GetProperty("lighthouse").GetString();
         var node = report.RootElement.GetProperty("node").GetString();
         var rows = new List<ScenarioResult>();

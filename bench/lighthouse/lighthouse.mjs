@@ -3,7 +3,7 @@
 // per-run scores and metrics and their medians. The bench's "Lighthouse" rows run it (bench/README.md); scores move
 // with the machine's load, so they are reported, not gated.
 //
-//   node scripts/lighthouse.mjs --page sign-in=http://127.0.0.1:5000/signin [--page logger=URL] [--runs 3] [--cookie "a=b; c=d"]
+//   node lighthouse.mjs --page sign-in=http://127.0.0.1:5000/signin [--page logger=URL] [--runs 3] [--cookie "a=b; c=d"]
 //
 // `--cookie` is sent with every request of the run (a signed-in page such as the logger). Progress goes to stderr.
 import { createRequire } from "node:module";
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1 || values.page.length === 0) {
-    console.error("usage: node scripts/lighthouse.mjs --page NAME=URL [--page NAME=URL] [--runs N] [--cookie HEADER]");
+    console.error("usage: node lighthouse.mjs --page NAME=URL [--page NAME=URL] [--runs N] [--cookie HEADER]");
     process.exit(2);
 }
 const version = createRequire(import.meta.url)("lighthouse/package.json").version;
