@@ -6,6 +6,7 @@ using FitFolio.Grains.Admin;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
 
@@ -127,7 +128,14 @@ public static class AccountApi
     }
 
     private static async Task<IResult> ExportAsync(
-        HttpContext context, IGrainFactory grains, ApiKeyStore keys, AdminQueries queries, TrainingExport training, AuditLog audit, TimeProvider clock)
+        HttpContext context,
+        IGrainFactory grains,
+        ApiKeyStore keys,
+        ExternalIdentityStore externalIdentities,
+        AdminQueries queries,
+        TrainingExport training,
+        AuditLog audit,
+        TimeProvider clock)
     {
         var session = context.Session();
         var snapshot = await grains.GetGrain<IUserGrain>(session.GrainKey).Snapshot();
@@ -147,6 +155,7 @@ public static class AccountApi
             snapshot.Profile,
             snapshot.Sessions,
             snapshot.Passkeys,
+            await externalIdentities.ListAsync(session.UserId, context.RequestAborted),
             await keys.ListAsync(session.UserId, context.RequestAborted),
             events,
             await training.ExportAsync(session.UserId, context.RequestAborted));

@@ -1,4 +1,5 @@
 using FitFolio.Grains.Admin;
+using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
@@ -14,6 +15,7 @@ public sealed record AccountExport(
     UserProfile Account,
     IReadOnlyList<SessionView> Sessions,
     IReadOnlyList<PasskeyView> Passkeys,
+    IReadOnlyList<LinkedIdentity> ExternalIdentities,
     IReadOnlyList<ApiKeyView> ApiKeys,
     IReadOnlyList<AuditEventRow> SecurityEvents,
     TrainingExportData Training);

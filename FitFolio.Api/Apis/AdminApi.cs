@@ -6,6 +6,7 @@ using FitFolio.Api.Http;
 using FitFolio.Grains.Admin;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
+using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Users;
 
 namespace FitFolio.Api.Apis;
@@ -83,7 +84,8 @@ public static class AdminApi
         return TypedResults.Ok(await queries.SearchUsersAsync(query, after, 50, context.RequestAborted));
     }
 
-    private static async Task<IResult> UserDetailAsync(string id, HttpContext context, IGrainFactory grains, AdminQueries queries, AuditLog audit)
+    private static async Task<IResult> UserDetailAsync(
+        string id, HttpContext context, IGrainFactory grains, AdminQueries queries, AuditLog audit, ExternalIdentityStore externalIdentities)
     {
         if (await FindAsync(id, context, queries) is not { } user)
         {
@@ -98,7 +100,8 @@ public static class AdminApi
         return TypedResults.Ok(new AdminUserDetail(
             AdminUserView.Of(await grain.GetProfile(), await grain.GetAdminLock()),
             await grain.ListSessionsForAdmin(),
-            await grain.ListPasskeys()));
+            await grain.ListPasskeys(),
+            await externalIdentities.ListAsync(user, context.RequestAborted)));
     }
 
     private static async Task<IResult> RevokeSessionsAsync(

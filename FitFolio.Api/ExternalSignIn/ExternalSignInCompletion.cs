@@ -3,6 +3,7 @@ using System.Security.Claims;
 using FitFolio.Api.Auth;
 using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Audit;
+using FitFolio.Grains.Common;
 using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -26,17 +27,26 @@ public sealed partial class ExternalSignInCompletion(
     /// <summary>The property naming a flow: a random id carried inside the protected state, claimed once when the flow ends.</summary>
     public const string FlowItem = "fitfolio.flow";
 
+    /// <summary>
+    /// The property of a flow started from the account page to link a provider: the id of the signed-in account the identity is for.
+    /// </summary>
+    public const string LinkItem = "fitfolio.link";
+
     /// <summary>Where the app shows why a provider sign-in did not work (<c>?external_error=</c> one of the codes below).</summary>
     public const string ErrorPage = "/signin";
+
+    /// <summary>Where a link-mode flow ends: <c>?linked={provider}</c>, or <c>?link_error=</c> one of the codes below.</summary>
+    public const string AccountPage = "/account/providers";
 
     public async Task CompleteAsync(TicketReceivedContext context, ExternalProvider provider)
     {
         context.HandleResponse();
         var http = context.HttpContext;
+        var linking = IsLinking(context.Properties);
         var error = await SignInAsync(http, provider, context.Principal!, context.Properties!, context.Options.RemoteAuthenticationTimeout);
         if (error is null)
         {
-            http.Response.Redirect("/");
+            http.Response.Redirect(linking ? $"{AccountPage}?linked={provider.Id}" : "/");
             return;
         }
 
@@ -45,7 +55,7 @@ public sealed partial class ExternalSignInCompletion(
             ["provider"] = provider.Id,
             ["reason"] = error,
         });
-        http.Response.Redirect($"{ErrorPage}?external_error={error}");
+        http.Response.Redirect(ErrorLocation(linking, error));
     }
 
     /// <summary>Whatever went wrong in the protocol: a forged or replayed state, a nonce that does not match, the provider down or answering garbage.</summary>
@@ -61,8 +71,12 @@ public sealed partial class ExternalSignInCompletion(
             ["provider"] = provider.Id,
             ["reason"] = reason,
         });
-        context.Response.Redirect($"{ErrorPage}?external_error={reason}");
+        context.Response.Redirect(ErrorLocation(IsLinking(context.Properties), reason));
     }
+
+    private static bool IsLinking(AuthenticationProperties? properties) => properties?.Items.ContainsKey(LinkItem) == true;
+
+    private static string ErrorLocation(bool linking, string error) => linking ? $"{AccountPage}?link_error={error}" : $"{ErrorPage}?external_error={error}";
 
     /// <summary>Null when signed in; otherwise the error code the sign-in page explains.</summary>
     private async Task<string?> SignInAsync(
@@ -87,6 +101,10 @@ public sealed partial class ExternalSignInCompletion(
             : (DateTimeOffset?)null;
         var identity = new ExternalIdentityClaim(provider.Id, subject, email?.Value, authTime);
         var origin = RequestOrigins.OfSignIn(http, cookieSettings);
+        if (properties.Items.TryGetValue(LinkItem, out var linkFor))
+        {
+            return await LinkAsync(http, identity, linkFor, origin);
+        }
 
         SignInResult result;
         Guid userId;
@@ -121,6 +139,31 @@ public sealed partial class ExternalSignInCompletion(
         var (newCookie, newHash) = sessionCookies.Issue(userId);
         result = await grains.GetGrain<IUserGrain>(userId.ToString("N")).SignUpWithProvider(identity, newHash, origin);
         return await FinishAsync(http, result, newCookie);
+    }
+
+    /// <summary>
+    /// A flow started from the account page: the identity joins the account that started it, whatever address the provider shows (the
+    /// owner proved themselves by a recent sign-in to start it), as long as this browser is still signed in to that account.
+    /// </summary>
+    private async Task<string?> LinkAsync(HttpContext http, ExternalIdentityClaim identity, string? linkFor, RequestOrigin origin)
+    {
+        if (http.Features.Get<CurrentSession>() is not { } current || current.UserId.ToString("N") != linkFor)
+        {
+            return "session_ended";
+        }
+
+        var owner = await identities.FindUserAsync(identity.Provider, identity.Subject, http.RequestAborted);
+        if (owner == current.UserId)
+        {
+            return null;
+        }
+
+        if (owner is not null)
+        {
+            return "linked_elsewhere";
+        }
+
+        return await grains.GetGrain<IUserGrain>(current.GrainKey).LinkProvider(identity, origin) ? null : "refused";
     }
 
     private async Task<string?> FinishAsync(HttpContext http, SignInResult result, string cookie)

@@ -34,4 +34,12 @@ public sealed class ExternalSignInOptions
             }
         }
     }
+
+    /// <summary>Each known provider's label by id, configured or not: a provider turned off still names the identities linked to it.</summary>
+    public IReadOnlyDictionary<string, string> Names() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["google"] = Google.DisplayName ?? "Google",
+        ["discord"] = Discord.DisplayName ?? "Discord",
+        ["oidc"] = Oidc.DisplayName ?? "OpenID Connect",
+    };
 }

@@ -101,6 +101,7 @@ public static class FitFolioApp
         api.MapPasskeySignalsApi();
         api.MapReauthenticateApi();
         api.MapAccountApi();
+        api.MapExternalIdentitiesApi();
         api.MapApiKeysApi();
         api.MapPreferencesApi();
         api.MapTrainingApi();

@@ -20,7 +20,4 @@ public static class IdempotencyKeyReasons
     /// <summary>The admin's sign-out everywhere: the user's grain and each API key's grain commit their own parts.</summary>
     public const string SpansGrains = "It commits in several grains (the sessions in the person's, each API key in its own), so no one transaction "
         + "can hold its answer: a repeat ends whatever is still live and counts that.";
-
-    /// <summary>Writes of the user grain not keyed yet.</summary>
-    public const string SetsState = "Not keyed yet: a repeat sets the same state again, or answers 404 for what the first removed.";
 }

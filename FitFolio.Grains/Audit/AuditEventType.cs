@@ -53,6 +53,12 @@ public static class AuditEventType
     public const string ExternalSignInFailure = "external_sign_in_failure";
     public const string ExternalIdentityLinked = "external_identity_linked";
 
+    /// <summary>The owner unlinked a provider identity on the account page; the details name provider and subject.</summary>
+    public const string ExternalIdentityUnlinked = "external_identity_unlinked";
+
+    /// <summary>An unlink refused because the identity was the account's last way to sign in.</summary>
+    public const string ExternalIdentityUnlinkRefused = "external_identity_unlink_refused";
+
     /// <summary>A provider identity claimed an owned account's address: the owner was mailed a link to confirm linking it.</summary>
     public const string ExternalIdentityLinkRequested = "external_identity_link_requested";
     public const string AdminViewedUser = "admin_viewed_user";

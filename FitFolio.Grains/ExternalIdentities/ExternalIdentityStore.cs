@@ -31,6 +31,23 @@ public sealed class ExternalIdentityStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetBoolean(1)) : null;
     }
 
+    /// <summary>The identities linked to an account, oldest first.</summary>
+    public async Task<IReadOnlyList<LinkedIdentity>> ListAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select provider, subject, email, linked_at from external_identities where user_id = @user order by linked_at, provider, subject");
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var identities = new List<LinkedIdentity>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            identities.Add(new LinkedIdentity(
+                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return identities;
+    }
+
     /// <summary>
     /// Claims a flow's id once: false when any front door claimed it before (a replayed callback). Claims older than
     /// <paramref name="lifetime"/> (the flow's own lifetime: its state is refused after that anyway) are pruned on the way.
@@ -76,5 +93,26 @@ public sealed class ExternalIdentityStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("subject", subject);
         command.Parameters.AddWithValue("user", userId);
         return await command.ExecuteScalarAsync() as bool?;
+    }
+
+    /// <summary>Unlinks the identity from the grain's account inside its write; false when it is not linked to this account.</summary>
+    internal static async Task<bool> UnlinkAsync(UserWrite write, Guid userId, string provider, string subject)
+    {
+        await using var command = write.Command("delete from external_identities where provider = @provider and subject = @subject and user_id = @user");
+        command.Parameters.AddWithValue("provider", provider);
+        command.Parameters.AddWithValue("subject", subject);
+        command.Parameters.AddWithValue("user", userId);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <summary>
+    /// Whether the account keeps a provider it may sign in with while email sign-in is off (one linked after going passkey-only), read
+    /// inside the grain's write, which holds the account's row: no link or unlink of this account can interleave.
+    /// </summary>
+    internal static async Task<bool> HasPasskeyOnlyWayInAsync(UserWrite write, Guid userId)
+    {
+        await using var command = write.Command("select exists (select 1 from external_identities where user_id = @user and usable_when_passkey_only)");
+        command.Parameters.AddWithValue("user", userId);
+        return await command.ExecuteScalarAsync() is true;
     }
 }

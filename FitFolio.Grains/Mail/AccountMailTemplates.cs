@@ -19,6 +19,8 @@ public static class AccountMailTemplates
     public const string RecoveryCodeUsedSubject = "A recovery code was used to sign in to your FitFolio account";
     public const string ProviderLinkedSubject = "A sign-in provider was linked to your FitFolio account";
 
+    public const string ProviderUnlinkedSubject = "A sign-in provider was unlinked from your FitFolio account";
+
     /// <summary>The app's sessions page, where a notice sends the owner to review sessions and passkeys.</summary>
     public static Uri SessionsPage(Uri publicOrigin) => new(publicOrigin, "/account/sessions");
 
@@ -122,6 +124,18 @@ public static class AccountMailTemplates
             "If you did not link it, unlink it on your account page and end every session you do not recognise.",
             sessionsPage,
             "provider-linked");
+
+    public static OutgoingMail ProviderUnlinked(string to, string provider, string? ip, DateTimeOffset at, Uri sessionsPage) =>
+        ChangeNotice(
+            to,
+            ProviderUnlinkedSubject,
+            "A sign-in provider was unlinked",
+            $"Provider: {provider}. Signing in there no longer signs you in to FitFolio.",
+            ip,
+            at,
+            "If you did not unlink it, someone may be in your account: end every session you do not recognise and link it again.",
+            sessionsPage,
+            "provider-unlinked");
 
     /// <summary>
     /// A change that would keep a stolen session in the account, told alike every time: what changed, from where

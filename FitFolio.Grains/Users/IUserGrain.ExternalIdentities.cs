@@ -1,5 +1,6 @@
 using FitFolio.Grains.Common;
 using FitFolio.Grains.ExternalIdentities;
+using FitFolio.Grains.Passkeys;
 
 namespace FitFolio.Grains.Users;
 
@@ -20,4 +21,7 @@ public partial interface IUserGrain
 
     /// <summary>Links an identity to the account of its signed-in owner; false on a lock or when the identity is linked already.</summary>
     Task<bool> LinkProvider(ExternalIdentityClaim identity, RequestOrigin origin);
+
+    /// <summary>Unlinks an identity for the signed-in owner; <see cref="PasskeyChangeOutcome.LastSignInMethod"/> when it is the last way in.</summary>
+    Task<PasskeyChangeOutcome> UnlinkProvider(string provider, string subject, RequestOrigin origin);
 }

@@ -2,7 +2,9 @@ using FitFolio.Grains.Audit;
 using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.ExternalIdentities;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Mail;
+using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.Sessions;
 
 namespace FitFolio.Grains.Users;
@@ -155,6 +157,38 @@ internal sealed class UserExternalIdentities(UserScope scope, UserSessions sessi
         await NoteLinkedAsync(write, identity, origin, now);
         await write.CommitAsync();
         return true;
+    }
+
+    /// <summary>
+    /// Unlinks an identity for the signed-in owner (the front door checked the session and the recent sign-in). Refused when it would leave
+    /// no way to sign in: email sign-in off, no passkey, and no other provider usable on a passkey-only account. Decided inside the write,
+    /// which holds the account's row, so a concurrent unlink or passkey deletion cannot remove the other way in meanwhile.
+    /// </summary>
+    public async Task<PasskeyChangeOutcome> UnlinkAsync(string provider, string subject, RequestOrigin origin)
+    {
+        var now = scope.Now;
+        await using (var write = await scope.BeginKeyedWriteAsync())
+        {
+            if (!await ExternalIdentityStore.UnlinkAsync(write, _user.Id, provider, subject))
+            {
+                return PasskeyChangeOutcome.NotFound;
+            }
+
+            if (_user.EmailSignInEnabled || _user.Passkeys.Count > 0 || await ExternalIdentityStore.HasPasskeyOnlyWayInAsync(write, _user.Id))
+            {
+                var unlinked = scope.Event(AuditEventType.ExternalIdentityUnlinked, origin, ("provider", provider), ("subject", subject));
+                await AuditLog.WriteAsync(write.Connection, write.Transaction, unlinked);
+                await scope.Outbox.EnqueueAsync(
+                    AccountMailTemplates.ProviderUnlinked(_user.Email, provider, origin.Ip, now, scope.SessionsPage), write.Connection, write.Transaction);
+                await write.CommitAsync(KeyedAnswer.NoContent);
+                return PasskeyChangeOutcome.Done;
+            }
+        }
+
+        // The delete rolled back with the write; the refusal is recorded on its own.
+        await scope.Audit.WriteAsync(
+            scope.Event(AuditEventType.ExternalIdentityUnlinkRefused, origin, ("provider", provider), ("reason", "last_sign_in_method")));
+        return PasskeyChangeOutcome.LastSignInMethod;
     }
 
     private async Task NoteLinkedAsync(UserWrite write, ExternalIdentityClaim identity, RequestOrigin origin, DateTimeOffset now)

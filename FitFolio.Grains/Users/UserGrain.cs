@@ -158,6 +158,9 @@ internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGra
 
     public Task<bool> LinkProvider(ExternalIdentityClaim identity, RequestOrigin origin) => _external.LinkAsync(identity, origin);
 
+    public Task<PasskeyChangeOutcome> UnlinkProvider(string provider, string subject, RequestOrigin origin) =>
+        _external.UnlinkAsync(provider, subject, origin);
+
     // The account.
     public Task<EmailChangeOutcome> RequestEmailChange(EmailAddress newEmail, RequestOrigin origin) => _account.RequestEmailChangeAsync(newEmail, origin);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
+using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Mail;
 using FitFolio.Grains.Passkeys;
@@ -140,13 +141,15 @@ internal sealed class UserPasskeys(
             return PasskeyChangeOutcome.NotFound;
         }
 
-        if (_user.Passkeys.Count == 1 && !_user.EmailSignInEnabled)
-        {
-            return PasskeyChangeOutcome.LastSignInMethod;
-        }
-
         await using (var write = await scope.BeginKeyedWriteAsync())
         {
+            // A provider linked after going passkey-only is a way in too; read inside the write, which holds the account's row, so an
+            // unlink cannot take it away meanwhile.
+            if (_user.Passkeys.Count == 1 && !_user.EmailSignInEnabled && !await ExternalIdentityStore.HasPasskeyOnlyWayInAsync(write, _user.Id))
+            {
+                return PasskeyChangeOutcome.LastSignInMethod;
+            }
+
             await PasskeyStore.DeleteAsync(write, passkey.Id);
             await AuditLog.WriteAsync(write.Connection, write.Transaction, scope.Event(AuditEventType.PasskeyDeleted, origin, ("passkey_id", passkey.Id)));
             await write.CommitAsync(KeyedAnswer.NoContent);

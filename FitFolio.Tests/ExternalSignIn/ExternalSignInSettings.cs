@@ -18,8 +18,14 @@ public static class ExternalSignInSettings
         return settings;
     }
 
+    /// <summary>The admin by configuration the tests sign in as to read a user's detail.</summary>
+    public const string AdminEmail = "provider-admin@fitfolio.example";
+
     private static Dictionary<string, string?> For(TestIdentityProvider provider) => new(ApiFixture.GenerousLimits)
     {
+        ["RateLimits:WebAuthnStartPerIp:Limit"] = "10000",
+        ["RateLimits:WebAuthnFinishPerIp:Limit"] = "10000",
+        ["Auth:AdminEmails:0"] = AdminEmail,
         ["RateLimits:ExternalStartPerIp:Limit"] = "10000",
         ["RateLimits:ExternalCallbackPerIp:Limit"] = "10000",
         // A loaded test machine's first discovery and key fetch can take seconds; a provider that is down is refused at once anyway.

@@ -6,6 +6,7 @@ import { DataPage } from "./account/data/DataPage";
 import { ConfirmEmailChangePage } from "./account/email/ConfirmEmailChangePage";
 import { EmailPage } from "./account/email/EmailPage";
 import { PasskeysPage } from "./account/passkeys/PasskeysPage";
+import { ProvidersPage } from "./account/providers/ProvidersPage";
 import { SessionsPage } from "./account/sessions/SessionsPage";
 import { CheckEmailPage } from "./auth/CheckEmailPage";
 import { MagicLinkPage } from "./auth/MagicLinkPage";
@@ -47,6 +48,7 @@ export function AppRoutes() {
           <Route path="account" element={<AccountLayout />}>
             <Route index element={<Navigate to="passkeys" replace />} />
             <Route path="passkeys" element={<PasskeysPage />} />
+            <Route path="providers" element={<ProvidersPage />} />
             <Route path="sessions" element={<SessionsPage />} />
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="email" element={<EmailPage />} />

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "react-router";
 const SECTIONS = [
   { to: "passkeys", label: "Passkeys" },
   { to: "sessions", label: "Sessions" },
+  { to: "providers", label: "Sign-in providers" },
   { to: "api-keys", label: "API keys" },
   { to: "email", label: "Email" },
   { to: "data", label: "Your data" },

@@ -12,6 +12,7 @@ import type {
   NewApiKey,
   Page,
   EmailSignInChange,
+  ExternalIdentity,
   Passkey,
   PasskeySignals,
   Preferences,
@@ -101,6 +102,13 @@ export const api = {
       request<User>("POST", "/account/email-change/confirm", { body: { token, endOtherSessions }, expectUnauthenticated: true }),
     exportData: () => download("/account/export", {}, "POST"),
     deleteAccount: () => request<void>("DELETE", "/account"),
+  },
+
+  externalIdentities: {
+    list: (options: Signal = {}) => request<ItemList<ExternalIdentity>>("GET", "/account/external-identities", options),
+    /** Starts linking: the answer is the provider's page, where the app sends the browser (the flow's cookies are set). */
+    startLink: (provider: string) => request<{ redirectUrl: string }>("POST", `/account/external-identities/${id(provider)}/link`),
+    unlink: (provider: string, subject: string) => request<void>("DELETE", `/account/external-identities/${id(provider)}/${id(subject)}`),
   },
 
   admin: {

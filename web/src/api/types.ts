@@ -130,6 +130,20 @@ export interface AdminUserDetail {
   user: AdminUserRecord;
   sessions: Session[];
   passkeys: Passkey[];
+  externalIdentities: LinkedIdentity[];
+}
+
+/** A provider identity linked to an account (admin detail, export): the address is the one the provider vouched for, if any. */
+export interface LinkedIdentity {
+  provider: string;
+  subject: string;
+  email: string | null;
+  linkedAt: IsoDate;
+}
+
+/** A linked identity as the account page lists it, with the provider's label. */
+export interface ExternalIdentity extends LinkedIdentity {
+  providerName: string;
 }
 
 export interface AuditEvent {

@@ -8,6 +8,7 @@ import { DateTime } from "../../ui/Time";
 import { useResource } from "../../ui/useResource";
 import { AdminUserActions } from "./AdminUserActions";
 import { LockBadge } from "./LockBadge";
+import { UserIdentitiesTable } from "./UserIdentitiesTable";
 import { UserPasskeysTable } from "./UserPasskeysTable";
 import { UserSessionsTable } from "./UserSessionsTable";
 
@@ -34,7 +35,7 @@ export function AdminUserPage() {
     );
   }
 
-  const { user, sessions, passkeys } = detail.data;
+  const { user, sessions, passkeys, externalIdentities } = detail.data;
   const done = (message: string) => {
     setStatus(message);
     detail.reload();
@@ -83,6 +84,9 @@ export function AdminUserPage() {
       </Section>
       <Section title={`Passkeys (${passkeys.length})`}>
         <UserPasskeysTable passkeys={passkeys} />
+      </Section>
+      <Section title={`Sign-in providers (${externalIdentities.length})`}>
+        <UserIdentitiesTable identities={externalIdentities} />
       </Section>
     </div>
   );

@@ -45,6 +45,7 @@ describe("admin users", () => {
       user: { id: "u2", email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil },
       sessions: [],
       passkeys: [],
+      externalIdentities: [],
     });
     const server = fakeServer({ "GET /auth/me": json(200, admin), "POST /admin/users/u2/lock": noContent() });
     server.on("GET /admin/users/u2", json(200, detail(null)), json(200, detail("2099-01-01T00:00:00Z")));
@@ -73,8 +74,8 @@ describe("admin users", () => {
     const server = fakeServer({ "GET /auth/me": json(200, admin), "POST /admin/users/u2/unlock": noContent() });
     server.on(
       "GET /admin/users/u2",
-      json(200, { user: { ...profile, lockedUntil: "2099-01-01T00:00:00Z" }, sessions: [], passkeys: [] }),
-      json(200, { user: { ...profile, lockedUntil: null }, sessions: [], passkeys: [] }),
+      json(200, { user: { ...profile, lockedUntil: "2099-01-01T00:00:00Z" }, sessions: [], passkeys: [], externalIdentities: [] }),
+      json(200, { user: { ...profile, lockedUntil: null }, sessions: [], passkeys: [], externalIdentities: [] }),
     );
     renderApp("/admin/users/u2");
 
@@ -95,6 +96,7 @@ describe("admin users", () => {
       user: { id, email: "bob@example.com", emailVerified: true, createdAt: "2026-05-01T00:00:00Z", lockedUntil: null },
       sessions: [],
       passkeys: [],
+      externalIdentities: [],
     };
     const server = fakeServer({
       "GET /auth/me": json(200, admin),
