@@ -14,6 +14,8 @@ namespace FitFolio.Api.Auth;
 /// </summary>
 public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookies, CookieSettings settings, IGrainFactory grains, RateLimits limits)
 {
+    private readonly UserGrainReferences _users = new(grains);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var raw = context.Request.Cookies[settings.SessionName];
@@ -34,7 +36,7 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
             return;
         }
 
-        var grain = grains.GetGrain<IUserGrain>(userId.ToString("N"));
+        var grain = _users.Get(userId);
         Grains.Sessions.SessionCheck check;
         try
         {

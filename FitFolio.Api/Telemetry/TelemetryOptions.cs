@@ -21,4 +21,11 @@ public sealed class TelemetryOptions
     /// missing trace is worse than storage. A caller's sampling decision (an incoming <c>traceparent</c>) is followed.
     /// </summary>
     public double TraceSampleRatio { get; set; } = 1.0;
+
+    /// <summary>
+    /// Whether grain calls are traced (a span per call, front door to grain). Default: when traces are exported
+    /// (an endpoint above or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); otherwise no tracing filter is installed in the silo,
+    /// since Orleans' filter pipeline costs on every call even with nobody listening (FitFolio.Silo's GrainCallTracing).
+    /// </summary>
+    public bool? GrainCallSpans { get; set; }
 }

@@ -89,10 +89,14 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new HandoffGrace(options.HandoffGrace));
         silo.AddFitFolioGrainStorage(configuration);
         silo.AddOutgoingGrainCallFilter<RetrySafeCallsFilter>();
-        silo.AddActivityPropagation();
-        // After the propagation filters, so it runs inside them, on the spans they started.
-        silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
-        silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
+        if (GrainCallTracing.IsOn(configuration))
+        {
+            silo.AddActivityPropagation();
+            // After the propagation filters, so it runs inside them, on the spans they started.
+            silo.AddIncomingGrainCallFilter<GrainKeyRedaction>();
+            silo.AddOutgoingGrainCallFilter<GrainKeyRedaction>();
+        }
+
         silo.Services.AddSingleton<ClusterReadiness>();
         silo.Services.AddSingleton(_ => new RedisHealth(redis));
         silo.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<DirectorySweep>(services, redis));

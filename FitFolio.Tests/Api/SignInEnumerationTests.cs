@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using FitFolio.Silo.Telemetry;
 using FitFolio.Tests.Infrastructure;
 using FitFolio.Tests.Telemetry;
 
@@ -12,8 +13,15 @@ namespace FitFolio.Tests.Api;
 /// runtime's and Npgsql's traces, and the lists must be identical for an address with a live
 /// account, an unknown one, one locked by an admin and a passkey-only one.
 /// </summary>
-public sealed class SignInEnumerationTests(ApiFixture api) : IClassFixture<ApiFixture>, IDisposable
+public sealed class SignInEnumerationTests(SignInEnumerationTests.Traced api) : IClassFixture<SignInEnumerationTests.Traced>, IDisposable
 {
+    /// <summary>The steps are read from the spans of grain calls, which are made only where grain calls are traced.</summary>
+    public sealed class Traced(PostgresServer server) : ApiFixture(server)
+    {
+        protected override IDictionary<string, string?> Settings { get; } =
+            new Dictionary<string, string?>(GenerousLimits) { [GrainCallTracing.Setting] = "true" };
+    }
+
     private const string Start = "/api/v1/auth/magic-link/start";
     private const string Verify = "/api/v1/auth/magic-link/verify";
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using FitFolio.Silo.Telemetry;
 using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Telemetry;
@@ -16,6 +17,7 @@ public sealed class SignedInRequestCostTests(SignedInRequestCostTests.FivePerAcc
         protected override IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(GenerousLimits)
         {
             ["RateLimits:GlobalPerAccount:Limit"] = "5",
+            [GrainCallTracing.Setting] = "true",
         };
     }
 

@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using FitFolio.Grains.Users;
+using FitFolio.Silo.Telemetry;
 using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,12 @@ public sealed class TracingTests(TestDatabase database) : IClassFixture<TestData
     public async ValueTask InitializeAsync()
     {
         await _mail.StartAsync(0);
-        var settings = new Dictionary<string, string?>(ApiFixture.GenerousLimits) { ["Cluster:Id"] = "test-" + Guid.NewGuid().ToString("N") };
+        var settings = new Dictionary<string, string?>(ApiFixture.GenerousLimits)
+        {
+            ["Cluster:Id"] = "test-" + Guid.NewGuid().ToString("N"),
+            // Spans are watched in-process here, with no exporter configured.
+            [GrainCallTracing.Setting] = "true",
+        };
         for (var i = 0; i < 2; i++)
         {
             // A log provider takes the scopes of one logger factory: it watches the first host only.
