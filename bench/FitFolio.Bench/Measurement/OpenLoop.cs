@@ -36,7 +36,7 @@ internal static class OpenLoop
             catch (Exception exception)
             {
                 failures.AddOrUpdate(operation, 1, (_, n) => n + 1);
-                Interlocked.CompareExchange(ref firstError, $"{operation}: {exception.Message}", null);
+                Interlocked.CompareExchange(ref firstError, $"{operation}: {exception.Message} {exception.InnerException?.Message}", null);
             }
         }
 

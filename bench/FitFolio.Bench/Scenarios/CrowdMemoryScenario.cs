@@ -14,7 +14,7 @@ namespace FitFolio.Bench.Scenarios;
 /// <summary>
 /// What a signed-in person costs a silo, and whether it all goes when they leave: a whole FitFolio host (its co-hosted
 /// silo in this process, so a full blocking GC and <see cref="GC.GetTotalMemory"/> see the silo's heap exactly) with a
-/// short idle timeout (Orleans' CollectionAge). 5,000 seeded people (300 with <c>--quick</c>) each check their session
+/// short idle timeout (Orleans' CollectionAge). 5,000 seeded people (100 with <c>--quick</c>) each check their session
 /// (their user grain) and start a workout (their training grain); the heap after full collections, per person, is
 /// judged (&lt;= 8 KB), with the user and the training share apart. Then nobody calls, idle collection deactivates
 /// them, and the heap must come back within 10 % of what it was before they came. The full run waits for Orleans'
@@ -31,7 +31,7 @@ internal sealed class CrowdMemoryScenario : IScenario
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
         var quick = context.Options.Quick;
-        var people = quick ? 300 : 5_000;
+        var people = quick ? 100 : 5_000;
         // People who come first so JIT, pools (32 at a time, as the crowd) and first-use caches are in the baseline, not in the figure.
         const int early = 64;
         // Long enough that nobody is collected while the crowd is still arriving (the row checks: 300 took 9 s at load 50), short enough to wait for.

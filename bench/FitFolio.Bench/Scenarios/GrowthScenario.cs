@@ -14,9 +14,9 @@ namespace FitFolio.Bench.Scenarios;
 /// Where the cost grows with the data: five reads, each measured at 1x, 10x and 100x data in one run, reported as the
 /// ratio of the 100x median to the 1x median (target &lt;= 3x: flat, or logarithmic, not linear). A person's own reads
 /// (records, a 12-week progress series, a page in the middle of the history) use three people with 800, 8,000 and
-/// 80,000 sets (<see cref="TrainingHistory"/>; 50 / 500 / 5,000 with <c>--quick</c>), measured interleaved so a load
+/// 80,000 sets (<see cref="TrainingHistory"/>; 20 / 200 / 2,000 with <c>--quick</c>), measured interleaved so a load
 /// spike lands on all three alike. The admin's reads (a search for one address, the second page of the audit log)
-/// are measured as FitFolio.Seed grows the database from 100 to 1,000 to 10,000 people (3 / 30 / 300 with
+/// are measured as FitFolio.Seed grows the database from 100 to 1,000 to 10,000 people (2 / 20 / 200 with
 /// <c>--quick</c>) and their audit trails.
 /// </summary>
 internal sealed class GrowthScenario : IScenario
@@ -29,9 +29,9 @@ internal sealed class GrowthScenario : IScenario
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchContext context)
     {
         var quick = context.Options.Quick;
-        var baseSets = quick ? 50 : 800;
-        var basePeople = quick ? 3 : 100;
-        var requests = quick ? 12 : 60;
+        var baseSets = quick ? 20 : 800;
+        var basePeople = quick ? 2 : 100;
+        var requests = quick ? 8 : 60;
         var connectionString = await context.DatabaseAsync();
         await using var host = await FitFolioHost.StartAsync(connectionString, extraSettings: new Dictionary<string, string> { ["Auth:AdminEmails:0"] = AdminEmail });
         var admin = await LinkSignIn.RunAsync(host, AdminEmail, provedWithPasskey: true);
