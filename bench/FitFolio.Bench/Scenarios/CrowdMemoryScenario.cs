@@ -42,7 +42,8 @@ internal sealed class CrowdMemoryScenario : IScenario
         SeedResult seeded;
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            seeded = await Seeder.RunAsync(dataSource, new SeedOptions { People = early + people, Seed = 4_019, Until = DateTimeOffset.UtcNow, Training = false });
+            seeded = await Seeder.RunAsync(
+                dataSource, new SeedOptions { People = early + people, Seed = 4_019, Until = DateTimeOffset.UtcNow, Training = false });
         }
 
         await using var host = await FitFolioHost.StartAsync(connectionString, extraSettings: new Dictionary<string, string>
@@ -58,7 +59,8 @@ internal sealed class CrowdMemoryScenario : IScenario
         await ArriveAsync(client, headers[..early], "/api/v1/training/workouts", HttpStatusCode.Created);
         var baseline = FullGc.LiveBytes();
         var before = await ActivationsAsync(host);
-        BenchContext.Progress($"crowd memory: {people:N0} people arrive (idle timeout {idle.TotalSeconds:0} s); heap before {baseline / 1024.0 / 1024:0.0} MiB");
+        BenchContext.Progress(
+            $"crowd memory: {people:N0} people arrive (idle timeout {idle.TotalSeconds:0} s); heap before {baseline / 1024.0 / 1024:0.0} MiB");
 
         var arrival = Stopwatch.StartNew();
         await ArriveAsync(client, headers[early..], "/api/v1/auth/me", HttpStatusCode.OK);
@@ -70,7 +72,8 @@ internal sealed class CrowdMemoryScenario : IScenario
         var grown = Describe(before, during);
         if (Count(during, "UserGrain") - Count(before, "UserGrain") < people || Count(during, "TrainingGrain") - Count(before, "TrainingGrain") < people)
         {
-            throw new InvalidOperationException($"Not every person was active when measured (arrival {arrivalTime.TotalSeconds:0.0} s, idle timeout {idle}): {grown}");
+            throw new InvalidOperationException(
+                $"Not every person was active when measured (arrival {arrivalTime.TotalSeconds:0.0} s, idle timeout {idle}): {grown}");
         }
 
         // Nobody calls now: wait for idle collection to deactivate them all, then measure the heap again.
@@ -117,7 +120,8 @@ internal sealed class CrowdMemoryScenario : IScenario
                 Target.AtMost(10),
                 Notes: string.Create(CultureInfo.InvariantCulture,
                     $"{baseline / 1048576.0:0.0} MiB before, {afterTraining / 1048576.0:0.0} MiB with the crowd, {after / 1048576.0:0.0} MiB " +
-                        $"{leftTime.TotalSeconds:0} s after the last call ({how}); still active: {Count(remaining, "UserGrain")} user, {Count(remaining, "TrainingGrain")} training grains")),
+                        $"{leftTime.TotalSeconds:0} s after the last call ({how}); still active: {Count(remaining, "UserGrain")} user, " +
+                        $"{Count(remaining, "TrainingGrain")} training grains")),
         ];
     }
 
@@ -140,7 +144,8 @@ internal sealed class CrowdMemoryScenario : IScenario
             using var response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode != expected)
             {
-                throw new InvalidOperationException($"{request.Method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                throw new InvalidOperationException($"{request.Method} {path} answered {(int)response.StatusCode}: {text}");
             }
         });
 

@@ -82,10 +82,12 @@ internal sealed class CrowdScenario : IScenario
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (member, _) =>
         {
             await SendAsync(client, origin, member, HttpMethod.Get, "/api/v1/auth/me", null, HttpStatusCode.OK);
-            var workout = await SendAsync(client, origin, member, HttpMethod.Post, "/api/v1/training/workouts", new { name = "Evening" }, HttpStatusCode.Created);
+            var workout = await SendAsync(
+                client, origin, member, HttpMethod.Post, "/api/v1/training/workouts", new { name = "Evening" }, HttpStatusCode.Created);
             var workoutId = workout.GetProperty("id").GetString();
             var entry = await SendAsync(
-                client, origin, member, HttpMethod.Post, $"/api/v1/training/workouts/{workoutId}/exercises", new { exerciseId = BenchPress }, HttpStatusCode.Created);
+                client, origin, member, HttpMethod.Post, $"/api/v1/training/workouts/{workoutId}/exercises", new { exerciseId = BenchPress },
+                HttpStatusCode.Created);
             member.SetsPath = $"/api/v1/training/workouts/{workoutId}/exercises/{entry.GetProperty("id").GetString()}/sets";
         });
         var arrivalTime = arrival.Elapsed;
@@ -111,7 +113,8 @@ internal sealed class CrowdScenario : IScenario
         }
 
         BenchContext.Progress(
-            $"crowd: arrival took {arrivalTime.TotalSeconds:0.0} s; {Rate:N0} req/s open loop, {warmUp.TotalSeconds:0} s warm-up then {measured.TotalSeconds:0} s measured");
+            $"crowd: arrival took {arrivalTime.TotalSeconds:0.0} s; {Rate:N0} req/s open loop, {warmUp.TotalSeconds:0} s warm-up then " +
+                $"{measured.TotalSeconds:0} s measured");
         var offset = (int)(Rate * warmUp.TotalSeconds);
         var warm = await OpenLoop.RunAsync(Rate, warmUp, Next);
         Fail(warm, "warm-up", stack);
@@ -139,8 +142,10 @@ internal sealed class CrowdScenario : IScenario
                 Target.AtLeast(0.95 * Rate),
                 new LatencySummary(Percentile(load, null, 0.50), Percentile(load, null, 0.99), load.Completed),
                 string.Create(CultureInfo.InvariantCulture,
-                    $"open loop at {Rate:N0} req/s for {measured.TotalSeconds:0} s after {warmUp.TotalSeconds:0} s of warm-up, latency from each request's due time; " +
-                        $"{load.LateStarts} sent > 10 ms late by this client; {_resent} re-sent once after their connection closed unanswered (whole run); arrival (GET /auth/me, a workout started, an exercise added, 32 at a time) " +
+                    $"open loop at {Rate:N0} req/s for {measured.TotalSeconds:0} s after {warmUp.TotalSeconds:0} s of warm-up, " +
+                        $"latency from each request's due time; " +
+                        $"{load.LateStarts} sent > 10 ms late by this client; {_resent} re-sent once after their connection closed unanswered " +
+                        $"(whole run); arrival (GET /auth/me, a workout started, an exercise added, 32 at a time) " +
                         $"took {arrivalTime.TotalSeconds:0.0} s; {cpuNote}"),
                 perRequest),
         };
@@ -207,7 +212,8 @@ internal sealed class CrowdScenario : IScenario
             // The proxy logs errors only (option dontlog-normal): its log and the silos' say who cut a request.
             Console.Error.WriteLine(stack.DescribeLogs(40));
             throw new InvalidOperationException(
-                $"{result.Failed} of {result.Sent} requests failed in the {phase} ({string.Join(", ", result.Failures.Select(f => $"{f.Key}: {f.Value}"))}); first: {result.FirstError}");
+                $"{result.Failed} of {result.Sent} requests failed in the {phase} " +
+                    $"({string.Join(", ", result.Failures.Select(f => $"{f.Key}: {f.Value}"))}); first: {result.FirstError}");
         }
     }
 

@@ -33,7 +33,8 @@ internal sealed class GrowthScenario : IScenario
         var basePeople = quick ? 2 : 100;
         var requests = quick ? 8 : 60;
         var connectionString = await context.DatabaseAsync();
-        await using var host = await FitFolioHost.StartAsync(connectionString, extraSettings: new Dictionary<string, string> { ["Auth:AdminEmails:0"] = AdminEmail });
+        await using var host = await FitFolioHost.StartAsync(
+            connectionString, extraSettings: new Dictionary<string, string> { ["Auth:AdminEmails:0"] = AdminEmail });
         var admin = await LinkSignIn.RunAsync(host, AdminEmail, provedWithPasskey: true);
 
         var persons = new List<(HttpClient Client, Guid Exercise, int Sets)>();
@@ -92,7 +93,8 @@ internal sealed class GrowthScenario : IScenario
                 // One address of the first batch, searched for at every size: the answer stays one person.
                 target ??= result.People[0].Email.Split('@')[0] + "@";
                 var events = await CountAsync(dataSource, "select count(*) from login_events");
-                sizes.Add(string.Create(CultureInfo.InvariantCulture, $"{seeded:N0} people, {events:N0} audit events (seeded in {seedTime.Elapsed.TotalSeconds:0.0} s)"));
+                sizes.Add(string.Create(
+                    CultureInfo.InvariantCulture, $"{seeded:N0} people, {events:N0} audit events (seeded in {seedTime.Elapsed.TotalSeconds:0.0} s)"));
                 var auditPage = "/api/v1/admin/audit/events?limit=50&cursor=" + Uri.EscapeDataString(
                     (await GetAsync(adminClient, "/api/v1/admin/audit/events?limit=50")).GetProperty("nextCursor").GetString()!);
                 search.Add(await TimeAsync(adminClient, "/api/v1/admin/users?query=" + Uri.EscapeDataString(target), requests));
