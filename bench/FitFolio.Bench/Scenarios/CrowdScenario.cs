@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FitFolio.Api.Auth;
@@ -244,7 +243,9 @@ internal sealed class CrowdScenario : IScenario
         request.Headers.Add("Cookie", member is null ? $"__Host-ff_csrf={Csrf}" : $"__Host-ff_session={member.Cookie}; __Host-ff_csrf={Csrf}");
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            // With its length, as a browser's fetch sends it: JsonContent streams chunked, and a chunked body read late under load
+            // is what Kestrel's minimum body data rate cuts (the POSTs, never the GETs, ended unanswered at load average 60-90).
+            request.Content = new StringContent(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
             request.Headers.Add("X-CSRF-Token", Csrf);
             request.Headers.Add("Origin", origin);
         }
