@@ -87,7 +87,10 @@ internal sealed class GrowthScenario : IScenario
                 var seedTime = Stopwatch.StartNew();
                 var result = await Seeder.RunAsync(dataSource, new SeedOptions
                 {
-                    People = (basePeople * factor) - seeded, Seed = 4_030 + factor, Until = DateTimeOffset.UtcNow, Training = false,
+                    People = (basePeople * factor) - seeded,
+                    Seed = 4_030 + factor,
+                    Until = DateTimeOffset.UtcNow,
+                    Training = false,
                 });
                 seeded = basePeople * factor;
                 // One address of the first batch, searched for at every size: the answer stays one person.
