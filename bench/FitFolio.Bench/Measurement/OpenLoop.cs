@@ -13,13 +13,14 @@ internal static class OpenLoop
     /// <summary>
     /// Sends <paramref name="ratePerSecond"/> requests a second for <paramref name="duration"/>; <paramref name="next"/> names
     /// request <c>i</c>'s operation and starts it (it throws when the answer is not the expected one). Returns once every
-    /// request has answered.
+    /// request has answered or was lost.
     /// </summary>
     public static async Task<OpenLoopResult> RunAsync(int ratePerSecond, TimeSpan duration, Func<int, (string Operation, Func<Task> Send)> next)
     {
         var total = (int)(ratePerSecond * duration.TotalSeconds);
         var samples = new ConcurrentDictionary<string, ConcurrentBag<TimeSpan>>();
         var failures = new ConcurrentDictionary<string, int>();
+        var lost = new ConcurrentDictionary<string, int>();
         var firstError = (string?)null;
         var inFlight = new List<Task>(total);
         var start = Stopwatch.GetTimestamp();
@@ -32,6 +33,13 @@ internal static class OpenLoop
             {
                 await send();
                 samples.GetOrAdd(operation, _ => []).Add(Stopwatch.GetElapsedTime(due));
+            }
+            catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+            {
+                // Lost: the connection closed with no answer (after the caller's own re-send). In an open loop such a request is
+                // infinitely late, so it counts in the percentiles (more than 1 % lost turns p99 into "never") and in the notes.
+                samples.GetOrAdd(operation, _ => []).Add(TimeSpan.MaxValue);
+                lost.AddOrUpdate(operation, 1, (_, n) => n + 1);
             }
             catch (Exception exception)
             {
@@ -70,6 +78,7 @@ internal static class OpenLoop
         return new OpenLoopResult(
             samples.ToDictionary(s => s.Key, s => (IReadOnlyList<TimeSpan>)[.. s.Value.Order()]),
             failures.ToDictionary(f => f.Key, f => f.Value),
+            lost.ToDictionary(f => f.Key, f => f.Value),
             firstError,
             total,
             lateStarts,

@@ -157,7 +157,9 @@ internal sealed class CrowdScenario : IScenario
                 "ms p99",
                 operation == SignIn ? null : Target.AtMost(50),
                 new LatencySummary(load.Percentile(operation, 0.50), load.Percentile(operation, 0.99), count),
-                string.Create(CultureInfo.InvariantCulture, $"{count / measured.TotalSeconds:0} req/s ({percent} % of the mix), {count:N0} answered") +
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{count / measured.TotalSeconds:0} req/s ({percent} % of the mix), {count:N0} sent, {load.Lost.GetValueOrDefault(operation)} lost " +
+                        $"(warm-up: {warm.Lost.GetValueOrDefault(operation)})") +
                     (operation == SignIn ? "; answered once the link is queued (its mail goes out after)" : "")
                     + (operation == Records ? "; the crowd has no history (seeded without training): the at-size read is the records row" : ""),
                 perRequest));
