@@ -4,7 +4,8 @@ using FitFolio.Bench.Reporting;
 using FitFolio.Bench.Scenarios;
 
 // Usage: ./fitfolio bench [--quick] [--enforce]
-//   [hello|hello-proxy|local|cross-silo|memory|user-activation|me|me-many|me-proxy|me-sql|magic-start|magic-verify|revocation]
+//   [hello|hello-proxy|local|cross-silo|memory|user-activation|me|me-many|me-proxy|me-sql|magic-start|magic-verify|revocation
+//    |crowd|crowd-memory|records|import|growth|lighthouse]
 var options = BenchOptions.Parse(args);
 
 // The HTTP rows run back to back right after hello-world, so each ratio compares figures measured
@@ -20,8 +21,9 @@ IScenario[] all =
     new MagicLinkStartScenario(),
     new MagicLinkVerifyScenario(),
     new RevocationScenario(),
+    new CrowdScenario(), new CrowdMemoryScenario(),
     new LocalCallsScenario(), new CrossSiloCallsScenario(), new IdleActivationMemoryScenario(), new UserActivationScenario(),
-    new TrainingAtSizeScenario(), new ImportAtSizeScenario(),
+    new TrainingAtSizeScenario(), new ImportAtSizeScenario(), new GrowthScenario(),
     new LighthouseScenario(),
 ];
 if (options.ShowHelp)
