@@ -166,6 +166,9 @@ internal static class ContractSamples
             new ImportSkip(12, "unknown set type"),
             new CreatedExercise(Guid.NewGuid(), "Zercher squat"),
             new ImportSummary("hevy", 3, 1, 27, [new CreatedExercise(Guid.NewGuid(), "Zercher squat")], [new ImportSkip(12, "unknown set type")]),
+            new ImportProgress(
+                Guid.NewGuid(), ImportStatus.Finished, "hevy", 30, 4, 4, 27, 100,
+                new ImportSummary("hevy", 3, 1, 27, [], [new ImportSkip(12, "unknown set type")]), null),
         ];
 
         return samples.ToDictionary(sample => sample.GetType());
