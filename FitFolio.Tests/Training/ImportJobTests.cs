@@ -95,11 +95,11 @@ public sealed class ImportJobTests(ApiFixture api) : IClassFixture<ApiFixture>
             await WaitForAsync(client, progressPath, p => p.GetProperty("percent").GetInt32() == 99);
 
             // What a dying silo does to the import: its connection goes, with the transaction holding every workout written.
-            Assert.Equal(1, await api.Database.ScalarAsync<int>(
-                """
-                select count(pg_terminate_backend(pid))::int from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()
-                """));
+            // 99 % is set just before the records are replayed, so wait for the import to be the one waiting on the lock.
+            const string Waiting = "from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()";
+            await Eventually.TrueAsync(
+                async () => await api.Database.CountAsync($"select count(*) {Waiting}") == 1, TimeSpan.FromSeconds(60), "the import to wait on record_books");
+            Assert.Equal(1, await api.Database.ScalarAsync<int>($"select count(pg_terminate_backend(pid))::int {Waiting}"));
             var failed = await WaitForAsync(client, progressPath, p => p.GetProperty("status").GetString() != "running");
 
             Assert.Equal("failed", failed.GetProperty("status").GetString());

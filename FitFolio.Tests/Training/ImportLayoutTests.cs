@@ -158,9 +158,9 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(Strong2025Kg, await AllSetsAsync(client));
         Assert.Equal(rows, await RowCountsAsync(userId));
 
-        var later = await client.SendAsync(HttpMethod.Post, Import, Csv(kg + Later));
-        Assert.Equal(2, later.Body.GetProperty("workoutsAlreadyPresent").GetInt32());
-        Assert.Equal(1, later.Body.GetProperty("setsImported").GetInt32());
+        var later = SummaryOf(await client.FollowImportAsync(await client.SendAsync(HttpMethod.Post, Import, Csv(kg + Later))));
+        Assert.Equal(2, later.GetProperty("workoutsAlreadyPresent").GetInt32());
+        Assert.Equal(1, later.GetProperty("setsImported").GetInt32());
         string[] expected =
         [
             .. Strong2025Kg,
