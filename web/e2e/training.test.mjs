@@ -228,16 +228,19 @@ test("plan a program, log a workout from it with a record, and see it in progres
             };
             new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });
         });
-        const started = apiResponse(page, "POST", "/training/import");
+        const posted = apiResponse(page, "POST", "/training/import");
         const polled = apiResponse(page, "GET", /^\/api\/v1\/training\/imports\/[0-9a-f-]{36}$/);
         await page.getByRole("button", { name: "Import" }).click();
-        assert.equal((await started).status(), 202);
+        assert.equal((await posted).status(), 202);
         assert.equal((await polled).status(), 200);
         await page.getByText(`Import finished: ${workouts} of ${workouts} workouts, ${workouts * 20} sets written.`).waitFor();
         const seen = await page.evaluate(() => window.importProgressSeen);
         assert.equal(seen[0], 0, `the first progress drawn is the 202's: ${seen}`);
         assert.equal(seen.at(-1), 100, `the last progress drawn is 100 %: ${seen}`);
-        assert.ok(seen.every((value, i) => i === 0 || value >= seen[i - 1]), `progress never goes back: ${seen}`);
+        assert.ok(
+            seen.every((value, i) => i === 0 || value >= seen[i - 1]),
+            `progress never goes back: ${seen}`,
+        );
         const bar = page.getByRole("progressbar", { name: "Import progress" });
         assert.equal(await bar.getAttribute("aria-valuenow"), "100");
         const years = page.getByRole("region", { name: "Import finished" });
