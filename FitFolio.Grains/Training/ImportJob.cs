@@ -37,7 +37,7 @@ internal sealed class ImportJob(Guid id, ImportBatch batch)
     public ImportProgress Snapshot()
     {
         var percent = Status == ImportStatus.Finished ? 100 : Math.Min(99, WorkoutsDone * 100 / Math.Max(1, WorkoutsTotal));
-        return new ImportProgress(
-            Id, Status, Format, RowsRead, WorkoutsTotal, WorkoutsDone, SetsWritten, percent, Summary, Status == ImportStatus.Failed ? ImportStatus.TryAgain : null);
+        var failure = Status == ImportStatus.Failed ? ImportStatus.TryAgain : null;
+        return new ImportProgress(Id, Status, Format, RowsRead, WorkoutsTotal, WorkoutsDone, SetsWritten, percent, Summary, failure);
     }
 }

@@ -61,7 +61,8 @@ internal sealed partial class TrainingGrain
 
                 if (setPosition > 0)
                 {
-                    chunk.Exercises.Add((workoutExerciseId, workoutId, ++position, exercise.Id, block.SupersetGroup, Clip(block.Notes, TextRules.MaxNotesLength)));
+                    var notes = Clip(block.Notes, TextRules.MaxNotesLength);
+                    chunk.Exercises.Add((workoutExerciseId, workoutId, ++position, exercise.Id, block.SupersetGroup, notes));
                     touched.Add(exercise.Id);
                     sets += setPosition;
                 }

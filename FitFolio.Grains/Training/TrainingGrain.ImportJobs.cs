@@ -131,6 +131,7 @@ internal sealed partial class TrainingGrain
         }
     }
 
-    [LoggerMessage(EventId = 7100, EventName = "ImportFailed", Level = LogLevel.Warning, Message = "An import job failed and was rolled back: {ErrorType}")]
+    [LoggerMessage(
+        EventId = 7100, EventName = "ImportFailed", Level = LogLevel.Warning, Message = "An import job failed and was rolled back: {ErrorType}")]
     private partial void LogImportFailed(string errorType);
 }

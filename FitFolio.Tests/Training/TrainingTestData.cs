@@ -28,7 +28,8 @@ internal static class TrainingTestData
     /// Imports a file as the app does: posts it (202 with the first progress), then polls its progress until the job ends.
     /// Answers every progress seen, in order; the last one has ended.
     /// </summary>
-    public static async Task<IReadOnlyList<JsonElement>> ImportProgressAsync(this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
+    public static async Task<IReadOnlyList<JsonElement>> ImportProgressAsync(
+        this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
         await client.FollowImportAsync(await client.PostCsvAsync(path, body, contentType));
 
     /// <summary>Polls the progress of the import <paramref name="started"/> answered (202) until it ends; answers every progress seen.</summary>

@@ -57,7 +57,8 @@ internal sealed class ImportAtSizeScenario : IScenario
             new ScenarioResult(
                 $"Import a Strong export, {rows:N0} sets", first.Elapsed.TotalSeconds, "s", Target.AtMost(15), null,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{file.Length / 1024.0 / 1024.0:0.0} MB, {StrongExport.WorkoutsOf(rows):N0} workouts, one POST as the app sends it, progress polled every {PollInterval.TotalMilliseconds:0} ms ({polls} polls); ") +
+                    $"{file.Length / 1024.0 / 1024.0:0.0} MB, {StrongExport.WorkoutsOf(rows):N0} workouts, one POST as the app sends it, ") +
+                string.Create(CultureInfo.InvariantCulture, $"progress polled every {PollInterval.TotalMilliseconds:0} ms ({polls} polls); ") +
                 $"the same file again added nothing in {Format.Duration(second.Elapsed)}; CPU is the bench process's (host and client; not PostgreSQL's)",
                 cpuUsed),
         ];
