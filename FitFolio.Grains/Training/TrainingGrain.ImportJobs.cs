@@ -106,7 +106,9 @@ internal sealed partial class TrainingGrain
     private async Task MarkImportFinishedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid importId, ImportSummary summary)
     {
         await using var update = new NpgsqlCommand(
-            "update training_imports set status = 'finished', summary = @summary, finished_at = @now where id = @id and user_id = @user", connection, transaction);
+            "update training_imports set status = 'finished', summary = @summary, finished_at = @now where id = @id and user_id = @user",
+            connection,
+            transaction);
         update.Parameters.AddWithValue("summary", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(summary, SummaryJson));
         update.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
         update.Parameters.AddWithValue("id", importId);
