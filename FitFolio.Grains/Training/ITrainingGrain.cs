@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace FitFolio.Grains.Training;
 
 /// <summary>
@@ -38,12 +40,22 @@ public interface ITrainingGrain : IGrainWithStringKey
     Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId);
 
     /// <summary>
-    /// Stores parsed workouts from another app, skipping those already imported. Its own timeout: a 100,000-set export (the
-    /// 32 MB cap bounds it) takes seconds on a quiet machine but more than the 30 s of every other call on a busy one, and
-    /// an answer that times out while the transaction commits would tell the person their import failed when it did not.
+    /// Starts storing parsed workouts from another app as a job this grain owns, and answers its first progress at once
+    /// (nothing written yet). Interleaves: a running import holds the grain, and a second one must hear 409, not queue.
     /// </summary>
-    [ResponseTimeout("00:03:00")]
-    Task<ImportSummary> Import(ImportBatch batch);
+    [AlwaysInterleave]
+    Task<TrainingOutcome<ImportProgress>> BeginImport(ImportBatch batch);
+
+    /// <summary>
+    /// Runs the job <see cref="BeginImport"/> started (the grain sends it to itself, one way): an ordinary turn, so the
+    /// person's other writes wait for the import as they did when it was one call, while progress reads interleave.
+    /// </summary>
+    [OneWay]
+    Task RunImport(Guid importId);
+
+    /// <summary>An import's progress, or its outcome once it ended (stored, so it survives a restart); null if it is not this person's.</summary>
+    [AlwaysInterleave]
+    Task<ImportProgress?> GetImport(Guid importId);
 
     /// <summary>Replays every exercise's history into its stored records and set marks (the repair path); answers how many exercises have records.</summary>
     Task<int> RebuildRecords();

@@ -1,4 +1,5 @@
 using FitFolio.Grains.Common;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,7 +18,7 @@ namespace FitFolio.Grains.Training;
 /// data right even in that window. History, charts and progress are queries, straight from SQL.
 /// </summary>
 [GrainType("training")]
-internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvider clock) : Grain, ITrainingGrain
+internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TrainingGrain> logger) : Grain, ITrainingGrain
 {
     private static readonly TimeSpan FutureSlack = TimeSpan.FromHours(1);
     private static readonly DateTimeOffset Earliest = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);

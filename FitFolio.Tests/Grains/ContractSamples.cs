@@ -140,6 +140,11 @@ internal static class ContractSamples
             new TrainingOutcome<WorkoutExerciseView>(WorkoutExercise, error, true),
             new TrainingOutcome<SetLogged>(Logged, error, true),
             new TrainingOutcome<bool>(true, error, true),
+            new TrainingOutcome<ImportProgress>(
+                new ImportProgress(
+                    Guid.NewGuid(), ImportStatus.Failed, "strong", 9, 2, 1, 5, 50, new ImportSummary("strong", 1, 0, 5, [], []), ImportStatus.TryAgain),
+                error,
+                true),
             new StartWorkoutCommand("Leg day", "heavy", Guid.NewGuid(), At),
             new WorkoutPatch("Leg day", "heavier", At, At.AddHours(1)),
             new AddExerciseCommand(Guid.NewGuid(), 3, 2, "slow", Guid.NewGuid()),
@@ -166,6 +171,9 @@ internal static class ContractSamples
             new ImportSkip(12, "unknown set type"),
             new CreatedExercise(Guid.NewGuid(), "Zercher squat"),
             new ImportSummary("hevy", 3, 1, 27, [new CreatedExercise(Guid.NewGuid(), "Zercher squat")], [new ImportSkip(12, "unknown set type")]),
+            new ImportProgress(
+                Guid.NewGuid(), ImportStatus.Finished, "hevy", 30, 4, 4, 27, 100,
+                new ImportSummary("hevy", 3, 1, 27, [], [new ImportSkip(12, "unknown set type")]), ImportStatus.TryAgain),
         ];
 
         return samples.ToDictionary(sample => sample.GetType());

@@ -19,16 +19,21 @@ public sealed class ImportAtSizeTests(ApiFixture api) : IClassFixture<ApiFixture
         const int rows = 6_000;
         var file = StrongExport.Write(rows);
 
-        var first = (await client.PostCsvAsync(Import, file)).Body;
+        var progress = await client.ImportProgressAsync(Import, file);
+        var first = SummaryOf(progress);
 
         Assert.Equal(StrongExport.WorkoutsOf(rows), first.GetProperty("workoutsImported").GetInt32());
         Assert.Equal(rows, first.GetProperty("setsImported").GetInt32());
         Assert.Empty(first.GetProperty("skipped").EnumerateArray());
+        Assert.Equal(0, progress[0].GetProperty("percent").GetInt32());
+        Assert.Equal(100, progress[^1].GetProperty("percent").GetInt32());
+        Assert.Equal(rows, progress[^1].GetProperty("setsWritten").GetInt32());
+        Assert.True(progress.Zip(progress.Skip(1)).All(p => p.First.GetProperty("percent").GetInt32() <= p.Second.GetProperty("percent").GetInt32()));
         Assert.Equal(rows, await api.CountAsync("select count(*) from workout_sets where user_id = @id", ("id", userId)));
         Assert.Equal(rows / StrongExport.SetsPerExercise,
             await api.CountAsync("select count(*) from workout_sets where user_id = @id and set_type = 'warmup'", ("id", userId)));
 
-        var again = (await client.PostCsvAsync(Import, file)).Body;
+        var again = await client.ImportCsvAsync(Import, file);
 
         Assert.Equal(0, again.GetProperty("workoutsImported").GetInt32());
         Assert.Equal(StrongExport.WorkoutsOf(rows), again.GetProperty("workoutsAlreadyPresent").GetInt32());
@@ -44,10 +49,9 @@ public sealed class ImportAtSizeTests(ApiFixture api) : IClassFixture<ApiFixture
         var file = StrongExport.Write(3_000, workoutNotesLength: 2_000);
         Assert.InRange(file.Length, (5 * 1024 * 1024) + 1, global::FitFolio.Api.Apis.Training.TrainingImportApi.MaxImportBytes);
 
-        var response = await client.PostCsvAsync(Import, file);
+        var summary = await client.ImportCsvAsync(Import, file);
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
-        Assert.Equal(3_000, response.Body.GetProperty("setsImported").GetInt32());
+        Assert.Equal(3_000, summary.GetProperty("setsImported").GetInt32());
         var notes = await api.CountAsync(
             "select count(*) from workouts where user_id = @id and length(notes) = 2000", ("id", Guid.Parse(await client.UserIdAsync())));
         Assert.Equal(StrongExport.WorkoutsOf(3_000), notes);

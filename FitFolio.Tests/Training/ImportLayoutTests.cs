@@ -88,11 +88,10 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
     {
         using var client = await api.SignedInClientAsync($"layout-{file.Replace('.', '-')}@example.com");
 
-        var response = await client.PostCsvAsync(Import, Sample(file));
+        var summary = await client.ImportCsvAsync(Import, Sample(file));
 
-        Assert.True(response.Status == HttpStatusCode.OK, response.Text);
-        Assert.Equal(sets.Length, response.Body.GetProperty("setsImported").GetInt32());
-        Assert.Equal(skippedRows, response.Body.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("row").GetInt32()));
+        Assert.Equal(sets.Length, summary.GetProperty("setsImported").GetInt32());
+        Assert.Equal(skippedRows, summary.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("row").GetInt32()));
         Assert.Equal(sets, await AllSetsAsync(client));
     }
 
@@ -101,13 +100,13 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
     {
         using var client = await api.SignedInClientAsync("artefact-rule@example.com");
 
-        var summary = (await client.PostCsvAsync(Import, Sample("strong-2025-semicolon-kg.csv"))).Body;
+        var summary = await client.ImportCsvAsync(Import, Sample("strong-2025-semicolon-kg.csv"));
 
         var reasons = summary.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("reason").GetString()).ToList();
         Assert.Equal(["a rest timer, not a set.", "weight: weight has at most 2 decimals."], reasons);
         var push = (await WorkoutsAsync(client)).Single(w => w.GetProperty("name").GetString() == "Push");
         Assert.Equal("Deload week; felt fine", push.GetProperty("notes").GetString());
-        var squat = (await client.PostCsvAsync(Import, Sample("strong-2025-semicolon-lbs.csv"))).Body;
+        var squat = await client.ImportCsvAsync(Import, Sample("strong-2025-semicolon-lbs.csv"));
         Assert.Equal(5, squat.GetProperty("setsImported").GetInt32());
         // Both artefact spellings of 225 lb (above and below) are stored as 225 lb, and converted from 225 exactly.
         var userId = await client.UserIdAsync();
@@ -120,8 +119,7 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
     public async Task A_refused_import_loses_nothing_already_stored_and_a_later_export_adds_only_what_is_new()
     {
         using var client = await api.SignedInClientAsync("refused-keeps@example.com");
-        var first = await client.PostCsvAsync(Import, Sample("strong-2025-semicolon-kg.csv"));
-        Assert.Equal(HttpStatusCode.OK, first.Status);
+        await client.ImportCsvAsync(Import, Sample("strong-2025-semicolon-kg.csv"));
         Assert.Equal(Strong2025Kg, await AllSetsAsync(client));
         var userId = await client.UserIdAsync();
         var rows = await RowCountsAsync(userId);
@@ -160,9 +158,9 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(Strong2025Kg, await AllSetsAsync(client));
         Assert.Equal(rows, await RowCountsAsync(userId));
 
-        var later = await client.SendAsync(HttpMethod.Post, Import, Csv(kg + Later));
-        Assert.Equal(2, later.Body.GetProperty("workoutsAlreadyPresent").GetInt32());
-        Assert.Equal(1, later.Body.GetProperty("setsImported").GetInt32());
+        var later = SummaryOf(await client.FollowImportAsync(await client.SendAsync(HttpMethod.Post, Import, Csv(kg + Later))));
+        Assert.Equal(2, later.GetProperty("workoutsAlreadyPresent").GetInt32());
+        Assert.Equal(1, later.GetProperty("setsImported").GetInt32());
         string[] expected =
         [
             .. Strong2025Kg,
@@ -192,10 +190,9 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
             "2024-06-01 10:00:00,HOSTILE,2147483647h,Squat (Barbell),5,100,5,0,0,,,",
         ];
 
-        var response = await client.PostCsvAsync($"{Import}?tz=Europe/Berlin", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        var summary = await client.ImportCsvAsync($"{Import}?tz=Europe/Berlin", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
 
-        Assert.True(response.Status == HttpStatusCode.OK, $"{(int)response.Status} {response.Text}");
-        var skipped = response.Body.GetProperty("skipped")
+        var skipped = summary.GetProperty("skipped")
             .EnumerateArray()
             .ToDictionary(s => s.GetProperty("row").GetInt32(), s => s.GetProperty("reason").GetString()!);
         Assert.Equal([3, 4, 5, 7], skipped.Keys.Order());
@@ -203,8 +200,8 @@ public sealed class ImportLayoutTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.StartsWith("weight:", skipped[4], StringComparison.Ordinal);
         Assert.Contains("not a number", skipped[5], StringComparison.Ordinal);
         Assert.Contains("not a date and time", skipped[7], StringComparison.Ordinal);
-        Assert.Equal(6, response.Body.GetProperty("setsImported").GetInt32());
-        Assert.Single(response.Body.GetProperty("exercisesCreated").EnumerateArray());
+        Assert.Equal(6, summary.GetProperty("setsImported").GetInt32());
+        Assert.Single(summary.GetProperty("exercisesCreated").EnumerateArray());
 
         var workouts = await WorkoutsAsync(client);
         Assert.Equal(["End of time", "Hostile"], workouts.Select(w => w.GetProperty("name").GetString()).Order());

@@ -24,6 +24,44 @@ internal static class TrainingTestData
     public static async Task<ApiResponse> PostCsvAsync(this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
         await client.SendAsync(HttpMethod.Post, path, new ByteArrayContent(body) { Headers = { ContentType = new(contentType) } });
 
+    /// <summary>
+    /// Imports a file as the app does: posts it (202 with the first progress), then polls its progress until the job ends.
+    /// Answers every progress seen, in order; the last one has ended.
+    /// </summary>
+    public static async Task<IReadOnlyList<JsonElement>> ImportProgressAsync(
+        this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
+        await client.FollowImportAsync(await client.PostCsvAsync(path, body, contentType));
+
+    /// <summary>Polls the progress of the import <paramref name="started"/> answered (202) until it ends; answers every progress seen.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> FollowImportAsync(this ApiClient client, ApiResponse started)
+    {
+        Assert.True(started.Status == System.Net.HttpStatusCode.Accepted, started.Text);
+        Assert.Equal($"{Base}/imports/{started.Body.Id()}", started.Headers["Location"]);
+        var seen = new List<JsonElement> { started.Body };
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
+        while (seen[^1].GetProperty("status").GetString() == "running")
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The import did not end within 2 minutes.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+            var polled = await client.GetAsync($"{Base}/imports/{started.Body.Id()}");
+            Assert.True(polled.Status == System.Net.HttpStatusCode.OK, polled.Text);
+            seen.Add(polled.Body);
+        }
+
+        return seen;
+    }
+
+    /// <summary>The summary of an import that finished (the last progress <see cref="FollowImportAsync"/> saw).</summary>
+    public static JsonElement SummaryOf(IReadOnlyList<JsonElement> progress)
+    {
+        Assert.True(progress[^1].GetProperty("status").GetString() == "finished", progress[^1].ToString());
+        return progress[^1].GetProperty("summary");
+    }
+
+    /// <summary>Imports a file to the end (<see cref="ImportProgressAsync"/>) and answers its summary.</summary>
+    public static async Task<JsonElement> ImportCsvAsync(this ApiClient client, string path, byte[] body, string contentType = "text/csv") =>
+        SummaryOf(await client.ImportProgressAsync(path, body, contentType));
+
     /// <summary>A hand-written export from <c>Training/Samples</c>, byte for byte.</summary>
     public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Training", "Samples", name));
 

@@ -14,6 +14,20 @@ const STRONG_CSV = [
     "",
 ].join("\n");
 
+const LIFTS = ["Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Overhead Press (Barbell)"];
+
+/** A Strong export of years of training: a workout every other day from 2023, four lifts of five sets each (20 rows a workout). */
+function strongHistory(workouts) {
+    const lines = ["Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE"];
+    for (let w = 0; w < workouts; w++) {
+        const day = new Date(Date.UTC(2023, 0, 1 + 2 * w, 18, 0, 0)).toISOString().slice(0, 19).replace("T", " ");
+        for (const [i, lift] of LIFTS.entries()) {
+            for (let set = 1; set <= 5; set++) lines.push(`${day};History ${w + 1};1h;${lift};${set};${40 + i * 10 + (w % 20)};5;0;0;;;`);
+        }
+    }
+    return lines.join("\n") + "\n";
+}
+
 function trainingNav(page) {
     return page.getByRole("navigation", { name: "Training" });
 }
@@ -169,7 +183,7 @@ test("plan a program, log a workout from it with a record, and see it in progres
         await page.getByText("strong.csv looks like a Strong export.").waitFor();
         const imported = apiResponse(page, "POST", "/training/import");
         await page.getByRole("button", { name: "Import" }).click();
-        assert.equal((await imported).status(), 200);
+        assert.equal((await imported).status(), 202);
         const summary = page.getByRole("region", { name: "Import finished" });
         await summary.waitFor();
         await summary.getByRole("cell", { name: "3", exact: true }).waitFor();
@@ -196,4 +210,42 @@ test("plan a program, log a workout from it with a record, and see it in progres
             .waitFor();
         await expectAccessible(page, "the exercise library");
         await screenshot(page, "39-training-exercises");
+
+        // --- years of history: the server's progress while it imports, then the summary ---
+        // Every value the progress bar takes is recorded as the page renders it (not sampled on a timer): the 202 answer is
+        // always drawn first, at 0 %, before the first poll, so the sequence starts partial, never goes back, and ends at 100 %.
+        const workouts = 150;
+        await trainingNav(page).getByRole("link", { name: "Import & export" }).click();
+        await heading(page, "Import & export");
+        await page.getByLabel("CSV file").setInputFiles({ name: "years.csv", mimeType: "text/csv", buffer: Buffer.from(strongHistory(workouts)) });
+        await page.getByText("years.csv looks like a Strong export.").waitFor();
+        await page.evaluate(() => {
+            window.importProgressSeen = [];
+            const record = () => {
+                const bar = document.querySelector('progress[aria-label="Import progress"]');
+                const value = bar && Number(bar.getAttribute("aria-valuenow"));
+                if (bar && window.importProgressSeen.at(-1) !== value) window.importProgressSeen.push(value);
+            };
+            new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });
+        });
+        const posted = apiResponse(page, "POST", "/training/import");
+        const polled = apiResponse(page, "GET", /^\/api\/v1\/training\/imports\/[0-9a-f-]{36}$/);
+        await page.getByRole("button", { name: "Import" }).click();
+        assert.equal((await posted).status(), 202);
+        assert.equal((await polled).status(), 200);
+        await page.getByText(`Import finished: ${workouts} of ${workouts} workouts, ${workouts * 20} sets written.`).waitFor();
+        const seen = await page.evaluate(() => window.importProgressSeen);
+        assert.equal(seen[0], 0, `the first progress drawn is the 202's: ${seen}`);
+        assert.equal(seen.at(-1), 100, `the last progress drawn is 100 %: ${seen}`);
+        assert.ok(
+            seen.every((value, i) => i === 0 || value >= seen[i - 1]),
+            `progress never goes back: ${seen}`,
+        );
+        const bar = page.getByRole("progressbar", { name: "Import progress" });
+        assert.equal(await bar.getAttribute("aria-valuenow"), "100");
+        const years = page.getByRole("region", { name: "Import finished" });
+        assert.equal(await years.getByText("Workouts imported").locator("xpath=following-sibling::dd[1]").innerText(), String(workouts));
+        assert.equal(await years.getByText("Sets imported").locator("xpath=following-sibling::dd[1]").innerText(), String(workouts * 20));
+        await expectAccessible(page, "import progress and summary");
+        await screenshot(page, "96-training-import-progress");
     }));

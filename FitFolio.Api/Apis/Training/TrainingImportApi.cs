@@ -28,9 +28,20 @@ public static class TrainingImportApi
         training.MapPost("/import", ImportAsync).RequireUser(ApiScope.Write).WithName("TrainingImport")
             .WithSummary("Import a CSV export")
             .WithDescription(
-                "Imports a Strong or Hevy CSV export (raw text/csv body or multipart field 'file', at most 32 MB); answers what was imported and skipped.")
-            .Produces<ImportSummary>()
+                "Checks and reads a Strong or Hevy CSV export (raw text/csv body or multipart field 'file', at most 32 MB), then answers 202 at once "
+                + "with the import's progress and its address (Location) while it is written; poll that address for the progress and the summary. "
+                + "One import at a time per person (409 while one runs). A file that is not a Strong or Hevy export is refused before anything is stored.")
+            .Produces<ImportProgress>(StatusCodes.Status202Accepted)
+            .ProducesProblemBody(
+                StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .WithoutIdempotencyKeys("The import is idempotent by its content: a file imported again adds nothing and says what it skipped.");
+        training.MapGet("/imports/{id}", ProgressAsync).RequireUser(ApiScope.Read).WithName("TrainingImportProgress")
+            .WithSummary("Get an import's progress")
+            .WithDescription(
+                "How far one of your imports is (rows read, workouts done of the total, sets written, percent), and its summary once finished; "
+                + "an import cut short (the server restarted) is failed: import the file again, nothing is added twice.")
+            .Produces<ImportProgress>()
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         training.MapGet("/export.csv", ExportAsync).RequireUser(ApiScope.Read).WithName("TrainingExportCsv")
             .WithSummary("Export sets as CSV")
             .WithDescription("All your sets as CSV, one row per set (columns in docs/training-api.md).")
@@ -104,7 +115,30 @@ public static class TrainingImportApi
             return Errors.Result(context, StatusCodes.Status400BadRequest, parsed.Code!, parsed.Message!);
         }
 
-        return TypedResults.Ok(await context.TrainingGrain(grains).Import(batch));
+        var started = await context.TrainingGrain(grains).BeginImport(batch);
+        return started.Value is { } progress
+            ? TypedResults.Accepted(ProgressPath(context, progress.Id), progress)
+            : TrainingErrors.Of(context, started.Error!);
+    }
+
+    private static async Task<IResult> ProgressAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (!Guid.TryParse(id, out var importId))
+        {
+            return TrainingErrors.InvalidId(context, "id");
+        }
+
+        // The caller's own grain: another person's import id is simply not found there.
+        return await context.TrainingGrain(grains).GetImport(importId) is { } progress
+            ? TypedResults.Ok(progress)
+            : TrainingErrors.NotFound(context, "import");
+    }
+
+    /// <summary>The progress route beside this one (…/training/import → …/training/imports/{id}), whatever prefix the API is mounted at.</summary>
+    private static string ProgressPath(HttpContext context, Guid importId)
+    {
+        var path = context.Request.Path.Value!;
+        return $"{context.Request.PathBase}{path[..(path.LastIndexOf('/') + 1)]}imports/{importId}";
     }
 
     private static async Task ExportAsync(HttpContext context, TrainingExport export)

@@ -7,7 +7,7 @@ import type {
   ExerciseFilters,
   ExerciseHistoryEntry,
   ExerciseProgressPoint,
-  ImportSummary,
+  ImportProgress,
   MuscleVolume,
   NewExercise,
   NewWorkout,
@@ -144,7 +144,9 @@ export const trainingApi = {
     remove: (date: string) => request<void>("DELETE", `${T}/body-weight/${id(date)}`),
   },
 
+  /** Uploads an export; the server answers at once (202) with the import's first progress, then writes it as a job. */
   importCsv: (file: File, onProgress?: (progress: UploadProgress) => void, signal?: AbortSignal) =>
-    uploadFile<ImportSummary>(`${T}/import`, file, { onProgress, signal, contentType: "text/csv", query: { tz: localTimeZone() } }),
+    uploadFile<ImportProgress>(`${T}/import`, file, { onProgress, signal, contentType: "text/csv", query: { tz: localTimeZone() } }),
+  importProgress: (importId: string, options: Signal = {}) => request<ImportProgress>("GET", `${T}/imports/${id(importId)}`, options),
   exportCsv: () => download(`${T}/export.csv`),
 };

@@ -266,6 +266,20 @@ export interface BodyWeightEntry {
   version: number;
 }
 
+/** How far an import job is (the server's `ImportProgress`); `percent` is 100 only with the summary. */
+export interface ImportProgress {
+  id: string;
+  status: "running" | "finished" | "failed";
+  format: "strong" | "hevy";
+  rowsRead: number;
+  workoutsTotal: number;
+  workoutsDone: number;
+  setsWritten: number;
+  percent: number;
+  summary: ImportSummary | null;
+  failure: string | null;
+}
+
 export interface ImportSummary {
   format: "strong" | "hevy";
   workoutsImported: number;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { fakeServer, json } from "../../../test/fakeServer";
 import { aUser } from "../../../test/fixtures";
 import { renderApp } from "../../../test/renderApp";
-import type { ImportSummary } from "../../api/trainingTypes";
+import type { ImportProgress, ImportSummary } from "../../api/trainingTypes";
 
 const STRONG =
   "Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Reps;Distance;Seconds;Notes;Workout Notes;RPE\n" +
@@ -62,9 +62,25 @@ const summary: ImportSummary = {
   ],
 };
 
-async function onImportPage() {
+const started: ImportProgress = {
+  id: "0193a000-0000-7000-8000-000000000001",
+  status: "running",
+  format: "strong",
+  rowsRead: 242,
+  workoutsTotal: 13,
+  workoutsDone: 0,
+  setsWritten: 0,
+  percent: 0,
+  summary: null,
+  failure: null,
+};
+const halfway: ImportProgress = { ...started, workoutsDone: 7, setsWritten: 130, percent: 53 };
+const finished: ImportProgress = { ...started, status: "finished", workoutsDone: 13, setsWritten: 240, percent: 100, summary };
+
+async function onImportPage(...progress: ImportProgress[]) {
   document.cookie = "ff_csrf=tok; Path=/";
-  fakeServer({ "GET /auth/me": json(200, aUser()) });
+  const server = fakeServer({ "GET /auth/me": json(200, aUser()) });
+  server.on(`GET /training/imports/${started.id}`, ...progress.map((p) => json(200, p)));
   vi.stubGlobal("XMLHttpRequest", FakeXhr);
   FakeXhr.last = null;
   renderApp("/training/import");
@@ -74,7 +90,7 @@ async function onImportPage() {
 describe("importing a CSV", () => {
   it("uploads a Strong export with progress and shows the server's summary, skipped rows included", async () => {
     const user = userEvent.setup();
-    const input = await onImportPage();
+    const input = await onImportPage(halfway, finished);
 
     await user.upload(input, new File([STRONG], "strong.csv", { type: "text/csv" }));
     expect(await screen.findByText("strong.csv looks like a Strong export.")).toBeInTheDocument();
@@ -92,7 +108,13 @@ describe("importing a CSV", () => {
     expect(screen.getByRole("progressbar", { name: "Upload progress" })).toHaveAttribute("value", "25");
     xhr.progress(2048, 2048);
     expect(await screen.findByText("Uploaded. FitFolio is reading your workouts…")).toBeInTheDocument();
-    xhr.respond(200, summary);
+    xhr.respond(202, started);
+
+    const bar = await screen.findByRole("progressbar", { name: "Import progress" });
+    expect(bar).toHaveAttribute("aria-valuenow", "0");
+    expect(screen.getByText("0%: 242 rows read, 0 of 13 workouts, 0 sets written.")).toHaveAttribute("aria-live", "polite");
+    expect(await screen.findByText("53%: 242 rows read, 7 of 13 workouts, 130 sets written.")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "53");
 
     const result = await screen.findByRole("region", { name: "Import finished" });
     expect(within(result).getByText("Workouts imported").nextElementSibling).toHaveTextContent("12");
@@ -101,6 +123,22 @@ describe("importing a CSV", () => {
     const rows = within(within(result).getByRole("table")).getAllByRole("row");
     expect(rows.map((row) => row.textContent)).toEqual(["RowWhy it was skipped", "17reps 'abc' is not a whole number", "40a rest timer row"]);
     expect(screen.getByText("Imported 12 workouts with 240 sets.")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100");
+    expect(screen.getByText("Import finished: 13 of 13 workouts, 240 sets written.")).toBeInTheDocument();
+  });
+
+  it("says so when the import fails on the server, and lets the same file be imported again", async () => {
+    const user = userEvent.setup();
+    const failed: ImportProgress = { ...started, status: "failed", failure: "The import stopped before it finished and nothing of it was stored." };
+    const input = await onImportPage(failed);
+    await user.upload(input, new File([STRONG], "strong.csv", { type: "text/csv" }));
+    await screen.findByText("strong.csv looks like a Strong export.");
+    await user.click(screen.getByRole("button", { name: "Import" }));
+
+    FakeXhr.last!.respond(202, started);
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("The import stopped before it finished and nothing of it was stored.");
+    expect(screen.getByRole("button", { name: "Import" })).toBeEnabled();
   });
 
   it("refuses a file that is not a Strong or Hevy export before uploading anything", async () => {

@@ -1,20 +1,48 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { isAbort } from "../../api/client";
+import { UserFacingError } from "../../api/errors";
 import { trainingApi } from "../../api/training";
-import type { ImportSummary } from "../../api/trainingTypes";
+import type { ImportProgress, ImportSummary } from "../../api/trainingTypes";
 import type { UploadProgress } from "../../api/upload";
 import { Button } from "../../ui/Button";
 import { ErrorMessage } from "../../ui/Messages";
 import { Section } from "../../ui/Page";
 import { checkCsvFile, describeSource, MAX_IMPORT_BYTES, type CsvSource } from "./csvFile";
+import { ImportProgressView } from "./ImportProgressView";
 
-type Stage = { name: "idle" } | { name: "checked"; source: CsvSource } | { name: "uploading"; progress: UploadProgress | null } | { name: "processing" };
+type Stage =
+  | { name: "idle" }
+  | { name: "checked"; source: CsvSource }
+  | { name: "uploading"; progress: UploadProgress | null }
+  | { name: "processing" }
+  | { name: "importing"; progress: ImportProgress }
+  | { name: "done"; progress: ImportProgress };
+
+/** How often the import's progress is asked for: a 100,000-row import takes seconds, so the bar moves a few times a second. */
+export const IMPORT_POLL_MS = 400;
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException("The import page was left.", "AbortError"));
+      },
+      { once: true },
+    );
+  });
+}
 
 const IMPORT_HELP =
   `Export your workouts as CSV in the other app, then upload the file here (up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB). ` +
   "Importing the same file twice adds nothing twice.";
 
-/** Choose a Strong or Hevy CSV, check it here, upload it with progress, hand back the server's summary. */
+/**
+ * Choose a Strong or Hevy CSV, check it here, upload it with progress, then follow the server's import job (it answers 202
+ * at once) with its numbers until its summary, which is handed back.
+ */
 export function ImportForm({ onImported }: { onImported: (summary: ImportSummary) => void }) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -24,7 +52,9 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
   const controller = useRef<AbortController | null>(null);
   // Bumped after an import so the file box empties for the next file.
   const [inputKey, setInputKey] = useState(0);
-  const busy = stage.name === "uploading" || stage.name === "processing";
+  const busy = stage.name === "uploading" || stage.name === "processing" || stage.name === "importing";
+  // Leaving the page stops the polling; the import itself goes on on the server.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
@@ -48,15 +78,25 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
     setStage({ name: "uploading", progress: null });
     setError(null);
     try {
-      const summary = await trainingApi.importCsv(
+      const signal = controller.current.signal;
+      let progress = await trainingApi.importCsv(
         file,
-        (progress) => setStage(progress.loaded >= progress.total ? { name: "processing" } : { name: "uploading", progress }),
-        controller.current.signal,
+        (upload) => setStage(upload.loaded >= upload.total ? { name: "processing" } : { name: "uploading", progress: upload }),
+        signal,
       );
-      setStage({ name: "idle" });
+      setStage({ name: "importing", progress });
+      while (progress.status === "running") {
+        await wait(IMPORT_POLL_MS, signal);
+        progress = await trainingApi.importProgress(progress.id, { signal });
+        setStage({ name: "importing", progress });
+      }
+      if (progress.status !== "finished" || !progress.summary) {
+        throw new UserFacingError(progress.failure ?? "The import stopped before it finished. Import the file again.", "import_failed");
+      }
+      setStage({ name: "done", progress });
       setFile(null);
       setInputKey((key) => key + 1);
-      onImported(summary);
+      onImported(progress.summary);
     } catch (caught) {
       setStage({ name: "checked", source: stage.source });
       if (!isAbort(caught)) setError(caught);
@@ -91,6 +131,7 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
             </p>
           )}
         </div>
+        {(stage.name === "importing" || stage.name === "done") && <ImportProgressView progress={stage.progress} />}
         {(stage.name === "uploading" || stage.name === "processing") && (
           <div className="upload-progress" role="status">
             <progress max={100} value={stage.name === "processing" ? undefined : (percent ?? undefined)} aria-label="Upload progress" />
@@ -103,7 +144,7 @@ export function ImportForm({ onImported }: { onImported: (summary: ImportSummary
             type="submit"
             variant="primary"
             busy={busy}
-            busyLabel={stage.name === "processing" ? "Importing…" : "Uploading…"}
+            busyLabel={stage.name === "uploading" ? "Uploading…" : "Importing…"}
             disabled={stage.name !== "checked" && !busy}
           >
             Import
