@@ -27,8 +27,16 @@ public sealed class SignInMailQueue(IOptions<AuthOptions> options, ClusterReadin
     private readonly Channel<SignInMailRequest> _channel = Channel.CreateBounded<SignInMailRequest>(
         new BoundedChannelOptions(options.Value.SignInQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
+    private int _unfinished;
+
     /// <summary>Requests waiting for a worker.</summary>
     public int Count => _channel.Reader.Count;
+
+    /// <summary>
+    /// Requests answered 202 whose work has not finished yet: waiting, or taken by a worker. Zero means every sign-in
+    /// answered so far has written what it will write (its link and mail, or its audit row).
+    /// </summary>
+    public int Unfinished => Volatile.Read(ref _unfinished);
 
     internal ChannelReader<SignInMailRequest> Reader => _channel.Reader;
 
@@ -44,6 +52,8 @@ public sealed class SignInMailQueue(IOptions<AuthOptions> options, ClusterReadin
             return false;
         }
 
+        // Counted before it can be read, so a worker's Finished never runs ahead of it.
+        Interlocked.Increment(ref _unfinished);
         if (_channel.Writer.TryWrite(request))
         {
             return true;
@@ -58,13 +68,23 @@ public sealed class SignInMailQueue(IOptions<AuthOptions> options, ClusterReadin
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            Finished();
             return false;
         }
         catch (ChannelClosedException)
         {
+            Finished();
             return false;
         }
+        catch (OperationCanceledException)
+        {
+            Finished();
+            throw;
+        }
     }
+
+    /// <summary>A worker finished a request's work (or it was never queued).</summary>
+    internal void Finished() => Interlocked.Decrement(ref _unfinished);
 
     /// <summary>Takes no more requests; the workers finish those already queued.</summary>
     internal void Complete() => _channel.Writer.TryComplete();

@@ -44,6 +44,10 @@ internal sealed partial class SignInMailWorker(
                 // The person was told "sent" and will ask again; the message would name the grain, so only its type is logged.
                 LogFailed(exception.GetType().Name, request.Origin.RequestId);
             }
+            finally
+            {
+                queue.Finished();
+            }
         }
     }
 
