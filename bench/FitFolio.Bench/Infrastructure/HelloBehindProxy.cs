@@ -1,9 +1,6 @@
-using System.Net;
 using FitFolio.Rehearsal;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace FitFolio.Bench.Infrastructure;
 
@@ -97,13 +94,7 @@ internal sealed class HelloBehindProxy : IAsyncDisposable
     /// <summary>The hello-world scenario's server, plus the readiness path HAProxy checks.</summary>
     private static WebApplication HelloServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         app.MapGet("/", () => "hello");
         app.MapGet("/healthz/ready", () => Results.Ok());

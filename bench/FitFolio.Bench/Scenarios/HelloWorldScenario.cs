@@ -1,10 +1,7 @@
-using System.Net;
 using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FitFolio.Bench.Scenarios;
 
@@ -29,13 +26,7 @@ internal sealed class HelloWorldScenario : IScenario
             return [ScenarioResult.Failed(ResultTable.HelloWorld, "wrk not found; apt-get install wrk")];
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
+        var builder = LoopbackServer.CreateBuilder();
         await using var app = builder.Build();
         app.MapGet("/", () => "hello");
         await app.StartAsync();

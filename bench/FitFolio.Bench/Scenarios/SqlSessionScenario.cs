@@ -1,14 +1,11 @@
 using System.Buffers.Text;
-using System.Net;
 using FitFolio.Api.Auth;
 using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using FitFolio.Grains.Users;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -73,13 +70,7 @@ internal sealed class SqlSessionScenario : IScenario
 
     private static WebApplication Build(NpgsqlDataSource dataSource, SessionCookie cookies)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         app.MapGet("/api/v1/auth/me", async (HttpContext http) =>
         {
