@@ -12,7 +12,8 @@ namespace FitFolio.Api.Auth;
 /// </summary>
 public sealed class UserGrainReferences(IGrainFactory grains)
 {
-    private (GrainType Grain, GrainInterfaceType Interface)? _types;
+    // A reference, so requests on other threads see both ids or none: a struct this wide could be read half written.
+    private volatile ResolvedTypes? _types;
 
     public IUserGrain Get(Guid userId)
     {
@@ -22,10 +23,12 @@ public sealed class UserGrainReferences(IGrainFactory grains)
             // Resolved on first use, not at start-up: the silo's manifest says which class implements the interface.
             // Two requests racing here resolve the same ids; either write is correct.
             var reference = (GrainReference)grains.GetGrain<IUserGrain>(key);
-            _types = (reference.GrainId.Type, reference.InterfaceType);
+            _types = new ResolvedTypes(reference.GrainId.Type, reference.InterfaceType);
             return (IUserGrain)reference;
         }
 
         return (IUserGrain)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
     }
+
+    private sealed record ResolvedTypes(GrainType Grain, GrainInterfaceType Interface);
 }
