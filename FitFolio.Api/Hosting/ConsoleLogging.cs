@@ -29,6 +29,8 @@ public static class ConsoleLogging
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;
+            // A line without its time cannot be put in order beside the proxy's, PostgreSQL's or another silo's.
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             options.UseUtcTimestamp = true;
         });
     }
