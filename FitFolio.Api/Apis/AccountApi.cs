@@ -9,6 +9,7 @@ using FitFolio.Grains.Common;
 using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
+using Npgsql;
 
 namespace FitFolio.Api.Apis;
 
@@ -85,12 +86,38 @@ public static class AccountApi
             : Results.Accepted();
     }
 
+    /// <summary>
+    /// The link is often followed in a browser signed in to nothing (the phone's mail app): then it is the link that
+    /// proves the caller, and a keyed confirmation is keyed by it (caller <c>email-change:&lt;id&gt;</c>), so a retry
+    /// whose first answer was lost gets that answer, not "already used". A signed-in caller's key is theirs
+    /// (IdempotencyKeyFilter). The stored answer is the one the link's holder was given, replayed only with the link.
+    /// </summary>
     private static async Task<IResult> ConfirmEmailChangeAsync(
-        EmailChangeConfirmRequest request, HttpContext context, EmailChangeStore changes, IGrainFactory grains, AuditLog audit, TimeProvider clock)
+        EmailChangeConfirmRequest request,
+        HttpContext context,
+        EmailChangeStore changes,
+        IGrainFactory grains,
+        AuditLog audit,
+        TimeProvider clock,
+        NpgsqlDataSource dataSource)
     {
         var found = Secrets.IsWellFormedToken(request.Token)
             ? await changes.FindByTokenAsync(Secrets.Digest(request.Token!), clock.GetUtcNow(), context.RequestAborted)
             : null;
+        if (found is { } link && context.Features.Get<CurrentUser>() is null && IdempotencyKeyFilter.KeyOf(context) is { } key)
+        {
+            var caller = $"email-change:{link.ChangeId:N}";
+            var answer = await IdempotencyKeyFilter.RunAsync(
+                context, dataSource, key, caller, link.UserId, async () => await ConfirmAsync(found, request, context, grains, audit));
+            return (IResult)answer!;
+        }
+
+        return await ConfirmAsync(found, request, context, grains, audit);
+    }
+
+    private static async Task<IResult> ConfirmAsync(
+        (Guid ChangeId, Guid UserId, bool Live)? found, EmailChangeConfirmRequest request, HttpContext context, IGrainFactory grains, AuditLog audit)
+    {
         var outcome = EmailChangeOutcome.InvalidLink;
         Guid? userId = null;
         if (found is { Live: true } change)

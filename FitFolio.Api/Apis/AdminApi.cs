@@ -7,7 +7,9 @@ using FitFolio.Grains.Admin;
 using FitFolio.Grains.ApiKeys;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.ExternalIdentities;
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Users;
+using Npgsql;
 
 namespace FitFolio.Api.Apis;
 
@@ -32,11 +34,12 @@ public static class AdminApi
             .Produces<AdminUserDetail>()
             .ProducesProblemBody(StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/revoke-sessions", RevokeSessionsAsync)
-            .WithoutIdempotencyKeys(IdempotencyKeyReasons.SpansGrains).WithName("AdminRevokeSessions")
+            .WithIdempotencyKeys().WithName("AdminRevokeSessions")
             .WithSummary("Sign a user out everywhere")
             .WithDescription(
                 "Ends every session of the user and, with revokeApiKeys, every API key (each audited as revoked_by_admin); "
-                + "refused by every silo once this returns.")
+                + "refused by every silo once this returns. A retry with the Idempotency-Key of a run that stopped before answering "
+                + "ends what is still live and counts that.")
             .Produces<AdminRevokedResponse>()
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/lock", LockAsync)
@@ -104,27 +107,47 @@ public static class AdminApi
             await externalIdentities.ListAsync(user, context.RequestAborted)));
     }
 
+    /// <summary>
+    /// Keyed, the API keys go first, each revoked by its own grain (idempotent: a key already revoked counts nothing);
+    /// then the user grain ends the sessions and stores the answer in that one transaction. The key is held for the
+    /// whole run (<see cref="IdempotencySpan"/>), so a retry meanwhile gets 409, and a run that died before the user
+    /// grain's commit stored nothing: its retry runs again and ends whatever is still live.
+    /// </summary>
     private static async Task<IResult> RevokeSessionsAsync(
-        string id, AdminRevokeSessionsRequest? request, HttpContext context, IGrainFactory grains, AdminQueries queries, ApiKeyStore apiKeys)
+        string id,
+        AdminRevokeSessionsRequest? request,
+        HttpContext context,
+        IGrainFactory grains,
+        AdminQueries queries,
+        ApiKeyStore apiKeys,
+        NpgsqlDataSource dataSource)
     {
         if (await FindAsync(id, context, queries) is not { } user)
         {
             return UnknownUser(context, id);
         }
 
+        await using var span = await IdempotencySpan.BeginAsync(dataSource, context.RequestAborted);
+        if (span is null)
+        {
+            return IdempotencyKeyFilter.InFlight(context);
+        }
+
         var admin = context.Session().UserId;
         var origin = RequestOrigins.Of(context);
-        var revoked = await grains.GetGrain<IUserGrain>(user.ToString("N")).RevokeAllSessions(admin, origin);
         var keysRevoked = 0;
         if (request?.RevokeApiKeys == true)
         {
-            // Each key's grain revokes it, so once this returns no silo accepts any of them.
+            // The key answers the whole request, whose answer the user grain stores: a key's own revocation must not
+            // claim it. Each key's grain revokes it, so once this returns no silo accepts any of them.
+            using var suspended = IdempotencyRequest.Suspend();
             foreach (var publicId in await apiKeys.ListPublicIdsAsync(user, unrevokedOnly: true, context.RequestAborted))
             {
                 keysRevoked += await grains.GetGrain<IApiKeyGrain>(publicId).RevokeByAdmin(user, admin, origin) ? 1 : 0;
             }
         }
 
+        var revoked = await grains.GetGrain<IUserGrain>(user.ToString("N")).RevokeAllSessions(admin, keysRevoked, origin);
         return TypedResults.Ok(new AdminRevokedResponse(revoked, keysRevoked));
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FitFolio.Api.Auth;
+using FitFolio.Api.OpenApi;
 using FitFolio.Grains.Idempotency;
 using Npgsql;
 
@@ -8,10 +9,11 @@ namespace FitFolio.Api.Http;
 
 /// <summary>
 /// The front door's half of <c>Idempotency-Key</c>: checks the header (400), answers a retry whose first run committed
-/// with the stored status and body, from whichever silo the retry reaches (or 422 when the key came with another
-/// request), and 409 while the first run is still in its transaction. Otherwise it hands the key, the caller and the
-/// request's hash to the store that commits the write, through the Orleans request context; what is stored is decided
-/// there, inside the write's transaction, where a crash can never leave a write without its answer or the reverse.
+/// with the stored status, body and headers, from whichever silo the retry reaches (or 422 when the key came with
+/// another request), and 409 while the first run is still in its transaction. Otherwise it hands the key, the caller,
+/// the request's hash and the headers its route answers (<see cref="AnswerHeaderRecipe"/>) to the store that commits the
+/// write, through the Orleans request context; what is stored is decided there, inside the write's transaction, where a
+/// crash can never leave a write without its answer or the reverse.
 /// </summary>
 public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpointFilter
 {
@@ -37,12 +39,32 @@ public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpoin
 
         if (http.Features.Get<CurrentUser>() is not { } user)
         {
-            // Nobody signed in: the route's own check answers 401, and there is no caller to keep a key for.
+            // Nobody signed in: the route's own check answers 401, or the route keys the write by what proves the caller
+            // (the email-change confirmation, by its link: RunAsync).
             return await next(context);
         }
 
-        var key = values[0]!;
         var caller = user.ApiKeyId is { } apiKey ? $"api-key:{apiKey:N}" : $"person:{user.UserId:N}";
+        return await RunAsync(http, dataSource, values[0]!, caller, user.UserId, () => next(context));
+    }
+
+    /// <summary>The request's well-formed <c>Idempotency-Key</c> on a route that honours it, or null.</summary>
+    public static string? KeyOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata is { } metadata
+        && metadata.GetMetadata<IdempotencyKeySupport>() is not null && metadata.GetMetadata<IdempotencyKeyExclusion>() is null
+        && http.Request.Headers.TryGetValue(IdempotencyKeyFormat.Header, out var values) && values.Count == 1
+        && IdempotencyKeyFormat.IsWellFormed(values[0])
+            ? values[0]
+            : null;
+
+    /// <summary>
+    /// Runs a keyed request of <paramref name="caller"/> (acting for <paramref name="userId"/>): the stored answer of its
+    /// first run, 422 when the key came with another request, 409 while a run holds the key, else <paramref name="run"/>
+    /// with the key in the request context.
+    /// </summary>
+    public static async ValueTask<object?> RunAsync(
+        HttpContext http, NpgsqlDataSource dataSource, string key, string caller, Guid userId, Func<ValueTask<object?>> run)
+    {
         var hash = await HashAsync(http.Request);
         if (await IdempotencyStore.FindAsync(dataSource, caller, key, http.RequestAborted) is { } stored)
         {
@@ -61,12 +83,10 @@ public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpoin
             return InFlight(http);
         }
 
-        var request = new IdempotencyRequest(caller, key, user.UserId, hash);
-        request.Enter();
-        object? result;
+        new IdempotencyRequest(caller, key, userId, hash, HeadersOf(http)).Enter();
         try
         {
-            result = await next(context);
+            return await run();
         }
         catch (IdempotencyKeyInFlightException)
         {
@@ -77,23 +97,28 @@ public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpoin
         {
             IdempotencyRequest.Leave();
         }
-
-        // The headers are set here, where the outcome became HTTP, after the write and its stored answer committed.
-        if (IdempotencyKeyHeaders.Of(http.Response.Headers) is { } headers)
-        {
-            await IdempotencyStore.AddHeadersAsync(dataSource, request, headers, CancellationToken.None);
-        }
-
-        return result;
     }
 
-    private static IResult InFlight(HttpContext http) =>
+    public static IResult InFlight(HttpContext http) =>
         Errors.Result(
             http,
             StatusCodes.Status409Conflict,
             "idempotency_key_in_flight",
             "A request with this Idempotency-Key is still being answered; retry it shortly for its answer.",
             IdempotencyKeyFormat.Header);
+
+    /// <summary>
+    /// The replayable headers the route answers, from its metadata: the ETag of a versioned resource
+    /// (<see cref="VersionedOperation"/>) and the Location of what it creates (<see cref="CreatedLocation"/>); the same
+    /// metadata the handler builds them from, so the stored answer carries what the first one did.
+    /// </summary>
+    private static AnswerHeaderRecipe? HeadersOf(HttpContext http)
+    {
+        var metadata = http.GetEndpoint()?.Metadata;
+        var etag = metadata?.GetMetadata<VersionedOperation>() is not null;
+        var location = metadata?.GetMetadata<CreatedLocation>()?.Template;
+        return etag || location is not null ? new AnswerHeaderRecipe(etag, location) : null;
+    }
 
     /// <summary>SHA-256 of the method, path and query, and the body's bytes as sent (buffered by <see cref="IdempotencyKeyBuffering"/>).</summary>
     private static async Task<string> HashAsync(HttpRequest request)

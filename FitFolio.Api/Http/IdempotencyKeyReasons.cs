@@ -16,8 +16,4 @@ public static class IdempotencyKeyReasons
     /// <summary>Preferences live in Orleans grain storage, whose write is not a transaction of ours to store an answer in.</summary>
     public const string WholeState = "It replaces the whole state, kept in Orleans grain storage rather than a transaction that could hold an answer: "
         + "a repeat sets the same state and gets the same answer.";
-
-    /// <summary>The admin's sign-out everywhere: the user's grain and each API key's grain commit their own parts.</summary>
-    public const string SpansGrains = "It commits in several grains (the sessions in the person's, each API key in its own), so no one transaction "
-        + "can hold its answer: a repeat ends whatever is still live and counts that.";
 }

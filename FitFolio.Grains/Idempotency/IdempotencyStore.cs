@@ -9,15 +9,19 @@ namespace FitFolio.Grains.Idempotency;
 /// its transaction and <see cref="RecordAsync"/> just before it commits; both do nothing when the call carries no key
 /// (<see cref="IdempotencyRequest.Current"/>). The claim takes a transaction-scoped advisory lock on (caller, key), so
 /// two runs of one key can never both write, on one silo or two, and the lock ends with the transaction whether it
-/// commits, rolls back or its connection dies. The front door reads a stored answer (<see cref="FindAsync"/>) and sees a
-/// run in progress by that lock (<see cref="IsRunningAsync"/>) before it calls anything.
+/// commits, rolls back or its connection dies. The answer stored is the status, the body and the headers a retry gets
+/// (<see cref="AnswerHeaderRecipe"/>), all written in the write's transaction. The front door reads a stored answer
+/// (<see cref="FindAsync"/>) and sees a run in progress by that lock (<see cref="IsRunningAsync"/>) before it calls anything.
 /// </summary>
 public static class IdempotencyStore
 {
     /// <summary>The advisory-lock class of idempotency keys (the two-key form), apart from the migration runner's lock.</summary>
     private const int LockClass = 0x1de0;
 
-    private const string LockKey = "hashtext(@caller || ' ' || @key)";
+    /// <summary>The class a request spanning several transactions holds its key by for its whole run (<see cref="IdempotencySpan"/>).</summary>
+    internal const int SpanLockClass = 0x1de1;
+
+    internal const string LockKey = "hashtext(@caller || ' ' || @key)";
 
     /// <summary>
     /// In a write transaction, before the write: false when another run of this key holds it, or finished between the
@@ -41,7 +45,10 @@ public static class IdempotencyStore
         return await claim.ExecuteScalarAsync(cancellationToken) is true;
     }
 
-    /// <summary>In the write transaction, just before it commits: stores the answer the write is about to give.</summary>
+    /// <summary>
+    /// In the write transaction, just before it commits: stores the answer the write is about to give, with the headers
+    /// the request's route says it carries (<see cref="AnswerHeaderRecipe"/>), all in that transaction.
+    /// </summary>
     public static async Task RecordAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int status, string? body, CancellationToken cancellationToken = default)
     {
@@ -52,8 +59,8 @@ public static class IdempotencyStore
 
         await using var insert = new NpgsqlCommand(
             """
-            insert into idempotency_keys (caller, key, user_id, request_hash, status, body)
-            values (@caller, @key, @user, @hash, @status, @body)
+            insert into idempotency_keys (caller, key, user_id, request_hash, status, body, headers)
+            values (@caller, @key, @user, @hash, @status, @body, @headers)
             """,
             connection,
             transaction);
@@ -62,6 +69,8 @@ public static class IdempotencyStore
         insert.Parameters.AddWithValue("hash", request.RequestHash);
         insert.Parameters.AddWithValue("status", NpgsqlDbType.Smallint, (short)status);
         insert.Parameters.AddWithValue("body", NpgsqlDbType.Text, body ?? (object)DBNull.Value);
+        var headers = request.Headers?.For(status, body);
+        insert.Parameters.AddWithValue("headers", NpgsqlDbType.Jsonb, headers is null ? DBNull.Value : (object)JsonSerializer.Serialize(headers));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -83,37 +92,20 @@ public static class IdempotencyStore
     }
 
     /// <summary>
-    /// Adds the answer's headers (the front door's allow-list) to the answer the write stored, once the front door has
-    /// them: they are set where the outcome becomes HTTP, after the write committed. Only to a row of this request that
-    /// has none yet, so a refusal (no row) or a racing run (another request's row) adds nothing.
-    /// </summary>
-    public static async Task AddHeadersAsync(
-        NpgsqlDataSource dataSource, IdempotencyRequest request, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
-    {
-        await using var update = dataSource.CreateCommand(
-            """
-            update idempotency_keys set headers = @headers
-            where caller = @caller and key = @key and request_hash = @hash and headers is null
-            """);
-        update.Parameters.AddWithValue("caller", request.Caller);
-        update.Parameters.AddWithValue("key", request.Key);
-        update.Parameters.AddWithValue("hash", request.RequestHash);
-        update.Parameters.AddWithValue("headers", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(headers));
-        await update.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Whether a write with this key is running now: some transaction holds its lock. Read from pg_locks rather than by
-    /// trying the lock, which for that instant would make the running write itself see its key taken.
+    /// Whether a write with this key is running now: some transaction holds its lock, or a request spanning several
+    /// transactions holds its span (<see cref="IdempotencySpan"/>). Read from pg_locks rather than by trying the lock,
+    /// which for that instant would make the running write itself see its key taken.
     /// </summary>
     public static async Task<bool> IsRunningAsync(NpgsqlDataSource dataSource, string caller, string key, CancellationToken cancellationToken)
     {
         await using var look = dataSource.CreateCommand(
             $"""
             select exists (select 1 from pg_locks
-                           where locktype = 'advisory' and granted and objsubid = 2 and classid = @class::oid and objid = ({LockKey})::oid)
+                           where locktype = 'advisory' and granted and objsubid = 2
+                             and classid in (@class::oid, @span::oid) and objid = ({LockKey})::oid)
             """);
         look.Parameters.AddWithValue("class", LockClass);
+        look.Parameters.AddWithValue("span", SpanLockClass);
         look.Parameters.AddWithValue("caller", caller);
         look.Parameters.AddWithValue("key", key);
         return await look.ExecuteScalarAsync(cancellationToken) is true;

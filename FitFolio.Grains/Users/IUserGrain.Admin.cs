@@ -11,8 +11,12 @@ public partial interface IUserGrain
     /// <summary>When the admin lock ends; null when there is none (or it has passed).</summary>
     Task<DateTimeOffset?> GetAdminLock();
 
-    /// <summary>Ends every session of the user. When this returns, the owning grain has forgotten them, so every silo refuses them.</summary>
-    Task<int> RevokeAllSessions(Guid adminId, RequestOrigin origin);
+    /// <summary>
+    /// Ends every session of the user. When this returns, the owning grain has forgotten them, so every silo refuses them.
+    /// <paramref name="apiKeysRevoked"/>: how many of the user's API keys the admin's request revoked before this call, for
+    /// the answer a keyed request stores with the sessions' end (Admin.AdminRevokedResponse).
+    /// </summary>
+    Task<int> RevokeAllSessions(Guid adminId, int apiKeysRevoked, RequestOrigin origin);
 
     /// <summary>Blocks every sign-in path until <paramref name="until"/> and ends every session.</summary>
     Task Lock(DateTimeOffset until, Guid adminId, RequestOrigin origin);

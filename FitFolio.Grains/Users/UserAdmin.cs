@@ -1,3 +1,4 @@
+using FitFolio.Grains.Admin;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.Idempotency;
@@ -19,13 +20,18 @@ internal sealed class UserAdmin(UserScope scope, UserSessions sessions, UserLock
 
     public DateTimeOffset? AdminLock => _user.AdminLockedUntil > scope.Now ? _user.AdminLockedUntil : null;
 
-    public async Task<int> RevokeAllSessionsAsync(Guid adminId, RequestOrigin origin)
+    /// <summary>
+    /// Sent with an Idempotency-Key, the answer (the sessions ended here, the API keys the request ended before) commits
+    /// with the sessions' end; the keys' own revocations committed before, each idempotent, so a retry of a run that died
+    /// between ends only what is still live.
+    /// </summary>
+    public async Task<int> RevokeAllSessionsAsync(Guid adminId, int apiKeysRevoked, RequestOrigin origin)
     {
         var ended = _user.Sessions.Values.ToList();
-        await using (var write = await scope.BeginWriteAsync())
+        await using (var write = await scope.BeginKeyedWriteAsync())
         {
             await EndSessionsAsync(write, ended, adminId, origin);
-            await write.CommitAsync();
+            await write.CommitAsync(KeyedAnswer.Ok(new AdminRevokedResponse(ended.Count, apiKeysRevoked)));
         }
 
         sessions.Forget(ended);

@@ -187,7 +187,8 @@ internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGra
 
     public Task<DateTimeOffset?> GetAdminLock() => Task.FromResult(_admin.AdminLock);
 
-    public Task<int> RevokeAllSessions(Guid adminId, RequestOrigin origin) => _admin.RevokeAllSessionsAsync(adminId, origin);
+    public Task<int> RevokeAllSessions(Guid adminId, int apiKeysRevoked, RequestOrigin origin) =>
+        _admin.RevokeAllSessionsAsync(adminId, apiKeysRevoked, origin);
 
     public Task Lock(DateTimeOffset until, Guid adminId, RequestOrigin origin) => _admin.LockAsync(until, adminId, origin);
 

@@ -86,6 +86,7 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
                 "post /api/v1/training/workouts", "post /api/v1/training/workouts/{id}/exercises/{exerciseId}/sets", "delete /api/v1/auth/sessions/{id}",
                 "post /api/v1/auth/sessions/revoke-all-others", "patch /api/v1/auth/webauthn/credentials/{id}", "delete /api/v1/auth/webauthn/credentials/{id}",
                 "post /api/v1/account/email-change/confirm", "post /api/v1/admin/users/{id}/lock", "post /api/v1/admin/users/{id}/unlock",
+                "post /api/v1/admin/users/{id}/revoke-sessions",
                 "delete /api/v1/account/api-keys/{id}", "delete /api/v1/account/external-identities/{provider}/{subject}",
             });
         Assert.All(honoured, operation =>

@@ -17,7 +17,7 @@ namespace FitFolio.Tests.Idempotency;
 /// </summary>
 public sealed class UserGrainIdempotencyTests(UserGrainIdempotencyTests.TwoSilos silos) : IClassFixture<UserGrainIdempotencyTests.TwoSilos>
 {
-    private const string AdminEmail = "idem-admin@fitfolio.example";
+    internal const string AdminEmail = "idem-admin@fitfolio.example";
 
     private ApiCluster Cluster => silos.Cluster;
 

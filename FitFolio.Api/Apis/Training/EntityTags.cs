@@ -1,3 +1,4 @@
+using FitFolio.Grains.Idempotency;
 using FitFolio.Grains.Training;
 using Microsoft.Extensions.Primitives;
 
@@ -12,7 +13,8 @@ namespace FitFolio.Api.Apis.Training;
 /// </summary>
 public static class EntityTags
 {
-    public static string Of(long version) => "\"" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+    /// <summary>One definition with the tag a keyed write stores for its replay (<see cref="AnswerHeaderRecipe"/>).</summary>
+    public static string Of(long version) => AnswerHeaderRecipe.EntityTagOf(version);
 
     /// <summary>Reads If-Match: true with the expected version (null: none sent), or false with the 400 to answer.</summary>
     public static bool TryExpected(HttpContext context, out long? expected, out IResult? error)

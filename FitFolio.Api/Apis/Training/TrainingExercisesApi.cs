@@ -24,7 +24,8 @@ public static class TrainingExercisesApi
             .WithSummary("Create an exercise").WithDescription("Creates a custom exercise.")
             .Produces<Exercise>(StatusCodes.Status201Created)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
-            .WithEntityTag();
+            .WithEntityTag()
+            .WithCreatedLocation("/api/v1/training/exercises/{id}");
         exercises.MapPut("/{id}", UpdateAsync).RequireUser(ApiScope.Write).WithName("TrainingUpdateExercise")
             .WithSummary("Update an exercise")
             .WithDescription("Changes one of your custom exercises (built-in ones answer 403); with If-Match only from that version.")
@@ -112,7 +113,7 @@ public static class TrainingExercisesApi
     private static async Task<IResult> CreateAsync(ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog)
     {
         var outcome = await catalog.CreateAsync(context.UserId(), draft, context.RequestAborted);
-        return EntityTags.Answer(context, outcome, e => e.Version, outcome.Value is { } e ? $"/api/v1/training/exercises/{e.Id}" : null);
+        return EntityTags.Answer(context, outcome, e => e.Version, outcome.Value is { } e ? CreatedLocation.Of(context, e.Id) : null);
     }
 
     private static Task<IResult> UpdateAsync(string id, ExerciseDraft draft, HttpContext context, ExerciseCatalog catalog) =>

@@ -20,7 +20,8 @@ public static class TrainingProgramsApi
             .WithDescription("Creates a program with its days, exercises, supersets and targets.")
             .Produces<ProgramView>(StatusCodes.Status201Created)
             .ProducesProblemBody(StatusCodes.Status400BadRequest)
-            .WithEntityTag();
+            .WithEntityTag()
+            .WithCreatedLocation("/api/v1/training/programs/{id}");
         programs.MapGet("/{id}", GetAsync).RequireUser(ApiScope.Read).WithName("TrainingGetProgram")
             .WithSummary("Get a program").WithDescription("One program with its days.")
             .Produces<ProgramView>()
@@ -36,16 +37,20 @@ public static class TrainingProgramsApi
             .WithSummary("Copy a program")
             .WithDescription("Copies a program (name defaults to \"<name> (copy)\").")
             .Produces<ProgramView>(StatusCodes.Status201Created)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithEntityTag()
+            .WithCreatedLocation("/api/v1/training/programs/{id}");
         programs.MapPost("/{id}/archive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, true, context, store))
             .RequireUser(ApiScope.Write).WithName("TrainingArchiveProgram").WithSummary("Archive a program").WithDescription("Archives a program.")
             .Produces<ProgramView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithEntityTag();
         programs.MapPost("/{id}/unarchive", (string id, HttpContext context, ProgramStore store) => SetArchivedAsync(id, false, context, store))
             .RequireUser(ApiScope.Write).WithName("TrainingUnarchiveProgram")
             .WithSummary("Unarchive a program").WithDescription("Brings an archived program back.")
             .Produces<ProgramView>()
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithEntityTag();
         programs.MapDelete("/{id}", DeleteAsync).RequireUser(ApiScope.Write).WithName("TrainingDeleteProgram")
             .WithSummary("Delete a program")
             .WithDescription("Deletes a program; workouts started from it keep their exercises. With If-Match only at that version.")
@@ -69,7 +74,7 @@ public static class TrainingProgramsApi
     private static async Task<IResult> CreateAsync(ProgramDraft draft, HttpContext context, ProgramStore store)
     {
         var outcome = await store.CreateAsync(context.UserId(), draft, context.RequestAborted);
-        return EntityTags.Answer(context, outcome, p => p.Version, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
+        return EntityTags.Answer(context, outcome, p => p.Version, outcome.Value is { } p ? CreatedLocation.Of(context, p.Id) : null);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ProgramStore store)
@@ -96,7 +101,7 @@ public static class TrainingProgramsApi
         }
 
         var outcome = await store.CopyAsync(context.UserId(), programId, request?.Name, context.RequestAborted);
-        return EntityTags.Answer(context, outcome, p => p.Version, outcome.Value is { } p ? $"/api/v1/training/programs/{p.Id}" : null);
+        return EntityTags.Answer(context, outcome, p => p.Version, outcome.Value is { } p ? CreatedLocation.Of(context, p.Id) : null);
     }
 
     private static async Task<IResult> SetArchivedAsync(string id, bool archived, HttpContext context, ProgramStore store) =>

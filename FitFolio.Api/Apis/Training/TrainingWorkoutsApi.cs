@@ -16,7 +16,8 @@ public static class TrainingWorkoutsApi
             .WithDescription("Starts a workout, empty or from a program day (exercises, supersets and targets copied; each prefilled from last time).")
             .Produces<WorkoutView>(StatusCodes.Status201Created)
             .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
-            .WithEntityTag();
+            .WithEntityTag()
+            .WithCreatedLocation("/api/v1/training/workouts/{id}");
         workouts.MapGet("/active", ActiveAsync).RequireUser(ApiScope.Read).WithName("TrainingActiveWorkout")
             .WithSummary("Get the active workout")
             .WithDescription("The workout in progress, or 404.")
@@ -103,7 +104,7 @@ public static class TrainingWorkoutsApi
     private static async Task<IResult> StartAsync(StartWorkoutCommand command, HttpContext context, IGrainFactory grains)
     {
         var outcome = await context.TrainingGrain(grains).StartWorkout(command);
-        return EntityTags.Answer(context, outcome, w => w.Version, outcome.Value is { } w ? $"/api/v1/training/workouts/{w.Id}" : null);
+        return EntityTags.Answer(context, outcome, w => w.Version, outcome.Value is { } w ? CreatedLocation.Of(context, w.Id) : null);
     }
 
     private static Task<IResult> UpdateAsync(string id, WorkoutPatch patch, HttpContext context, IGrainFactory grains) =>
