@@ -10,7 +10,8 @@ namespace FitFolio.Rehearsal;
 
 /// <summary>
 /// A running rehearsal: PostgreSQL, Redis, smtp4dev as the mailbox, <see cref="RehearsalOptions.Silos"/>
-/// FitFolio.Api processes sharing one cluster secret, cookie key, database and Redis, and HAProxy terminating TLS on
+/// FitFolio.Api processes (the app as production runs it: <see cref="PublishedApp"/>) sharing one cluster secret,
+/// cookie key, database and Redis, and HAProxy terminating TLS on
 /// https://localhost:&lt;port&gt; in front of them. Every port is picked free at start. Disposing
 /// stops everything it started, silos first (gracefully), and always.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class RehearsalStack : IAsyncDisposable
     private LocalRedis? _redis;
     private ChildProcess? _mail;
     private ChildProcess? _proxy;
+    private string _appDirectory = "";
     private bool _disposed;
 
     private RehearsalStack(RehearsalOptions options, string workDirectory)
@@ -210,12 +212,7 @@ public sealed class RehearsalStack : IAsyncDisposable
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(RepositoryLayout.ApiAssembly))
-        {
-            throw new InvalidOperationException(
-                $"FitFolio.Api is not built ({RepositoryLayout.ApiAssembly}): dotnet build -c {RepositoryLayout.Configuration} FitFolio.Api");
-        }
-
+        _appDirectory = await PublishedApp.DirectoryAsync();
         var haproxy = FindProgram("haproxy")
             ?? throw new InvalidOperationException("haproxy is not installed: apt-get install haproxy (scripts/rehearsal.sh does it).");
         var ports = FreePorts.Take(3 + 2 * _options.Silos);
@@ -316,7 +313,7 @@ public sealed class RehearsalStack : IAsyncDisposable
         return Start(
             silo.Name,
             "dotnet",
-            [RepositoryLayout.ApiAssembly, "--contentRoot", RepositoryLayout.ApiDirectory, "--urls", silo.Address.ToString().TrimEnd('/')],
+            [Path.Combine(_appDirectory, "FitFolio.Api.dll"), "--contentRoot", _appDirectory, "--urls", silo.Address.ToString().TrimEnd('/')],
             environment,
             silo.LogPath);
     }

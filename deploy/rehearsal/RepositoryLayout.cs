@@ -19,6 +19,9 @@ public static class RepositoryLayout
     /// <summary>The dotnet tool manifest that pins smtp4dev, the mailbox (<c>dotnet tool restore</c> installs it).</summary>
     public static string ToolManifest => Path.Combine(Root, ".config", "dotnet-tools.json");
 
+    /// <summary>Publishes FitFolio.Api as production runs it (see <see cref="PublishedApp"/>).</summary>
+    public static string PublishScript => Path.Combine(Root, "scripts", "publish-app.sh");
+
     public static string PostgresScript => Path.Combine(Root, "scripts", "postgres.sh");
 
     public static string RedisScript => Path.Combine(Root, "scripts", "redis.sh");
