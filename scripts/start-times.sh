@@ -17,9 +17,9 @@ git clone -q --no-hardlinks . "$clone"
 # system) of the command and of every process it started, then exits with the command's status. A shell's `times`
 # misses most of them: pg_ctl and redis-server daemonize and smtp4dev is signalled, not waited for, so they end up
 # as init's children; as a subreaper this process inherits those orphans, reaps them, and their CPU is counted. SIGTERM
-# and SIGINT go on to the command. Whatever is still alive 10 s after the command ended (an MSBuild node or a compiler
-# server left for the next build, on a machine without MSBUILDDISABLENODEREUSE/UseSharedCompilation=false) is counted
-# from /proc as far as it got and named on stderr, not waited for. Usage: python3 -c "$count_cpu" FILE COMMAND...
+# and SIGINT go on to the command. Whatever is still alive 10 s after the command ended (the compiler server that run's
+# build leaves up for the next build, MSBuild nodes where node reuse is on) is counted from /proc as far as it got and
+# named on stderr, not waited for. Usage: python3 -c "$count_cpu" FILE COMMAND...
 count_cpu='
 import ctypes, os, signal, sys, time
 ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)
