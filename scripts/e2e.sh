@@ -163,6 +163,7 @@ admin_email="e2e-admin@example.com"
 api_port=$(free_port)
 # The main instance signs in with the tests' OpenID Connect provider (as the generic provider and as Google) and their
 # Discord-shaped server, started first so their addresses can be configured; the redirect URIs name the main instance.
+# The first discovery fetch on a loaded CI machine can take longer than the 10 s default timeout, as in the .NET tests.
 log "starting the test sign-in providers (FitFolio.TestProviders)"
 dotnet "$providers_dll" --app-origin "http://localhost:$api_port" --ready-file "$work/providers.env" >"$work/providers.log" 2>&1 &
 pid_providers=$!
@@ -181,7 +182,8 @@ start_api api "$api_port" fitfolio_e2e \
   ExternalSignIn__Google__Authority="$OIDC_AUTHORITY" ExternalSignIn__Google__ClientId=fitfolio-google \
   ExternalSignIn__Google__ClientSecret=google-client-secret \
   ExternalSignIn__Discord__Authority="$DISCORD_AUTHORITY" ExternalSignIn__Discord__ClientId=fitfolio-discord \
-  ExternalSignIn__Discord__ClientSecret=discord-client-secret
+  ExternalSignIn__Discord__ClientSecret=discord-client-secret \
+  ExternalSignIn__BackchannelTimeout=00:01:00
 pid_api=$!
 
 # A second instance whose recent-sign-in window (10 min by default) is a few seconds, so

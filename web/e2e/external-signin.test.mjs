@@ -80,7 +80,7 @@ test("a provider that vouches for no address: the person names one and finishes 
         assert.equal(await meStatus(context), 401, "nothing is signed in before the address is proved");
 
         const seen = await mailIds(email);
-        await page.getByLabel("Email address").fill(email);
+        await page.getByLabel("Email address", { exact: true }).fill(email);
         const sent = apiResponse(page, "POST", "/auth/external/email/send");
         await page.getByRole("button", { name: "Email me a link" }).click();
         assert.equal((await sent).status(), 202);
