@@ -51,7 +51,7 @@ public sealed class ExternalEmailProof(
     {
         var secret = Secrets.NewToken();
         var now = clock.GetUtcNow();
-        var started = new AuditEvent(AuditEventType.ExternalEmailProofStarted, null, origin, new Dictionary<string, object?> { ["provider"] = identity.Provider });
+        var started = new AuditEvent(AuditEventType.ExternalEmailProofStarted, null, origin, Details(identity.Provider));
         await proofs.IssueAsync(identity with { Email = null }, Secrets.Digest(secret), now, now + Lifetime, started, http.RequestAborted);
         http.Response.Cookies.Append(CookieName, secret, Cookie(Lifetime));
         return $"{AddressPage}?provider={Uri.EscapeDataString(identity.Provider)}";
@@ -89,7 +89,7 @@ public sealed class ExternalEmailProof(
 
         var token = Secrets.NewToken();
         var link = new Uri(app.Value.PublicOrigin!, LinkPage + "#token=" + token);
-        var mailed = new AuditEvent(AuditEventType.ExternalEmailProofMailed, null, origin, new Dictionary<string, object?> { ["provider"] = identity.Provider });
+        var mailed = new AuditEvent(AuditEventType.ExternalEmailProofMailed, null, origin, Details(identity.Provider));
         var mail = ExternalEmailProofMail.Confirm(email.Value, identity.Provider, link, Lifetime);
         return await proofs.MailLinkAsync(browser, email, Secrets.Digest(token), now, mail, mailed, http.RequestAborted);
     }
@@ -134,8 +134,10 @@ public sealed class ExternalEmailProof(
 
     private Task Fail(HttpContext http, RequestOrigin origin, string? provider, string reason) =>
         audit.WriteAsync(
-            new AuditEvent(AuditEventType.ExternalSignInFailure, null, origin, new Dictionary<string, object?> { ["provider"] = provider, ["reason"] = reason }),
+            new AuditEvent(AuditEventType.ExternalSignInFailure, null, origin, new Dictionary<string, object?>(Details(provider)) { ["reason"] = reason }),
             http.RequestAborted);
+
+    private static Dictionary<string, object?> Details(string? provider) => new() { ["provider"] = provider };
 
     private CookieOptions Cookie(TimeSpan lifetime) => new()
     {

@@ -46,7 +46,10 @@ public sealed class ExternalEmailProofStore(NpgsqlDataSource dataSource, MailOut
     public async Task<ExternalIdentityClaim?> FindAsync(byte[] browserHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select provider, subject, null, authenticated_at from external_email_proofs where browser_hash = @browser and used_at is null and expires_at > @now");
+            """
+            select provider, subject, null, authenticated_at from external_email_proofs
+            where browser_hash = @browser and used_at is null and expires_at > @now
+            """);
         command.Parameters.AddWithValue("browser", browserHash);
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

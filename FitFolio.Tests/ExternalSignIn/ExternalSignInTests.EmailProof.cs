@@ -36,7 +36,7 @@ public sealed partial class ExternalSignInTests
         var sent = await browser.PostAsync(Send, new { email = proved });
         Assert.Equal(HttpStatusCode.Accepted, sent.Status);
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from users where email = @e", ("e", proved)));
-        var token = ProofToken().Match((await api.Mail.WaitForAsync(proved, ExternalEmailProofMail.Subject)).TextBody!).Groups["token"].Value;
+        var token = await ProofTokenToAsync(proved);
         Assert.Equal(1L, await api.Database.CountAsync("select count(*) from external_email_proofs where token_hash = @t", ("t", Secrets.Digest(token))));
 
         // The link alone is not enough: whoever was forwarded the mail (or typed someone else's address) holds no browser secret.
@@ -112,9 +112,9 @@ public sealed partial class ExternalSignInTests
         Assert.Equal("/signin/provider-email?provider=discord", (await ProviderFlow.RunAsync(browser, "discord")).Headers["Location"]);
 
         Assert.Equal(HttpStatusCode.Accepted, (await browser.PostAsync(Send, new { email = "discord-typo@example.com" })).Status);
-        var first = ProofToken().Match((await api.Mail.WaitForAsync("discord-typo@example.com", ExternalEmailProofMail.Subject)).TextBody!).Groups["token"].Value;
+        var first = await ProofTokenToAsync("discord-typo@example.com");
         Assert.Equal(HttpStatusCode.Accepted, (await browser.PostAsync(Send, new { email = "discord-proved@example.com" })).Status);
-        var second = ProofToken().Match((await api.Mail.WaitForAsync("discord-proved@example.com", ExternalEmailProofMail.Subject)).TextBody!).Groups["token"].Value;
+        var second = await ProofTokenToAsync("discord-proved@example.com");
 
         Assert.Equal("invalid_or_expired", (await browser.PostAsync(Confirm, new { token = first })).ErrorCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync(Confirm, new { token = second })).Status);
@@ -124,6 +124,9 @@ public sealed partial class ExternalSignInTests
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from users where email = 'discord-typo@example.com'"));
         await api.Mail.WaitForAsync("discord-proved@example.com", AccountMailTemplates.ProviderLinkedSubject);
     }
+
+    private async Task<string> ProofTokenToAsync(string email) =>
+        ProofToken().Match((await api.Mail.WaitForAsync(email, ExternalEmailProofMail.Subject)).TextBody!).Groups["token"].Value;
 
     [GeneratedRegex(@"/auth/provider-email#token=(?<token>[A-Za-z0-9_-]{43})")]
     private static partial Regex ProofToken();
