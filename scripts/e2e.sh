@@ -49,8 +49,10 @@ command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required"
 
 # --- build -----------------------------------------------------------------------------------
 api_dll="$root/FitFolio.Api/bin/Release/net10.0/FitFolio.Api.dll"
+providers_dll="$root/FitFolio.TestProviders/bin/Release/net10.0/FitFolio.TestProviders.dll"
 if [ "${FITFOLIO_E2E_SKIP_BUILD:-}" = 1 ]; then
   [ -f "$api_dll" ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but no Release build: run dotnet build -c Release first"
+  [ -f "$providers_dll" ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but no Release build of FitFolio.TestProviders: dotnet build -c Release it first"
   [ -f web/dist/index.html ] || die "FITFOLIO_E2E_SKIP_BUILD=1 but web/dist is missing: run npm run build in web/"
   log "reusing the Release build and web/dist"
   [ -d web/node_modules/playwright-core ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
@@ -60,6 +62,8 @@ else
     dotnet build -c Release -nologo -v quiet FitFolio.Api >&2 || true
     die "dotnet build FitFolio.Api failed"
   }
+  # The tests' sign-in providers (FitFolio.Tests/ExternalSignIn), outside xunit, for external-signin.test.mjs.
+  dotnet build -c Release -nologo -v quiet FitFolio.TestProviders >/dev/null || die "dotnet build FitFolio.TestProviders failed"
   log "building the app (web/)"
   (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >&2
 fi
@@ -69,7 +73,7 @@ dotnet tool restore >/dev/null || die "dotnet tool restore failed (smtp4dev, .co
 # --- start the stack -------------------------------------------------------------------------
 work=$(mktemp -d /tmp/fitfolio-e2e.XXXXXX)
 chmod 755 "$work"
-pid_mail="" pid_api="" pid_reauth="" pg_started="" redis_started=""
+pid_mail="" pid_api="" pid_reauth="" pid_providers="" pg_started="" redis_started=""
 status=1
 cleanup() {
   local code=$?
@@ -77,6 +81,7 @@ cleanup() {
   [ -n "$pid_api" ] && kill "$pid_api" 2>/dev/null && wait "$pid_api" 2>/dev/null || true
   [ -n "$pid_reauth" ] && kill "$pid_reauth" 2>/dev/null && wait "$pid_reauth" 2>/dev/null || true
   [ -n "$pid_mail" ] && kill "$pid_mail" 2>/dev/null && wait "$pid_mail" 2>/dev/null || true
+  [ -n "$pid_providers" ] && kill "$pid_providers" 2>/dev/null && wait "$pid_providers" 2>/dev/null || true
   if [ "$code" != 0 ]; then
     mkdir -p "$artifacts/logs"
     cp "$work"/*.log "$artifacts/logs/" 2>/dev/null || true
@@ -156,8 +161,29 @@ start_api() {
 admin_email="e2e-admin@example.com"
 
 api_port=$(free_port)
+# The main instance signs in with the tests' OpenID Connect provider (as the generic provider and as Google) and their
+# Discord-shaped server, started first so their addresses can be configured; the redirect URIs name the main instance.
+# The first discovery fetch on a loaded CI machine can take longer than the 10 s default timeout, as in the .NET tests.
+log "starting the test sign-in providers (FitFolio.TestProviders)"
+dotnet "$providers_dll" --app-origin "http://localhost:$api_port" --ready-file "$work/providers.env" >"$work/providers.log" 2>&1 &
+pid_providers=$!
+deadline=$((SECONDS + 60))
+until [ -f "$work/providers.env" ]; do
+  kill -0 "$pid_providers" 2>/dev/null || die "the test providers exited during start-up (log in $work)"
+  [ $SECONDS -lt $deadline ] || die "the test providers did not start within 60 s"
+  sleep 0.2
+done
+# shellcheck disable=SC1091
+. "$work/providers.env"
 log "starting FitFolio.Api on http://localhost:$api_port"
-start_api api "$api_port" fitfolio_e2e
+start_api api "$api_port" fitfolio_e2e \
+  ExternalSignIn__Oidc__Authority="$OIDC_AUTHORITY" ExternalSignIn__Oidc__ClientId=fitfolio \
+  ExternalSignIn__Oidc__ClientSecret=oidc-client-secret ExternalSignIn__Oidc__DisplayName="Test Provider" \
+  ExternalSignIn__Google__Authority="$OIDC_AUTHORITY" ExternalSignIn__Google__ClientId=fitfolio-google \
+  ExternalSignIn__Google__ClientSecret=google-client-secret \
+  ExternalSignIn__Discord__Authority="$DISCORD_AUTHORITY" ExternalSignIn__Discord__ClientId=fitfolio-discord \
+  ExternalSignIn__Discord__ClientSecret=discord-client-secret \
+  ExternalSignIn__BackchannelTimeout=00:01:00
 pid_api=$!
 
 # A second instance whose recent-sign-in window (10 min by default) is a few seconds, so
@@ -178,6 +204,7 @@ if (cd web && FITFOLIO_E2E_BASE_URL="http://localhost:$api_port" \
       FITFOLIO_E2E_MAILBOX_URL="http://127.0.0.1:$mail_port" \
       FITFOLIO_E2E_REAUTH_BASE_URL="http://localhost:$reauth_port" \
       FITFOLIO_E2E_ADMIN_EMAIL="$admin_email" \
+      FITFOLIO_E2E_PROVIDERS_URL="$CONTROL_URL" \
       FITFOLIO_E2E_ARTIFACTS="$artifacts" \
       npm run e2e --silent -- "$@"); then
   status=0

@@ -28,8 +28,9 @@ public static partial class ExternalSignInApi
             .WithSummary("Sign in with a provider")
             .WithDescription(
                 "Redirects the browser to the provider (authorization code with PKCE, state and nonce). The provider sends it back to "
-                + "/api/v1/auth/external/{provider}/callback, which starts a session and redirects into the app, or to /signin?external_error=… "
-                + "(denied, failed, replayed, email_unverified, account_exists, link_mailed, refused, unavailable).")
+                + "/api/v1/auth/external/{provider}/callback, which starts a session and redirects into the app, to /signin/provider-email when "
+                + "the provider vouched for no address, or to /signin?external_error=… (denied, failed, replayed, account_exists, link_mailed, "
+                + "refused, unavailable).")
             .RateLimitPerIp("external-start-ip", rules => rules.ExternalStartPerIp)
             .Produces(StatusCodes.Status302Found)
             .ProducesProblemBody(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);

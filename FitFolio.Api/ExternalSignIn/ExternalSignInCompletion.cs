@@ -17,6 +17,7 @@ namespace FitFolio.Api.ExternalSignIn;
 /// </summary>
 public sealed partial class ExternalSignInCompletion(
     ExternalIdentityStore identities,
+    ExternalEmailProof emailProof,
     UserDirectory directory,
     IGrainFactory grains,
     SessionCookie sessionCookies,
@@ -44,6 +45,13 @@ public sealed partial class ExternalSignInCompletion(
         var http = context.HttpContext;
         var linking = IsLinking(context.Properties);
         var error = await SignInAsync(http, provider, context.Principal!, context.Properties!, context.Options.RemoteAuthenticationTimeout);
+        if (error?.StartsWith(ExternalEmailProof.AddressPage, StringComparison.Ordinal) == true)
+        {
+            // Not a failure: the identity waits for an address (audited as it was recorded).
+            http.Response.Redirect(error);
+            return;
+        }
+
         if (error is null)
         {
             http.Response.Redirect(linking ? $"{AccountPage}?linked={provider.Id}" : "/");
@@ -78,7 +86,7 @@ public sealed partial class ExternalSignInCompletion(
 
     private static string ErrorLocation(bool linking, string error) => linking ? $"{AccountPage}?link_error={error}" : $"{ErrorPage}?external_error={error}";
 
-    /// <summary>Null when signed in; otherwise the error code the sign-in page explains.</summary>
+    /// <summary>Null when signed in; the address page when the provider vouched for no address; otherwise the error code the sign-in page explains.</summary>
     private async Task<string?> SignInAsync(
         HttpContext http, ExternalProvider provider, ClaimsPrincipal principal, AuthenticationProperties properties, TimeSpan lifetime)
     {
@@ -118,7 +126,8 @@ public sealed partial class ExternalSignInCompletion(
 
         if (email is not { } vouched)
         {
-            return "email_unverified";
+            // Nothing is created on an address the provider did not vouch for: the person proves one by a mailed link first.
+            return await emailProof.BeginAsync(http, identity, origin);
         }
 
         var account = await identities.FindAccountAsync(vouched, http.RequestAborted);

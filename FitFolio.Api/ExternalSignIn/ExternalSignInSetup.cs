@@ -31,6 +31,8 @@ public static class ExternalSignInSetup
         var section = builder.Configuration.GetSection(ExternalSignInOptions.Section);
         services.AddOptions<ExternalSignInOptions>().Bind(section);
         services.AddSingleton<ExternalSignInCompletion>();
+        services.AddSingleton<ExternalEmailProof>();
+        services.AddSingleton<Grains.ExternalIdentities.ExternalEmailProofStore>();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresKeyRing(dataSource));

@@ -94,6 +94,7 @@ public static class FitFolioApp
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapExternalSignInApi();
+        api.MapExternalEmailProofApi();
         api.MapSessionsApi();
         api.MapAdminApi();
         api.MapWebAuthnApi();

@@ -61,6 +61,12 @@ public static class AuditEventType
 
     /// <summary>A provider identity claimed an owned account's address: the owner was mailed a link to confirm linking it.</summary>
     public const string ExternalIdentityLinkRequested = "external_identity_link_requested";
+
+    /// <summary>A provider identity came without a verified address: the browser was asked for one; the details name the provider.</summary>
+    public const string ExternalEmailProofStarted = "external_email_proof_started";
+
+    /// <summary>A link proving the address named for a waiting provider identity was mailed; the details name the provider.</summary>
+    public const string ExternalEmailProofMailed = "external_email_proof_mailed";
     public const string AdminViewedUser = "admin_viewed_user";
     public const string RateLimited = "rate_limited";
     public const string CsrfRejected = "csrf_rejected";

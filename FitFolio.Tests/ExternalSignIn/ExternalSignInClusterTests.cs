@@ -8,7 +8,7 @@ public sealed class ExternalSignInClusterTests(PostgresServer server)
     [Fact]
     public async Task A_flow_started_on_one_front_door_finishes_on_another()
     {
-        await using var provider = await TestIdentityProvider.StartAsync();
+        await using var provider = await TestIdentityProvider.StartAsync(TestContext.Current.CancellationToken);
         provider.Clients["fitfolio"] = ("oidc-client-secret", ExternalSignInFixture.CallbackBase + "oidc/callback");
         provider.NextPerson = new TestPerson("cluster-subject", "cluster@example.com");
         await using var database = new TestDatabase(server);

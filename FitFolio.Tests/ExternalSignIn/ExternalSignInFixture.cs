@@ -18,10 +18,10 @@ public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(se
 
     public new async ValueTask InitializeAsync()
     {
-        Provider = await TestIdentityProvider.StartAsync();
+        Provider = await TestIdentityProvider.StartAsync(TestContext.Current.CancellationToken);
         Provider.Clients["fitfolio"] = ("oidc-client-secret", CallbackBase + "oidc/callback");
         Provider.Clients["fitfolio-google"] = ("google-client-secret", CallbackBase + "google/callback");
-        Discord = await TestDiscord.StartAsync();
+        Discord = await TestDiscord.StartAsync(TestContext.Current.CancellationToken);
         await base.InitializeAsync();
     }
 

@@ -27,12 +27,12 @@ public sealed partial class ExternalSignInTests
     }
 
     [Fact]
-    public async Task Discords_unverified_flag_creates_nothing()
+    public async Task Discords_unverified_flag_asks_for_an_address_and_creates_nothing_before_it_is_proved()
     {
         api.Reset(new TestPerson("175928847299117064", "discord-unverified@example.com", EmailVerified: false));
         using var browser = api.Host.Client();
 
-        Assert.Equal("email_unverified", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser, "discord")));
+        Assert.Equal("/signin/provider-email?provider=discord", (await ProviderFlow.RunAsync(browser, "discord")).Headers["Location"]);
 
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from users where email = 'discord-unverified@example.com'"));
     }

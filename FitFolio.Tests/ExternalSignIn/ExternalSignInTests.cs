@@ -155,18 +155,6 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     }
 
     [Fact]
-    public async Task An_address_the_provider_did_not_verify_creates_nothing()
-    {
-        api.Reset(new TestPerson("unverified-subject", "unverified@example.com", EmailVerified: false));
-        using var browser = api.Host.Client();
-
-        Assert.Equal("email_unverified", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser)));
-
-        Assert.Equal(0L, await api.Database.CountAsync("select count(*) from users where email = 'unverified@example.com'"));
-        Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = 'unverified-subject'"));
-    }
-
-    [Fact]
     public async Task An_account_nobody_proved_yet_is_taken_by_the_provider_that_verified_its_address()
     {
         using var asker = api.Host.Client();

@@ -35,8 +35,8 @@ public sealed class TestDiscord : IAsyncDisposable
 
     public const string ClientSecret = "discord-client-secret";
 
-    /// <summary>The redirect URI registered for <see cref="ClientId"/>.</summary>
-    public string RedirectUri { get; set; } = ExternalSignInFixture.CallbackBase + "discord/callback";
+    /// <summary>The redirect URI registered for <see cref="ClientId"/> (the tests' host by default; the e2e launcher sets its own).</summary>
+    public string RedirectUri { get; set; } = "http://localhost:8080/api/v1/auth/external/discord/callback";
 
     /// <summary>Who signs in next; <see cref="TestPerson.Subject"/> is the snowflake id, <see cref="TestPerson.EmailVerified"/> the "verified" flag.</summary>
     public TestPerson NextPerson { get; set; } = new("80351110224678912", "nelly@example.com");
@@ -51,7 +51,7 @@ public sealed class TestDiscord : IAsyncDisposable
     /// <summary>How many times <c>/users/@me</c> answered with a user.</summary>
     public int UserLookups => _userLookups;
 
-    public static async Task<TestDiscord> StartAsync()
+    public static async Task<TestDiscord> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -61,7 +61,7 @@ public sealed class TestDiscord : IAsyncDisposable
         app.MapGet("/oauth2/authorize", (HttpRequest request) => self!.Authorize(request));
         app.MapPost("/api/oauth2/token", async (HttpRequest request) => self!.Token(await request.ReadFormAsync()));
         app.MapGet("/api/users/@me", (HttpRequest request) => self!.Me(request));
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         self = new TestDiscord(app, new Uri(address + "/"));
         return self;
@@ -69,7 +69,7 @@ public sealed class TestDiscord : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(TestContext.Current.CancellationToken);
+        await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
 

@@ -44,7 +44,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>The token endpoint drops the connection (the provider is down) when set to "down", or answers an HTML page when "garbage".</summary>
     public string? TokenEndpointFault { get; set; }
 
-    public static async Task<TestIdentityProvider> StartAsync()
+    public static async Task<TestIdentityProvider> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -114,7 +114,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         });
         // After the faults: OpenIddict answers its endpoints from the authentication middleware.
         app.UseAuthentication();
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         self = new TestIdentityProvider(app, new Uri(address + "/"));
         return self;
@@ -122,7 +122,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(TestContext.Current.CancellationToken);
+        await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
 

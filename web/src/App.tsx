@@ -10,6 +10,8 @@ import { ProvidersPage } from "./account/providers/ProvidersPage";
 import { SessionsPage } from "./account/sessions/SessionsPage";
 import { CheckEmailPage } from "./auth/CheckEmailPage";
 import { MagicLinkPage } from "./auth/MagicLinkPage";
+import { ProviderEmailLinkPage } from "./auth/ProviderEmailLinkPage";
+import { ProviderEmailPage } from "./auth/ProviderEmailPage";
 import { ProviderLinkPage } from "./auth/ProviderLinkPage";
 import { RecoveryCodePage } from "./auth/RecoveryCodePage";
 import { SessionProvider } from "./auth/session";
@@ -38,9 +40,11 @@ export function AppRoutes() {
           <Route path="signin" element={<SignInPage />} />
           <Route path="signin/check-email" element={<CheckEmailPage />} />
           <Route path="signin/recovery" element={<RecoveryCodePage />} />
+          <Route path="signin/provider-email" element={<ProviderEmailPage />} />
         </Route>
         <Route path="auth/link" element={<MagicLinkPage />} />
         <Route path="auth/provider-link" element={<ProviderLinkPage />} />
+        <Route path="auth/provider-email" element={<ProviderEmailLinkPage />} />
         <Route path="account/email/confirm" element={<ConfirmEmailChangePage />} />
         <Route element={<RequireAuth />}>
           {trainingRoutes()}

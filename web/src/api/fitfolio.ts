@@ -50,6 +50,9 @@ export const api = {
     verifyCode: (email: string, code: string) => request<SignedIn>("POST", "/auth/magic-link/verify", { body: { email, code }, expectUnauthenticated: true }),
     logout: () => request<void>("POST", "/auth/logout", { expectUnauthenticated: true }),
     confirmProviderLink: (token: string) => request<SignedIn>("POST", "/auth/external/link/confirm", { body: { token }, expectUnauthenticated: true }),
+    sendProviderEmailLink: (email: string) =>
+      request<{ status: string }>("POST", "/auth/external/email/send", { body: { email }, expectUnauthenticated: true }),
+    confirmProviderEmail: (token: string) => request<SignedIn>("POST", "/auth/external/email/confirm", { body: { token }, expectUnauthenticated: true }),
     providers: (options: Signal = {}) => request<{ items: SignInProvider[] }>("GET", "/auth/providers", { ...options, expectUnauthenticated: true }),
     setEmailSignIn: (enabled: boolean) => request<EmailSignInChange>("PUT", "/auth/email-sign-in", { body: { enabled } }),
   },

@@ -7,7 +7,6 @@ const EXTERNAL_ERRORS: Record<string, string> = {
   denied: "You cancelled at the provider. Nothing was changed.",
   failed: "Signing in with the provider didn’t work. Try again, or use your email.",
   replayed: "That sign-in was already used. Start again.",
-  email_unverified: "The provider didn’t confirm an email address for you. Sign in with your email instead.",
   account_exists: "An account already uses this email address. Sign in with your email or passkey.",
   link_mailed:
     "An account already uses this email address. We emailed it a link: open it to link the provider and sign in, or sign in with your email or passkey.",
