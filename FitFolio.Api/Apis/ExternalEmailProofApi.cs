@@ -32,7 +32,7 @@ public static class ExternalEmailProofApi
         email.MapPost("/confirm", ConfirmAsync)
             .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
             .WithName("ConfirmProviderEmail")
-            .WithSummary("Finish a provider sign-in with a proved address")
+            .WithSummary("Finish a provider sign-in by link")
             .WithDescription(
                 "Follows the mailed link, in the browser that asked for it: creates the account (or takes one nobody proved yet), links the "
                 + "provider identity and starts a session. Single use; expires like a sign-in link. 409 account_exists when the address "
