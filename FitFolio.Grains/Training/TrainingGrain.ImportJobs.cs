@@ -67,10 +67,11 @@ internal sealed partial class TrainingGrain
         {
             // Whatever went wrong, the transaction rolled back: nothing of the import is stored, and the person must hear so
             // rather than watch a job that never ends. The row says so, or (if even that fails) stays 'running', which
-            // GetImport answers as failed once no live job owns it.
+            // GetImport answers as failed once no live job owns it. The row first, then the live job: whoever hears "failed"
+            // (GetImport interleaves with this turn) then reads the same from the row.
             LogImportFailed(exception.GetType().Name);
-            job.Fail();
             await MarkImportFailedAsync(importId);
+            job.Fail();
         }
     }
 
