@@ -1,12 +1,9 @@
-import { useState } from "react";
 import { Link } from "react-router";
 import { isApiError } from "../api/errors";
 import { api } from "../api/fitfolio";
 import { ErrorMessage } from "../ui/Messages";
 import { PageHeader } from "../ui/Page";
-import { useCompleteSignIn } from "./afterSignIn";
-import { announceSignIn } from "./signInBroadcast";
-import { useFragmentToken } from "./useFragmentToken";
+import { useSignInLinkButton } from "./useSignInLinkButton";
 
 const ERRORS: Record<string, string> = {
   invalid_or_expired: "This link has expired, was already used, or was opened in another browser than the one you signed in with.",
@@ -18,26 +15,10 @@ const ERRORS: Record<string, string> = {
  * button, never on load, so a mail scanner opening the link does nothing.
  */
 export function ProviderEmailLinkPage() {
-  const completeSignIn = useCompleteSignIn();
-  const token = useFragmentToken();
-  const [error, setError] = useState<string | null>(token ? null : "This link is incomplete.");
-  const [busy, setBusy] = useState(false);
-
-  const confirm = () => {
-    if (!token || busy) return;
-    setBusy(true);
-    api.auth.confirmProviderEmail(token).then(
-      ({ user }) => {
-        announceSignIn(user);
-        completeSignIn(user, "email");
-      },
-      (caught: unknown) => {
-        setBusy(false);
-        const code = Object.keys(ERRORS).find((known) => isApiError(caught, known));
-        setError(code ? ERRORS[code]! : "Signing in didn’t work. Try again in a moment.");
-      },
-    );
-  };
+  const { token, error, busy, confirm } = useSignInLinkButton(api.auth.confirmProviderEmail, (caught) => {
+    const code = Object.keys(ERRORS).find((known) => isApiError(caught, known));
+    return code ? ERRORS[code]! : "Signing in didn’t work. Try again in a moment.";
+  });
 
   return (
     <div className="page page--auth">

@@ -1,41 +1,20 @@
-import { useState } from "react";
 import { Link } from "react-router";
 import { isApiError } from "../api/errors";
 import { api } from "../api/fitfolio";
 import { ErrorMessage } from "../ui/Messages";
 import { PageHeader } from "../ui/Page";
-import { useCompleteSignIn } from "./afterSignIn";
-import { announceSignIn } from "./signInBroadcast";
-import { useFragmentToken } from "./useFragmentToken";
+import { useSignInLinkButton } from "./useSignInLinkButton";
 
 /**
  * Landing page of the link mailed to an account's owner when a provider claimed their address (`/auth/provider-link#token=…`).
  * Linking is the owner's decision, so the token is spent by the button, never on load.
  */
 export function ProviderLinkPage() {
-  const completeSignIn = useCompleteSignIn();
-  const token = useFragmentToken();
-  const [error, setError] = useState<string | null>(token ? null : "This link is incomplete.");
-  const [busy, setBusy] = useState(false);
-
-  const confirm = () => {
-    if (!token || busy) return;
-    setBusy(true);
-    api.auth.confirmProviderLink(token).then(
-      ({ user }) => {
-        announceSignIn(user);
-        completeSignIn(user, "email");
-      },
-      (caught: unknown) => {
-        setBusy(false);
-        setError(
-          isApiError(caught, "invalid_or_expired")
-            ? "This link has expired or has already been used. Sign in with the provider again to get a new one."
-            : "Linking didn’t work. Try again in a moment.",
-        );
-      },
-    );
-  };
+  const { token, error, busy, confirm } = useSignInLinkButton(api.auth.confirmProviderLink, (caught) =>
+    isApiError(caught, "invalid_or_expired")
+      ? "This link has expired or has already been used. Sign in with the provider again to get a new one."
+      : "Linking didn’t work. Try again in a moment.",
+  );
 
   return (
     <div className="page page--auth">
