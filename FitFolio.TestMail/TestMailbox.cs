@@ -26,6 +26,8 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
     private Task _running = Task.CompletedTask;
     private long _nextId;
     private int _sessions;
+    private int _open;
+    private int _mostConcurrent;
     private int _dataTransfers;
 
     /// <summary>The port it listens on, once started.</summary>
@@ -48,6 +50,9 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
 
     /// <summary>How many SMTP connections (sessions) clients have opened so far.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>The most SMTP sessions that were open at the same moment so far.</summary>
+    public int MostConcurrentSessions => Volatile.Read(ref _mostConcurrent);
 
     /// <summary>How many messages have arrived whole (end of DATA), answered yet or not.</summary>
     public int DataTransfers => Volatile.Read(ref _dataTransfers);
@@ -86,7 +91,18 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
                 .AuthenticationRequired(RequiredCredentials is not null).AllowUnsecureAuthentication(RequiredCredentials is not null))
             .Build();
         _server = new SmtpServer.SmtpServer(options, services);
-        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _server.SessionCreated += (_, _) =>
+        {
+            Interlocked.Increment(ref _sessions);
+            var open = Interlocked.Increment(ref _open);
+            int most;
+            while (open > (most = Volatile.Read(ref _mostConcurrent)) && Interlocked.CompareExchange(ref _mostConcurrent, open, most) != most)
+            {
+            }
+        };
+        _server.SessionCompleted += (_, _) => Interlocked.Decrement(ref _open);
+        _server.SessionFaulted += (_, _) => Interlocked.Decrement(ref _open);
+        _server.SessionCancelled += (_, _) => Interlocked.Decrement(ref _open);
         _running = _server.StartAsync(_stop.Token);
         var started = await Task.WhenAny(listening.Task, _running).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         if (started != listening.Task)

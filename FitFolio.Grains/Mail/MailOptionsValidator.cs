@@ -64,6 +64,11 @@ internal sealed partial class MailOptionsValidator : IValidateOptions<MailOption
             failures.Add("Mail:Outbox:BatchSize must be between 1 and 1000.");
         }
 
+        if (outbox.Connections is < 1 or > 32)
+        {
+            failures.Add("Mail:Outbox:Connections must be between 1 and 32.");
+        }
+
         if (outbox.MaxAttempts < 1)
         {
             failures.Add("Mail:Outbox:MaxAttempts must be at least 1.");

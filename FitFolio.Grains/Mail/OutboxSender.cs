@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,9 @@ namespace FitFolio.Grains.Mail;
 
 /// <summary>
 /// Delivers the outbox; every silo runs one. Each cycle marks expired and abandoned messages failed,
-/// leases a batch of due messages, sends them one after another over one SMTP connection (MailKit) outside
-/// any transaction, and records each outcome: sent, retry later (exponential backoff with jitter), or failed
-/// after the last attempt or at a permanent refusal (5xx). It sleeps until a NOTIFY from
+/// leases a batch of due messages, sends them over up to <see cref="OutboxOptions.Connections"/> SMTP connections
+/// (MailKit) at once, one message at a time on each, outside any transaction, and records each outcome: sent, retry
+/// later (exponential backoff with jitter), or failed after the last attempt or at a permanent refusal (5xx). It sleeps until a NOTIFY from
 /// <see cref="MailOutbox"/>, the next retry falls due, or the poll interval.
 /// </summary>
 /// <remarks>
@@ -31,7 +32,10 @@ public sealed partial class OutboxSender : BackgroundService
 
     private readonly MailOptions _options;
     private readonly OutboxStore _store;
-    private MessageComposer? _composer;
+
+    // One per connection lane (MimeKit documents no thread safety for its DKIM signer), made on the lane's first send,
+    // not at start: a silo joining the cluster does not wait for MimeKit to load.
+    private readonly MessageComposer?[] _composers;
     private readonly OutboxWakeup _wakeup;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxSender> _logger;
@@ -41,6 +45,7 @@ public sealed partial class OutboxSender : BackgroundService
     {
         _options = options.Value;
         _store = new OutboxStore(dataSource);
+        _composers = new MessageComposer?[_options.Outbox.Connections];
         _wakeup = new OutboxWakeup(dataSource, _options.Outbox.PollInterval, time, logger);
         _time = time;
         _logger = logger;
@@ -51,7 +56,8 @@ public sealed partial class OutboxSender : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogStarted(_senderId, _options.Outbox.BatchSize, _options.Outbox.PollInterval, _options.Smtp.EffectiveSecurity, _options.Dkim.IsConfigured);
+        var outbox = _options.Outbox;
+        LogStarted(_senderId, outbox.BatchSize, outbox.Connections, outbox.PollInterval, _options.Smtp.EffectiveSecurity, _options.Dkim.IsConfigured);
         var listening = _wakeup.ListenAsync(stoppingToken);
         try
         {
@@ -123,27 +129,43 @@ public sealed partial class OutboxSender : BackgroundService
     }
 
     /// <summary>
-    /// Sends a claimed batch over one connection. On shutdown the message in flight gets
-    /// <see cref="ShutdownSendGrace"/> and the ones not yet begun are released for another silo.
+    /// Sends a claimed batch over up to <see cref="OutboxOptions.Connections"/> connections, each taking the next message
+    /// when its last is done. On shutdown the messages in flight get <see cref="ShutdownSendGrace"/> and the ones not yet
+    /// begun are released for another silo.
     /// </summary>
     private async Task DeliverBatchAsync(List<ClaimedMail> batch, CancellationToken stoppingToken)
     {
         using var sending = new CancellationTokenSource();
         await using var graceOnStop = stoppingToken.Register(() => sending.CancelAfter(ShutdownSendGrace));
+        var queue = new ConcurrentQueue<ClaimedMail>(batch);
+        var lanes = Math.Min(_composers.Length, batch.Count);
+        await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => DeliverLaneAsync(lane, queue, sending.Token, stoppingToken)));
+    }
+
+    private async Task DeliverLaneAsync(int lane, ConcurrentQueue<ClaimedMail> queue, CancellationToken sendToken, CancellationToken stoppingToken)
+    {
+        // Off the caller's turn, so the lanes' first sends overlap.
+        await Task.Yield();
         await using var connection = new SmtpConnection(_options.Smtp);
-        for (var i = 0; i < batch.Count; i++)
+        while (queue.TryDequeue(out var mail))
         {
             if (stoppingToken.IsCancellationRequested)
             {
-                await ReleaseAsync(batch[i..]);
+                List<ClaimedMail> unsent = [mail];
+                while (queue.TryDequeue(out var next))
+                {
+                    unsent.Add(next);
+                }
+
+                await ReleaseAsync(unsent);
                 return;
             }
 
-            await DeliverAsync(batch[i], connection, sending.Token);
+            await DeliverAsync(mail, connection, _composers[lane] ??= new MessageComposer(_options), sendToken);
         }
     }
 
-    private async Task DeliverAsync(ClaimedMail mail, SmtpConnection connection, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ClaimedMail mail, SmtpConnection connection, MessageComposer composer, CancellationToken cancellationToken)
     {
         var domain = MailAddresses.DomainOf(mail.To);
         Exception? failure = null;
@@ -156,8 +178,7 @@ public sealed partial class OutboxSender : BackgroundService
                 return;
             }
 
-            // Made on the first send, not at start: a silo joining the cluster does not wait for MimeKit to load.
-            using var message = (_composer ??= new MessageComposer(_options)).Compose(mail);
+            using var message = composer.Compose(mail);
             await connection.SendAsync(message, cancellationToken);
         }
         catch (Exception exception)
@@ -230,8 +251,9 @@ public sealed partial class OutboxSender : BackgroundService
         EventId = 3000,
         EventName = "MailOutboxSenderStarted",
         Level = LogLevel.Information,
-        Message = "Mail outbox sender {SenderId} started (batch {BatchSize}, poll every {PollInterval}, SMTP security {Security}, DKIM signing {DkimSigning})")]
-    private partial void LogStarted(string senderId, int batchSize, TimeSpan pollInterval, SmtpSecurity security, bool dkimSigning);
+        Message = "Mail outbox sender {SenderId} started (batch {BatchSize} over {Connections} connections, poll every {PollInterval}, "
+            + "SMTP security {Security}, DKIM signing {DkimSigning})")]
+    private partial void LogStarted(string senderId, int batchSize, int connections, TimeSpan pollInterval, SmtpSecurity security, bool dkimSigning);
 
     [LoggerMessage(
         EventId = 3001,

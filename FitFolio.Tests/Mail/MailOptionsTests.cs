@@ -21,7 +21,8 @@ public sealed class MailOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.Smtp.Timeout);
         Assert.False(options.Dkim.IsConfigured);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Outbox.PollInterval);
-        Assert.Equal(10, options.Outbox.BatchSize);
+        Assert.Equal(20, options.Outbox.BatchSize);
+        Assert.Equal(4, options.Outbox.Connections);
         Assert.Equal(10, options.Outbox.MaxAttempts);
         Assert.Equal(TimeSpan.FromMinutes(2), options.Outbox.Lease);
         Assert.Equal(TimeSpan.FromSeconds(5), options.Outbox.InitialRetryDelay);
@@ -43,6 +44,7 @@ public sealed class MailOptionsTests
             ["Mail:Smtp:Timeout"] = "00:00:20",
             ["Mail:Outbox:PollInterval"] = "00:00:30",
             ["Mail:Outbox:BatchSize"] = "25",
+            ["Mail:Outbox:Connections"] = "2",
             ["Mail:Outbox:MaxAttempts"] = "4",
             ["Mail:Outbox:Lease"] = "00:01:00",
             ["Mail:Outbox:InitialRetryDelay"] = "00:00:02",
@@ -58,9 +60,10 @@ public sealed class MailOptionsTests
             options.Smtp.Security,
             options.Smtp.ConnectTimeout,
             options.Smtp.Timeout));
-        Assert.Equal((TimeSpan.FromSeconds(30), 25, 4, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5)), (
+        Assert.Equal((TimeSpan.FromSeconds(30), 25, 2, 4, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5)), (
             options.Outbox.PollInterval,
             options.Outbox.BatchSize,
+            options.Outbox.Connections,
             options.Outbox.MaxAttempts,
             options.Outbox.Lease,
             options.Outbox.InitialRetryDelay,
@@ -74,6 +77,8 @@ public sealed class MailOptionsTests
     [InlineData("Mail:Outbox:Lease", "00:00:45")]
     [InlineData("Mail:Smtp:ConnectTimeout", "00:01:30")]
     [InlineData("Mail:Outbox:BatchSize", "0")]
+    [InlineData("Mail:Outbox:Connections", "0")]
+    [InlineData("Mail:Outbox:Connections", "33")]
     [InlineData("Mail:Outbox:MaxAttempts", "0")]
     [InlineData("Mail:Outbox:MaxRetryDelay", "00:00:01")]
     public void Settings_that_would_fail_later_are_refused_at_start(string key, string value)

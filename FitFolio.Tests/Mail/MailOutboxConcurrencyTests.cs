@@ -14,6 +14,7 @@ public sealed class MailOutboxConcurrencyTests(TestDatabase database) : IClassFi
         await sink.StartAsync(0, cancellationToken);
         var settings = MailSilo.Settings(sink.Port);
         settings["Mail:Outbox:BatchSize"] = "5";
+        settings["Mail:Outbox:Connections"] = "3";
         var logs = new[] { new LogCapture(), new LogCapture(), new LogCapture() };
         var silos = new List<MailSilo>();
         foreach (var capture in logs)

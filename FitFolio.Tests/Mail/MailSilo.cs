@@ -33,6 +33,9 @@ public sealed class MailSilo : IAsyncDisposable
         ["Mail:Smtp:ConnectTimeout"] = "00:00:05",
         ["Mail:Smtp:Timeout"] = "00:00:05",
         ["Mail:Outbox:Lease"] = "00:00:10",
+        // One connection, so what a test says about the connection (reused, broken, refused) is about the only one;
+        // MailTransportTests and MailOutboxConcurrencyTests deliver over several.
+        ["Mail:Outbox:Connections"] = "1",
         ["Mail:Outbox:PollInterval"] = "00:10:00",
         ["Mail:Outbox:InitialRetryDelay"] = "00:00:00.200",
         ["Mail:Outbox:MaxRetryDelay"] = "00:00:00.400",

@@ -3,11 +3,41 @@ using FitFolio.Tests.Infrastructure;
 
 namespace FitFolio.Tests.Mail;
 
-/// <summary>How the sender talks to the SMTP server (MailKit): one connection per batch, AUTH when configured, TLS as configured.</summary>
+/// <summary>
+/// How the sender talks to the SMTP server (MailKit): a batch over a few connections at once, each reused, AUTH when
+/// configured, TLS as configured.
+/// </summary>
 public sealed class MailTransportTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]
-    public async Task A_batch_goes_out_over_one_connection()
+    public async Task A_batch_goes_out_over_as_many_connections_as_configured_at_once_each_reused_for_the_next_message()
+    {
+        await OutboxTestData.ResetAsync(database);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // A relay that takes 300 ms to accept each message: one connection would need 2.4 s for eight.
+        await using var sink = new TestMailbox { DataReplyDelay = TimeSpan.FromMilliseconds(300) };
+        await sink.StartAsync(0, cancellationToken);
+        var logs = new LogCapture();
+        var settings = MailSilo.Settings(sink.Port);
+        settings["Mail:Outbox:Connections"] = "4";
+        await using var silo = await MailSilo.StartAsync(database, logs, settings);
+        await OutboxTestData.WaitUntilIdleAsync(logs);
+
+        var ids = await OutboxTestData.EnqueueTogetherAsync(database, [.. Enumerable.Range(0, 8).Select(i => OutboxTestData.SignIn($"lane{i}@example.test"))]);
+
+        await sink.WaitForMessagesAsync(8, _ => true, OutboxTestData.Timeout, cancellationToken);
+        Assert.Equal(ids.Select(id => $"{id:N}@fitfolio.test").Order(), sink.Messages.Select(m => m.MessageId!).Order());
+        // Four connections, not eight: each took its next message over the connection it had.
+        Assert.Equal(4, sink.Sessions);
+        Assert.True(sink.MostConcurrentSessions >= 2, $"The connections never overlapped (at most {sink.MostConcurrentSessions} at once).");
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, (await OutboxTestData.RowAsync(database, id)).Attempts);
+        }
+    }
+
+    [Fact]
+    public async Task With_one_connection_a_batch_goes_out_over_it()
     {
         await OutboxTestData.ResetAsync(database);
         await using var sink = new TestMailbox();
