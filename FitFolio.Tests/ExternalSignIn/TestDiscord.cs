@@ -15,8 +15,9 @@ namespace FitFolio.Tests.ExternalSignIn;
 
 /// <summary>
 /// A local OAuth 2 server in Discord's shapes: <c>/oauth2/authorize</c> (the login and consent pages of <see cref="ProviderLoginPages"/>,
-/// ending in a code, or <c>access_denied</c> when the person presses Deny), <c>POST /api/oauth2/token</c> (client secret, redirect URI, single-use code and PKCE checked; Discord's token
-/// JSON) and <c>GET /api/users/@me</c> (Discord's user object: snowflake <c>id</c>, <c>email</c>, <c>verified</c>). No ID token, no nonce.
+/// ending in a code, or <c>access_denied</c> when the person presses Deny), <c>POST /api/oauth2/token</c> (client secret, redirect URI,
+/// single-use code and PKCE checked; Discord's token JSON) and <c>GET /api/users/@me</c> (Discord's user object: snowflake <c>id</c>,
+/// <c>email</c>, <c>verified</c>). No ID token, no nonce.
 /// </summary>
 public sealed class TestDiscord : IAsyncDisposable
 {
