@@ -8,7 +8,8 @@ namespace FitFolio.Tests.Telemetry;
 /// <summary>
 /// What a request did before it was answered, read from traces rather than a stopwatch: every grain call and SQL statement made in
 /// the request's own trace before its span ended (the request's span ends when it is answered). The enumeration tests compare these
-/// lists across kinds of address: equal lists mean the answer cannot tell the kinds apart by its timing.
+/// lists across kinds of address: equal lists mean the answer cannot tell the kinds apart by its timing. (Moved here from
+/// <c>SignInEnumerationTests</c> so the provider address proof's test reads its steps the same way.)
 /// </summary>
 public static class RequestSteps
 {
@@ -40,7 +41,9 @@ public static class RequestSteps
                 // "IUserGrain/Method"); the server span under it would name the same call again.
                 if (child.StartTimeUtc <= answered.StartTimeUtc + answered.Duration)
                 {
-                    if (child.Source.Name == "Npgsql")
+                    // A physical connection opened by the pool ("CONNECT db") is the pool's state, whichever request
+                    // happens to need one: not a step of the request, and it came and went between two kinds of address.
+                    if (child.Source.Name == "Npgsql" && !child.DisplayName.StartsWith("CONNECT ", StringComparison.Ordinal))
                     {
                         steps.Add("sql " + (child.GetTagItem("db.query.text") ?? child.GetTagItem("db.statement") ?? child.DisplayName));
                     }
