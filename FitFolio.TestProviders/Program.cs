@@ -2,8 +2,8 @@
 //   FitFolio.TestProviders --app-origin http://localhost:PORT --ready-file PATH
 // starts the OpenID Connect provider (used as FitFolio's generic provider and as Google) and the Discord-shaped server, registers
 // FitFolio's redirect URIs at the app's origin, and writes their addresses to PATH (KEY=VALUE lines) once they answer. A third
-// loopback endpoint, POST /next-person, says who signs in next; the person authenticated "now" (auth_time), as a real provider's
-// login page would, so the sign-in counts as recent. Runs until SIGTERM or Ctrl+C.
+// loopback endpoint, POST /people, registers a person at both providers; the browser then signs in as that person on the
+// provider's login page (subject or address, and password) and presses Allow or Deny on its consent page. Runs until SIGTERM or Ctrl+C.
 using FitFolio.TestProviders;
 using FitFolio.Tests.ExternalSignIn;
 using Microsoft.AspNetCore.Builder;
@@ -20,8 +20,8 @@ var readyFile = Argument("--ready-file");
 var callback = origin + "/api/v1/auth/external/";
 
 await using var provider = await TestIdentityProvider.StartAsync();
-provider.Clients["fitfolio"] = ("oidc-client-secret", callback + "oidc/callback");
-provider.Clients["fitfolio-google"] = ("google-client-secret", callback + "google/callback");
+provider.Clients["fitfolio"] = ("FitFolio", "oidc-client-secret", callback + "oidc/callback");
+provider.Clients["fitfolio-google"] = ("FitFolio", "google-client-secret", callback + "google/callback");
 await using var discord = await TestDiscord.StartAsync();
 discord.RedirectUri = callback + "discord/callback";
 
@@ -29,11 +29,11 @@ var builder = WebApplication.CreateSlimBuilder();
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.Logging.ClearProviders();
 var control = builder.Build();
-control.MapPost("/next-person", (NextPersonRequest request) =>
+control.MapPost("/people", (PersonRequest request) =>
 {
-    var person = new TestPerson(request.Subject, request.Email, request.EmailVerified, DateTimeOffset.UtcNow);
-    provider.NextPerson = person;
-    discord.NextPerson = person;
+    var person = new TestPerson(request.Subject, request.Email, request.EmailVerified, request.Password ?? TestPerson.DefaultPassword);
+    provider.Register(person);
+    discord.Register(person);
     return Results.NoContent();
 });
 await control.StartAsync();

@@ -24,10 +24,11 @@ public static class ExternalEmailProofApi
             .WithDescription(
                 "For the provider identity waiting in this browser (its provider vouched for no address): mails a link to the address. "
                 + "Always 202 with the same body whether or not the address has an account; an account with an owner is mailed the "
-                + "owner's confirmation instead. 400 invalid_or_expired when nothing waits in this browser.")
+                + "owner's confirmation instead (after the answer, so its timing is the same too). 400 invalid_or_expired when nothing "
+                + "waits in this browser.")
             .RateLimitPerIp("magic-start-ip", rules => rules.MagicLinkStartPerIp)
             .Produces<MagicLinkStartResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
+            .ProducesProblemBody(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
         email.MapPost("/confirm", ConfirmAsync)
             .WithoutIdempotencyKeys(IdempotencyKeyReasons.Credential)
@@ -56,10 +57,14 @@ public static class ExternalEmailProofApi
             return refusal;
         }
 
-        // Whether anything waits depends on this browser only, never on the address: the answers cannot tell accounts apart.
-        return await proof.SendAsync(context, email, RequestOrigins.Of(context))
-            ? TypedResults.Json(new MagicLinkStartResponse("sent"), statusCode: StatusCodes.Status202Accepted)
-            : Errors.BadRequest(context, "invalid_or_expired", ExpiredMessage);
+        // Whether anything waits depends on this browser only, never on the address; what the address decides is done after the
+        // answer. The answers, and their timing, cannot tell accounts apart.
+        return await proof.SendAsync(context, email, RequestOrigins.Of(context)) switch
+        {
+            ExternalEmailProof.Sending.Queued => TypedResults.Json(new MagicLinkStartResponse("sent"), statusCode: StatusCodes.Status202Accepted),
+            ExternalEmailProof.Sending.Unavailable => Errors.Unavailable(context),
+            _ => Errors.BadRequest(context, "invalid_or_expired", ExpiredMessage),
+        };
     }
 
     private static async Task<IResult> ConfirmAsync(

@@ -3,6 +3,7 @@ using FitFolio.Grains.Accounts;
 using FitFolio.Grains.Audit;
 using FitFolio.Grains.Common;
 using FitFolio.Grains.ExternalIdentities;
+using FitFolio.Grains.SignIn;
 using FitFolio.Grains.Users;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class ExternalEmailProof(
     UserDirectory directory,
     IGrainFactory grains,
     AuditLog audit,
+    SignInMailQueue queue,
     SessionCookie sessionCookies,
     CookieSettings cookieSettings,
     IOptions<AuthOptions> auth,
@@ -57,41 +59,71 @@ public sealed class ExternalEmailProof(
         return $"{AddressPage}?provider={Uri.EscapeDataString(identity.Provider)}";
     }
 
+    /// <summary>What <see cref="SendAsync"/> answered.</summary>
+    public enum Sending
+    {
+        /// <summary>Queued: a link or the owner's confirmation follows (<see cref="MailAsync"/>).</summary>
+        Queued,
+
+        /// <summary>This browser has no identity waiting, or it expired.</summary>
+        NothingWaiting,
+
+        /// <summary>The work queue had no room, or the silo is out of the cluster: the person is told to try again.</summary>
+        Unavailable,
+    }
+
     /// <summary>
-    /// The person named <paramref name="email"/>: false when this browser has no identity waiting (or it expired). Otherwise the same
-    /// answer whatever the address: a new or unproved address is mailed a link; an owned account's owner is mailed the confirmation a
-    /// provider-verified address gets (none on a lock or a passkey-only account, audited by the user grain).
+    /// The person named <paramref name="email"/>. Before the answer only this browser's waiting identity is looked at, never the
+    /// address: what depends on the address (a link, or the owner's confirmation) is queued on the magic-link start's queue and
+    /// runs after the answer (<see cref="MailAsync"/>), so the answer takes as long whether or not the address has an account.
     /// </summary>
-    public async Task<bool> SendAsync(HttpContext http, EmailAddress email, RequestOrigin origin)
+    public async Task<Sending> SendAsync(HttpContext http, EmailAddress email, RequestOrigin origin)
     {
         if (BrowserHash(http) is not { } browser)
         {
-            return false;
+            return Sending.NothingWaiting;
         }
 
         var now = clock.GetUtcNow();
-        if (await proofs.FindAsync(browser, now, http.RequestAborted) is not { } waiting)
+        if (await proofs.FindAsync(browser, now, http.RequestAborted) is null)
         {
-            return false;
+            return Sending.NothingWaiting;
         }
 
-        var identity = waiting with { Email = email.Value };
-        if (await identities.FindAccountAsync(email, http.RequestAborted) is { Verified: true } owned)
+        return await queue.TryEnqueueAsync(new ExternalEmailProofSend(browser, email, now, origin), http.RequestAborted)
+            ? Sending.Queued
+            : Sending.Unavailable;
+    }
+
+    /// <summary>
+    /// The queued part of <see cref="SendAsync"/>: a new or unproved address is mailed a link; an owned account's owner is mailed the
+    /// confirmation a provider-verified address gets (none on a lock or a passkey-only account, audited by the user grain). Nothing
+    /// happens when the browser's identity is gone by then, or a later request of the same browser got there first.
+    /// </summary>
+    public async Task MailAsync(ExternalEmailProofSend send)
+    {
+        if (await proofs.FindAsync(send.BrowserHash, send.AskedAt, CancellationToken.None) is not { } waiting)
+        {
+            return;
+        }
+
+        var identity = waiting with { Email = send.Email.Value };
+        if (await identities.FindAccountAsync(send.Email) is { Verified: true } owned)
         {
             // Never linked on the word of whoever typed the address: its owner confirms, as for a provider that vouched for it.
-            if (await proofs.EndAsync(browser, now, http.RequestAborted) is not null)
+            if (await proofs.EndAsync(send.BrowserHash, send.AskedAt, CancellationToken.None) is not null)
             {
-                await grains.GetGrain<IUserGrain>(owned.Id.ToString("N")).RequestProviderLink(identity, origin);
+                await grains.GetGrain<IUserGrain>(owned.Id.ToString("N")).RequestProviderLink(identity, send.Origin);
             }
 
-            return true;
+            return;
         }
 
         var token = Secrets.NewToken();
         var link = new Uri(app.Value.PublicOrigin!, LinkPage + "#token=" + token);
-        var mailed = new AuditEvent(AuditEventType.ExternalEmailProofMailed, null, origin, Details(identity.Provider));
-        var mail = ExternalEmailProofMail.Confirm(email.Value, identity.Provider, link, Lifetime);
-        return await proofs.MailLinkAsync(browser, email, Secrets.Digest(token), now, mail, mailed, http.RequestAborted);
+        var mailed = new AuditEvent(AuditEventType.ExternalEmailProofMailed, null, send.Origin, Details(identity.Provider));
+        var mail = ExternalEmailProofMail.Confirm(send.Email.Value, identity.Provider, link, Lifetime);
+        await proofs.MailLinkAsync(send.BrowserHash, send.Email, Secrets.Digest(token), send.AskedAt, mail, mailed, CancellationToken.None);
     }
 
     /// <summary>The person opened the mailed link in this browser: the identity is linked to the address's account and a session starts.</summary>

@@ -58,7 +58,9 @@ public sealed class ExternalEmailProofStore(NpgsqlDataSource dataSource, MailOut
 
     /// <summary>
     /// Records the address the person named and the mailed link's hash (replacing any earlier: only the newest link works), and queues
-    /// <paramref name="mail"/> in the same transaction. False, with nothing mailed, when this browser's row is no longer live.
+    /// <paramref name="mail"/> in the same transaction. False, with nothing mailed, when this browser's row is no longer live, or a
+    /// request made after <paramref name="now"/> (the time the person asked: this runs after the answer, on a queue whose workers may
+    /// finish out of order) was mailed already.
     /// </summary>
     public async Task<bool> MailLinkAsync(
         byte[] browserHash, EmailAddress email, byte[] tokenHash, DateTimeOffset now, OutgoingMail mail, AuditEvent audit, CancellationToken cancellationToken)
@@ -68,7 +70,7 @@ public sealed class ExternalEmailProofStore(NpgsqlDataSource dataSource, MailOut
         await using var update = new NpgsqlCommand(
             """
             update external_email_proofs set email = @email, token_hash = @token, mailed_at = @now
-            where browser_hash = @browser and used_at is null and expires_at > @now
+            where browser_hash = @browser and used_at is null and expires_at > @now and (mailed_at is null or mailed_at < @now)
             """,
             connection,
             transaction);
@@ -87,13 +89,16 @@ public sealed class ExternalEmailProofStore(NpgsqlDataSource dataSource, MailOut
         return true;
     }
 
-    /// <summary>Ends this browser's row without a link (its identity was handed to an account owner's confirmation); the identity, once.</summary>
+    /// <summary>
+    /// Ends this browser's row without a link (its identity was handed to an account owner's confirmation); the identity, once. Null as
+    /// for <see cref="MailLinkAsync"/> when a later request was mailed already.
+    /// </summary>
     public async Task<ExternalIdentityClaim?> EndAsync(byte[] browserHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             update external_email_proofs set used_at = @now
-            where browser_hash = @browser and used_at is null and expires_at > @now
+            where browser_hash = @browser and used_at is null and expires_at > @now and (mailed_at is null or mailed_at < @now)
             returning provider, subject, email, authenticated_at
             """);
         command.Parameters.AddWithValue("browser", browserHash);

@@ -8,7 +8,8 @@ namespace FitFolio.Grains.SignIn;
 
 /// <summary>
 /// The per-account work of <c>magic-link/start</c> (find or create the account, then mail a link or
-/// audit why not), queued so that the 202 goes out before any of it runs: its timing is then the
+/// audit why not) and of a provider sign-in's address proof (a proof link, or the owner's confirmation),
+/// queued (<see cref="SignInWork"/>) so that the 202 goes out before any of it runs: its timing is then the
 /// same for a new address, a live account, a locked one and a passkey-only one.
 /// </summary>
 /// <remarks>
@@ -24,7 +25,7 @@ public sealed class SignInMailQueue(IOptions<AuthOptions> options, ClusterReadin
     /// <summary>How long a request waits for room before it is refused: enough to ride out a burst, short of a client's patience.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<SignInMailRequest> _channel = Channel.CreateBounded<SignInMailRequest>(
+    private readonly Channel<SignInWork> _channel = Channel.CreateBounded<SignInWork>(
         new BoundedChannelOptions(options.Value.SignInQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
     private int _unfinished;
@@ -38,14 +39,14 @@ public sealed class SignInMailQueue(IOptions<AuthOptions> options, ClusterReadin
     /// </summary>
     public int Unfinished => Volatile.Read(ref _unfinished);
 
-    internal ChannelReader<SignInMailRequest> Reader => _channel.Reader;
+    internal ChannelReader<SignInWork> Reader => _channel.Reader;
 
     /// <summary>
     /// Queues the request; false when there was no room within <see cref="MaxWait"/>, or the silo is
     /// out of the cluster (PostgreSQL out of reach, stopping): then the work would fail after the
     /// person was told it was done, so they are told to try again instead.
     /// </summary>
-    public async ValueTask<bool> TryEnqueueAsync(SignInMailRequest request, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryEnqueueAsync(SignInWork request, CancellationToken cancellationToken)
     {
         if (!cluster.IsActive || !database.IsReachable)
         {

@@ -1,19 +1,16 @@
-using FitFolio.Grains.Accounts;
-using FitFolio.Grains.Users;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FitFolio.Grains.SignIn;
 
 /// <summary>
-/// Works through <see cref="SignInMailQueue"/> on every silo: the account is found or created
-/// (unverified), then its user grain mails the link and code, or audits why it did not (email
-/// sign-in off, locked by an admin). At a graceful stop the queue takes no more and what it holds
+/// Works through <see cref="SignInMailQueue"/> on every silo: each <see cref="SignInWork"/> runs
+/// its own work (a sign-in link, a provider sign-in's address proof). At a graceful stop the queue takes no more and what it holds
 /// is finished (bounded by the host's shutdown timeout) while the silo is still in the cluster:
 /// hosted services stop in reverse order, and the silo was registered first.
 /// </summary>
 internal sealed partial class SignInMailWorker(
-    SignInMailQueue queue, UserDirectory directory, IGrainFactory grains, ILogger<SignInMailWorker> logger) : BackgroundService
+    SignInMailQueue queue, IServiceProvider services, ILogger<SignInMailWorker> logger) : BackgroundService
 {
     // Each request is mostly waiting on PostgreSQL (a statement, then a grain call with one
     // transaction), so the work needs many in flight: with 4 the bench's start rate halved, with 16
@@ -36,8 +33,7 @@ internal sealed partial class SignInMailWorker(
         {
             try
             {
-                var userId = await directory.FindOrCreateAsync(request.Email);
-                await grains.GetGrain<IUserGrain>(userId.ToString("N")).IssueMagicLink("sign_in", request.Origin);
+                await request.RunAsync(services);
             }
             catch (Exception exception)
             {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using FitFolio.Silo.Telemetry;
 using FitFolio.Tests.Infrastructure;
 using FitFolio.Tests.Telemetry;
@@ -107,50 +105,8 @@ public sealed class SignInEnumerationTests(SignInEnumerationTests.Traced api) : 
         return addresses;
     }
 
-    /// <summary>
-    /// Sends the request in a trace of its own and returns, in call order, every grain call and SQL
-    /// statement made in that trace before the answer: the request's span ends when it is answered.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> StepsAsync(ApiClient client, string path, object body, HttpStatusCode expected)
-    {
-        var traceId = ActivityTraceId.CreateRandom();
-        var response = await client.SendAsync(HttpMethod.Post, path, JsonContent.Create(body), request =>
-            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01"));
-        Assert.Equal(expected, response.Status);
-
-        Activity? answered = null;
-        await Eventually.TrueAsync(
-            () => (answered = _activities.InTrace(traceId).FirstOrDefault(a => a.Source.Name == "Microsoft.AspNetCore")) is not null,
-            TimeSpan.FromSeconds(10),
-            $"the request span of {path}");
-        var trace = _activities.InTrace(traceId);
-        var steps = new List<string>();
-        Walk(answered!.SpanId);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{path} {body}:\n  " + string.Join("\n  ", steps));
-        return steps;
-
-        void Walk(ActivitySpanId parent)
-        {
-            foreach (var child in trace.Where(a => a.ParentSpanId == parent).OrderBy(a => a.StartTimeUtc))
-            {
-                // SQL statements and grain calls as the caller made them (Orleans' client span, named
-                // "IUserGrain/Method"); the server span under it would name the same call again.
-                if (child.StartTimeUtc <= answered.StartTimeUtc + answered.Duration)
-                {
-                    if (child.Source.Name == "Npgsql")
-                    {
-                        steps.Add("sql " + (child.GetTagItem("db.query.text") ?? child.GetTagItem("db.statement") ?? child.DisplayName));
-                    }
-                    else if (child.Source.Name == "Microsoft.Orleans.Application" && child.Kind == ActivityKind.Client)
-                    {
-                        steps.Add("grain " + child.DisplayName);
-                    }
-                }
-
-                Walk(child.SpanId);
-            }
-        }
-    }
+    private Task<IReadOnlyList<string>> StepsAsync(ApiClient client, string path, object body, HttpStatusCode expected) =>
+        RequestSteps.BeforeAnswerAsync(_activities, client, path, body, expected);
 
     private async Task<long> ScalarAsync(string sql)
     {

@@ -9,14 +9,15 @@ public sealed class ExternalSignInClusterTests(PostgresServer server)
     public async Task A_flow_started_on_one_front_door_finishes_on_another()
     {
         await using var provider = await TestIdentityProvider.StartAsync(TestContext.Current.CancellationToken);
-        provider.Clients["fitfolio"] = ("oidc-client-secret", ExternalSignInFixture.CallbackBase + "oidc/callback");
-        provider.NextPerson = new TestPerson("cluster-subject", "cluster@example.com");
+        provider.Clients["fitfolio"] = ("FitFolio", "oidc-client-secret", ExternalSignInFixture.CallbackBase + "oidc/callback");
+        var person = new TestPerson("cluster-subject", "cluster@example.com");
+        provider.Register(person);
         await using var database = new TestDatabase(server);
         await database.InitializeAsync();
         await using var cluster = await ApiCluster.StartAsync(database.ConnectionString, 2, ExternalSignInSettings.For(provider));
         using var onFirst = cluster.Hosts[0].Client();
 
-        var callback = await ProviderFlow.ToCallbackAsync(onFirst);
+        var callback = await ProviderFlow.ToCallbackAsync(onFirst, person);
         using var onSecond = ApiCluster.CloneOnto(onFirst, cluster.Hosts[1]);
         var answer = await onSecond.GetAsync(callback);
 

@@ -6,7 +6,7 @@ namespace FitFolio.Tests.ExternalSignIn;
 /// A FitFolio host whose generic OpenID Connect provider and Google are both <see cref="TestIdentityProvider"/> (Google configured, as in
 /// production, by its discovery document: only the address differs), and whose Discord is <see cref="TestDiscord"/>.
 /// </summary>
-public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(server), IAsyncLifetime
+public class ExternalSignInFixture(PostgresServer server) : ApiFixture(server), IAsyncLifetime
 {
     public const string CallbackBase = ApiClient.DefaultOrigin + "/api/v1/auth/external/";
 
@@ -19,8 +19,8 @@ public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(se
     public new async ValueTask InitializeAsync()
     {
         Provider = await TestIdentityProvider.StartAsync(TestContext.Current.CancellationToken);
-        Provider.Clients["fitfolio"] = ("oidc-client-secret", CallbackBase + "oidc/callback");
-        Provider.Clients["fitfolio-google"] = ("google-client-secret", CallbackBase + "google/callback");
+        Provider.Clients["fitfolio"] = ("FitFolio", "oidc-client-secret", CallbackBase + "oidc/callback");
+        Provider.Clients["fitfolio-google"] = ("FitFolio", "google-client-secret", CallbackBase + "google/callback");
         Discord = await TestDiscord.StartAsync(TestContext.Current.CancellationToken);
         await base.InitializeAsync();
     }
@@ -32,15 +32,14 @@ public sealed class ExternalSignInFixture(PostgresServer server) : ApiFixture(se
         await Discord.DisposeAsync();
     }
 
-    /// <summary>Puts the provider back to answering normally for <paramref name="person"/>.</summary>
-    public void Reset(TestPerson person)
+    /// <summary>Registers <paramref name="person"/> at both providers (who then signs in on their pages) and puts the faults back.</summary>
+    public TestPerson Reset(TestPerson person)
     {
-        Provider.NextPerson = person;
-        Provider.DenyConsent = false;
+        Provider.Register(person);
         Provider.ForgedNonce = null;
         Provider.TokenEndpointFault = null;
-        Discord.NextPerson = person;
-        Discord.DenyConsent = false;
+        Discord.Register(person);
         Discord.ReusableCodes = false;
+        return person;
     }
 }

@@ -17,9 +17,9 @@ public sealed partial class ExternalSignInTests
     public async Task A_signed_in_owner_links_a_provider_from_the_account_page_whatever_address_it_shows()
     {
         using var owner = await api.SignedInClientAsync("linker@example.com");
-        api.Reset(new TestPerson("link-subject", "somewhere-else@example.com"));
+        var person = api.Reset(new TestPerson("link-subject", "somewhere-else@example.com"));
 
-        var back = await LinkAsync(owner, "oidc");
+        var back = await LinkAsync(owner, person, "oidc");
 
         Assert.Equal("/account/providers?linked=oidc", back.Headers["Location"]);
         var linked = Assert.Single((await owner.GetAsync(Identities)).Body.GetProperty("items").EnumerateArray());
@@ -32,23 +32,23 @@ public sealed partial class ExternalSignInTests
 
         // The same identity cannot join a second account.
         using var other = await api.SignedInClientAsync("second-linker@example.com");
-        Assert.Equal("/account/providers?link_error=linked_elsewhere", (await LinkAsync(other, "oidc")).Headers["Location"]);
+        Assert.Equal("/account/providers?link_error=linked_elsewhere", (await LinkAsync(other, person, "oidc")).Headers["Location"]);
         Assert.Equal(0, (await other.GetAsync(Identities)).Body.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
     public async Task Linking_needs_a_recent_sign_in_and_a_browser_still_signed_in_to_the_account_when_it_comes_back()
     {
-        // A provider sign-in without auth_time is never recent.
-        api.Reset(new TestPerson("stale-linker", "stale-linker@example.com"));
+        // A provider sign-in without auth_time (Discord's) is never recent.
+        var person = api.Reset(new TestPerson("175928847299117071", "stale-linker@example.com"));
         using var stale = api.Host.Client();
-        await ProviderFlow.RunAsync(stale);
+        await ProviderFlow.RunAsync(stale, person, "discord");
         Assert.Equal("reauthentication_required", (await stale.PostAsync(Identities + "/google/link")).ErrorCode);
 
         using var owner = await api.SignedInClientAsync("signs-out-midway@example.com");
         Assert.Equal(HttpStatusCode.NotFound, (await owner.PostAsync(Identities + "/github/link")).Status);
-        api.Reset(new TestPerson("midway-subject", "midway@example.com"));
-        var callback = await ToLinkCallbackAsync(owner, "google");
+        person = api.Reset(new TestPerson("midway-subject", "midway@example.com"));
+        var callback = await ToLinkCallbackAsync(owner, person, "google");
         Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync("/api/v1/auth/logout")).Status);
 
         Assert.Equal("/account/providers?link_error=session_ended", (await owner.GetAsync(callback)).Headers["Location"]);
@@ -67,8 +67,8 @@ public sealed partial class ExternalSignInTests
         var off = await owner.SendAsync(HttpMethod.Put, "/api/v1/auth/email-sign-in", JsonContent.Create(new { enabled = false }));
         Assert.Equal(HttpStatusCode.OK, off.Status);
         // Linked while passkey-only, so the provider is a way in.
-        api.Reset(new TestPerson("last-way-subject", email));
-        Assert.Equal("/account/providers?linked=discord", (await LinkAsync(owner, "discord")).Headers["Location"]);
+        var person = api.Reset(new TestPerson("last-way-subject", email));
+        Assert.Equal("/account/providers?linked=discord", (await LinkAsync(owner, person, "discord")).Headers["Location"]);
 
         // The linked provider counts as a way in: both passkeys may go...
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync(PasskeySteps.Base + "/credentials/" + firstId)).Status);
@@ -98,12 +98,12 @@ public sealed partial class ExternalSignInTests
     [Fact]
     public async Task The_export_and_the_admin_detail_show_the_linked_identities()
     {
-        api.Reset(new TestPerson("shown-subject", "shown@example.com"));
-        using var person = api.Host.Client();
-        await ProviderFlow.RunAsync(person, "google");
-        var id = (await person.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
+        var person = api.Reset(new TestPerson("shown-subject", "shown@example.com"));
+        using var browser = api.Host.Client();
+        await ProviderFlow.RunAsync(browser, person, "google");
+        var id = (await browser.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString();
 
-        var exported = Assert.Single((await person.PostAsync("/api/v1/account/export")).Body.GetProperty("externalIdentities").EnumerateArray());
+        var exported = Assert.Single((await browser.PostAsync("/api/v1/account/export")).Body.GetProperty("externalIdentities").EnumerateArray());
         using var admin = await api.SignedInWithPasskeyProofAsync(ExternalSignInSettings.AdminEmail);
         var detail = Assert.Single((await admin.GetAsync($"/api/v1/admin/users/{id}")).Body.GetProperty("externalIdentities").EnumerateArray());
 
@@ -116,18 +116,15 @@ public sealed partial class ExternalSignInTests
     }
 
     /// <summary>Starts a link from the account page and returns the callback (path and query) the provider sent the browser back to.</summary>
-    private static async Task<string> ToLinkCallbackAsync(ApiClient browser, string provider)
+    private static async Task<string> ToLinkCallbackAsync(ApiClient browser, TestPerson person, string provider)
     {
         var start = await browser.PostAsync($"{Identities}/{provider}/link");
         Assert.True(start.Status == HttpStatusCode.OK, start.Text);
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-        using var authorize = await http.GetAsync(new Uri(start.Body.GetProperty("redirectUrl").GetString()!), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
-        return authorize.Headers.Location!.PathAndQuery;
+        return (await ProviderFlow.AtProviderAsync(new Uri(start.Body.GetProperty("redirectUrl").GetString()!), person)).PathAndQuery;
     }
 
-    private static async Task<ApiResponse> LinkAsync(ApiClient browser, string provider) =>
-        await browser.GetAsync(await ToLinkCallbackAsync(browser, provider));
+    private static async Task<ApiResponse> LinkAsync(ApiClient browser, TestPerson person, string provider) =>
+        await browser.GetAsync(await ToLinkCallbackAsync(browser, person, provider));
 
     private Task<long> AuditCountAsync(string type, string email) => api.Database.CountAsync(
         "select count(*) from login_events where event_type = @type and user_id = (select id from users where email = @email)",

@@ -21,11 +21,11 @@ public sealed partial class ExternalSignInTests
     [InlineData("no-address-subject", null)]
     public async Task An_unverified_or_missing_address_is_asked_for_and_proved_by_a_link_opened_in_the_same_browser(string subject, string? shown)
     {
-        api.Reset(new TestPerson(subject, shown, EmailVerified: false));
+        var person = api.Reset(new TestPerson(subject, shown, EmailVerified: false));
         using var browser = api.Host.Client();
         var proved = subject + "@example.com";
 
-        Assert.Equal("/signin/provider-email?provider=oidc", (await ProviderFlow.RunAsync(browser)).Headers["Location"]);
+        Assert.Equal("/signin/provider-email?provider=oidc", (await ProviderFlow.RunAsync(browser, person)).Headers["Location"]);
         Assert.Null(browser.SessionCookie);
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = @s", ("s", subject)));
         var secret = browser.Cookies["ff_provider_email"];
@@ -58,7 +58,7 @@ public sealed partial class ExternalSignInTests
 
         // From now on the subject signs in to that account directly.
         using var laptop = api.Host.Client();
-        Assert.Equal("/", (await ProviderFlow.RunAsync(laptop)).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(laptop, person)).Headers["Location"]);
         Assert.Equal(proved, (await laptop.GetAsync("/api/v1/auth/me")).Body.GetProperty("email").GetString());
     }
 
@@ -66,12 +66,12 @@ public sealed partial class ExternalSignInTests
     public async Task Asking_for_the_link_answers_the_same_for_an_owned_address_whose_owner_alone_can_link()
     {
         using var owner = await api.SignedInClientAsync("proof-owner@example.com");
-        api.Reset(new TestPerson("proof-attacker", null, EmailVerified: false));
+        var person = api.Reset(new TestPerson("proof-attacker", null, EmailVerified: false));
         using var attacker = api.Host.Client();
-        await ProviderFlow.RunAsync(attacker);
-        api.Reset(new TestPerson("proof-newcomer", null, EmailVerified: false));
+        await ProviderFlow.RunAsync(attacker, person);
+        person = api.Reset(new TestPerson("proof-newcomer", null, EmailVerified: false));
         using var newcomer = api.Host.Client();
-        await ProviderFlow.RunAsync(newcomer);
+        await ProviderFlow.RunAsync(newcomer, person);
 
         var toOwned = await attacker.PostAsync(Send, new { email = "proof-owner@example.com" });
         var toNew = await newcomer.PostAsync(Send, new { email = "proof-nobody@example.com" });
@@ -107,9 +107,9 @@ public sealed partial class ExternalSignInTests
     [Fact]
     public async Task Only_the_newest_link_works_and_a_Discord_identity_proves_its_address_the_same_way()
     {
-        api.Reset(new TestPerson("175928847299117099", "discord-unproved@example.com", EmailVerified: false));
+        var person = api.Reset(new TestPerson("175928847299117099", "discord-unproved@example.com", EmailVerified: false));
         using var browser = api.Host.Client();
-        Assert.Equal("/signin/provider-email?provider=discord", (await ProviderFlow.RunAsync(browser, "discord")).Headers["Location"]);
+        Assert.Equal("/signin/provider-email?provider=discord", (await ProviderFlow.RunAsync(browser, person, "discord")).Headers["Location"]);
 
         Assert.Equal(HttpStatusCode.Accepted, (await browser.PostAsync(Send, new { email = "discord-typo@example.com" })).Status);
         var first = await ProofTokenToAsync("discord-typo@example.com");

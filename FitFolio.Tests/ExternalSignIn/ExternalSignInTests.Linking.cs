@@ -13,10 +13,10 @@ public sealed partial class ExternalSignInTests
     public async Task A_verified_address_of_someone_elses_account_is_linked_only_by_the_link_mailed_to_its_owner()
     {
         using var owner = await api.SignedInClientAsync("owner@example.com");
-        api.Reset(new TestPerson("attacker-subject", "owner@example.com"));
+        var person = api.Reset(new TestPerson("attacker-subject", "owner@example.com"));
         using var attacker = api.Host.Client();
 
-        Assert.Equal("link_mailed", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(attacker)));
+        Assert.Equal("link_mailed", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(attacker, person)));
 
         Assert.Null(attacker.SessionCookie);
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = 'attacker-subject'"));
@@ -41,7 +41,7 @@ public sealed partial class ExternalSignInTests
 
         // From now on the identity signs in to the owner's account.
         using var again = api.Host.Client();
-        Assert.Equal("/", (await ProviderFlow.RunAsync(again)).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(again, person)).Headers["Location"]);
         Assert.Equal("owner@example.com", (await again.GetAsync("/api/v1/auth/me")).Body.GetProperty("email").GetString());
     }
 
@@ -49,9 +49,9 @@ public sealed partial class ExternalSignInTests
     public async Task The_signed_in_owner_links_an_identity_claiming_the_address_at_once()
     {
         using var owner = await api.SignedInClientAsync("present-owner@example.com");
-        api.Reset(new TestPerson("present-subject", "present-owner@example.com"));
+        var person = api.Reset(new TestPerson("present-subject", "present-owner@example.com"));
 
-        Assert.Equal("/", (await ProviderFlow.RunAsync(owner, "google")).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(owner, person, "google")).Headers["Location"]);
 
         Assert.Equal(1L, await api.Database.CountAsync(
             "select count(*) from external_identities where provider = 'google' and subject = 'present-subject'"

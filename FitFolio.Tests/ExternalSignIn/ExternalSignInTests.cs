@@ -27,10 +27,10 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [Fact]
     public async Task A_new_verified_address_gets_an_account_and_a_session_and_the_same_subject_signs_in_to_it_again()
     {
-        api.Reset(new TestPerson("happy-subject", "happy@example.com"));
+        var person = api.Reset(new TestPerson("happy-subject", "happy@example.com"));
         using var browser = api.Host.Client();
 
-        var callback = await ProviderFlow.RunAsync(browser);
+        var callback = await ProviderFlow.RunAsync(browser, person);
 
         Assert.Equal("/", callback.Headers["Location"]);
         var me = await browser.GetAsync("/api/v1/auth/me");
@@ -47,9 +47,9 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
         await api.Mail.WaitForAsync("happy@example.com", AccountMailTemplates.ProviderLinkedSubject);
 
         // The subject is the key: the provider may show another address now, and it is still this account.
-        api.Reset(new TestPerson("happy-subject", "renamed@example.com"));
+        person = api.Reset(new TestPerson("happy-subject", "renamed@example.com"));
         using var laptop = api.Host.Client();
-        Assert.Equal("/", (await ProviderFlow.RunAsync(laptop)).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(laptop, person)).Headers["Location"]);
         Assert.Equal(userId, (await laptop.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetGuid());
         await api.Mail.WaitForAsync("happy@example.com", AccountMailTemplates.NewDeviceSubject);
     }
@@ -57,10 +57,10 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [Fact]
     public async Task Google_is_configured_by_its_discovery_document_and_signs_in_the_same_way()
     {
-        api.Reset(new TestPerson("google-subject", "google-person@example.com"));
+        var person = api.Reset(new TestPerson("google-subject", "google-person@example.com"));
         using var browser = api.Host.Client();
 
-        Assert.Equal("/", (await ProviderFlow.RunAsync(browser, "google")).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(browser, person, "google")).Headers["Location"]);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/auth/me")).Status);
         Assert.Equal(1L, await api.Database.CountAsync("select count(*) from external_identities where provider = 'google' and subject = 'google-subject'"));
@@ -69,11 +69,11 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [Fact]
     public async Task A_state_that_is_not_the_one_this_browser_started_with_is_refused()
     {
-        api.Reset(new TestPerson("state-subject", "state@example.com"));
+        var person = api.Reset(new TestPerson("state-subject", "state@example.com"));
         using var browser = api.Host.Client();
-        var callback = await ProviderFlow.ToCallbackAsync(browser);
+        var callback = await ProviderFlow.ToCallbackAsync(browser, person);
         using var other = api.Host.Client();
-        var otherCallback = await ProviderFlow.ToCallbackAsync(other);
+        var otherCallback = await ProviderFlow.ToCallbackAsync(other, person);
 
         // This browser's code with the other flow's state, and a state nobody issued.
         var mixed = callback[..callback.IndexOf("state=", StringComparison.Ordinal)]
@@ -89,9 +89,9 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [Fact]
     public async Task A_replayed_callback_is_refused_with_or_without_the_flow_cookies()
     {
-        api.Reset(new TestPerson("replay-subject", "replay@example.com"));
+        var person = api.Reset(new TestPerson("replay-subject", "replay@example.com"));
         using var browser = api.Host.Client();
-        var callback = await ProviderFlow.ToCallbackAsync(browser);
+        var callback = await ProviderFlow.ToCallbackAsync(browser, person);
         using var thief = api.Host.Client();
         foreach (var (name, value) in browser.Cookies)
         {
@@ -111,14 +111,14 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [Fact]
     public async Task An_ID_token_with_another_flows_nonce_or_a_callback_without_the_nonce_cookie_is_refused()
     {
-        api.Reset(new TestPerson("nonce-subject", "nonce@example.com"));
+        var person = api.Reset(new TestPerson("nonce-subject", "nonce@example.com"));
         api.Provider.ForgedNonce = "a-nonce-from-another-flow";
         using var browser = api.Host.Client();
-        Assert.Equal("failed", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser)));
+        Assert.Equal("failed", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser, person)));
 
         api.Provider.ForgedNonce = null;
         using var noNonce = api.Host.Client();
-        var callback = await ProviderFlow.ToCallbackAsync(noNonce);
+        var callback = await ProviderFlow.ToCallbackAsync(noNonce, person);
         foreach (var name in noNonce.Cookies.Keys.Where(n => n.Contains("Nonce", StringComparison.Ordinal)).ToList())
         {
             noNonce.Cookies.Remove(name);
@@ -129,13 +129,14 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     }
 
     [Fact]
-    public async Task Declining_at_the_provider_comes_back_as_denied()
+    public async Task Pressing_Deny_on_the_providers_consent_page_comes_back_as_denied()
     {
-        api.Reset(new TestPerson("denied-subject", "denied@example.com"));
-        api.Provider.DenyConsent = true;
+        var person = api.Reset(new TestPerson("denied-subject", "denied@example.com"));
         using var browser = api.Host.Client();
 
-        Assert.Equal("denied", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser)));
+        Assert.Equal("denied", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser, person, allow: false)));
+        Assert.Null(browser.SessionCookie);
+        Assert.Equal(0L, await api.Database.CountAsync("select count(*) from users where email = 'denied@example.com'"));
         Assert.Equal(1L, await api.Database.CountAsync(
             "select count(*) from login_events where event_type = 'external_sign_in_failure' and details->>'reason' = 'denied' and details->>'provider' = @p",
             ("p", "oidc")));
@@ -146,11 +147,11 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [InlineData("garbage")]
     public async Task A_token_endpoint_that_is_down_or_answers_garbage_ends_on_the_sign_in_page_not_in_a_5xx(string fault)
     {
-        api.Reset(new TestPerson("fault-subject-" + fault, fault + "@example.com"));
+        var person = api.Reset(new TestPerson("fault-subject-" + fault, fault + "@example.com"));
         api.Provider.TokenEndpointFault = fault;
         using var browser = api.Host.Client();
 
-        Assert.Equal("failed", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser)));
+        Assert.Equal("failed", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser, person)));
         Assert.Null(browser.SessionCookie);
     }
 
@@ -161,10 +162,10 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
         await asker.PrimeAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await asker.PostAsync("/api/v1/auth/magic-link/start", new { email = "asked@example.com" })).Status);
         await api.Mail.WaitForAsync("asked@example.com", 1);
-        api.Reset(new TestPerson("asked-subject", "asked@example.com"));
+        var person = api.Reset(new TestPerson("asked-subject", "asked@example.com"));
         using var browser = api.Host.Client();
 
-        Assert.Equal("/", (await ProviderFlow.RunAsync(browser)).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(browser, person)).Headers["Location"]);
 
         Assert.Equal(1L, await api.Database.CountAsync("select count(*) from users where email = 'asked@example.com'"));
         Assert.True((await browser.GetAsync("/api/v1/auth/me")).Body.GetProperty("emailVerified").GetBoolean());
@@ -173,45 +174,47 @@ public sealed partial class ExternalSignInTests(ExternalSignInFixture api) : ICl
     [Fact]
     public async Task An_admin_lock_refuses_provider_sign_in()
     {
-        api.Reset(new TestPerson("locked-subject", "locked@example.com"));
+        var person = api.Reset(new TestPerson("locked-subject", "locked@example.com"));
         using var first = api.Host.Client();
-        await ProviderFlow.RunAsync(first);
+        await ProviderFlow.RunAsync(first, person);
         var id = (await first.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetGuid();
         await api.Host.Grains.GetGrain<IUserGrain>(id.ToString("N")).Lock(DateTimeOffset.UtcNow.AddHours(1), Guid.NewGuid(), RequestOrigin.System);
         using var browser = api.Host.Client();
 
-        Assert.Equal("refused", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser)));
+        Assert.Equal("refused", ProviderFlow.ErrorOf(await ProviderFlow.RunAsync(browser, person)));
         Assert.Null(browser.SessionCookie);
     }
 
     [Fact]
     public async Task A_provider_sign_in_is_recent_only_when_the_provider_says_it_checked_the_person_just_now()
     {
-        api.Reset(new TestPerson("stale-subject", "stale@example.com"));
+        // Discord says nothing of when it checked the person (no ID token, no auth_time): never recent.
+        var person = api.Reset(new TestPerson("175928847299117070", "stale@example.com"));
         using var stale = api.Host.Client();
-        await ProviderFlow.RunAsync(stale);
+        await ProviderFlow.RunAsync(stale, person, "discord");
         var refused = await stale.PostAsync("/api/v1/account/api-keys", new { name = "sync", scopes = new[] { "read" } });
         Assert.Equal("reauthentication_required", refused.ErrorCode);
 
-        api.Reset(new TestPerson("fresh-subject", "fresh@example.com", AuthenticatedAt: DateTimeOffset.UtcNow));
+        // The OpenID Connect provider's login page just took the password: auth_time is now.
+        person = api.Reset(new TestPerson("fresh-subject", "fresh@example.com"));
         using var fresh = api.Host.Client();
-        await ProviderFlow.RunAsync(fresh);
+        await ProviderFlow.RunAsync(fresh, person);
         Assert.Equal(HttpStatusCode.Created, (await fresh.PostAsync("/api/v1/account/api-keys", new { name = "sync", scopes = new[] { "read" } })).Status);
     }
 
     [Fact]
     public async Task Deleting_the_account_removes_its_provider_links_and_the_identity_can_start_afresh()
     {
-        api.Reset(new TestPerson("deleted-subject", "deleted@example.com", AuthenticatedAt: DateTimeOffset.UtcNow));
+        var person = api.Reset(new TestPerson("deleted-subject", "deleted@example.com"));
         using var browser = api.Host.Client();
-        await ProviderFlow.RunAsync(browser);
+        await ProviderFlow.RunAsync(browser, person);
         var before = (await browser.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.NoContent, (await browser.DeleteAsync("/api/v1/account")).Status);
 
         Assert.Equal(0L, await api.Database.CountAsync("select count(*) from external_identities where subject = 'deleted-subject'"));
         using var again = api.Host.Client();
-        Assert.Equal("/", (await ProviderFlow.RunAsync(again)).Headers["Location"]);
+        Assert.Equal("/", (await ProviderFlow.RunAsync(again, person)).Headers["Location"]);
         Assert.NotEqual(before, (await again.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetGuid());
     }
 }

@@ -9,13 +9,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace FitFolio.Tests.ExternalSignIn;
 
 /// <summary>
-/// A local OAuth 2 server in Discord's shapes: <c>GET /oauth2/authorize</c> (signs in <see cref="NextPerson"/> at once, or answers
-/// <c>access_denied</c>), <c>POST /api/oauth2/token</c> (client secret, redirect URI, single-use code and PKCE checked; Discord's token
-/// JSON) and <c>GET /api/users/@me</c> (Discord's user object: snowflake <c>id</c>, <c>email</c>, <c>verified</c>). No ID token, no nonce.
+/// A local OAuth 2 server in Discord's shapes: <c>/oauth2/authorize</c> (the login and consent pages of <see cref="ProviderLoginPages"/>,
+/// ending in a code, or <c>access_denied</c> when the person presses Deny), <c>POST /api/oauth2/token</c> (client secret, redirect URI,
+/// single-use code and PKCE checked; Discord's token JSON) and <c>GET /api/users/@me</c> (Discord's user object: snowflake <c>id</c>,
+/// <c>email</c>, <c>verified</c>). No ID token, no nonce.
 /// </summary>
 public sealed class TestDiscord : IAsyncDisposable
 {
@@ -38,10 +40,11 @@ public sealed class TestDiscord : IAsyncDisposable
     /// <summary>The redirect URI registered for <see cref="ClientId"/> (the tests' host by default; the e2e launcher sets its own).</summary>
     public string RedirectUri { get; set; } = "http://localhost:8080/api/v1/auth/external/discord/callback";
 
-    /// <summary>Who signs in next; <see cref="TestPerson.Subject"/> is the snowflake id, <see cref="TestPerson.EmailVerified"/> the "verified" flag.</summary>
-    public TestPerson NextPerson { get; set; } = new("80351110224678912", "nelly@example.com");
+    /// <summary>The people and the login and consent pages; <see cref="TestPerson.Subject"/> is the snowflake id (and the username).</summary>
+    public ProviderLoginPages Pages { get; } = new("Discord", "test_discord_browser");
 
-    public bool DenyConsent { get; set; }
+    /// <summary>Registers <paramref name="person"/>; <see cref="TestPerson.EmailVerified"/> is Discord's "verified" flag.</summary>
+    public void Register(TestPerson person) => Pages.Register(person);
 
     /// <summary>The token endpoint takes a code again (a lax provider): what stops a replayed callback is then FitFolio's own flow claim.</summary>
     public bool ReusableCodes { get; set; }
@@ -58,7 +61,7 @@ public sealed class TestDiscord : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         TestDiscord? self = null;
-        app.MapGet("/oauth2/authorize", (HttpRequest request) => self!.Authorize(request));
+        app.MapMethods("/oauth2/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpRequest request) => self!.AuthorizeAsync(request.HttpContext));
         app.MapPost("/api/oauth2/token", async (HttpRequest request) => self!.Token(await request.ReadFormAsync()));
         app.MapGet("/api/users/@me", (HttpRequest request) => self!.Me(request));
         await app.StartAsync(cancellationToken);
@@ -73,17 +76,29 @@ public sealed class TestDiscord : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private IResult Authorize(HttpRequest request)
+    /// <summary>The request comes in the query (<c>GET</c>, from the client) or in the pages' hidden fields (<c>POST</c>): checked either way.</summary>
+    private async Task<IResult> AuthorizeAsync(HttpContext http)
     {
-        var query = request.Query;
-        if (query["client_id"] != ClientId || query["redirect_uri"] != RedirectUri || query["response_type"] != "code"
-            || query["code_challenge_method"] != "S256" || string.IsNullOrEmpty(query["code_challenge"]))
+        IEnumerable<KeyValuePair<string, StringValues>> source = HttpMethods.IsGet(http.Request.Method)
+            ? http.Request.Query
+            : await http.Request.ReadFormAsync(http.RequestAborted);
+        var query = source.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        if (query.GetValueOrDefault("client_id") != ClientId || query.GetValueOrDefault("redirect_uri") != RedirectUri
+            || query.GetValueOrDefault("response_type") != "code" || query.GetValueOrDefault("code_challenge_method") != "S256"
+            || string.IsNullOrEmpty(query.GetValueOrDefault("code_challenge")))
         {
             return Results.BadRequest(new { message = "Invalid OAuth2 redirect_uri", code = 50035 });
         }
 
-        var state = query["state"].ToString();
-        if (DenyConsent)
+        var scopes = (query.GetValueOrDefault("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var outcome = await Pages.StepAsync(http, query.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)), "FitFolio", scopes);
+        if (outcome.Page is { } page)
+        {
+            return page;
+        }
+
+        var state = query.GetValueOrDefault("state");
+        if (outcome.Allowed is not { } person)
         {
             return Results.Redirect(QueryHelpers.AddQueryString(RedirectUri, new Dictionary<string, string?>
             {
@@ -94,7 +109,7 @@ public sealed class TestDiscord : IAsyncDisposable
         }
 
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        _codes[code] = (NextPerson, query["code_challenge"].ToString(), RedirectUri);
+        _codes[code] = (person, query["code_challenge"], RedirectUri);
         return Results.Redirect(QueryHelpers.AddQueryString(RedirectUri, new Dictionary<string, string?> { ["code"] = code, ["state"] = state }));
     }
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,16 +10,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace FitFolio.Tests.ExternalSignIn;
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict.Server) on a loopback port in the test process: discovery, keys, an authorization endpoint
-/// that signs in <see cref="NextPerson"/> at once (the login page of a real provider, already filled in), and a token endpoint that checks
-/// the client's secret and PKCE. Degraded mode (no OpenIddict store): the client and its redirect URI are checked here instead.
-/// Tests turn on the ways a provider goes wrong: consent denied, a nonce of another flow, a token endpoint down or answering garbage.
+/// with a login and a consent page (<see cref="ProviderLoginPages"/>: the person types a password and presses Allow or Deny; Allow signs
+/// in with <c>auth_time</c> now), and a token endpoint that checks the client's secret and PKCE. Degraded mode (no OpenIddict store): the
+/// client and its redirect URI are checked here instead. Tests turn on the ways a provider goes wrong: a nonce of another flow, a token
+/// endpoint down or answering garbage.
 /// </summary>
+/// <remarks>
+/// The authorization endpoint is OpenIddict's with passthrough to a minimal-API endpoint, and the pages post back to it with the
+/// request in hidden fields: OpenIddict then validates the whole request (client, redirect URI, PKCE, scopes) on every step, GET or
+/// POST, so no step can be steered to another client or redirect URI, and the provider keeps no state per request but its form tokens.
+/// </remarks>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -30,13 +39,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>The clients this provider knows: client id → (secret, redirect URI).</summary>
-    public Dictionary<string, (string Secret, string RedirectUri)> Clients { get; } = new(StringComparer.Ordinal);
+    /// <summary>The clients this provider knows: client id → (name shown on the consent page, secret, redirect URI).</summary>
+    public Dictionary<string, (string Name, string Secret, string RedirectUri)> Clients { get; } = new(StringComparer.Ordinal);
 
-    public TestPerson NextPerson { get; set; } = new("subject-1", "person@example.com");
+    /// <summary>The provider's people and its login and consent pages.</summary>
+    public ProviderLoginPages Pages { get; } = new("Test Provider", "test_provider_browser");
 
-    /// <summary>The person declines at the provider: the authorization endpoint answers <c>access_denied</c>.</summary>
-    public bool DenyConsent { get; set; }
+    /// <summary>Registers <paramref name="person"/> at this provider (or replaces the one with that subject).</summary>
+    public void Register(TestPerson person) => Pages.Register(person);
 
     /// <summary>The ID token carries this nonce instead of the one the client sent (a token minted for another flow).</summary>
     public string? ForgedNonce { get; set; }
@@ -58,7 +68,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             options.RegisterScopes(Scopes.Email);
             options.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
             options.EnableDegradedMode();
-            options.UseAspNetCore().DisableTransportSecurityRequirement();
+            options.UseAspNetCore().DisableTransportSecurityRequirement().EnableAuthorizationEndpointPassthrough();
             options.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
                 if (!self!.Clients.TryGetValue(context.ClientId ?? "", out var client) || client.RedirectUri != context.RedirectUri)
@@ -81,17 +91,6 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
                 return default;
             }));
-            options.AddEventHandler<OpenIddictServerEvents.HandleAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
-            {
-                if (self!.DenyConsent)
-                {
-                    context.Reject(Errors.AccessDenied, "The person declined.");
-                    return default;
-                }
-
-                context.SignIn(self.Principal());
-                return default;
-            }));
         });
 
         var app = builder.Build();
@@ -112,8 +111,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
             await next(context);
         });
-        // After the faults: OpenIddict answers its endpoints from the authentication middleware.
+        // After the faults: OpenIddict answers its endpoints from the authentication middleware, and passes the authorization
+        // endpoint through to the pages.
         app.UseAuthentication();
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpRequest request) => self!.AuthorizeAsync(request.HttpContext));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         self = new TestIdentityProvider(app, new Uri(address + "/"));
@@ -126,9 +127,32 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private ClaimsPrincipal Principal()
+    private async Task<IResult> AuthorizeAsync(HttpContext http)
     {
-        var person = NextPerson;
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an authorization request.");
+        var parameters = request.GetParameters().Select(p => KeyValuePair.Create(p.Key, (string?)p.Value));
+        var outcome = await Pages.StepAsync(http, parameters, Clients[request.ClientId!].Name, [.. request.GetScopes()]);
+        if (outcome.Page is { } page)
+        {
+            return page;
+        }
+
+        if (outcome.Allowed is not { } person)
+        {
+            return Results.Forbid(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.AccessDenied,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The person declined.",
+                }),
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        return Results.SignIn(Principal(person, outcome.AuthenticatedAt), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static ClaimsPrincipal Principal(TestPerson person, DateTimeOffset authenticatedAt)
+    {
         var identity = new ClaimsIdentity("test-provider", Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, person.Subject);
         if (person.Email is not null)
@@ -137,11 +161,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             identity.SetClaim(Claims.EmailVerified, person.EmailVerified);
         }
 
-        if (person.AuthenticatedAt is { } at)
-        {
-            identity.SetClaim(Claims.AuthenticationTime, at.ToUnixTimeSeconds());
-        }
-
+        // The person typed their password just now: a sign-in that counts as recent.
+        identity.SetClaim(Claims.AuthenticationTime, authenticatedAt.ToUnixTimeSeconds());
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
         var principal = new ClaimsPrincipal(identity);
         principal.SetScopes(Scopes.OpenId, Scopes.Email);
