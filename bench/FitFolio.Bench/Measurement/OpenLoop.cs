@@ -34,7 +34,7 @@ internal static class OpenLoop
                 await send();
                 samples.GetOrAdd(operation, _ => []).Add(Stopwatch.GetElapsedTime(due));
             }
-            catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+            catch (HttpRequestException exception) when (Unanswered.Is(exception))
             {
                 // Lost: the connection closed with no answer (after the caller's own re-send). In an open loop such a request is
                 // infinitely late, so it counts in the percentiles (more than 1 % lost turns p99 into "never") and in the notes.

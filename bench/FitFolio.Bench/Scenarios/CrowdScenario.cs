@@ -230,7 +230,7 @@ internal sealed class CrowdScenario : IScenario
         {
             return await SendOnceAsync(client, origin, member, method, path, body, expected, retried: false);
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+        catch (HttpRequestException exception) when (Unanswered.Is(exception))
         {
             Interlocked.Increment(ref _resent);
             return await SendOnceAsync(client, origin, member, method, path, body, expected, retried: true);
