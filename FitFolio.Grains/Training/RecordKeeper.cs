@@ -96,6 +96,7 @@ internal static class RecordKeeper
             save.Parameters.AddWithValue("exercise", exerciseId);
             save.Parameters.AddWithValue("last", lastSetId!.Value);
             save.Parameters.AddWithValue("marks", NpgsqlDbType.Array | NpgsqlDbType.Text, Marks(hits));
+            await save.PrepareAsync(cancellationToken);
             if ((long)(await save.ExecuteScalarAsync(cancellationToken))! == 0)
             {
                 // Another activation wrote the book since it was read (only during a membership change): replay.

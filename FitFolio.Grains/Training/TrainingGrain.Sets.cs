@@ -69,6 +69,9 @@ internal sealed partial class TrainingGrain
             insert.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? clock.GetUtcNow());
             batch.BatchCommands.Add(insert);
             batch.BatchCommands.Add(RecordKeeper.AppendReadCommand(UserId, setId));
+            // Prepared, as are the check and the book's save: planning these joins was most of their time (bench/README.md, third pass);
+            // a prepared statement lives on with its pooled connection, so a connection plans it once.
+            await batch.PrepareAsync();
             await using var reader = await batch.ExecuteReaderAsync();
             if (!await reader.ReadAsync())
             {
@@ -207,6 +210,7 @@ internal sealed partial class TrainingGrain
         command.Parameters.AddWithValue("we", workoutExerciseId);
         command.Parameters.AddWithValue("set", setId);
         command.Parameters.AddWithValue("user", UserId);
+        await command.PrepareAsync();
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
