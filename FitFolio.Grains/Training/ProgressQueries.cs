@@ -1,4 +1,3 @@
-using FitFolio.Grains.Common;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,45 +12,10 @@ public sealed class ProgressQueries(NpgsqlDataSource dataSource, TimeProvider cl
     /// <summary>The half a secondary muscle gets of a set: it works, but is not what the set trains.</summary>
     public const decimal SecondaryShare = 0.5m;
 
-    public async Task<IReadOnlyList<ExerciseProgressPoint>> ExerciseSeriesAsync(
-        Guid userId, Guid exerciseId, DateOnly? from, DateOnly? to, string zone, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            select (w.started_at at time zone @zone)::date, w.id, s.set_type, s.reps, s.weight_kg, e.kind
-            from workout_sets s join workouts w on w.id = s.workout_id join exercises e on e.id = s.exercise_id
-            where s.user_id = @user and s.exercise_id = @exercise and w.status <> 'abandoned' and s.set_type <> 'warmup'
-              and (@from is null or (w.started_at at time zone @zone)::date >= @from)
-              and (@to is null or (w.started_at at time zone @zone)::date <= @to)
-            order by w.started_at, w.id
-            """);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("exercise", exerciseId);
-        command.Parameters.AddWithValue("zone", NpgsqlDbType.Text, zone);
-        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, from ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, to ?? (object)DBNull.Value);
-        var rows = new List<(DateOnly Date, Guid Workout, int? Reps, decimal? Kg, string Kind)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((reader.GetFieldValue<DateOnly>(0), reader.GetGuid(1), reader.Nullable<int>(3), reader.Nullable<decimal>(4), reader.GetString(5)));
-            }
-        }
-
-        return [.. rows.GroupBy(r => r.Workout).Select(g =>
-        {
-            var weighted = g.Where(r => r.Kind == ExerciseKind.WeightReps && r.Kg is not null && r.Reps is > 0)
-                .Select(r => (Kg: Math.Round(r.Kg!.Value, 2, MidpointRounding.AwayFromZero), Reps: r.Reps!.Value)).ToList();
-            return new ExerciseProgressPoint(
-                g.First().Date, g.Key,
-                weighted.Select(r => Epley.OneRepMax(r.Kg, r.Reps)).Max(),
-                weighted.Count == 0 ? null : weighted.Max(r => r.Kg),
-                weighted.Sum(r => Math.Round(r.Kg * r.Reps, 2, MidpointRounding.AwayFromZero)),
-                g.Sum(r => r.Reps ?? 0),
-                g.Count());
-        })];
-    }
+    /// <summary>One point per workout of the exercise, its zoned date between <paramref name="from"/> and <paramref name="to"/> (both optional).</summary>
+    public Task<IReadOnlyList<ExerciseProgressPoint>> ExerciseSeriesAsync(
+        Guid userId, Guid exerciseId, DateOnly? from, DateOnly? to, string zone, CancellationToken cancellationToken) =>
+        ExerciseSeries.ReadAsync(dataSource, userId, exerciseId, from, to, zone, cancellationToken);
 
     /// <summary>
     /// Sets and volume per week and muscle. The sets are summed per week and exercise first (numeric sums are exact, so

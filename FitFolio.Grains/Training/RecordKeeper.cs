@@ -15,16 +15,13 @@ namespace FitFolio.Grains.Training;
 /// </summary>
 internal static class RecordKeeper
 {
-    /// <summary>Records of the set just inserted (<paramref name="setId"/>), read from and added to its exercise's book.</summary>
-    public static async Task<List<RecordHit>> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid setId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The read <see cref="AppendAsync"/> starts from: the set just inserted (<paramref name="setId"/>), its exercise's book
+    /// and whether the set comes after the book's last one. A command of its own, so the insert can send it in the same batch.
+    /// </summary>
+    public static NpgsqlBatchCommand AppendReadCommand(Guid userId, Guid setId)
     {
-        Guid exerciseId;
-        string kind;
-        RecordCandidate candidate;
-        string? state;
-        Guid? lastSetId;
-        await using (var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             select ns.exercise_id, e.kind, ns.workout_id, ns.completed_at, nw.status <> 'abandoned', ns.set_type, ns.reps, ns.weight_kg,
                    ns.duration_seconds, ns.distance_m, b.state::text, b.last_set_id,
@@ -37,27 +34,41 @@ internal static class RecordKeeper
             join exercises e on e.id = ns.exercise_id
             left join record_books b on b.user_id = ns.user_id and b.exercise_id = ns.exercise_id
             where ns.id = @set and ns.user_id = @user
-            """, connection, transaction))
-        {
-            command.Parameters.AddWithValue("set", setId);
-            command.Parameters.AddWithValue("user", userId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return [];
-            }
+            """);
+        command.Parameters.AddWithValue("set", setId);
+        command.Parameters.AddWithValue("user", userId);
+        return command;
+    }
 
-            exerciseId = reader.GetGuid(0);
-            kind = reader.GetString(1);
-            candidate = new RecordCandidate(
-                setId, reader.GetGuid(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4), reader.GetString(5),
-                reader.Nullable<int>(6), reader.Nullable<decimal>(7), reader.Nullable<int>(8), reader.Nullable<decimal>(9));
-            // Appending is right only when the book has read the exercise up to a set this one comes after.
-            var after = reader.Nullable<bool>(12) == true;
-            state = after ? reader.GetString(10) : null;
-            lastSetId = after ? reader.GetGuid(11) : null;
+    /// <summary>Reads the answer to <see cref="AppendReadCommand"/>: null when the set is not this person's.</summary>
+    public static async Task<AppendRead?> ReadAppendAsync(NpgsqlDataReader reader, Guid setId, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
         }
 
+        var candidate = new RecordCandidate(
+            setId, reader.GetGuid(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4), reader.GetString(5),
+            reader.Nullable<int>(6), reader.Nullable<decimal>(7), reader.Nullable<int>(8), reader.Nullable<decimal>(9));
+        // Appending is right only when the book has read the exercise up to a set this one comes after.
+        var after = reader.Nullable<bool>(12) == true;
+        return new AppendRead(reader.GetGuid(0), reader.GetString(1), candidate, after ? reader.GetString(10) : null, after ? reader.GetGuid(11) : null);
+    }
+
+    /// <summary>
+    /// Records of the set just inserted (<paramref name="setId"/>), added to its exercise's book from the read
+    /// <see cref="AppendReadCommand"/> answered (null: the set is not this person's), or replayed when the book cannot simply be added to.
+    /// </summary>
+    public static async Task<List<RecordHit>> AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId, Guid setId, AppendRead? read, CancellationToken cancellationToken)
+    {
+        if (read is null)
+        {
+            return [];
+        }
+
+        var (exerciseId, kind, candidate, state, lastSetId) = read;
         if (state is null)
         {
             return (await RemarkAsync(connection, transaction, userId, [exerciseId], cancellationToken)).GetValueOrDefault(setId) ?? [];
@@ -85,6 +96,7 @@ internal static class RecordKeeper
             save.Parameters.AddWithValue("exercise", exerciseId);
             save.Parameters.AddWithValue("last", lastSetId!.Value);
             save.Parameters.AddWithValue("marks", NpgsqlDbType.Array | NpgsqlDbType.Text, Marks(hits));
+            await save.PrepareAsync(cancellationToken);
             if ((long)(await save.ExecuteScalarAsync(cancellationToken))! == 0)
             {
                 // Another activation wrote the book since it was read (only during a membership change): replay.
@@ -200,7 +212,8 @@ internal static class RecordKeeper
         return (Ordered(records), marks);
     }
 
-    private static string[] Marks(List<RecordHit> hits) => [.. hits.Select(h => h.Type).Distinct()];
+    /// <summary>The record types a set's hits mark it with (<c>workout_sets.records</c>).</summary>
+    public static string[] Marks(List<RecordHit> hits) => [.. hits.Select(h => h.Type).Distinct()];
 
     private static IEnumerable<PersonalRecord> Records(Guid exerciseId, string name, RecordBook book) =>
         book.Current().Select(c => new PersonalRecord(
@@ -284,6 +297,9 @@ internal static class RecordKeeper
 
         return result;
     }
+
+    /// <summary>What <see cref="AppendAsync"/> needs of the new set and its book; no state when the book cannot simply be added to.</summary>
+    public sealed record AppendRead(Guid ExerciseId, string Kind, RecordCandidate Candidate, string? State, Guid? LastSetId);
 
     private sealed record ExerciseHistory(Guid ExerciseId, string Kind, string Name, List<(RecordCandidate Candidate, string[] Stored)> Sets);
 }

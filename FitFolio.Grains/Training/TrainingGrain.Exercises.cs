@@ -300,12 +300,15 @@ internal sealed partial class TrainingGrain
 
     /// <summary>Locks the workout; refuses when it is not this person's or was abandoned.</summary>
     private async Task<TrainingError?> WritableWorkoutAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId) =>
-        await LockWorkoutAsync(connection, transaction, workoutId) switch
-        {
-            null => TrainingError.NotFound("workout"),
-            { Status: WorkoutStatus.Abandoned } => TrainingError.Conflict("workout_abandoned", "This workout was abandoned; it can only be deleted."),
-            _ => null,
-        };
+        WritableRefusal((await LockWorkoutAsync(connection, transaction, workoutId))?.Status);
+
+    /// <summary>Why a workout of this status (null: not this person's) takes no change, or null when it takes one.</summary>
+    private static TrainingError? WritableRefusal(string? status) => status switch
+    {
+        null => TrainingError.NotFound("workout"),
+        WorkoutStatus.Abandoned => TrainingError.Conflict("workout_abandoned", "This workout was abandoned; it can only be deleted."),
+        _ => null,
+    };
 
     private async Task<int> CountExercisesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId)
     {

@@ -20,12 +20,15 @@ internal sealed partial class TrainingGrain
             return running;
         }
 
-        if (await WritableWorkoutAsync(connection, transaction, workoutId) is { } refusal)
+        // One round trip for every check before the insert, answered in the order they were made one by one: the workout
+        // (locked, as every write to it), the exercise entry, the content, a set already stored with this id.
+        var found = await LogTargetAsync(connection, transaction, workoutId, workoutExerciseId, setId);
+        if (WritableRefusal(found?.Status) is { } refusal)
         {
             return refusal;
         }
 
-        if (await FindWorkoutExerciseAsync(connection, transaction, workoutId, workoutExerciseId) is not { } target)
+        if (found!.Target is not { } target)
         {
             return TrainingError.NotFound("exercise in this workout");
         }
@@ -37,36 +40,53 @@ internal sealed partial class TrainingGrain
         }
 
         var content = validated.Value!;
-        if (await StoredSetAsync(connection, transaction, setId) is { } stored)
+        if (found.Stored is { } stored)
         {
             return await RetriedAsync(connection, transaction, stored, workoutExerciseId, content, target);
         }
 
-        await using (var insert = new NpgsqlCommand(
-            """
-            insert into workout_sets (id, user_id, workout_id, workout_exercise_id, exercise_id, position, set_type, reps, weight, weight_unit, weight_kg,
-                                      duration_seconds, distance_m, rpe, rir, notes, completed_at)
-            values (@id, @user, @workout, @we, @exercise,
-                    (select coalesce(max(position), 0) + 1 from workout_sets where workout_exercise_id = @we),
-                    @type, @reps, @weight, @unit, @kg, @duration, @distance, @rpe, @rir, @notes, @completed)
-            on conflict (id) do nothing
-            """, connection, transaction))
+        // The insert and the record book's read in one batch (one round trip); the answer's set is what the insert returned.
+        SetView set;
+        RecordKeeper.AppendRead? book;
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            Bind(insert, content);
+            var insert = new NpgsqlBatchCommand(
+                $"""
+                insert into workout_sets as s (id, user_id, workout_id, workout_exercise_id, exercise_id, position, set_type, reps, weight, weight_unit,
+                                               weight_kg, duration_seconds, distance_m, rpe, rir, notes, completed_at)
+                values (@id, @user, @workout, @we, @exercise,
+                        (select coalesce(max(position), 0) + 1 from workout_sets where workout_exercise_id = @we),
+                        @type, @reps, @weight, @unit, @kg, @duration, @distance, @rpe, @rir, @notes, @completed)
+                on conflict (id) do nothing
+                returning {WorkoutReader.SetColumns}
+                """);
+            Bind(insert.Parameters, content);
             insert.Parameters.AddWithValue("id", setId);
             insert.Parameters.AddWithValue("user", UserId);
             insert.Parameters.AddWithValue("workout", workoutId);
             insert.Parameters.AddWithValue("we", workoutExerciseId);
             insert.Parameters.AddWithValue("exercise", target.ExerciseId);
             insert.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? clock.GetUtcNow());
-            if (await insert.ExecuteNonQueryAsync() == 0)
+            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(RecordKeeper.AppendReadCommand(UserId, setId));
+            // Prepared, as are the check and the book's save: planning these joins was most of their time (bench/README.md, third pass);
+            // a prepared statement lives on with its pooled connection, so a connection plans it once.
+            await batch.PrepareAsync();
+            await using var reader = await batch.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
             {
                 // Another activation of this grain stored it a moment ago (only during a membership change).
                 return TrainingError.Conflict("set_conflict", "A set with this id was just logged; retry to get it.");
             }
+
+            set = WorkoutReader.ReadSet(reader, target.Kind);
+            await reader.NextResultAsync();
+            book = await RecordKeeper.ReadAppendAsync(reader, setId, default);
         }
 
-        return await CommitWithSetAsync(connection, transaction, setId, target, created: true);
+        // A new set is usually the last of its exercise's history: added to the stored records, not replayed with it.
+        var records = await RecordKeeper.AppendAsync(connection, transaction, UserId, setId, book, default);
+        return await CommitAsync(connection, transaction, target, set with { Records = RecordKeeper.Marks(records) }, records, created: true);
     }
 
     public async Task<TrainingOutcome<SetLogged>> ReplaceSet(Guid workoutId, Guid setId, SetInput input)
@@ -103,14 +123,14 @@ internal sealed partial class TrainingGrain
             where id = @id and user_id = @user
             """, connection, transaction))
         {
-            Bind(update, validated.Value!);
+            Bind(update.Parameters, validated.Value!);
             update.Parameters.AddWithValue("id", setId);
             update.Parameters.AddWithValue("user", UserId);
             update.Parameters.AddWithValue("completed", NpgsqlDbType.TimestampTz, input.CompletedAt ?? (object)DBNull.Value);
             await update.ExecuteNonQueryAsync();
         }
 
-        return await CommitWithSetAsync(connection, transaction, setId, target, created: false);
+        return await CommitWithSetAsync(connection, transaction, setId, target);
     }
 
     public Task<TrainingOutcome<bool>> DeleteSet(Guid workoutId, Guid setId) =>
@@ -128,18 +148,20 @@ internal sealed partial class TrainingGrain
             return TrainingError.Conflict("set_conflict", "A different set was already logged with this id; generate a new id for a new set.");
         }
 
-        return await CommitWithSetAsync(connection, transaction, stored.Id, target, created: false);
+        return await CommitWithSetAsync(connection, transaction, stored.Id, target);
     }
 
     private async Task<TrainingOutcome<SetLogged>> CommitWithSetAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid setId, WorkoutExerciseRef target, bool created)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid setId, WorkoutExerciseRef target)
     {
-        // A new set is usually the last of its exercise's history: added to the stored records, not replayed with it.
-        var records = created
-            ? await RecordKeeper.AppendAsync(connection, transaction, UserId, setId, default)
-            : (await RecordKeeper.RemarkAsync(connection, transaction, UserId, [target.ExerciseId], default)).GetValueOrDefault(setId) ?? [];
+        var records = (await RecordKeeper.RemarkAsync(connection, transaction, UserId, [target.ExerciseId], default)).GetValueOrDefault(setId) ?? [];
         var set = (await WorkoutReader.SetsOfExerciseAsync(connection, transaction, UserId, target.Id, default)).Single(s => s.Id == setId);
-        return await TrainingIdempotency.CommitAsync(
+        return await CommitAsync(connection, transaction, target, set, records, created: false);
+    }
+
+    private static Task<TrainingOutcome<SetLogged>> CommitAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, WorkoutExerciseRef target, SetView set, List<RecordHit> records, bool created) =>
+        TrainingIdempotency.CommitAsync(
             connection,
             transaction,
             TrainingOutcome<SetLogged>.Ok(
@@ -147,21 +169,62 @@ internal sealed partial class TrainingGrain
                     target.ExerciseId, target.ExerciseName, h.Type, h.Value, h.Unit, h.AtWeightKg,
                     h.Type == RecordType.BestSessionVolume ? null : set.Id, target.WorkoutId, set.CompletedAt, h.Previous))]),
                 created));
-    }
 
-    private static void Bind(NpgsqlCommand command, SetContent content)
+    private static void Bind(NpgsqlParameterCollection parameters, SetContent content)
     {
         var measures = content.Measures;
-        command.Parameters.AddWithValue("type", NpgsqlDbType.Text, measures.Type);
-        command.Parameters.AddWithValue("reps", NpgsqlDbType.Integer, measures.Reps ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("weight", NpgsqlDbType.Numeric, measures.Weight ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("unit", NpgsqlDbType.Text, measures.WeightUnit ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("kg", NpgsqlDbType.Numeric, measures.WeightKg ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("duration", NpgsqlDbType.Integer, measures.DurationSeconds ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("distance", NpgsqlDbType.Numeric, measures.DistanceMeters ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, measures.Rpe ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("rir", NpgsqlDbType.Integer, content.Rir ?? (object)DBNull.Value);
-        command.Parameters.AddWithValue("notes", NpgsqlDbType.Text, content.Notes ?? (object)DBNull.Value);
+        parameters.AddWithValue("type", NpgsqlDbType.Text, measures.Type);
+        parameters.AddWithValue("reps", NpgsqlDbType.Integer, measures.Reps ?? (object)DBNull.Value);
+        parameters.AddWithValue("weight", NpgsqlDbType.Numeric, measures.Weight ?? (object)DBNull.Value);
+        parameters.AddWithValue("unit", NpgsqlDbType.Text, measures.WeightUnit ?? (object)DBNull.Value);
+        parameters.AddWithValue("kg", NpgsqlDbType.Numeric, measures.WeightKg ?? (object)DBNull.Value);
+        parameters.AddWithValue("duration", NpgsqlDbType.Integer, measures.DurationSeconds ?? (object)DBNull.Value);
+        parameters.AddWithValue("distance", NpgsqlDbType.Numeric, measures.DistanceMeters ?? (object)DBNull.Value);
+        parameters.AddWithValue("rpe", NpgsqlDbType.Numeric, measures.Rpe ?? (object)DBNull.Value);
+        parameters.AddWithValue("rir", NpgsqlDbType.Integer, content.Rir ?? (object)DBNull.Value);
+        parameters.AddWithValue("notes", NpgsqlDbType.Text, content.Notes ?? (object)DBNull.Value);
+    }
+
+    /// <summary>
+    /// The workout's status (locked for update; null when it is not this person's), the exercise entry in it and a set
+    /// stored with <paramref name="setId"/> by anyone (a client id clashing with someone else's set is refused, never overwritten).
+    /// </summary>
+    private async Task<LogTarget?> LogTargetAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid workoutId, Guid workoutExerciseId, Guid setId)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select w.status, t.exercise_id, t.kind, t.name, s.*
+            from workouts w
+            left join lateral (
+              select we.exercise_id, e.kind, e.name from workout_exercises we join exercises e on e.id = we.exercise_id
+              where we.id = @we and we.workout_id = w.id and we.user_id = @user
+            ) t on true
+            left join lateral (
+              select user_id, workout_id, workout_exercise_id, {SetMeasures.Columns}, rir, notes from workout_sets where id = @set
+            ) s on true
+            where w.id = @workout and w.user_id = @user
+            for update of w
+            """, connection, transaction);
+        command.Parameters.AddWithValue("workout", workoutId);
+        command.Parameters.AddWithValue("we", workoutExerciseId);
+        command.Parameters.AddWithValue("set", setId);
+        command.Parameters.AddWithValue("user", UserId);
+        await command.PrepareAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        var target = reader.IsDBNull(1)
+            ? null
+            : new WorkoutExerciseRef(workoutExerciseId, workoutId, reader.GetGuid(1), reader.GetString(2), reader.GetString(3));
+        var stored = reader.IsDBNull(4)
+            ? null
+            : new StoredSet(setId, reader.GetGuid(4), reader.GetGuid(5), reader.GetGuid(6),
+                new SetContent(SetMeasures.Read(reader, 7), reader.Nullable<int>(14), reader.NullableString(15)));
+        return new LogTarget(reader.GetString(0), target, stored);
     }
 
     private async Task<WorkoutExerciseRef?> FindWorkoutExerciseAsync(
@@ -201,6 +264,8 @@ internal sealed partial class TrainingGrain
     }
 
     private sealed record WorkoutExerciseRef(Guid Id, Guid WorkoutId, Guid ExerciseId, string Kind, string ExerciseName);
+
+    private sealed record LogTarget(string Status, WorkoutExerciseRef? Target, StoredSet? Stored);
 
     private sealed record StoredSet(Guid Id, Guid UserId, Guid WorkoutId, Guid WorkoutExerciseId, SetContent Content);
 }

@@ -7,7 +7,8 @@ namespace FitFolio.Grains.Training;
 /// <summary>Reads workouts with their exercises, sets and prefill from SQL.</summary>
 internal static class WorkoutReader
 {
-    private const string SetColumns =
+    /// <summary>A set's columns as <see cref="ReadSet"/> reads them, the table aliased <c>s</c>.</summary>
+    public const string SetColumns =
         "s.id, s.workout_exercise_id, s.exercise_id, s.position, s.set_type, s.reps, s.weight, s.weight_unit, s.weight_kg, " +
         "s.duration_seconds, s.distance_m, s.rpe, s.rir, s.notes, s.completed_at, s.records";
 

@@ -67,11 +67,19 @@ internal sealed class TrainingAtSizeScenario : IScenario
         where r.user_id = @user
         """;
 
+    // ExerciseSeries' whole series (no window), in UTC.
     private const string SeriesSql =
         """
-        select w.started_at::date, w.id, s.set_type, s.reps, s.weight_kg, e.kind
-        from workout_sets s join workouts w on w.id = s.workout_id join exercises e on e.id = s.exercise_id
-        where s.user_id = @user and s.exercise_id = @exercise and w.status <> 'abandoned' and s.set_type <> 'warmup'
+        select w.started_at::date, w.id, a.reps, a.kg, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
+        from (
+          select s.workout_id, array_agg(s.reps) filter (where s.reps > 0 and s.weight_kg is not null) as reps,
+                 array_agg(s.weight_kg) filter (where s.reps > 0 and s.weight_kg is not null) as kg,
+                 coalesce(sum(s.reps), 0)::int as total_reps, count(*)::int as sets
+          from workout_sets s
+          where s.user_id = @user and s.exercise_id = @exercise and s.set_type <> 'warmup'
+          group by s.workout_id
+        ) a join workouts w on w.id = a.workout_id
+        where w.user_id = @user and w.status <> 'abandoned'
         order by w.started_at, w.id
         """;
 

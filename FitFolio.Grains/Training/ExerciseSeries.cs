@@ -1,0 +1,99 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FitFolio.Grains.Training;
+
+/// <summary>
+/// One exercise's progress chart (<see cref="ProgressQueries.ExerciseSeriesAsync"/>), grouped in SQL per workout so one row
+/// per chart point comes back instead of one per set (bench/README.md, "Training at size, third pass").
+/// <para>
+/// A window read (a <c>from</c> date) starts from the person's workouts in the window by <c>workouts_user_idx</c>, bounded
+/// by a UTC instant that is a safe superset of the zoned dates, and reads each one's sets of the exercise by
+/// <c>workout_sets_workout_idx</c>: its cost follows the window, not the history. The whole series reads the exercise's sets
+/// by <c>workout_sets_progress_idx</c>, which holds the measures.
+/// </para>
+/// <para>
+/// SQL only groups: each row carries its workout's weighed sets (load and reps) as two arrays, and the numbers are computed
+/// here exactly as they were per set (<see cref="Epley"/>'s decimal arithmetic differs from exact arithmetic in the last cent,
+/// e.g. 1.65 kg × 1 rep is 1.70, not 1.71, so it is not redone in SQL). <c>ProgressSeriesEqualityTests</c> holds the two equal.
+/// </para>
+/// </summary>
+internal static class ExerciseSeries
+{
+    // Of one workout's sets of the exercise, warm-ups left out: the weighed ones (a load and at least one rep; whether the
+    // exercise is weighed at all is its kind, decided below), the reps and the count.
+    private const string Measures =
+        """
+        array_agg(s.reps) filter (where s.reps > 0 and s.weight_kg is not null) as reps,
+        array_agg(s.weight_kg) filter (where s.reps > 0 and s.weight_kg is not null) as kg,
+        coalesce(sum(s.reps), 0)::int as total_reps, count(*)::int as sets
+        """;
+
+    // The lateral aggregate cannot be flattened into a join, so the plan is a loop over the window's workouts.
+    private const string WindowSql =
+        $"""
+        select (w.started_at at time zone @zone)::date, w.id, a.reps, a.kg, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
+        from workouts w cross join lateral (
+          select {Measures}
+          from workout_sets s
+          where s.workout_id = w.id and s.exercise_id = @exercise and s.set_type <> 'warmup'
+        ) a
+        where w.user_id = @user and w.status <> 'abandoned' and a.sets > 0
+          and w.started_at >= @from_utc and (w.started_at at time zone @zone)::date >= @from
+          and (@to is null or (w.started_at < @to_utc and (w.started_at at time zone @zone)::date <= @to))
+        order by w.started_at, w.id
+        """;
+
+    private const string WholeSql =
+        $"""
+        select (w.started_at at time zone @zone)::date, w.id, a.reps, a.kg, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
+        from (
+          select s.workout_id, {Measures}
+          from workout_sets s
+          where s.user_id = @user and s.exercise_id = @exercise and s.set_type <> 'warmup'
+          group by s.workout_id
+        ) a join workouts w on w.id = a.workout_id
+        where w.user_id = @user and w.status <> 'abandoned' and (@to is null or (w.started_at at time zone @zone)::date <= @to)
+        order by w.started_at, w.id
+        """;
+
+    public static async Task<IReadOnlyList<ExerciseProgressPoint>> ReadAsync(
+        NpgsqlDataSource dataSource, Guid userId, Guid exerciseId, DateOnly? from, DateOnly? to, string zone, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(from is null ? WholeSql : WindowSql);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("exercise", exerciseId);
+        command.Parameters.AddWithValue("zone", NpgsqlDbType.Text, zone);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, to ?? (object)DBNull.Value);
+        if (from is { } first)
+        {
+            // Bounds the workouts index can seek: no zone is more than 14 hours ahead of UTC or 12 behind, so a day before the
+            // first day and two after the last (which ends a day after it starts) keep every workout of the zoned dates.
+            command.Parameters.AddWithValue("from", NpgsqlDbType.Date, first);
+            command.Parameters.AddWithValue("from_utc", NpgsqlDbType.TimestampTz, Utc(first.AddDays(-1)));
+            command.Parameters.AddWithValue("to_utc", NpgsqlDbType.TimestampTz, to is { } last ? Utc(last.AddDays(2)) : DBNull.Value);
+        }
+
+        var points = new List<ExerciseProgressPoint>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var weighed = reader.GetString(6) == ExerciseKind.WeightReps && !reader.IsDBNull(2)
+                ? reader.GetFieldValue<decimal[]>(3).Select(kg => Math.Round(kg, 2, MidpointRounding.AwayFromZero))
+                    .Zip(reader.GetFieldValue<int[]>(2)).ToList()
+                : [];
+            points.Add(new ExerciseProgressPoint(
+                reader.GetFieldValue<DateOnly>(0),
+                reader.GetGuid(1),
+                weighed.Select(s => Epley.OneRepMax(s.First, s.Second)).Max(),
+                weighed.Count == 0 ? null : weighed.Max(s => s.First),
+                weighed.Sum(s => Math.Round(s.First * s.Second, 2, MidpointRounding.AwayFromZero)),
+                reader.GetInt32(4),
+                reader.GetInt32(5)));
+        }
+
+        return points;
+    }
+
+    private static DateTimeOffset Utc(DateOnly day) => new(day, TimeOnly.MinValue, TimeSpan.Zero);
+}
