@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FitFolio.Silo.Readiness;
@@ -101,11 +100,7 @@ public sealed class RehearsalStack : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// A handler for HTTPS to the proxy that trusts exactly this rehearsal's certificate (pinned), nothing else self-signed.
-    /// It connects to 127.0.0.1, where the proxy listens, without asking the resolver: under the crowd's load one lookup of
-    /// "localhost" in 30,000 failed ("Name or service not known"), a fault of the client machine, not of what is measured.
-    /// </summary>
+    /// <summary>A handler for HTTPS to the proxy that trusts exactly this rehearsal's certificate (pinned), nothing else self-signed.</summary>
     public SocketsHttpHandler CreateHttpHandler()
     {
         var pem = File.ReadAllText(Certificate.CertificatePath);
@@ -117,20 +112,6 @@ public sealed class RehearsalStack : IAsyncDisposable
             UseCookies = false,
             UseProxy = false,
             AllowAutoRedirect = false,
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
             SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None
                 || (certificate is not null && certificate.GetCertHash().AsSpan().SequenceEqual(pinnedHash)) },
         };
