@@ -9,7 +9,6 @@ using FitFolio.Grains.Common;
 using FitFolio.Grains.ExternalIdentities;
 using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
-using Npgsql;
 
 namespace FitFolio.Api.Apis;
 
@@ -42,6 +41,7 @@ public static class AccountApi
 
         account.MapPost("/email-change/confirm", ConfirmEmailChangeAsync)
             .WithIdempotencyKeys()
+            .WithMetadata(new SignedOutIdempotencyCaller(EmailChangeLinkHolderAsync))
             .RefuseApiKeys()
             .WithName("ConfirmEmailChange")
             .WithSummary("Confirm an email change")
@@ -87,37 +87,29 @@ public static class AccountApi
     }
 
     /// <summary>
-    /// The link is often followed in a browser signed in to nothing (the phone's mail app): then it is the link that
-    /// proves the caller, and a keyed confirmation is keyed by it (caller <c>email-change:&lt;id&gt;</c>), so a retry
-    /// whose first answer was lost gets that answer, not "already used". A signed-in caller's key is theirs
-    /// (IdempotencyKeyFilter). The stored answer is the one the link's holder was given, replayed only with the link.
+    /// The link is often followed in a browser signed in to nothing (the phone's mail app): then it is the link that proves
+    /// the caller, and a keyed confirmation is keyed by it (<c>email-change:&lt;id&gt;</c>), so a retry whose first answer was
+    /// lost gets that answer, not "already used", and only the link's holder can have it replayed. The handler looks the
+    /// link up again: one indexed read, on a rare route, so that it reads the same whether or not a key came.
     /// </summary>
-    private static async Task<IResult> ConfirmEmailChangeAsync(
-        EmailChangeConfirmRequest request,
-        HttpContext context,
-        EmailChangeStore changes,
-        IGrainFactory grains,
-        AuditLog audit,
-        TimeProvider clock,
-        NpgsqlDataSource dataSource)
+    private static async ValueTask<IdempotencyCaller?> EmailChangeLinkHolderAsync(EndpointFilterInvocationContext context)
     {
-        var found = Secrets.IsWellFormedToken(request.Token)
-            ? await changes.FindByTokenAsync(Secrets.Digest(request.Token!), clock.GetUtcNow(), context.RequestAborted)
+        var services = context.HttpContext.RequestServices;
+        return context.Arguments.OfType<EmailChangeConfirmRequest>().FirstOrDefault() is { } request
+            && await FindLinkAsync(request, services.GetRequiredService<EmailChangeStore>(), services.GetRequiredService<TimeProvider>(),
+                context.HttpContext.RequestAborted) is { } link
+            ? new IdempotencyCaller($"email-change:{link.ChangeId:N}", link.UserId)
             : null;
-        if (found is { } link && context.Features.Get<CurrentUser>() is null && IdempotencyKeyFilter.KeyOf(context) is { } key)
-        {
-            var caller = $"email-change:{link.ChangeId:N}";
-            var answer = await IdempotencyKeyFilter.RunAsync(
-                context, dataSource, key, caller, link.UserId, async () => await ConfirmAsync(found, request, context, grains, audit));
-            return (IResult)answer!;
-        }
-
-        return await ConfirmAsync(found, request, context, grains, audit);
     }
 
-    private static async Task<IResult> ConfirmAsync(
-        (Guid ChangeId, Guid UserId, bool Live)? found, EmailChangeConfirmRequest request, HttpContext context, IGrainFactory grains, AuditLog audit)
+    private static async Task<(Guid ChangeId, Guid UserId, bool Live)?> FindLinkAsync(
+        EmailChangeConfirmRequest request, EmailChangeStore changes, TimeProvider clock, CancellationToken cancellationToken) =>
+        Secrets.IsWellFormedToken(request.Token) ? await changes.FindByTokenAsync(Secrets.Digest(request.Token!), clock.GetUtcNow(), cancellationToken) : null;
+
+    private static async Task<IResult> ConfirmEmailChangeAsync(
+        EmailChangeConfirmRequest request, HttpContext context, EmailChangeStore changes, IGrainFactory grains, AuditLog audit, TimeProvider clock)
     {
+        var found = await FindLinkAsync(request, changes, clock, context.RequestAborted);
         var outcome = EmailChangeOutcome.InvalidLink;
         Guid? userId = null;
         if (found is { Live: true } change)

@@ -37,36 +37,27 @@ public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpoin
                 IdempotencyKeyFormat.Header);
         }
 
-        if (http.Features.Get<CurrentUser>() is not { } user)
+        IdempotencyCaller? caller = http.Features.Get<CurrentUser>() is { } user
+            ? new(user.ApiKeyId is { } apiKey ? $"api-key:{apiKey:N}" : $"person:{user.UserId:N}", user.UserId)
+            : http.GetEndpoint()?.Metadata.GetMetadata<SignedOutIdempotencyCaller>() is { } signedOut ? await signedOut.Resolve(context) : null;
+        if (caller is not { } keyed)
         {
-            // Nobody signed in: the route's own check answers 401, or the route keys the write by what proves the caller
-            // (the email-change confirmation, by its link: RunAsync).
+            // Nobody signed in and nothing else proves a caller: the route's own check answers 401, and there is no
+            // caller to keep a key for.
             return await next(context);
         }
 
-        var caller = user.ApiKeyId is { } apiKey ? $"api-key:{apiKey:N}" : $"person:{user.UserId:N}";
-        return await RunAsync(http, dataSource, values[0]!, caller, user.UserId, () => next(context));
+        return await RunAsync(http, values[0]!, keyed, () => next(context));
     }
 
-    /// <summary>The request's well-formed <c>Idempotency-Key</c> on a route that honours it, or null.</summary>
-    public static string? KeyOf(HttpContext http) =>
-        http.GetEndpoint()?.Metadata is { } metadata
-        && metadata.GetMetadata<IdempotencyKeySupport>() is not null && metadata.GetMetadata<IdempotencyKeyExclusion>() is null
-        && http.Request.Headers.TryGetValue(IdempotencyKeyFormat.Header, out var values) && values.Count == 1
-        && IdempotencyKeyFormat.IsWellFormed(values[0])
-            ? values[0]
-            : null;
-
     /// <summary>
-    /// Runs a keyed request of <paramref name="caller"/> (acting for <paramref name="userId"/>): the stored answer of its
-    /// first run, 422 when the key came with another request, 409 while a run holds the key, else <paramref name="run"/>
-    /// with the key in the request context.
+    /// Runs a keyed request of <paramref name="caller"/>: the stored answer of its first run, 422 when the key came with
+    /// another request, 409 while a run holds the key, else <paramref name="run"/> with the key in the request context.
     /// </summary>
-    public static async ValueTask<object?> RunAsync(
-        HttpContext http, NpgsqlDataSource dataSource, string key, string caller, Guid userId, Func<ValueTask<object?>> run)
+    private async ValueTask<object?> RunAsync(HttpContext http, string key, IdempotencyCaller caller, Func<ValueTask<object?>> run)
     {
         var hash = await HashAsync(http.Request);
-        if (await IdempotencyStore.FindAsync(dataSource, caller, key, http.RequestAborted) is { } stored)
+        if (await IdempotencyStore.FindAsync(dataSource, caller.Name, key, http.RequestAborted) is { } stored)
         {
             return stored.RequestHash == hash
                 ? new StoredAnswerResult(stored)
@@ -78,12 +69,12 @@ public sealed class IdempotencyKeyFilter(NpgsqlDataSource dataSource) : IEndpoin
                     IdempotencyKeyFormat.Header);
         }
 
-        if (await IdempotencyStore.IsRunningAsync(dataSource, caller, key, http.RequestAborted))
+        if (await IdempotencyStore.IsRunningAsync(dataSource, caller.Name, key, http.RequestAborted))
         {
             return InFlight(http);
         }
 
-        new IdempotencyRequest(caller, key, userId, hash, HeadersOf(http)).Enter();
+        new IdempotencyRequest(caller.Name, key, caller.UserId, hash, HeadersOf(http)).Enter();
         try
         {
             return await run();
