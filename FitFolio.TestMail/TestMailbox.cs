@@ -4,7 +4,6 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -73,10 +72,8 @@ public sealed class TestMailbox(int maxStoredMessages = 10_000) : IAsyncDisposab
     public async Task StartAsync(int port = 0, CancellationToken cancellationToken = default)
     {
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listeners = new EndpointListenerFactory();
-        listeners.EndpointStarted += (_, e) => listening.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var services = new ServiceProvider();
-        services.Add(listeners);
+        services.Add(new NoDelayListenerFactory(endpoint => listening.TrySetResult(endpoint.Port)));
         services.Add(new Store(this));
         services.Add(new Filter(this));
         if (RequiredCredentials is { } credentials)
