@@ -32,13 +32,49 @@ internal static class WrkRounds
             rounds.Add(await load.RunAsync(wrk, url, options.Round, request?.Invoke()));
         }
 
-        cpu = cpuClock() - cpu;
-        return new WrkRoundsResult([.. rounds.OrderBy(r => r.RequestsPerSecond)], cpu / Math.Max(1, rounds.Sum(r => r.Requests)), warmedUp);
+        return Result(rounds, cpuClock() - cpu, warmedUp);
+    }
+
+    /// <summary>
+    /// Two rows judged as a ratio of one to the other, measured in turns: the warm-up alternates them chunk by chunk,
+    /// then each measured round of <paramref name="first"/> is followed by one of <paramref name="second"/>. Run one
+    /// after the other, the second row met a JIT the first had finished warming (me-many: the tiered compiler took a
+    /// quarter of the process's CPU during the first row's rounds and 3 % during the second's), and any drift of the
+    /// machine's load landed on one row only. CPU per request is this process's, per row, over its own rounds.
+    /// </summary>
+    public static async Task<(WrkRoundsResult First, WrkRoundsResult Second)> RunInTurnsAsync(
+        WrkLoadGenerator load,
+        string wrk,
+        Uri url,
+        BenchOptions options,
+        RequestFactory first,
+        RequestFactory second,
+        WarmUp warmUp)
+    {
+        RequestFactory[] rows = [first, second];
+        var chunk = 0;
+        var warmedUp = await warmUp.RunAsync(duration => load.RunAsync(wrk, url, duration, rows[chunk++ % 2]()));
+        List<WrkResult>[] rounds = [[], []];
+        var cpu = new TimeSpan[2];
+        for (var i = 0; i < options.Rounds; i++)
+        {
+            for (var row = 0; row < 2; row++)
+            {
+                var before = ProcessCpu.Now();
+                rounds[row].Add(await load.RunAsync(wrk, url, options.Round, rows[row]()));
+                cpu[row] += ProcessCpu.Now() - before;
+            }
+        }
+
+        return (Result(rounds[0], cpu[0], warmedUp), Result(rounds[1], cpu[1], warmedUp));
     }
 
     /// <summary>Shown in progress lines, so a reader of the log knows how long each scenario will take.</summary>
     public static string Plan(WrkLoadGenerator load, BenchOptions options, WarmUp? warmUp = null) =>
         $"{(warmUp ?? WarmUp.Fixed(options.WarmUp)).Describe()}, then {options.Rounds} x {options.Round.TotalSeconds} s with {load.Describe()}";
+
+    private static WrkRoundsResult Result(List<WrkResult> rounds, TimeSpan cpu, TimeSpan warmedUp) =>
+        new([.. rounds.OrderBy(r => r.RequestsPerSecond)], cpu / Math.Max(1, rounds.Sum(r => r.Requests)), warmedUp);
 
     /// <summary>
     /// Warm-up for rows served by a whole FitFolio host (or measured beside one): until the tiered

@@ -10,8 +10,8 @@ namespace FitFolio.Bench.Scenarios;
 
 /// <summary>
 /// <c>GET /api/v1/auth/me</c> as a crowd makes it: 1,000 generated people (FitFolio.Seed, one session each) signed in,
-/// wrk rotating over their cookies so each request activates-or-finds another user grain. Measured in the same host
-/// right after the same request with one of those sessions, so the ratio is what the crowd itself costs.
+/// wrk rotating over their cookies so each request activates-or-finds another user grain. Measured in the same host in
+/// turns with the same request with one of those sessions, so the ratio is what the crowd itself costs.
 /// </summary>
 internal sealed class MeManySessionsScenario : IScenario
 {
@@ -42,16 +42,17 @@ internal sealed class MeManySessionsScenario : IScenario
         var options = context.Options;
         var url = new Uri(host.Address, "/api/v1/auth/me");
         await ActivateAllAsync(host, headers);
-        BenchContext.Progress($"/auth/me over {people} seeded sessions ({seeded.Elapsed.TotalSeconds:0.0} s to seed); {WrkRounds.Plan(load, options)} per row");
+        var warmUp = WrkRounds.HostWarmUp(options, Environment.ProcessId);
+        BenchContext.Progress(
+            $"/auth/me over {people} seeded sessions ({seeded.Elapsed.TotalSeconds:0.0} s to seed); {WrkRounds.Plan(load, options, warmUp)}, rows in turns");
         try
         {
             // Every grain is active (ActivateAllAsync) before anything is measured: this is the steady crowd, not its arrival.
-            var warmUp = WrkRounds.HostWarmUp(options, Environment.ProcessId);
-            var rotating = await WrkRounds.RunAsync(load, wrk, url, options, () => new WrkRequest([], script), warmUp);
-            var one = await WrkRounds.RunAsync(load, wrk, url, options, () => new WrkRequest([], oneScript));
+            var (rotating, one) = await WrkRounds.RunInTurnsAsync(
+                load, wrk, url, options, () => new WrkRequest([], script), () => new WrkRequest([], oneScript), warmUp);
             return
             [
-                Row(OneSession, one, "one of the seeded sessions (same script, a list of one), right after the rotating row in the same host", []),
+                Row(OneSession, one, "one of the seeded sessions (same script, a list of one), its rounds in turns with the rotating row's in the same host", []),
                 Row(Rotating, rotating, $"each request the next of {people} sessions (one per person, every grain active first)",
                     [new RatioTarget(OneSession, "one session", 0.9)]),
             ];
