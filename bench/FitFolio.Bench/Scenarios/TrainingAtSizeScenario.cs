@@ -56,8 +56,18 @@ internal sealed class TrainingAtSizeScenario : IScenario
                 $"{size}; the exercise with the most sets ({sets / 24:N0}), every workout; {Plan(seriesPlan)}"),
             await ReadRowAsync(
                 client, warmUp, "GET weekly muscle volume (12 weeks)", "/api/v1/training/progress/muscle-volume?weeks=12", requests, $"{size}; {Plan(volumePlan)}"),
-            await LogRowAsync(client, requests, size),
         };
+
+        // The plans again, warm (the rows' pages in shared buffers), beside the cold ones taken right after the history was
+        // written: the statement's own time against the row's wall time.
+        var warmPlans = new[]
+        {
+            await QueryPlan.ExplainAsync(connectionString, "records (warm)", RecordsSql, user, exercise),
+            await QueryPlan.ExplainAsync(connectionString, "progress series (warm)", SeriesSql, user, exercise),
+            await QueryPlan.ExplainAsync(connectionString, "muscle volume (warm)", VolumeSql, user, exercise),
+        };
+        rows = [.. rows.Select((row, i) => row with { Notes = row.Notes + string.Create(CultureInfo.InvariantCulture, $"; warm: {warmPlans[i]:0.00} ms") })];
+        rows.Add(await LogRowAsync(client, requests, size));
         return rows;
     }
 
@@ -72,10 +82,10 @@ internal sealed class TrainingAtSizeScenario : IScenario
     // ExerciseSeries' whole series (no window), in UTC.
     private const string SeriesSql =
         """
-        select w.started_at::date, w.id, a.reps, a.kg, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
+        select w.started_at::date, w.id, a.reps, a.cents, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
         from (
           select s.workout_id, array_agg(s.reps) filter (where s.reps > 0 and s.weight_kg is not null) as reps,
-                 array_agg(s.weight_kg) filter (where s.reps > 0 and s.weight_kg is not null) as kg,
+                 array_agg((round(s.weight_kg, 2) * 100)::int) filter (where s.reps > 0 and s.weight_kg is not null) as cents,
                  coalesce(sum(s.reps), 0)::int as total_reps, count(*)::int as sets
           from workout_sets s
           where s.user_id = @user and s.exercise_id = @exercise and s.set_type <> 'warmup'
