@@ -21,18 +21,21 @@ namespace FitFolio.Grains.Training;
 internal static class ExerciseSeries
 {
     // Of one workout's sets of the exercise, warm-ups left out: the weighed ones (a load and at least one rep; whether the
-    // exercise is weighed at all is its kind, decided below), the reps and the count.
+    // exercise is weighed at all is its kind, decided below), the reps and the count. A load comes as whole hundredths of a kg,
+    // the value the computation used (rounded half away from zero to the cent, as Math.Round was; weight_kg is numeric(10,4),
+    // so at most 100,000,000): an int array is half the bytes of a numeric one and its elements need no numeric-to-decimal
+    // conversion (reading the numeric arrays was 9 % of the series' CPU; bench/README.md, "Training at size, fourth pass").
     private const string Measures =
         """
         array_agg(s.reps) filter (where s.reps > 0 and s.weight_kg is not null) as reps,
-        array_agg(s.weight_kg) filter (where s.reps > 0 and s.weight_kg is not null) as kg,
+        array_agg((round(s.weight_kg, 2) * 100)::int) filter (where s.reps > 0 and s.weight_kg is not null) as cents,
         coalesce(sum(s.reps), 0)::int as total_reps, count(*)::int as sets
         """;
 
     // The lateral aggregate cannot be flattened into a join, so the plan is a loop over the window's workouts.
     private const string WindowSql =
         $"""
-        select (w.started_at at time zone @zone)::date, w.id, a.reps, a.kg, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
+        select (w.started_at at time zone @zone)::date, w.id, a.reps, a.cents, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
         from workouts w cross join lateral (
           select {Measures}
           from workout_sets s
@@ -46,7 +49,7 @@ internal static class ExerciseSeries
 
     private const string WholeSql =
         $"""
-        select (w.started_at at time zone @zone)::date, w.id, a.reps, a.kg, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
+        select (w.started_at at time zone @zone)::date, w.id, a.reps, a.cents, a.total_reps, a.sets, (select kind from exercises where id = @exercise)
         from (
           select s.workout_id, {Measures}
           from workout_sets s
@@ -60,7 +63,11 @@ internal static class ExerciseSeries
     public static async Task<IReadOnlyList<ExerciseProgressPoint>> ReadAsync(
         NpgsqlDataSource dataSource, Guid userId, Guid exerciseId, DateOnly? from, DateOnly? to, string zone, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(from is null ? WholeSql : WindowSql);
+        // The whole series is prepared: it was planned again on every read (2-6 ms of planning per request under load, bench/README.md,
+        // fourth pass), and a prepared statement lives with its pooled connection. Its plan does not depend on the values (the
+        // person's sets of the exercise by workout_sets_progress_idx); the window's does (how far back it starts), so it is not.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(from is null ? WholeSql : WindowSql, connection);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("exercise", exerciseId);
         command.Parameters.AddWithValue("zone", NpgsqlDbType.Text, zone);
@@ -74,25 +81,63 @@ internal static class ExerciseSeries
             command.Parameters.AddWithValue("to_utc", NpgsqlDbType.TimestampTz, to is { } last ? Utc(last.AddDays(2)) : DBNull.Value);
         }
 
+        if (from is null)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
         var points = new List<ExerciseProgressPoint>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var weighed = reader.GetString(6) == ExerciseKind.WeightReps && !reader.IsDBNull(2)
-                ? reader.GetFieldValue<decimal[]>(3).Select(kg => Math.Round(kg, 2, MidpointRounding.AwayFromZero))
-                    .Zip(reader.GetFieldValue<int[]>(2)).ToList()
-                : [];
-            points.Add(new ExerciseProgressPoint(
+            var weighed = reader.GetString(6) == ExerciseKind.WeightReps && !reader.IsDBNull(2);
+            points.Add(Point(
                 reader.GetFieldValue<DateOnly>(0),
                 reader.GetGuid(1),
-                weighed.Select(s => Epley.OneRepMax(s.First, s.Second)).Max(),
-                weighed.Count == 0 ? null : weighed.Max(s => s.First),
-                weighed.Sum(s => Math.Round(s.First * s.Second, 2, MidpointRounding.AwayFromZero)),
+                weighed ? reader.GetFieldValue<int[]>(2) : [],
+                weighed ? reader.GetFieldValue<int[]>(3) : [],
                 reader.GetInt32(4),
                 reader.GetInt32(5)));
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// One workout's point from its weighed sets (<paramref name="reps"/> and <paramref name="cents"/> pairwise): the best Epley
+    /// estimate, the heaviest load and the volume, in a single pass. A load is the cent-rounded kg with scale 2, as
+    /// Math.Round(kg, 2) gave it from numeric(10,4); the volume is summed in cents, which is exact, as the decimal sum was.
+    /// </summary>
+    internal static ExerciseProgressPoint Point(DateOnly date, Guid workoutId, int[] reps, int[] cents, int totalReps, int sets)
+    {
+        decimal? bestE1rm = null;
+        decimal? bestWeight = null;
+        long volumeCents = 0;
+        for (var i = 0; i < cents.Length; i++)
+        {
+            var kg = Kg(cents[i]);
+            if (Epley.OneRepMax(kg, reps[i]) is { } e1rm && (bestE1rm is not { } best || e1rm > best))
+            {
+                bestE1rm = e1rm;
+            }
+
+            if (bestWeight is not { } heaviest || kg > heaviest)
+            {
+                bestWeight = kg;
+            }
+
+            volumeCents += (long)cents[i] * reps[i];
+        }
+
+        // No weighed set sums to a plain 0, as an empty decimal sum did.
+        var volume = cents.Length == 0 ? 0m : Kg(volumeCents);
+        return new ExerciseProgressPoint(date, workoutId, bestE1rm, bestWeight, volume, totalReps, sets);
+    }
+
+    private static decimal Kg(long cents)
+    {
+        var magnitude = (ulong)Math.Abs(cents);
+        return new decimal(unchecked((int)(uint)magnitude), (int)(magnitude >> 32), 0, cents < 0, 2);
     }
 
     private static DateTimeOffset Utc(DateOnly day) => new(day, TimeOnly.MinValue, TimeSpan.Zero);

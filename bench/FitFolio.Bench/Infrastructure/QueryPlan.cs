@@ -2,14 +2,17 @@ using Npgsql;
 
 namespace FitFolio.Bench.Infrastructure;
 
-/// <summary>EXPLAIN ANALYZE of a read the app makes, for the notes: what PostgreSQL spends on it, apart from the machine's load.</summary>
+/// <summary>
+/// EXPLAIN ANALYZE of a read the app makes, for the notes: what PostgreSQL spends on it, apart from the machine's load; with
+/// BUFFERS, so the printed plan says whether its pages came from shared buffers or had to be read.
+/// </summary>
 internal static class QueryPlan
 {
     /// <summary>The plan's lines (printed to stderr) and its execution time in ms.</summary>
     public static async Task<double> ExplainAsync(string connectionString, string label, string sql, Guid userId, Guid exerciseId)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var command = dataSource.CreateCommand("explain (analyze, costs off) " + sql);
+        await using var command = dataSource.CreateCommand("explain (analyze, buffers, costs off) " + sql);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("exercise", exerciseId);
         var lines = new List<string>();
