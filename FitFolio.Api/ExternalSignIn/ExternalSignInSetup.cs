@@ -26,6 +26,9 @@ public static class ExternalSignInSetup
     /// <summary>ASP.NET Core's switch that stops it making a lone authentication scheme the default one.</summary>
     private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
 
+    /// <summary>The property by which a WebApplication knows its pipeline already has the authentication middleware.</summary>
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
+
     public static void AddFitFolioExternalSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -72,6 +75,11 @@ public static class ExternalSignInSetup
     {
         var callbacks = app.Services.GetRequiredService<IOptions<ExternalSignInOptions>>().Value.Configured()
             .Select(provider => provider.CallbackPath).ToFrozenSet(StringComparer.Ordinal);
+        // A WebApplication whose own builder is not marked as having the authentication middleware adds one at the front of the
+        // pipeline, before the session is read (UseAuthentication below marks only the branch): every request would pay for it
+        // again, and a callback in link mode would find no session. The mark is ASP.NET Core's (AuthAppBuilderExtensions); the
+        // link tests and SignedInRequestCostTests fail if it stops working.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSet] = true;
         if (callbacks.Count == 0)
         {
             return;
