@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FitFolio.Tests.Infrastructure;
 
@@ -24,9 +25,12 @@ public sealed class RequestServicesProbe : IStartupFilter
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        var scopes = app.ApplicationServices.GetRequiredService<IServiceScopeFactory>();
         app.Use(async (context, rest) =>
         {
-            var counting = new CountingFeature(context.Features.Get<IServiceProvidersFeature>()!);
+            // The context makes its own feature lazily, on the first ask; this one is made the same way, so asking still makes the scope.
+            var inner = context.Features.Get<IServiceProvidersFeature>() ?? new RequestServicesFeature(context, scopes);
+            var counting = new CountingFeature(inner);
             context.Features.Set<IServiceProvidersFeature>(counting);
             await rest(context);
             Of(context.TraceIdentifier).TrySetResult(counting.Uses);
