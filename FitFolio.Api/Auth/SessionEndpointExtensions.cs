@@ -5,7 +5,9 @@ namespace FitFolio.Api.Auth;
 public static class SessionEndpointExtensions
 {
     public static TBuilder RequireSession<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, SessionEndpointFilter>()
+        // The one instance, not AddEndpointFilter<TFilter>: that activates a filter per request from RequestServices, which
+        // makes a DI scope (and disposes it) for every signed-in request (bench/README.md, "The session check's CPU, second pass").
+        builder.AddEndpointFilter(SessionEndpointFilter.Instance)
             .WithMetadata(AcceptedCredentials.Session)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiErrorBody), ["application/json"]));
 

@@ -5,6 +5,13 @@ namespace FitFolio.Api.Auth;
 /// <summary>Lets a request through only with a live session (<see cref="CurrentSession"/>); otherwise 401, or 403 for an API key.</summary>
 public sealed class SessionEndpointFilter : IEndpointFilter
 {
+    /// <summary>The filter holds no state, so every route shares this one.</summary>
+    public static SessionEndpointFilter Instance { get; } = new();
+
+    private SessionEndpointFilter()
+    {
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         return context.HttpContext.Features.Get<CurrentSession>() is not null

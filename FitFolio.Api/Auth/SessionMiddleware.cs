@@ -16,15 +16,18 @@ public sealed class SessionMiddleware(RequestDelegate next, SessionCookie cookie
 {
     private readonly UserGrainReferences _users = new(grains);
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var raw = context.Request.Cookies[settings.SessionName];
         // A request that presented an API key is judged by the key alone (ApiKeyMiddleware).
-        if (raw is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && context.Features.Get<CurrentUser>() is null)
-        {
-            await AuthenticateAsync(context, raw);
-        }
+        return raw is not null && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && context.Features.Get<CurrentUser>() is null
+            ? InvokeSignedInAsync(context, raw)
+            : next(context);
+    }
 
+    private async Task InvokeSignedInAsync(HttpContext context, string raw)
+    {
+        await AuthenticateAsync(context, raw);
         await next(context);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using FitFolio.Api.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -24,6 +25,9 @@ public static class ExternalSignInSetup
 
     /// <summary>ASP.NET Core's switch that stops it making a lone authentication scheme the default one.</summary>
     private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
+    /// <summary>The property by which a WebApplication knows its pipeline already has the authentication middleware.</summary>
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
 
     public static void AddFitFolioExternalSignIn(this WebApplicationBuilder builder)
     {
@@ -61,11 +65,29 @@ public static class ExternalSignInSetup
         }
     }
 
-    /// <summary>Where the handlers sit in the pipeline: after the per-IP limits, before the endpoints.</summary>
+    /// <summary>
+    /// Where the handlers sit in the pipeline: after the per-IP limits, before the endpoints, and only on the configured providers'
+    /// callback paths, the one request each handler answers itself (its challenge is made by our start endpoints through
+    /// <c>ChallengeAsync</c>, which needs no middleware). On every other request the authentication middleware would only look
+    /// for a handler to run and find none, at a cost per request (bench/README.md, "The session check's CPU, second pass").
+    /// </summary>
     public static void UseFitFolioExternalSignIn(this WebApplication app)
     {
-        app.UseMiddleware<ExternalCallbackLimitMiddleware>();
-        app.UseAuthentication();
+        var callbacks = app.Services.GetRequiredService<IOptions<ExternalSignInOptions>>().Value.Configured()
+            .Select(provider => provider.CallbackPath).ToFrozenSet(StringComparer.Ordinal);
+        // A WebApplication whose own builder is not marked as having the authentication middleware adds one at the front of the
+        // pipeline, before the session is read (UseAuthentication below marks only the branch): every request would pay for it
+        // again, and a callback in link mode would find no session. The mark is ASP.NET Core's (AuthAppBuilderExtensions); the
+        // link tests and SignedInRequestCostTests fail if it stops working.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSet] = true;
+        if (callbacks.Count == 0)
+        {
+            return;
+        }
+
+        app.UseWhen(
+            context => callbacks.Contains(context.Request.Path.Value ?? ""),
+            callback => callback.UseMiddleware<ExternalCallbackLimitMiddleware>().UseAuthentication());
     }
 
     /// <summary>What every provider's handler shares: the client, the callback, the back channel's patience and the flow cookies.</summary>

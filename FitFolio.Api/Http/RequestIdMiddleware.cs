@@ -17,6 +17,10 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
     /// <summary>The tag holding the request id on the ASP.NET Core request activity.</summary>
     public const string ActivityTag = "fitfolio.request_id";
 
+    // Defined once: the BeginScope(string, params object[]) extension looks its format up in a shared table and
+    // boxes an array on every request.
+    private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("RequestId:{RequestId}");
+
     public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName].ToString();
@@ -28,7 +32,7 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
             activity.SetTag(ActivityTag, requestId);
         }
 
-        using (logger.BeginScope("RequestId:{RequestId}", requestId))
+        using (Scope(logger, requestId))
         {
             await next(context);
         }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using FitFolio.Silo.Telemetry;
 using FitFolio.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FitFolio.Tests.Telemetry;
 
@@ -19,6 +21,10 @@ public sealed class SignedInRequestCostTests(SignedInRequestCostTests.FivePerAcc
             ["RateLimits:GlobalPerAccount:Limit"] = "5",
             [GrainCallTracing.Setting] = "true",
         };
+
+        public RequestServicesProbe RequestServices { get; } = new();
+
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStartupFilter>(RequestServices);
     }
 
     [Fact]
@@ -36,6 +42,18 @@ public sealed class SignedInRequestCostTests(SignedInRequestCostTests.FivePerAcc
             .Where(a => a.Source.Name == "Microsoft.Orleans.Application" && a.Kind == ActivityKind.Client)
             .Select(a => a.DisplayName);
         Assert.Equal(["IUserGrain/CheckSession"], calls);
+    }
+
+    [Fact]
+    public async Task A_signed_in_request_to_auth_me_opens_no_service_scope()
+    {
+        using var client = await api.SignedInClientAsync("no-scope@example.com");
+        var requestId = "no-scope-" + Guid.NewGuid().ToString("N");
+
+        var response = await client.SendAsync(HttpMethod.Get, "/api/v1/auth/me", null, r => r.Headers.Add("X-Request-ID", requestId));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(0, await api.RequestServices.UsesOfAsync(requestId));
     }
 
     [Fact]
