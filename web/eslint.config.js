@@ -30,8 +30,13 @@ export default defineConfig([
   },
   {
     // The browser tests, their runner, the build scripts and configs run in Node.
-    files: ["e2e/**/*.mjs", "scripts/**/*.mjs", "*.config.{js,ts}"],
+    files: ["e2e/**/*.mjs", "scripts/**/*.mjs", "build/**/*.ts", "*.config.{js,ts}"],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The service worker's source, written into the build by build/offline-shell.ts.
+    files: ["build/service-worker.js"],
+    languageOptions: { globals: globals.serviceworker },
   },
   {
     // page.evaluate() callbacks in the browser tests run in the page, where the DOM globals exist.

@@ -207,8 +207,11 @@ async function offlineAcrossReloadAndRestart(page, launch) {
     await logSet(card, 3, 105);
     await page.getByRole("status").filter({ hasText: "2 changes waiting to be saved." }).waitFor();
 
-    // A browser restart, still offline: the profile keeps the queue. Offline from its first moment: a tab the profile
-    // brings back would otherwise load the app, and replay the queue, before a later setOffline took effect.
+    // A browser restart, still offline: the profile keeps the queue. Offline from its first moment, and with no tab to
+    // bring back: a restored tab loads the app, and replays the queue, before the new context's route can cut the API,
+    // and setOffline alone does not cover the service worker's network fallback (a clean-clone run and a later one each
+    // saw set 2 reach the server this way). The person closed the app, then the browser.
+    await Promise.all(context.pages().map((open) => open.close()));
     await context.close();
     context = await launch({ viewport: PHONE, offline: true });
     await cutApi(context, true);
