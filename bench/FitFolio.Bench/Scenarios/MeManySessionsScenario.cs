@@ -52,7 +52,7 @@ internal sealed class MeManySessionsScenario : IScenario
                 load, wrk, url, options, () => new WrkRequest([], script), () => new WrkRequest([], oneScript), warmUp);
             return
             [
-                Row(OneSession, one, "one of the seeded sessions (same script, a list of one), its rounds in turns with the rotating row's in the same host", []),
+                Row(OneSession, one, "one of the seeded sessions (same script, a list of one), in turns with the rotating row in the same host", []),
                 Row(Rotating, rotating, $"each request the next of {people} sessions (one per person, every grain active first)",
                     [new RatioTarget(OneSession, "one session", 0.9)]),
             ];

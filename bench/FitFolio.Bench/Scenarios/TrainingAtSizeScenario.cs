@@ -54,8 +54,8 @@ internal sealed class TrainingAtSizeScenario : IScenario
                 $"{size}; the first read replayed it into stored records in {Format.Duration(rebuildTime)} (once); {Plan(recordsPlan)}"),
             await ReadRowAsync(client, warmUp, "GET exercise progress series", $"/api/v1/training/exercises/{exercise}/progress", requests,
                 $"{size}; the exercise with the most sets ({sets / 24:N0}), every workout; {Plan(seriesPlan)}"),
-            await ReadRowAsync(
-                client, warmUp, "GET weekly muscle volume (12 weeks)", "/api/v1/training/progress/muscle-volume?weeks=12", requests, $"{size}; {Plan(volumePlan)}"),
+            await ReadRowAsync(client, warmUp, "GET weekly muscle volume (12 weeks)", "/api/v1/training/progress/muscle-volume?weeks=12", requests,
+                $"{size}; {Plan(volumePlan)}"),
         };
 
         // The plans again, warm (the rows' pages in shared buffers), beside the cold ones taken right after the history was
