@@ -109,6 +109,9 @@ public sealed class PasskeyManagementTests(PasskeyApi api) : IClassFixture<Passk
 
         Assert.Equal(HttpStatusCode.Accepted, refused.Status);
         Assert.Equal(control.Text, refused.Text);
+        // The start is answered once queued; its worker refuses and audits after the answer (as AdminTests waits for).
+        await Eventually.TrueAsync(
+            async () => await api.AuditCountAsync("magic_link_refused", email) > 0, TimeSpan.FromSeconds(15), "the queued refusal to be audited");
         Assert.Equal(
             links, await api.CountAsync("select count(*) from magic_links where user_id = (select id from users where email = @email)", ("email", email)));
         Assert.Equal(1L, await api.AuditCountAsync("magic_link_refused", email));
