@@ -258,6 +258,13 @@ def check_traefik(root: Path, config: dict, traefik: dict) -> None:
         if name == "fitfolio":
             check(labels.get("traefik.http.services.fitfolio.loadbalancer.server.port") == "8080",
                   "traefik: the app's service port must be 8080")
+            # The route cookie keeps a browser on the silo holding its person's grains; a __Host- cookie
+            # is refused by browsers unless Secure with Path=/.
+            sticky = "traefik.http.services.fitfolio.loadbalancer.sticky.cookie."
+            check(labels.get(sticky + "name", "").startswith("__Host-"), "traefik: the app's sticky route cookie must be a __Host- cookie")
+            check(labels.get(sticky + "secure") == "true" and labels.get(sticky + "path") == "/",
+                  "traefik: a __Host- route cookie needs secure and path /")
+            check(labels.get(sticky + "httponly") == "true", "traefik: the route cookie must be httponly")
             chain = labels.get("traefik.http.routers.fitfolio.middlewares", "")
             for needed in ("fitfolio-headers@file", "fitfolio-compress@file"):
                 check(needed in chain, f"traefik: the app's router must use {needed}")

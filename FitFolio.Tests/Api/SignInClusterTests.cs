@@ -1,4 +1,6 @@
 using System.Net;
+using FitFolio.Grains.Preferences;
+using FitFolio.Grains.Training;
 using FitFolio.Grains.Users;
 using FitFolio.TestMail;
 using FitFolio.Tests.Infrastructure;
@@ -45,6 +47,25 @@ public sealed class SignInClusterTests(TestDatabase database) : IClassFixture<Te
         {
             client.Cookies[first.Cookies.Keys.Single(k => k.EndsWith("ff_session", StringComparison.Ordinal))] = first.SessionCookie!;
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task A_persons_grains_are_activated_on_the_silo_whose_front_door_they_signed_in_and_called_through()
+    {
+        // What the proxy's route cookie relies on: a browser kept on one silo finds its person's grains in that process.
+        // Placed by load instead, two in three would live on another silo.
+        for (var i = 0; i < Hosts.Count; i++)
+        {
+            using var client = await SignInAsync(Hosts[i], $"placed-{i}@example.com");
+            var id = (await client.GetAsync("/api/v1/auth/me")).Body.GetProperty("id").GetString()!;
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/training/workouts", new { name = "Placed" })).Status);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/account/preferences")).Status);
+
+            var key = Guid.Parse(id).ToString("N");
+            Assert.Equal(Hosts[i].SiloAddress, await Hosts[i].SiloOfAsync<IUserGrain>(key));
+            Assert.Equal(Hosts[i].SiloAddress, await Hosts[i].SiloOfAsync<ITrainingGrain>(key));
+            Assert.Equal(Hosts[i].SiloAddress, await Hosts[i].SiloOfAsync<IPreferencesGrain>(key));
         }
     }
 

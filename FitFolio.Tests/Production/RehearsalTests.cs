@@ -39,6 +39,40 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
     }
 
     [Fact]
+    public async Task A_browser_is_kept_on_the_silo_it_first_reached_by_a_host_only_route_cookie_set_before_sign_in()
+    {
+        await WaitUntilWholeAsync(TimeSpan.FromSeconds(60));
+        using (var visitor = rehearsal.Client())
+        {
+            await visitor.PrimeAsync();
+            var set = Assert.Single(visitor.LastSetCookies, c => c.StartsWith(HaProxyConfig.RouteCookie + "=", StringComparison.Ordinal));
+            var attributes = set.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
+            // __Host-: Secure, Path=/ and no Domain, or a browser refuses it; HttpOnly: scripts have no use for it.
+            Assert.Contains("path=/", attributes);
+            Assert.Contains("secure", attributes);
+            Assert.Contains("httponly", attributes);
+            Assert.Contains("samesite=lax", attributes);
+            Assert.DoesNotContain(attributes, a => a.StartsWith("domain", StringComparison.Ordinal));
+        }
+
+        var before = await RequestsPerSiloAsync();
+        // The first answer (before any sign-in) names a silo; the sign-in and everything after it go there, so the
+        // person's grains are placed on it.
+        using var client = await rehearsal.SignedInClientAsync("routed@rehearsal.test");
+        var silo = client.Cookies[HaProxyConfig.RouteCookie];
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).Status);
+        }
+
+        // The proxy sets the cookie again only when the silo changes (indirect).
+        Assert.DoesNotContain(client.LastSetCookies, c => c.StartsWith(HaProxyConfig.RouteCookie + "=", StringComparison.Ordinal));
+        var after = await RequestsPerSiloAsync();
+        Assert.Contains(Stack.Silos, s => s.Name == silo);
+        Assert.Equal([silo], after.Where(a => a.Value > before[a.Key]).Select(a => a.Key));
+    }
+
+    [Fact]
     public async Task A_killed_silo_loses_no_acknowledged_write_fails_almost_no_request_and_is_back_in_the_cluster_within_ten_seconds_of_its_restart()
     {
         await WaitUntilWholeAsync(TimeSpan.FromSeconds(60));
@@ -49,7 +83,8 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
         // a realistic window rather than of the crash's own second.
         await load.RunForAsync(3000);
 
-        var victim = Stack.Silos[1];
+        // A silo that readers are kept on by their route cookie: the proxy must move them (option redispatch).
+        var victim = Stack.Silos.Single(s => s.Name == actors.Readers[0].Cookies[HaProxyConfig.RouteCookie]);
         await victim.KillAsync();
         var sinceRestart = Stopwatch.StartNew();
         await victim.StartAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
@@ -186,6 +221,9 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
 
         return addresses;
     }
+
+    private async Task<Dictionary<string, long>> RequestsPerSiloAsync() =>
+        (await Stack.ProxyStatusAsync(TestContext.Current.CancellationToken)).ToDictionary(s => s.Name, s => s.Requests);
 
     private async Task<string> ProxyCountersAsync() =>
         "proxy: " + string.Join(", ", (await Stack.ProxyStatusAsync(TestContext.Current.CancellationToken)).Select(

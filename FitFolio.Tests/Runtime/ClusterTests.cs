@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.GrainDirectory;
 using Orleans.GrainDirectory.Redis;
 using Orleans.Metadata;
+using Orleans.Runtime.Placement;
 using Orleans.Storage;
 
 namespace FitFolio.Tests.Runtime;
@@ -70,6 +71,22 @@ public sealed class ClusterTests(ClusterTests.Silos silos) : IClassFixture<Clust
         }
 
         Assert.Equal(silos.Cluster.Silos.Select(s => s.SiloAddress).Order(), homes.Order());
+    }
+
+    [Fact]
+    public void A_persons_own_grains_are_placed_on_the_silo_that_asks_and_every_other_grain_by_load()
+    {
+        // The proxy keeps a browser on one silo (a route cookie); the user, training and preferences grains of the person
+        // using it must be activated there, or every session check crosses to another silo.
+        string[] personal = ["preferences", "training", "user"];
+        var services = silos.Cluster.Services(silos.Cluster.Silos[0]);
+        var placement = services.GetRequiredService<PlacementStrategyResolver>();
+        var types = ProductionGrainTypes(services).ToList();
+
+        // Each name is a production grain type: a renamed grain would otherwise drop out of this test quietly.
+        Assert.Equal(personal, types.Select(t => t.ToString()).Intersect(personal).Order());
+        Assert.All(types, t => Assert.IsType(
+            personal.Contains(t.ToString()) ? typeof(PreferLocalPlacement) : typeof(ResourceOptimizedPlacement), placement.GetPlacementStrategy(t)));
     }
 
     [Fact]

@@ -14,6 +14,18 @@ public sealed record HaProxyConfig(int Port, SelfSignedCertificate Certificate, 
 
     public const string Backend = "silos";
 
+    /// <summary>
+    /// The proxy's route cookie: which silo a browser reached first, so that its later requests go there too. Not a
+    /// secret and not trusted for anything but routing; <c>__Host-</c> so no other site under the domain can set it.
+    /// </summary>
+    public const string RouteCookie = "__Host-ff_route";
+
+    /// <summary>
+    /// How long a browser keeps its route: as long as a session may live (Auth:SessionLifetime). A lost route costs only
+    /// speed: the next request is balanced anew and the person's grains are called where they are until collected.
+    /// </summary>
+    public static readonly TimeSpan RouteLifetime = TimeSpan.FromDays(14);
+
     public string Render()
     {
         var inter = Milliseconds(CheckInterval);
@@ -59,7 +71,15 @@ public sealed record HaProxyConfig(int Port, SelfSignedCertificate Certificate, 
                 default_backend {{Backend}}
 
             backend {{Backend}}
+                # A browser's requests all go to the silo it reached first, named by the route cookie the proxy sets on
+                # that first answer, so the grains of the person using it (placed on the silo that first asks for them,
+                # FitFolio.Silo's PersonGrainPlacement) answer in-process instead of over silo TLS. Round robin alone
+                # sent two requests in three to a silo without the grain (bench/README.md). The cookie comes before
+                # sign-in, so a sign-in and every request after it meet on one silo. A silo that is down or draining
+                # (readiness 503, so DOWN) is skipped and the cookie rewritten: option redispatch breaks persistence.
+                # indirect: set only when the silo changes; nocache: a cache never stores an answer that sets it.
                 balance roundrobin
+                cookie {{RouteCookie}} insert indirect nocache secure httponly attr SameSite=Lax attr Max-Age={{(int)RouteLifetime.TotalSeconds}}
                 option httpchk GET /healthz/ready
                 http-check expect status 200
                 # empty-response means the silo got the request and died before answering, and a 503 may
@@ -73,7 +93,7 @@ public sealed record HaProxyConfig(int Port, SelfSignedCertificate Certificate, 
             """);
         foreach (var (name, port) in Servers)
         {
-            config.Append(CultureInfo.InvariantCulture, $"    server {name} 127.0.0.1:{port}\n");
+            config.Append(CultureInfo.InvariantCulture, $"    server {name} 127.0.0.1:{port} cookie {name}\n");
         }
 
         return config.ToString();

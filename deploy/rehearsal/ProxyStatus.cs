@@ -9,7 +9,8 @@ namespace FitFolio.Rehearsal;
 /// <param name="Retries">Requests re-sent after a failure on this server (wretr).</param>
 /// <param name="Redispatches">Requests moved from this server to another (wredis).</param>
 /// <param name="ServerErrors">5xx responses this server gave (hrsp_5xx).</param>
-public sealed record ProxyServerStatus(string Name, string Status, long Retries, long Redispatches, long ServerErrors)
+/// <param name="Requests">HTTP requests this server was given (req_tot); the readiness checks are not among them.</param>
+public sealed record ProxyServerStatus(string Name, string Status, long Retries, long Redispatches, long ServerErrors, long Requests)
 {
     public bool IsUp => Status == "UP";
 }
@@ -33,8 +34,8 @@ public static class ProxyStatus
         var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].TrimStart('#', ' ').Split(',');
         int Column(string name) => Array.IndexOf(header, name);
-        var (proxy, server, status, retries, redispatches, errors) =
-            (Column("pxname"), Column("svname"), Column("status"), Column("wretr"), Column("wredis"), Column("hrsp_5xx"));
+        var (proxy, server, status, retries, redispatches, errors, requests) =
+            (Column("pxname"), Column("svname"), Column("status"), Column("wretr"), Column("wredis"), Column("hrsp_5xx"), Column("req_tot"));
         var servers = new List<ProxyServerStatus>();
         foreach (var line in lines.Skip(1))
         {
@@ -44,7 +45,8 @@ public static class ProxyStatus
                 continue;
             }
 
-            servers.Add(new ProxyServerStatus(fields[server], fields[status], Number(fields[retries]), Number(fields[redispatches]), Number(fields[errors])));
+            servers.Add(new ProxyServerStatus(
+                fields[server], fields[status], Number(fields[retries]), Number(fields[redispatches]), Number(fields[errors]), Number(fields[requests])));
         }
 
         return servers;

@@ -80,7 +80,9 @@ internal sealed class CrowdScenario : IScenario
         var arrival = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (member, _) =>
         {
-            await SendAsync(client, origin, member, HttpMethod.Get, "/api/v1/auth/me", null, HttpStatusCode.OK);
+            // The first request has no route: the proxy picks a silo, the person's grains are activated there, and the answer's
+            // route cookie keeps this person's later requests on it, as a browser's are kept.
+            member.Route = await ArriveAsync(client, member);
             var workout = await SendAsync(
                 client, origin, member, HttpMethod.Post, "/api/v1/training/workouts", new { name = "Evening" }, HttpStatusCode.Created);
             var workoutId = workout.GetProperty("id").GetString();
@@ -242,7 +244,9 @@ internal sealed class CrowdScenario : IScenario
     {
         using var request = new HttpRequestMessage(method, path);
         // The CSRF check is a double submit: any 43-character token, sent as the cookie and the header, passes it.
-        request.Headers.Add("Cookie", member is null ? $"__Host-ff_csrf={Csrf}" : $"__Host-ff_session={member.Cookie}; __Host-ff_csrf={Csrf}");
+        request.Headers.Add("Cookie", member is null
+            ? $"__Host-ff_csrf={Csrf}"
+            : $"__Host-ff_session={member.Cookie}; __Host-ff_csrf={Csrf}" + (member.Route is null ? "" : $"; {member.Route}"));
         if (body is not null)
         {
             // With its length, as a browser's fetch sends it: JsonContent streams chunked, and a chunked body read late under load
@@ -262,6 +266,30 @@ internal sealed class CrowdScenario : IScenario
         return text.Length > 0 && text[0] == '{' ? JsonSerializer.Deserialize<JsonElement>(text) : default;
     }
 
+    /// <summary>A person's first request, without a route; returns the route cookie its answer set (re-sent once, as <see cref="SendAsync"/>).</summary>
+    private async Task<string> ArriveAsync(HttpClient client, Member member)
+    {
+        try
+        {
+            return await ArriveOnceAsync(client, member);
+        }
+        catch (HttpRequestException exception) when (Unanswered.Is(exception))
+        {
+            Interlocked.Increment(ref _resent);
+            return await ArriveOnceAsync(client, member);
+        }
+    }
+
+    private static async Task<string> ArriveOnceAsync(HttpClient client, Member member)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Add("Cookie", $"__Host-ff_session={member.Cookie}");
+        using var response = await client.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK
+            ? ProxyRoute.Of(response)
+            : throw new InvalidOperationException($"A seeded session was refused through the proxy: {(int)response.StatusCode}");
+    }
+
     private const string Csrf = "crowd-bench-csrf-token-0123456789abcdefghij";
 
     private sealed class Member(SeededPerson person, string cookie)
@@ -271,5 +299,8 @@ internal sealed class CrowdScenario : IScenario
         public string Cookie { get; } = cookie;
 
         public string SetsPath { get; set; } = "";
+
+        /// <summary>The proxy's route cookie (<c>name=value</c>) from this person's first answer.</summary>
+        public string? Route { get; set; }
     }
 }
