@@ -116,8 +116,8 @@ internal sealed class MeThroughProxyScenario : IScenario
                 directRounds.Median.RequestsPerSecond,
                 "req/s",
                 Latency: directRounds.Median.Latency,
-                Notes: $"{load.Describe()}, plain HTTP to silo1 of the rehearsal (its own process; 3-silo cluster), each request the next of {people:N0} sessions " +
-                    $"(their grains on all three silos), every response " +
+                Notes: $"{load.Describe()}, plain HTTP to silo1 of the rehearsal (its own process; 3-silo cluster), " +
+                    $"each request the next of {people:N0} sessions (their grains on all three silos), every response " +
                     $"200; {Spread.Describe(directRounds.Rounds.Select(r => r.RequestsPerSecond))}; CPU: that process; after " +
                         $"{directRounds.WarmUp.TotalSeconds:0} s of warm-up",
                 CpuPerOperation: directRounds.CpuPerRequest),
