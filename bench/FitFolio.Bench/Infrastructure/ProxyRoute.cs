@@ -1,3 +1,4 @@
+using System.Net;
 using FitFolio.Rehearsal;
 
 namespace FitFolio.Bench.Infrastructure;
@@ -8,10 +9,23 @@ namespace FitFolio.Bench.Infrastructure;
 /// </summary>
 internal static class ProxyRoute
 {
-    /// <summary>The route cookie a first answer set, as the <c>name=value</c> pair a Cookie header carries.</summary>
-    public static string Of(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Set-Cookie", out var values)
+    /// <summary>
+    /// A signed-in person's first request through the proxy, with no route yet: the proxy picks a silo, the person's grains
+    /// are activated there, and the answer's route cookie is returned as the <c>name=value</c> pair a Cookie header carries.
+    /// </summary>
+    public static async Task<string> ArriveAsync(HttpClient client, string sessionCookie, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Add("Cookie", $"__Host-ff_session={sessionCookie}");
+        using var response = await client.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"A seeded session was refused through the proxy: {(int)response.StatusCode}");
+        }
+
+        return response.Headers.TryGetValues("Set-Cookie", out var values)
             && values.FirstOrDefault(v => v.StartsWith(HaProxyConfig.RouteCookie + "=", StringComparison.Ordinal)) is { } cookie
             ? cookie.Split(';')[0]
             : throw new InvalidOperationException($"The proxy set no {HaProxyConfig.RouteCookie} cookie on a first answer.");
+    }
 }

@@ -2,14 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using FitFolio.Api.Auth;
 using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using FitFolio.Rehearsal;
 using FitFolio.Seed;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace FitFolio.Bench.Scenarios;
 
@@ -46,14 +43,7 @@ internal sealed class CrowdScenario : IScenario
         var people = quick ? 50 : 5_000;
         var measured = TimeSpan.FromSeconds(quick ? 2 : 30);
         var connectionString = await context.DatabaseAsync();
-        SeedResult seeded;
-        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
-        {
-            seeded = await Seeder.RunAsync(dataSource, new SeedOptions { People = people, Seed = 4_017, Until = DateTimeOffset.UtcNow, Training = false });
-        }
-
-        // The bench knows the cookie key, so the seeded sessions (stored as hashes) can be presented as the app's cookies.
-        var cookieKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
+        var sessions = await SeededSessions.CreateAsync(connectionString, people, seed: 4_017);
         await using var stack = await RehearsalStack.StartAsync(new RehearsalOptions
         {
             ConnectionString = connectionString,
@@ -61,7 +51,7 @@ internal sealed class CrowdScenario : IScenario
             // As for me-proxy: every request comes from 127.0.0.1, so the per-client limits are raised (the counters still run).
             Settings = new Dictionary<string, string>
             {
-                ["SessionCookie__Key"] = cookieKey,
+                ["SessionCookie__Key"] = sessions.CookieKey,
                 ["RateLimits__GlobalPerIp__Limit"] = "1000000",
                 ["RateLimits__GlobalPerIp__Window"] = "00:00:01",
                 ["RateLimits__GlobalPerAccount__Limit"] = "1000000",
@@ -70,15 +60,14 @@ internal sealed class CrowdScenario : IScenario
                 ["RateLimits__MagicLinkStartPerIp__Window"] = "00:00:01",
             },
         });
-        var cookies = new SessionCookie(Options.Create(new SessionCookieOptions { Key = cookieKey }));
         var handler = stack.CreateHttpHandler();
         // HAProxy closes a client connection idle for 10 s (timeout http-keep-alive); a POST sent on it as it closes is not retried.
         handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2);
         using var client = new HttpClient(handler) { BaseAddress = stack.PublicOrigin, Timeout = TimeSpan.FromMinutes(2) };
         var origin = stack.PublicOrigin.GetLeftPart(UriPartial.Authority);
-        var members = seeded.People.Select(p => new Member(p, cookies.ValueOf(p.UserId, p.SessionSecrets[0]))).ToList();
+        var members = sessions.Seeded.People.Select(p => new Member(p, sessions.CookieOf(p))).ToList();
 
-        BenchContext.Progress($"crowd: {people:N0} people seeded in {seeded.Elapsed.TotalSeconds:0.0} s; each signs in and starts a workout through the proxy");
+        BenchContext.Progress($"crowd: {people:N0} people seeded in {sessions.Seeded.Elapsed.TotalSeconds:0.0} s; each signs in and starts a workout through the proxy");
         var arrival = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (member, _) =>
         {
@@ -284,28 +273,18 @@ internal sealed class CrowdScenario : IScenario
         return text.Length > 0 && text[0] == '{' ? JsonSerializer.Deserialize<JsonElement>(text) : default;
     }
 
-    /// <summary>A person's first request, without a route; returns the route cookie its answer set (re-sent once, as <see cref="SendAsync"/>).</summary>
+    /// <summary><see cref="ProxyRoute.ArriveAsync"/>, re-sent once as <see cref="SendAsync"/> re-sends.</summary>
     private async Task<string> ArriveAsync(HttpClient client, Member member)
     {
         try
         {
-            return await ArriveOnceAsync(client, member);
+            return await ProxyRoute.ArriveAsync(client, member.Cookie);
         }
         catch (HttpRequestException exception) when (Unanswered.Is(exception))
         {
             Interlocked.Increment(ref _resent);
-            return await ArriveOnceAsync(client, member);
+            return await ProxyRoute.ArriveAsync(client, member.Cookie);
         }
-    }
-
-    private static async Task<string> ArriveOnceAsync(HttpClient client, Member member)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
-        request.Headers.Add("Cookie", $"__Host-ff_session={member.Cookie}");
-        using var response = await client.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.OK
-            ? ProxyRoute.Of(response)
-            : throw new InvalidOperationException($"A seeded session was refused through the proxy: {(int)response.StatusCode}");
     }
 
     private const string Csrf = "crowd-bench-csrf-token-0123456789abcdefghij";

@@ -1,13 +1,7 @@
-using System.Net;
-using System.Security.Cryptography;
-using FitFolio.Api.Auth;
 using FitFolio.Bench.Infrastructure;
 using FitFolio.Bench.Measurement;
 using FitFolio.Bench.Reporting;
 using FitFolio.Rehearsal;
-using FitFolio.Seed;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace FitFolio.Bench.Scenarios;
 
@@ -36,14 +30,7 @@ internal sealed class MeThroughProxyScenario : IScenario
         var wrk = await WrkLoadGenerator.FindOrInstallAsync() ?? throw new InvalidOperationException("wrk not found; apt-get install wrk");
         var people = context.Options.Quick ? 100 : 1_000;
         var connectionString = await context.DatabaseAsync();
-        SeedResult seeded;
-        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
-        {
-            seeded = await Seeder.RunAsync(dataSource, new SeedOptions { People = people, Seed = 4_023, Until = DateTimeOffset.UtcNow, Training = false });
-        }
-
-        // The bench knows the cookie key, so the seeded sessions (stored as hashes) can be presented as the app's cookies.
-        var cookieKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36));
+        var sessions = await SeededSessions.CreateAsync(connectionString, people, seed: 4_023);
         await using var stack = await RehearsalStack.StartAsync(new RehearsalOptions
         {
             ConnectionString = connectionString,
@@ -51,7 +38,7 @@ internal sealed class MeThroughProxyScenario : IScenario
             // As FitFolioHost does for the in-process rows: wrk's requests all come from 127.0.0.1.
             Settings = new Dictionary<string, string>
             {
-                ["SessionCookie__Key"] = cookieKey,
+                ["SessionCookie__Key"] = sessions.CookieKey,
                 ["RateLimits__GlobalPerIp__Limit"] = "1000000",
                 ["RateLimits__GlobalPerIp__Window"] = "00:00:01",
                 ["RateLimits__GlobalPerAccount__Limit"] = "1000000",
@@ -59,11 +46,9 @@ internal sealed class MeThroughProxyScenario : IScenario
                 ["RateLimits__MagicLinkStartPerIp__Limit"] = "1000",
             },
         });
-        var cookies = new SessionCookie(Options.Create(new SessionCookieOptions { Key = cookieKey }));
-        var sessions = seeded.People.Select(p => $"__Host-ff_session={cookies.ValueOf(p.UserId, p.SessionSecrets[0])}").ToList();
         // Every person's first request through the proxy activates their user grain on the silo it reaches, and the
         // proxy's answer names that silo in its route cookie, which the person's requests carry from then on.
-        var headers = await ArriveAsync(stack, sessions);
+        var headers = await ArriveAsync(stack, [.. sessions.Seeded.People.Select(sessions.CookieOf)]);
         var script = RotatingCookieScript.Write("me-proxy", headers);
         try
         {
@@ -141,17 +126,7 @@ internal sealed class MeThroughProxyScenario : IScenario
         using var client = new HttpClient(stack.CreateHttpHandler()) { BaseAddress = stack.PublicOrigin };
         var headers = new string[sessions.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, sessions.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
-            request.Headers.Add("Cookie", sessions[i]);
-            using var response = await client.SendAsync(request, cancellationToken);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw new InvalidOperationException($"A seeded session was refused through the proxy: {(int)response.StatusCode}");
-            }
-
-            headers[i] = $"{sessions[i]}; {ProxyRoute.Of(response)}";
-        });
+            headers[i] = $"__Host-ff_session={sessions[i]}; {await ProxyRoute.ArriveAsync(client, sessions[i], cancellationToken)}");
         return headers;
     }
 }
