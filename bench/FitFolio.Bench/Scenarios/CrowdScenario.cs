@@ -67,7 +67,8 @@ internal sealed class CrowdScenario : IScenario
         var origin = stack.PublicOrigin.GetLeftPart(UriPartial.Authority);
         var members = sessions.Seeded.People.Select(p => new Member(p, sessions.CookieOf(p))).ToList();
 
-        BenchContext.Progress($"crowd: {people:N0} people seeded in {sessions.Seeded.Elapsed.TotalSeconds:0.0} s; each signs in and starts a workout through the proxy");
+        BenchContext.Progress(
+            $"crowd: {people:N0} people seeded in {sessions.Seeded.Elapsed.TotalSeconds:0.0} s; each signs in and starts a workout through the proxy");
         var arrival = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (member, _) =>
         {
