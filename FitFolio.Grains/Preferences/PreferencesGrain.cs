@@ -1,5 +1,5 @@
+using FitFolio.Grains.Common;
 using FitFolio.Silo.Hosting;
-using Orleans.Placement;
 
 namespace FitFolio.Grains.Preferences;
 
@@ -10,8 +10,7 @@ namespace FitFolio.Grains.Preferences;
 /// Orleans drops that activation, and the next call reads the newer state. The row goes with the
 /// account (a trigger on <c>users</c>, sql/014).
 /// </summary>
-// On the silo whose front door first asks: the proxy keeps a browser on one silo (docs/architecture.md, "Where a person's grains live").
-[PreferLocalPlacement]
+[PersonGrainPlacement]
 [GrainType("preferences")]
 internal sealed class PreferencesGrain(
     [PersistentState("preferences", GrainStorage.Name)] IPersistentState<Preferences> state) : Grain, IPreferencesGrain

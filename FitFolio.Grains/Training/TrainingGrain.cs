@@ -2,7 +2,6 @@ using FitFolio.Grains.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
-using Orleans.Placement;
 
 namespace FitFolio.Grains.Training;
 
@@ -18,8 +17,7 @@ namespace FitFolio.Grains.Training;
 /// primary key is the client's id, one in-progress workout per person, one import per key) keep the
 /// data right even in that window. History, charts and progress are queries, straight from SQL.
 /// </summary>
-// On the silo whose front door first asks: the proxy keeps a browser on one silo (docs/architecture.md, "Where a person's grains live").
-[PreferLocalPlacement]
+[PersonGrainPlacement]
 [GrainType("training")]
 internal sealed partial class TrainingGrain(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TrainingGrain> logger) : Grain, ITrainingGrain
 {

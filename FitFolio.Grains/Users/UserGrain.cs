@@ -7,7 +7,6 @@ using FitFolio.Grains.Passkeys;
 using FitFolio.Grains.RateLimiting;
 using FitFolio.Grains.Recovery;
 using FitFolio.Grains.Sessions;
-using Orleans.Placement;
 
 namespace FitFolio.Grains.Users;
 
@@ -19,8 +18,7 @@ namespace FitFolio.Grains.Users;
 /// <see cref="UserAccount"/>, <see cref="UserAdmin"/>, <see cref="UserExternalIdentities"/>: plain classes made per activation over the same
 /// <see cref="UserRecord"/>), and drops itself when a write fails half-way.
 /// </summary>
-// On the silo whose front door first asks: the proxy keeps a browser on one silo (docs/architecture.md, "Where a person's grains live").
-[PreferLocalPlacement]
+[PersonGrainPlacement]
 [GrainType("user")]
 internal sealed class UserGrain(UserGrainSharedContext shared) : Grain, IUserGrain, IIncomingGrainCallFilter
 {

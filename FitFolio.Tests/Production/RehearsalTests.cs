@@ -45,7 +45,7 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
         using (var visitor = rehearsal.Client())
         {
             await visitor.PrimeAsync();
-            var set = Assert.Single(visitor.LastSetCookies, c => c.StartsWith(HaProxyConfig.RouteCookie + "=", StringComparison.Ordinal));
+            var set = Assert.Single(visitor.LastSetCookies, SetsRoute);
             var attributes = set.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
             // __Host-: Secure, Path=/ and no Domain, or a browser refuses it; HttpOnly: scripts have no use for it.
             Assert.Contains("path=/", attributes);
@@ -66,7 +66,7 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
         }
 
         // The proxy sets the cookie again only when the silo changes (indirect).
-        Assert.DoesNotContain(client.LastSetCookies, c => c.StartsWith(HaProxyConfig.RouteCookie + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain(client.LastSetCookies, SetsRoute);
         var after = await RequestsPerSiloAsync();
         Assert.Contains(Stack.Silos, s => s.Name == silo);
         Assert.Equal([silo], after.Where(a => a.Value > before[a.Key]).Select(a => a.Key));
@@ -221,6 +221,8 @@ public sealed class RehearsalTests(RehearsalFixture rehearsal, ITestOutputHelper
 
         return addresses;
     }
+
+    private static bool SetsRoute(string setCookie) => setCookie.StartsWith(HaProxyConfig.RouteCookie + "=", StringComparison.Ordinal);
 
     private async Task<Dictionary<string, long>> RequestsPerSiloAsync() =>
         (await Stack.ProxyStatusAsync(TestContext.Current.CancellationToken)).ToDictionary(s => s.Name, s => s.Requests);

@@ -73,7 +73,7 @@ public sealed record HaProxyConfig(int Port, SelfSignedCertificate Certificate, 
             backend {{Backend}}
                 # A browser's requests all go to the silo it reached first, named by the route cookie the proxy sets on
                 # that first answer, so the grains of the person using it (placed on the silo that first asks for them,
-                # FitFolio.Silo's PersonGrainPlacement) answer in-process instead of over silo TLS. Round robin alone
+                # [PersonGrainPlacement] in FitFolio.Grains) answer in-process instead of over silo TLS. Round robin alone
                 # sent two requests in three to a silo without the grain (bench/README.md). The cookie comes before
                 # sign-in, so a sign-in and every request after it meet on one silo. A silo that is down or draining
                 # (readiness 503, so DOWN) is skipped and the cookie rewritten: option redispatch breaks persistence.
