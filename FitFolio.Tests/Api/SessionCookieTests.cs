@@ -132,6 +132,7 @@ public sealed class SessionCookieTests(SessionCookieTests.HttpsApi api) : IClass
         var real = await SignedInAsync("forger@example.com");
         var truncated = real.SessionCookie![..^3];
         var before = await api.Host.ActivationCountAsync();
+        Assert.True(before > 0, "the signed-in person's user grain is counted");
 
         foreach (var value in new[] { forged, truncated })
         {

@@ -44,9 +44,14 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Grain activations on this host's silo, as Orleans' management grain counts them.</summary>
+    /// <summary>
+    /// Activations of FitFolio's own grains on this host's silo, as Orleans' management grain counts them. The
+    /// dashboard's and Orleans' own grains are left out: they activate on their timers, whatever a request did.
+    /// </summary>
     public async Task<int> ActivationCountAsync() =>
-        (await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([SiloAddress])).Sum(s => s.ActivationCount);
+        (await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([SiloAddress]))
+            .Where(s => s.GrainType.StartsWith("FitFolio.", StringComparison.Ordinal))
+            .Sum(s => s.ActivationCount);
 
     /// <summary>The silo the grain's activation is registered on (Redis directory), or null when it has none.</summary>
     public async Task<SiloAddress?> SiloOfAsync<TGrain>(string key) where TGrain : IGrainWithStringKey =>
