@@ -17,19 +17,15 @@ if (!existsSync(chromium)) {
     process.exit(2);
 }
 
-// Words on the command line narrow the run to the files whose names contain one of them; a word after a
-// minus leaves out the files whose names contain it (the test command runs `-dev-server` beside the .NET tests).
-const words = process.argv.slice(2);
-const wanted = words.filter((word) => !word.startsWith("-"));
-const unwanted = words.filter((word) => word.startsWith("-")).map((word) => word.slice(1));
+// Words on the command line narrow the run to the files whose names contain one of them.
+const wanted = process.argv.slice(2);
 const files = readdirSync(here)
     .filter((name) => name.endsWith(".test.mjs"))
     .filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)))
-    .filter((name) => !unwanted.some((word) => name.includes(word)))
     .sort()
     .map((name) => join(here, name));
 if (files.length === 0) {
-    console.error(`e2e: no test file matches ${words.join(" ")}`);
+    console.error(`e2e: no test file matches ${wanted.join(", ")}`);
     process.exit(2);
 }
 console.log(`e2e: ${files.length} files`);
