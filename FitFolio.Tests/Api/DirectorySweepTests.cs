@@ -12,6 +12,9 @@ namespace FitFolio.Tests.Api;
 /// </summary>
 public sealed class DirectorySweepTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
+    /// <summary>The test's counters' keys: a prefix no other grain uses.</summary>
+    private const string Counter = "sweep-test:";
+
     [Fact]
     public async Task Maintenance_removes_the_directory_entries_of_a_dead_silo_and_only_those()
     {
@@ -30,10 +33,10 @@ public sealed class DirectorySweepTests(TestDatabase database) : IClassFixture<T
             for (var i = 0; i < 40; i++, made++)
             {
                 var caller = i % 2 == 0 ? victim : survivor;
-                await caller.Grains.GetGrain<IRateLimitGrain>($"sweep-test:{made}").Check(rule);
+                await caller.Grains.GetGrain<IRateLimitGrain>(Counter + made).Check(rule);
             }
 
-            before = await EntriesAsync(survivor.ClusterId);
+            before = [.. (await EntriesAsync(survivor.ClusterId)).Where(e => IsCounter(e.Key))];
         }
 
         var (onVictim, onSurvivor) = (before.Count(e => e.Silo == dead), before.Count(e => e.Silo == live));
@@ -48,27 +51,28 @@ public sealed class DirectorySweepTests(TestDatabase database) : IClassFixture<T
 
         // Counted once the victim is gone, not before: what its stop left behind is what the sweep must find. Any other
         // grain's entry it left (none but the counters were called) is the sweep's to remove as well.
-        var left = await EntriesAsync(survivor.ClusterId, "*");
+        var left = await EntriesAsync(survivor.ClusterId);
         var stranded = left.Count(e => IsCounter(e.Key) && e.Silo == dead);
         var kept = left.Count(e => IsCounter(e.Key) && e.Silo == live);
         Assert.True(stranded > 0, "the killed silo left counters' entries behind");
 
         var report = await survivor.App.Services.GetRequiredService<ClusterMaintenance>().RunOnceAsync(TestContext.Current.CancellationToken);
 
-        var after = await EntriesAsync(survivor.ClusterId, "*");
+        var after = await EntriesAsync(survivor.ClusterId);
         Assert.InRange(report!.DirectoryEntries, stranded, left.Count(e => e.Silo == dead));
         Assert.DoesNotContain(after, e => e.Silo == dead);
         Assert.Equal(kept, after.Count(e => IsCounter(e.Key) && e.Silo == live));
     }
 
-    private static bool IsCounter(string key) => key.Contains("/sweep-test:", StringComparison.Ordinal);
+    private static bool IsCounter(string key) => key.Contains("/" + Counter, StringComparison.Ordinal);
 
-    private static async Task<List<(string Key, string Silo)>> EntriesAsync(string clusterId, string pattern = "ratelimit/sweep-test:*")
+    /// <summary>Every entry of the cluster's grain directory in Redis, with the silo it names.</summary>
+    private static async Task<List<(string Key, string Silo)>> EntriesAsync(string clusterId)
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.ConnectionString);
         var server = redis.GetServers().Single();
         var entries = new List<(string, string)>();
-        await foreach (var key in server.KeysAsync(pattern: clusterId + "/directory/" + pattern))
+        await foreach (var key in server.KeysAsync(pattern: clusterId + "/directory/*"))
         {
             var value = (string?)await redis.GetDatabase().StringGetAsync(key);
             if (value is null)
